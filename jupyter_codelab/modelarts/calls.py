@@ -1,0 +1,171 @@
+"""The request builder: one ``Call`` per ModelArts operation, shared by both transports.
+
+A ``Call`` says what to send; ``RequestBuilder.render`` turns it into the exact
+method, URL, headers and body, signing at that moment (so every retry carries a
+fresh ``X-Sdk-Date``).
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass, field
+from urllib.parse import quote, urlencode
+
+from .credentials import AkSkCredentials, ClientSettings, PasswordCredentials
+from .signing import AkSkSigner
+
+JSON = "application/json"
+USER_AGENT = "jupyter-codelab"
+TOKEN_RENEW_MARGIN_S = 3600  # renew an IAM token an hour before its 24 h run ends
+
+
+@dataclass(frozen=True)
+class Call:
+    route: str  # short name for logs and retries: open, get, list, images, lease, renew, stop, start, token
+    method: str
+    path: str
+    query: dict = field(default_factory=dict)
+    body: dict | None = None
+    base: str = "modelarts"  # or "iam"
+
+    @property
+    def idempotent(self) -> bool:
+        return self.method == "GET"
+
+
+@dataclass(frozen=True)
+class Response:
+    status: int
+    headers: dict
+    body: bytes
+
+    def json(self):
+        return json.loads(self.body or b"null")
+
+
+@dataclass(frozen=True)
+class Rendered:
+    method: str
+    url: str
+    headers: dict
+    body: bytes | None
+
+
+class TokenCache:
+    """The project-scoped IAM token obtained with a password, and when it stops being good."""
+
+    def __init__(self) -> None:
+        self.value: str | None = None
+        self.expires_at: float = 0.0
+
+    def __repr__(self) -> str:
+        return f"TokenCache(valid={self.valid()})"
+
+    def valid(self, now: float | None = None) -> bool:
+        now = time.time() if now is None else now
+        return bool(self.value) and now < self.expires_at - TOKEN_RENEW_MARGIN_S
+
+    def accept(self, response: Response, now: float | None = None) -> None:
+        headers = {k.lower(): v for k, v in response.headers.items()}
+        token = headers.get("x-subject-token")
+        if not token:
+            from .errors import UpstreamUnavailable
+
+            raise UpstreamUnavailable(502, advice="IAM answered without an X-Subject-Token header")
+        now = time.time() if now is None else now
+        self.value = token
+        self.expires_at = now + _token_lifetime(response, default=24 * 3600)
+
+
+def _token_lifetime(response: Response, default: float) -> float:
+    from datetime import datetime
+
+    try:
+        expires = response.json()["token"]["expires_at"]
+        moment = datetime.fromisoformat(expires.replace("Z", "+00:00"))
+        return max(0.0, moment.timestamp() - time.time())
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return default
+
+
+class RequestBuilder:
+    """Knows the paths of every CodeLab call and how to authenticate them."""
+
+    def __init__(self, settings: ClientSettings):
+        self.settings = settings
+        self.tokens = TokenCache()
+        creds = settings.credentials
+        self._signer = (
+            AkSkSigner(creds.access_key, creds.secret_key, creds.security_token, settings.project_id)
+            if isinstance(creds, AkSkCredentials)
+            else None
+        )
+
+    def __repr__(self) -> str:
+        return f"RequestBuilder(endpoint={self.settings.endpoint!r}, auth={self.settings.auth_method!r})"
+
+    # --- the operations -------------------------------------------------------------
+    def _nb(self, *parts: str) -> str:
+        tail = "/".join(quote(p, safe="") for p in parts)
+        return f"/v1/{self.settings.project_id}/notebooks" + (f"/{tail}" if tail else "")
+
+    def open(self, image_id: str | None = None, share_url: str | None = None) -> Call:
+        body = {k: v for k, v in (("image_id", image_id), ("share_url", share_url)) if v}
+        return Call("open", "POST", self._nb("open"), body=body)
+
+    def get_notebook(self, notebook_id: str) -> Call:
+        return Call("get", "GET", self._nb(notebook_id))
+
+    def list_notebooks(self, feature: str = "DEFAULT", **query) -> Call:
+        return Call("list", "GET", self._nb(), query={"feature": feature, **query})
+
+    def list_images(self, limit: int = 200, offset: int = 0, **query) -> Call:
+        path = f"/v1/{self.settings.project_id}/images"
+        return Call("images", "GET", path, query={"limit": limit, "offset": offset, **query})
+
+    def get_lease(self, notebook_id: str) -> Call:
+        return Call("lease", "GET", self._nb(notebook_id, "lease"))
+
+    def renew_lease(self, notebook_id: str, duration_ms: int, lease_type: str = "TIMING") -> Call:
+        return Call("renew", "PATCH", self._nb(notebook_id, "lease"), body={"duration": int(duration_ms), "type": lease_type})
+
+    def stop(self, notebook_id: str) -> Call:
+        return Call("stop", "POST", self._nb(notebook_id, "stop"), body={})
+
+    def start(self, notebook_id: str, duration_ms: int | None = None, lease_type: str = "TIMING") -> Call:
+        query = {"duration": int(duration_ms), "type": lease_type} if duration_ms else {}
+        return Call("start", "POST", self._nb(notebook_id, "start"), query=query, body={})
+
+    def iam_token(self) -> Call:
+        creds = self.settings.credentials
+        assert isinstance(creds, PasswordCredentials)
+        user = {"name": creds.user_name, "password": creds.password, "domain": {"name": creds.domain_name}}
+        body = {
+            "auth": {
+                "identity": {"methods": ["password"], "password": {"user": user}},
+                "scope": {"project": {"id": self.settings.project_id}},
+            }
+        }
+        return Call("token", "POST", "/v3/auth/tokens", body=body, base="iam")
+
+    # --- rendering ----------------------------------------------------------------
+    @property
+    def needs_token(self) -> bool:
+        return self._signer is None and not self.tokens.valid()
+
+    def render(self, call: Call) -> Rendered:
+        base = self.settings.iam_endpoint if call.base == "iam" else self.settings.endpoint
+        url = base + call.path
+        if call.query:
+            url += "?" + urlencode(sorted((k, str(v)) for k, v in call.query.items()))
+        body = json.dumps(call.body, separators=(",", ":")).encode() if call.body is not None else None
+        headers = {"Content-Type": JSON, "Accept": JSON, "User-Agent": USER_AGENT}
+        if call.base == "iam":
+            return Rendered(call.method, url, headers, body)
+        if self._signer is not None:
+            headers = self._signer.sign(call.method, url, headers, body)
+        else:
+            headers["X-Auth-Token"] = self.tokens.value or ""
+            headers["X-Project-Id"] = self.settings.project_id
+        return Rendered(call.method, url, headers, body)

@@ -1,0 +1,49 @@
+"""The client's public operations, shared by the sync and async transports.
+
+Each method builds a flow and hands it to ``_run``: the sync client returns the
+result, the async client returns an awaitable of it.
+"""
+
+from __future__ import annotations
+
+from . import flows
+from .calls import RequestBuilder
+
+
+class ClientOperations:
+    builder: RequestBuilder
+
+    def _run(self, flow: flows.Flow):  # pragma: no cover - provided by each transport
+        raise NotImplementedError
+
+    def _authed(self, flow: flows.Flow):
+        return self._run(flows.authenticated(self.builder, flow))
+
+    @property
+    def settings(self):
+        return self.builder.settings
+
+    def open(self, image_id: str | None = None, share_url: str | None = None):
+        """Open (or return) the CodeLab instance; ``share_url`` is already Base64."""
+        return self._authed(flows.open_notebook(self.builder, image_id, share_url))
+
+    def get_notebook(self, notebook_id: str):
+        return self._authed(flows.get_notebook(self.builder, notebook_id))
+
+    def current_notebook(self):
+        return self._authed(flows.current_notebook(self.builder))
+
+    def list_images(self):
+        return self._authed(flows.list_images(self.builder))
+
+    def get_lease(self, notebook_id: str):
+        return self._authed(flows.get_lease(self.builder, notebook_id))
+
+    def renew_lease(self, notebook_id: str, duration_ms: int, lease_type: str = "TIMING"):
+        return self._authed(flows.renew_lease(self.builder, notebook_id, duration_ms, lease_type))
+
+    def stop(self, notebook_id: str):
+        return self._authed(flows.stop(self.builder, notebook_id))
+
+    def start(self, notebook_id: str, duration_ms: int | None = None):
+        return self._authed(flows.start(self.builder, notebook_id, duration_ms))

@@ -1,0 +1,109 @@
+"""What each operation does, written once for both transports (sans-IO).
+
+A flow is a generator: it yields the ``Call`` it wants sent and receives the
+``Response``, or has the ``ModelArtsError`` thrown into it. The sync and async
+drivers only move bytes and sleep; the decisions live here: the retry policy,
+and the rule that ``open`` is never blindly sent twice.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from typing import Generator
+
+from .calls import Call, RequestBuilder, Response
+from .errors import ModelArtsError, ThrottledError, UpstreamUnavailable
+from .models import Image, Lease, Notebook, NotebookStatus, Page
+
+Flow = Generator[Call, Response, object]
+
+GONE = {NotebookStatus.DELETED, NotebookStatus.CREATE_FAILED, NotebookStatus.DELETE_FAILED}
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    """Exponential backoff with full jitter, honouring ``Retry-After``."""
+
+    attempts: int = 4
+    base_delay: float = 0.5
+    max_delay: float = 8.0
+
+    def delay(self, call: Call, error: ModelArtsError, attempt: int) -> float | None:
+        """Seconds to wait before another try, or None to give up (``attempt`` counts from 1)."""
+        if attempt >= self.attempts or not self._retryable(call, error):
+            return None
+        backoff = random.uniform(0, min(self.max_delay, self.base_delay * 2 ** (attempt - 1)))
+        retry_after = getattr(error, "retry_after", None)
+        return min(self.max_delay, max(backoff, retry_after or 0.0))
+
+    @staticmethod
+    def _retryable(call: Call, error: ModelArtsError) -> bool:
+        if isinstance(error, ThrottledError):
+            return True  # the gateway refused before ModelArts saw it: safe even for writes
+        return call.idempotent and isinstance(error, UpstreamUnavailable)
+
+
+def authenticated(builder: RequestBuilder, flow: Flow) -> Flow:
+    """Fetch (or renew) the IAM token first when the credentials are a password."""
+    if builder.needs_token:
+        builder.tokens.accept((yield builder.iam_token()))
+    return (yield from flow)
+
+
+def _page(response: Response, model) -> Page:
+    data = response.json() or {}
+    items = [model.from_json(item) for item in data.get("data") or [] if isinstance(item, dict)]
+    return Page(items=items, total=int(data.get("total") or len(items)), current=int(data.get("current") or 0), pages=int(data.get("pages") or 1))
+
+
+def get_notebook(builder: RequestBuilder, notebook_id: str) -> Flow:
+    return Notebook.from_json((yield builder.get_notebook(notebook_id)).json())
+
+
+def current_notebook(builder: RequestBuilder) -> Flow:
+    """The user's CodeLab instance (``feature=DEFAULT``), in full detail, or None."""
+    page = _page((yield builder.list_notebooks(feature="DEFAULT")), Notebook)
+    live = [nb for nb in page.items if nb.status not in GONE and (nb.feature or "DEFAULT") == "DEFAULT"]
+    if not live:
+        return None
+    newest = max(live, key=lambda nb: nb.create_at or 0)
+    return Notebook.from_json((yield builder.get_notebook(newest.id)).json())
+
+
+def open_notebook(builder: RequestBuilder, image_id: str | None = None, share_url: str | None = None) -> Flow:
+    """Open the CodeLab instance. After an ambiguous failure (timeout, reset, 5xx, garbled answer)
+    the instance may exist: look for it rather than opening a second time."""
+    try:
+        response = yield builder.open(image_id, share_url)
+        return Notebook.from_json(response.json())
+    except UpstreamUnavailable as failure:
+        try:
+            existing = yield from current_notebook(builder)
+        except ModelArtsError:
+            existing = None
+        if existing is not None:
+            return existing
+        failure.advice = failure.advice.rstrip(".") + "; no instance was opened, so it is safe to try again"
+        failure.args = (failure.sentence,)
+        raise failure
+
+
+def list_images(builder: RequestBuilder) -> Flow:
+    return _page((yield builder.list_images()), Image).items
+
+
+def get_lease(builder: RequestBuilder, notebook_id: str) -> Flow:
+    return Lease.from_json((yield builder.get_lease(notebook_id)).json())
+
+
+def renew_lease(builder: RequestBuilder, notebook_id: str, duration_ms: int, lease_type: str = "TIMING") -> Flow:
+    return Lease.from_json((yield builder.renew_lease(notebook_id, duration_ms, lease_type)).json())
+
+
+def stop(builder: RequestBuilder, notebook_id: str) -> Flow:
+    return Notebook.from_json((yield builder.stop(notebook_id)).json())
+
+
+def start(builder: RequestBuilder, notebook_id: str, duration_ms: int | None = None) -> Flow:
+    return Notebook.from_json((yield builder.start(notebook_id, duration_ms)).json())

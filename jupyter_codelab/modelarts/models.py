@@ -1,0 +1,385 @@
+"""Typed views of the JSON ModelArts returns for CodeLab notebooks.
+
+The API page's tables and its own example spell some fields differently
+(``step_description`` vs ``description``, ``create_time`` vs ``create_at``); both
+are accepted. Unknown fields are kept in ``extra`` and never fail parsing, and
+enums keep values they do not know, so a new ModelArts status cannot break us.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+
+class _OpenEnum(str, Enum):
+    """A string enum that keeps unknown values instead of raising."""
+
+    @classmethod
+    def _missing_(cls, value: object):
+        if not isinstance(value, str):
+            return None
+        member = str.__new__(cls, value)
+        member._name_ = "UNKNOWN"
+        member._value_ = value
+        return member
+
+
+class NotebookStatus(_OpenEnum):
+    INIT = "INIT"
+    CREATING = "CREATING"
+    STARTING = "STARTING"
+    STOPPING = "STOPPING"
+    DELETING = "DELETING"
+    RUNNING = "RUNNING"
+    STOPPED = "STOPPED"
+    SNAPSHOTTING = "SNAPSHOTTING"
+    CREATE_FAILED = "CREATE_FAILED"
+    START_FAILED = "START_FAILED"
+    DELETE_FAILED = "DELETE_FAILED"
+    ERROR = "ERROR"
+    DELETED = "DELETED"
+    FROZEN = "FROZEN"
+
+    @property
+    def is_failed(self) -> bool:
+        return self in _FAILED
+
+    @property
+    def is_transitional(self) -> bool:
+        return self in _TRANSITIONAL
+
+
+_FAILED = {NotebookStatus.CREATE_FAILED, NotebookStatus.START_FAILED, NotebookStatus.DELETE_FAILED, NotebookStatus.ERROR}
+_TRANSITIONAL = {
+    NotebookStatus.INIT,
+    NotebookStatus.CREATING,
+    NotebookStatus.STARTING,
+    NotebookStatus.STOPPING,
+    NotebookStatus.DELETING,
+    NotebookStatus.SNAPSHOTTING,
+}
+
+
+class StepStatus(_OpenEnum):
+    WAITING = "WAITING"
+    PROCESSING = "PROCESSING"
+    FAILED = "FAILED"
+    COMPLETED = "COMPLETED"
+
+
+STEP_NAMES = {1: "storage", 2: "compute", 3: "network", 4: "initialization"}
+
+
+def _pick(data: dict, *names: str, default: Any = None) -> Any:
+    for name in names:
+        if data.get(name) is not None:
+            return data[name]
+    return default
+
+
+def _rest(data: dict, known: set[str]) -> dict:
+    return {k: v for k, v in data.items() if k not in known}
+
+
+def _drop_none(data: dict) -> dict:
+    return {k: v for k, v in data.items() if v is not None}
+
+
+@dataclass
+class JobProgress:
+    step: int
+    status: StepStatus
+    description: str | None = None
+    notebook_id: str | None = None
+    extra: dict = field(default_factory=dict)
+
+    KNOWN = {"step", "status", "description", "step_description", "notebook_id"}
+
+    @classmethod
+    def from_json(cls, data: dict) -> JobProgress:
+        return cls(
+            step=int(data.get("step") or 0),
+            status=StepStatus(data.get("status") or "WAITING"),
+            description=_pick(data, "description", "step_description"),
+            notebook_id=data.get("notebook_id"),
+            extra=_rest(data, cls.KNOWN),
+        )
+
+    def to_client_json(self) -> dict:
+        return {
+            "step": self.step,
+            "name": STEP_NAMES.get(self.step, f"step {self.step}"),
+            "status": self.status.value,
+            "description": self.description,
+        }
+
+
+@dataclass
+class Lease:
+    create_at: int | None = None
+    duration: int | None = None
+    enable: bool = True
+    type: str | None = None
+    update_at: int | None = None
+    extra: dict = field(default_factory=dict)
+
+    KNOWN = {"create_at", "create_time", "duration", "enable", "type", "update_at", "update_time"}
+
+    @classmethod
+    def from_json(cls, data: dict) -> Lease:
+        return cls(
+            create_at=_pick(data, "create_at", "create_time"),
+            duration=data.get("duration"),
+            enable=bool(data.get("enable", True)),
+            type=data.get("type"),
+            update_at=_pick(data, "update_at", "update_time"),
+            extra=_rest(data, cls.KNOWN),
+        )
+
+    @property
+    def expires_at_ms(self) -> int | None:
+        """The auto-stop moment: the lease counts its duration from its creation."""
+        if self.create_at is None or self.duration is None:
+            return None
+        return int(self.create_at) + int(self.duration)
+
+    def remaining_ms(self, now_ms: int | None = None) -> int | None:
+        if self.expires_at_ms is None:
+            return None
+        now_ms = int(time.time() * 1000) if now_ms is None else now_ms
+        return max(0, self.expires_at_ms - now_ms)
+
+    def to_client_json(self, now_ms: int | None = None) -> dict:
+        return {
+            "create_at": self.create_at,
+            "duration": self.duration,
+            "enable": self.enable,
+            "type": self.type or "TIMING",
+            "update_at": self.update_at,
+            "expires_at": self.expires_at_ms,
+            "remaining_ms": self.remaining_ms(now_ms),
+        }
+
+
+@dataclass
+class Image:
+    id: str
+    name: str | None = None
+    tag: str | None = None
+    swr_path: str | None = None
+    type: str | None = None
+    description: str | None = None
+    arch: str | None = None
+    resource_categories: list[str] = field(default_factory=list)
+    dev_services: list[str] = field(default_factory=list)
+    extra: dict = field(default_factory=dict)
+
+    KNOWN = {"id", "name", "tag", "swr_path", "type", "description", "arch", "resource_categories", "dev_services"}
+
+    @classmethod
+    def from_json(cls, data: dict) -> Image:
+        return cls(
+            id=str(data.get("id") or ""),
+            name=data.get("name"),
+            tag=data.get("tag"),
+            swr_path=data.get("swr_path"),
+            type=data.get("type"),
+            description=data.get("description"),
+            arch=data.get("arch"),
+            resource_categories=list(data.get("resource_categories") or []),
+            dev_services=list(data.get("dev_services") or []),
+            extra=_rest(data, cls.KNOWN),
+        )
+
+    @property
+    def processor(self) -> str:
+        categories = {c.upper() for c in self.resource_categories}
+        for kind in ("GPU", "ASCEND"):
+            if kind in categories:
+                return kind
+        return "CPU"
+
+    def to_client_json(self, default: bool = False) -> dict:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "tag": self.tag,
+            "type": self.type,
+            "arch": self.arch,
+            "processor": self.processor,
+            "resource_categories": self.resource_categories,
+            "dev_services": self.dev_services,
+            "description": self.description,
+            "swr_path": self.swr_path,
+            "default": default,
+        }
+
+
+@dataclass
+class EndpointsRes:
+    dev_service: str | None = None
+    allowed_access_ips: list[str] = field(default_factory=list)
+    ssh_keys: list[str] = field(default_factory=list)
+    extra: dict = field(default_factory=dict)
+
+    KNOWN = {"dev_service", "allowed_access_ips", "ssh_keys"}
+
+    @classmethod
+    def from_json(cls, data: dict) -> EndpointsRes:
+        return cls(
+            dev_service=data.get("dev_service"),
+            allowed_access_ips=list(data.get("allowed_access_ips") or []),
+            ssh_keys=list(data.get("ssh_keys") or []),
+            extra=_rest(data, cls.KNOWN),
+        )
+
+    def to_client_json(self) -> dict:
+        return {
+            **self.extra,
+            "dev_service": self.dev_service,
+            "allowed_access_ips": self.allowed_access_ips,
+            "ssh_keys": self.ssh_keys,
+        }
+
+
+@dataclass
+class Pool:
+    id: str | None = None
+    name: str | None = None
+    extra: dict = field(default_factory=dict)
+
+    @classmethod
+    def from_json(cls, data: dict) -> Pool:
+        return cls(id=data.get("id"), name=data.get("name"), extra=_rest(data, {"id", "name"}))
+
+
+@dataclass
+class VolumeRes:
+    capacity: int | None = None
+    category: str | None = None
+    mount_path: str | None = None
+    ownership: str | None = None
+    status: str | None = None
+    extra: dict = field(default_factory=dict)
+
+    KNOWN = {"capacity", "category", "mount_path", "ownership", "status"}
+
+    @classmethod
+    def from_json(cls, data: dict) -> VolumeRes:
+        return cls(**{k: data.get(k) for k in cls.KNOWN}, extra=_rest(data, cls.KNOWN))
+
+    def to_client_json(self) -> dict:
+        return _drop_none({k: getattr(self, k) for k in sorted(self.KNOWN)})
+
+
+@dataclass
+class Notebook:
+    id: str
+    status: NotebookStatus
+    name: str | None = None
+    feature: str | None = None
+    flavor: str | None = None
+    url: str | None = None
+    token: str | None = None
+    fail_reason: str | None = None
+    description: str | None = None
+    workspace_id: str | None = None
+    create_at: int | None = None
+    update_at: int | None = None
+    image: Image | None = None
+    lease: Lease | None = None
+    pool: Pool | None = None
+    volume: VolumeRes | None = None
+    action_progress: list[JobProgress] = field(default_factory=list)
+    endpoints: list[EndpointsRes] = field(default_factory=list)
+    extra: dict = field(default_factory=dict)
+
+    KNOWN = {
+        "id", "status", "name", "feature", "flavor", "url", "token", "fail_reason", "description",
+        "workspace_id", "create_at", "create_time", "update_at", "update_time", "image", "lease",
+        "pool", "volume", "action_progress", "endpoints",
+    }  # fmt: skip
+
+    def __repr__(self) -> str:  # the instance token stays out of logs
+        return f"Notebook(id={self.id!r}, status={self.status.value!r})"
+
+    @classmethod
+    def from_json(cls, data: dict) -> Notebook:
+        def sub(key, model):
+            value = data.get(key)
+            return model.from_json(value) if isinstance(value, dict) else None
+
+        return cls(
+            id=str(data.get("id") or ""),
+            status=NotebookStatus(data.get("status") or "INIT"),
+            name=data.get("name"),
+            feature=data.get("feature"),
+            flavor=data.get("flavor"),
+            url=data.get("url"),
+            token=data.get("token"),
+            fail_reason=data.get("fail_reason"),
+            description=data.get("description"),
+            workspace_id=data.get("workspace_id"),
+            create_at=_pick(data, "create_at", "create_time"),
+            update_at=_pick(data, "update_at", "update_time"),
+            image=sub("image", Image),
+            lease=sub("lease", Lease),
+            pool=sub("pool", Pool),
+            volume=sub("volume", VolumeRes),
+            action_progress=sorted(
+                (JobProgress.from_json(p) for p in data.get("action_progress") or [] if isinstance(p, dict)),
+                key=lambda p: p.step,
+            ),
+            endpoints=[EndpointsRes.from_json(e) for e in data.get("endpoints") or [] if isinstance(e, dict)],
+            extra=_rest(data, cls.KNOWN),
+        )
+
+    @property
+    def progress(self) -> int:
+        """0-100: a quarter per completed step, all of it once running."""
+        if self.status == NotebookStatus.RUNNING:
+            return 100
+        if not self.action_progress:
+            return 0
+        done = sum(1 for p in self.action_progress if p.status == StepStatus.COMPLETED)
+        return round(100 * done / max(4, len(self.action_progress)))
+
+    def to_client_json(self, simulated: bool = False, now_ms: int | None = None) -> dict:
+        """The normalized notebook served to browsers and kernels; never the instance token."""
+        image = self.image
+        return {
+            "id": self.id,
+            "name": self.name,
+            "status": self.status.value,
+            "feature": self.feature,
+            "flavor": self.flavor,
+            "url": self.url,
+            "fail_reason": self.fail_reason,
+            "description": self.description,
+            "workspace_id": self.workspace_id,
+            "create_at": self.create_at,
+            "update_at": self.update_at,
+            "image": None
+            if image is None
+            else {"id": image.id, "name": image.name, "tag": image.tag, "type": image.type, "swr_path": image.swr_path},
+            "action_progress": [p.to_client_json() for p in self.action_progress],
+            "endpoints": [e.to_client_json() for e in self.endpoints],
+            "lease": self.lease.to_client_json(now_ms) if self.lease else None,
+            "pool": None if self.pool is None else {"id": self.pool.id, "name": self.pool.name},
+            "volume": self.volume.to_client_json() if self.volume else None,
+            "progress": self.progress,
+            "simulated": simulated,
+        }
+
+
+@dataclass
+class Page:
+    """The list envelope ModelArts uses: ``{current, data, pages, size, total}``."""
+
+    items: list
+    total: int
+    current: int = 0
+    pages: int = 1
