@@ -1,0 +1,164 @@
+"""The gateway's checks (AK/SK signature, IAM tokens, project scope) and the IAM token call."""
+
+from __future__ import annotations
+
+import hmac
+import secrets
+import time
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Callable
+
+from ..modelarts import signing
+from .config import SimulatorConfig
+from .errors import ApiError
+
+
+@dataclass
+class User:
+    user_name: str
+    domain: str
+    project_id: str
+    user_id: str = field(default_factory=lambda: secrets.token_hex(16))
+    domain_id: str = field(default_factory=lambda: secrets.token_hex(16))
+    access_key: str | None = None
+    secret_key: str | None = field(default=None, repr=False)
+    password: str | None = field(default=None, repr=False)
+    security_token: str | None = field(default=None, repr=False)
+
+    def to_json(self) -> dict:
+        """What the control API may show: never a secret."""
+        return {
+            "user_id": self.user_id,
+            "user_name": self.user_name,
+            "domain": self.domain,
+            "project_id": self.project_id,
+            "access_key": self.access_key,
+            "temporary": bool(self.security_token),
+            "password_login": self.password is not None,
+        }
+
+
+def _signature_error(detail: str) -> ApiError:
+    return ApiError(401, "APIGW.0301", f"Incorrect IAM authentication information: {detail}")
+
+
+def _iam_error(status: int, code: str, message: str) -> ApiError:
+    # IAM answers in the Keystone shape; error_code/error_msg are added so one parser reads both services.
+    title = {400: "Bad Request", 401: "Unauthorized"}.get(status, "Error")
+    return ApiError(status, code, message, extra={"error": {"code": status, "message": message, "title": title}})
+
+
+def _iso(seconds: float) -> str:
+    return datetime.fromtimestamp(seconds, timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%f") + "Z"
+
+
+class AuthRegistry:
+    def __init__(self, config_source: Callable[[], SimulatorConfig]):
+        self._config_source = config_source
+        self.users: list[User] = []
+        self._tokens: dict[str, tuple[User, float]] = {}  # token -> (user, expires at, sim clock)
+
+    @property
+    def config(self) -> SimulatorConfig:
+        return self._config_source()
+
+    def add_user(self, user: User) -> User:
+        if user.access_key and any(u.access_key == user.access_key for u in self.users):
+            raise ValueError(f"access_key {user.access_key} is already registered; use another access key.")
+        if user.password is not None and any(
+            u.user_name == user.user_name and u.domain == user.domain and u.password is not None for u in self.users
+        ):
+            raise ValueError(f"User {user.user_name} of domain {user.domain} already has a password login.")
+        self.users.append(user)
+        return user
+
+    # -- the gateway -------------------------------------------------------------------------
+    def authenticate(self, method: str, uri: str, headers: dict[str, str], body: bytes) -> User:
+        lowered = {name.lower(): value for name, value in headers.items()}
+        authorization = lowered.get("authorization", "")
+        if authorization.startswith(signing.ALGORITHM):
+            return self._check_signature(method, uri, headers, lowered, body, authorization)
+        token = lowered.get("x-auth-token")
+        if token:
+            return self._check_token(token)
+        if authorization:
+            raise _signature_error("the Authorization header is not an SDK-HMAC-SHA256 signature.")
+        raise ApiError(401, "ModelArts.0201", "The request carries no authentication: send X-Auth-Token or sign it with AK/SK.")
+
+    def _check_signature(self, method, uri, headers, lowered, body, authorization) -> User:
+        parsed = signing.parse_authorization(authorization)
+        if parsed is None:
+            raise _signature_error("the Authorization header is malformed.")
+        date_text = lowered.get("x-sdk-date", "")
+        try:
+            signed_at = signing.parse_sdk_date(date_text).timestamp()
+        except ValueError:
+            raise _signature_error("X-Sdk-Date is missing or not in the format YYYYMMDDTHHMMSSZ.") from None
+        # The gateway compares with real time, not the simulator's (shiftable) clock.
+        if abs(time.time() - signed_at) > self.config.sdk_date_tolerance_seconds:
+            raise ApiError(401, "APIGW.0303", "Incorrect app authentication information: the request time (X-Sdk-Date) is more than 15 minutes away from the server time.")
+        user = next((u for u in self.users if u.access_key and u.access_key == parsed.access_key), None)
+        if user is None:
+            raise _signature_error(f"the access key {parsed.access_key} does not exist.")
+        if user.security_token and lowered.get("x-security-token") != user.security_token:
+            raise _signature_error("temporary credentials need their X-Security-Token.")
+        if not signing.verify(user.secret_key, method, uri, headers, body, parsed):
+            raise _signature_error("verify aksk signature fail.")
+        return user
+
+    def _check_token(self, token: str) -> User:
+        entry = self._tokens.get(token)
+        if entry is None:
+            raise ApiError(401, "ModelArts.0203", "The token is invalid.")
+        user, expires_at = entry
+        if self.config.clock.now() >= expires_at:
+            raise ApiError(401, "ModelArts.0202", "The token has expired.")
+        return user
+
+    # -- IAM: POST /v3/auth/tokens -----------------------------------------------------------
+    def issue_token(self, body: dict) -> tuple[str, dict]:
+        """Password authentication scoped to a project; returns (X-Subject-Token, answer body)."""
+        try:
+            identity = body["auth"]["identity"]
+            if "password" not in identity["methods"]:
+                raise KeyError("methods")
+            given = identity["password"]["user"]
+            name, password, domain = given["name"], given["password"], given["domain"]
+            project = body["auth"]["scope"]["project"]
+            if not all(isinstance(part, dict) for part in (domain, project)) or not isinstance(password, str):
+                raise TypeError("domain, project and password")
+        except (KeyError, TypeError):
+            raise _iam_error(
+                400, "IAM.0010", "The request body must be {auth: {identity: {methods: [password], password: {user: "
+                "{name, password, domain: {name}}}}, scope: {project: {name | id}}}}."
+            ) from None
+        user = next(
+            (
+                u for u in self.users
+                if u.password is not None and u.user_name == name
+                and (domain.get("name") == u.domain or domain.get("id") == u.domain_id)
+            ),
+            None,
+        )
+        if user is None or not hmac.compare_digest(password.encode(), user.password.encode()):
+            raise _iam_error(401, "IAM.0101", "The username or password is wrong.")
+        if not (project.get("id") == user.project_id or project.get("name") == self.config.region):
+            raise _iam_error(400, "IAM.0011", f"The project in the scope is not one of the user's: use the name {self.config.region} or the project's id.")
+        now = self.config.clock.now()
+        expires_at = now + self.config.token_ttl_seconds
+        token = "MIIsim" + secrets.token_urlsafe(96)
+        self._tokens[token] = (user, expires_at)
+        domain_json = {"id": user.domain_id, "name": user.domain}
+        answer = {
+            "token": {
+                "expires_at": _iso(expires_at),
+                "issued_at": _iso(now),
+                "methods": ["password"],
+                "project": {"id": user.project_id, "name": self.config.region, "domain": domain_json},
+                "user": {"id": user.user_id, "name": user.user_name, "domain": domain_json, "password_expires_at": ""},
+                "roles": [{"id": "0", "name": "op_service"}],
+                "catalog": [],
+            }
+        }
+        return token, answer

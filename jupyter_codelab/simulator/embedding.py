@@ -1,0 +1,152 @@
+"""``Simulator``: what a host (the server extension, the CLI, a test) embeds and drives."""
+
+from __future__ import annotations
+
+import asyncio
+from collections import Counter
+from dataclasses import replace
+
+from tornado import httpserver, netutil, web
+
+from .app import make_app
+from .auth import AuthRegistry, User
+from .config import SimulatorConfig
+from .faults import FaultQueue
+from .instance import CreationPlan
+from .store import NotebookStore
+
+
+class Simulator:
+    """The ModelArts simulator: users, instances, faults, call counters and an HTTP server.
+
+    Serve it with ``listen()`` on the running (or current) IOLoop; nothing here blocks
+    or runs in the background.
+    """
+
+    def __init__(self, config: SimulatorConfig | None = None):
+        self._initial_config = replace(config) if config else SimulatorConfig()
+        self.config = replace(self._initial_config)
+        self.auth = AuthRegistry(lambda: self.config)
+        self.store = NotebookStore(lambda: self.config)
+        self.faults = FaultQueue()
+        self.calls: Counter = Counter()  # route name ("open", "get", ...) -> calls
+        self.calls_by_path: Counter = Counter()  # "GET /notebooks/{id}" -> calls
+        self.endpoint: str | None = None
+        self._server: httpserver.HTTPServer | None = None
+
+    @property
+    def clock(self):
+        return self.config.clock
+
+    # -- setup -------------------------------------------------------------------------------
+    def add_user(
+        self,
+        access_key: str | None = None,
+        secret_key: str | None = None,
+        project_id: str | None = None,
+        user_name: str = "codelab-user",
+        password: str | None = None,
+        domain: str | None = None,
+        security_token: str | None = None,
+    ) -> User:
+        """Register a user: an AK/SK pair, and/or a password for IAM tokens. Each user has its own instance."""
+        if bool(access_key) != bool(secret_key):
+            raise ValueError("access_key and secret_key go together: give both or neither.")
+        if not access_key and password is None:
+            raise ValueError("A user needs access_key + secret_key, or a password for IAM token login.")
+        if not isinstance(project_id, str) or len(project_id) != 32 or any(c not in "0123456789abcdef" for c in project_id):
+            raise ValueError(f"project_id must be 32 lowercase hex characters, got {project_id!r}.")
+        if security_token and not access_key:
+            raise ValueError("security_token belongs to temporary AK/SK credentials: give access_key and secret_key too.")
+        user = User(
+            user_name=user_name,
+            domain=domain or user_name,
+            project_id=project_id,
+            access_key=access_key,
+            secret_key=secret_key,
+            password=password,
+            security_token=security_token,
+        )
+        return self.auth.add_user(user)
+
+    def configure(self, **changes) -> SimulatorConfig:
+        """Change timing (``step_seconds``, ``stop_seconds``, ``default_lease_ms``, ...); validated."""
+        self.config = self.config.updated(**changes)
+        return self.config
+
+    def creation_plan(self) -> CreationPlan:
+        """How the next opened instance will be created: config, shaped by queued faults."""
+        failing, slow = self.faults.take_for_creation()
+        step_seconds = slow.params["step_seconds"] if slow else self.config.step_seconds
+        return CreationPlan(
+            init_ms=int(self.config.init_seconds * 1000),
+            step_ms=int(step_seconds * 1000),
+            fail_at_step=failing.params["at_step"] if failing else None,
+            fail_reason=failing.params["fail_reason"] if failing else None,
+        )
+
+    def count_call(self, route: str, path: str) -> None:
+        self.calls[route] += 1
+        self.calls_by_path[path] += 1
+
+    # -- serving -----------------------------------------------------------------------------
+    def make_app(self) -> web.Application:
+        return make_app(self)
+
+    def listen(self, port: int = 0, address: str = "127.0.0.1") -> int:
+        """Serve on ``address:port`` (0: a free port) on the current IOLoop; returns the port."""
+        if self._server is not None:
+            raise RuntimeError(f"The simulator already listens at {self.endpoint}; stop() it first.")
+        sockets = netutil.bind_sockets(port, address)
+        self._server = httpserver.HTTPServer(self.make_app())
+        self._server.add_sockets(sockets)
+        bound = sockets[0].getsockname()[1]
+        host = f"[{address}]" if ":" in address else address
+        self.endpoint = f"http://{host}:{bound}"
+        return bound
+
+    def stop(self) -> None:
+        """Stop listening and drop open connections (scheduled when a loop is running)."""
+        server, self._server = self._server, None
+        if server is None:
+            return
+        server.stop()
+        try:
+            asyncio.get_running_loop().create_task(server.close_all_connections())
+        except RuntimeError:  # no running loop: nothing is being served any more anyway
+            pass
+
+    async def close(self) -> None:
+        """Like ``stop()``, waiting until open connections are closed."""
+        server, self._server = self._server, None
+        if server is not None:
+            server.stop()
+            await server.close_all_connections()
+
+    # -- state -------------------------------------------------------------------------------
+    def reset(self) -> None:
+        """Forget instances, faults and counters; back to the initial config and real time."""
+        self.store.reset()
+        self.faults.clear()
+        self.calls.clear()
+        self.calls_by_path.clear()
+        self.config = replace(self._initial_config)
+        self.clock.reset()
+
+    def state(self) -> dict:
+        now = self.clock.now_ms()
+        instances = []
+        for instance in self.store.instances.values():
+            instance.settle(now)
+            body = self.store.render(instance)
+            body["owner"] = next((u.user_name for u in self.auth.users if u.user_id == instance.owner_id), None)
+            body["history"] = [{"at": at, "phase": phase} for at, phase in instance.history]
+            instances.append(body)
+        return {
+            "instances": instances,
+            "calls": {**self.calls, **self.calls_by_path},
+            "faults": self.faults.to_json(),
+            "config": self.config.to_json(),
+            "users": [user.to_json() for user in self.auth.users],
+            "endpoint": self.endpoint,
+        }

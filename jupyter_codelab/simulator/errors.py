@@ -1,0 +1,47 @@
+"""ModelArts / API Gateway error answers: HTTP status + ``{"error_code", "error_msg"}``."""
+
+from __future__ import annotations
+
+
+class ApiError(Exception):
+    """An error answer the simulator sends exactly as the cloud would."""
+
+    def __init__(
+        self, status: int, error_code: str, error_msg: str, headers: dict[str, str] | None = None, extra: dict | None = None
+    ):
+        super().__init__(f"{status} {error_code}: {error_msg}")
+        self.status = status
+        self.error_code = error_code
+        self.error_msg = error_msg
+        self.headers = dict(headers or {})
+        self.extra = dict(extra or {})
+
+    def body(self) -> dict:
+        return {"error_code": self.error_code, "error_msg": self.error_msg, **self.extra}
+
+
+def bad_request(error_code: str, error_msg: str) -> ApiError:
+    return ApiError(400, error_code, error_msg)
+
+
+def invalid_parameter(error_msg: str) -> ApiError:
+    # ModelArts' generic "invalid parameter" answer (the simulator's choice of code).
+    return ApiError(400, "ModelArts.0101", error_msg)
+
+
+def notebook_not_found(notebook_id: str) -> ApiError:
+    return ApiError(404, "ModelArts.6309", f"Notebook instance {notebook_id} does not exist.")
+
+
+def api_not_found() -> ApiError:
+    # What the API gateway answers for a path or method it does not publish.
+    return ApiError(404, "APIGW.0101", "The API does not exist or has not been published in the environment.")
+
+
+def throttled(limit: int, retry_after: int) -> ApiError:
+    return ApiError(
+        429,
+        "APIG.0308",
+        f"The throttling threshold has been reached: policy user over ratelimit,limit:{limit},time:1 second",
+        {"Retry-After": str(retry_after)},
+    )

@@ -1,0 +1,130 @@
+"""Faults queued by tests (Python API) or over HTTP (``/_simulator/faults``).
+
+Request faults (latency, error, throttle, reset, malformed) hit the next calls of a
+route before the operation runs, so a failed call changes nothing. Creation faults
+(create_failed, slow_steps) shape the next instances opened.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+
+from .instance import STEP_DESCRIPTIONS
+
+ROUTES = ("open", "get", "list", "images", "lease", "renew", "stop", "start", "delete", "auth", "*")
+REQUEST_KINDS = ("latency", "error", "throttle", "reset", "malformed")
+CREATION_KINDS = ("create_failed", "slow_steps")
+KINDS = REQUEST_KINDS + CREATION_KINDS
+
+# kind -> {parameter: default}; None marks a required parameter.
+_PARAMETERS: dict[str, dict] = {
+    "latency": {"seconds": 1.0},
+    "error": {"status": 500, "error_code": "ModelArts.0010", "error_msg": "Internal server error."},
+    "throttle": {"retry_after": 1, "limit": 10},
+    "reset": {},
+    "malformed": {},
+    "create_failed": {"fail_reason": "Insufficient resources. Please try again later.", "at_step": 2},
+    "slow_steps": {"step_seconds": None},
+}
+
+
+@dataclass
+class Fault:
+    id: int
+    kind: str
+    route: str
+    times: int
+    params: dict = field(default_factory=dict)
+
+    def to_json(self) -> dict:
+        return {"id": self.id, "kind": self.kind, "route": self.route, "times": self.times, **self.params}
+
+
+def _number(kind: str, name: str, value, minimum: float, maximum: float | None = None, integer: bool = False):
+    ok = isinstance(value, int) if integer else isinstance(value, (int, float))
+    if not ok or isinstance(value, bool) or value < minimum or (maximum is not None and value > maximum):
+        kind_of = "an integer" if integer else "a number"
+        bound = f"from {minimum} to {maximum}" if maximum is not None else f">= {minimum}"
+        raise ValueError(f"Fault {kind}: {name} must be {kind_of} {bound}, got {value!r}.")
+    return value
+
+
+def _check(kind: str, params: dict) -> dict:
+    if kind == "latency":
+        _number(kind, "seconds", params["seconds"], 0, 300)
+    elif kind == "error":
+        _number(kind, "status", params["status"], 400, 599, integer=True)
+        for name in ("error_code", "error_msg"):
+            if not isinstance(params[name], str) or not params[name]:
+                raise ValueError(f"Fault error: {name} must be a non-empty string, got {params[name]!r}.")
+    elif kind == "throttle":
+        _number(kind, "retry_after", params["retry_after"], 0, 3600, integer=True)
+        _number(kind, "limit", params["limit"], 1, integer=True)
+    elif kind == "create_failed":
+        _number(kind, "at_step", params["at_step"], 1, len(STEP_DESCRIPTIONS), integer=True)
+        if not isinstance(params["fail_reason"], str) or not params["fail_reason"]:
+            raise ValueError(f"Fault create_failed: fail_reason must be a non-empty string, got {params['fail_reason']!r}.")
+    elif kind == "slow_steps":
+        _number(kind, "step_seconds", params["step_seconds"], 0, 3600)
+    return params
+
+
+class FaultQueue:
+    def __init__(self) -> None:
+        self._faults: list[Fault] = []
+        self._ids = itertools.count(1)
+
+    def add(self, kind: str, route: str | None = None, times: int = 1, **params) -> Fault:
+        """Queue a fault; bad input raises ValueError with a sentence naming the field."""
+        if kind not in KINDS:
+            raise ValueError(f"Unknown fault kind {kind!r}: use one of {', '.join(KINDS)}.")
+        route = route or ("open" if kind in CREATION_KINDS else "*")
+        if route not in ROUTES:
+            raise ValueError(f"Unknown fault route {route!r}: use one of {', '.join(ROUTES)}.")
+        if kind in CREATION_KINDS and route not in ("open", "*"):
+            raise ValueError(f"Fault {kind} shapes newly opened instances: use route 'open', not {route!r}.")
+        _number(kind, "times", times, 1, integer=True)
+        allowed = _PARAMETERS[kind]
+        unknown = sorted(set(params) - set(allowed))
+        if unknown:
+            known = ", ".join(allowed) or "no parameters"
+            raise ValueError(f"Fault {kind} does not take {', '.join(unknown)}; it takes {known}.")
+        missing = [name for name, default in allowed.items() if default is None and name not in params]
+        if missing:
+            raise ValueError(f"Fault {kind} needs {', '.join(missing)}.")
+        values = _check(kind, {**allowed, **params})
+        fault = Fault(next(self._ids), kind, route, times, values)
+        self._faults.append(fault)
+        return fault
+
+    def clear(self) -> None:
+        self._faults.clear()
+
+    def to_json(self) -> list[dict]:
+        return [fault.to_json() for fault in self._faults]
+
+    def __len__(self) -> int:
+        return len(self._faults)
+
+    def _consume(self, fault: Fault) -> Fault:
+        fault.times -= 1
+        if fault.times <= 0:
+            self._faults.remove(fault)
+        return fault
+
+    def _first(self, kinds: tuple[str, ...], route: str) -> Fault | None:
+        for fault in self._faults:
+            if fault.kind in kinds and fault.route in (route, "*"):
+                return self._consume(fault)
+        return None
+
+    def take_for_request(self, route: str) -> list[Fault]:
+        """Every matching latency (each once), then at most one fault that answers for the call."""
+        taken = [self._consume(f) for f in list(self._faults) if f.kind == "latency" and f.route in (route, "*")]
+        answer = self._first(("error", "throttle", "reset", "malformed"), route)
+        return taken + ([answer] if answer else [])
+
+    def take_for_creation(self) -> tuple[Fault | None, Fault | None]:
+        """(create_failed, slow_steps) faults for one newly opened instance."""
+        return self._first(("create_failed",), "open"), self._first(("slow_steps",), "open")
