@@ -1,0 +1,125 @@
+"""How kernel code (panel, magics) and the CLI reach ModelArts: one interface, two ways.
+
+- ``ServerBackend``: through the jupyter-codelab server extension's REST API
+  (contracts.md section 2). Chosen when ``CODELAB_API_URL`` and
+  ``CODELAB_API_TOKEN`` are set: the extension puts them into the environment of
+  the kernels and terminals it starts, so nothing needs configuring.
+- ``DirectBackend``: straight to ModelArts (or to a simulator at
+  ``CODELAB_ENDPOINT``) with the same credentials lookup as the server.
+
+Both return plain JSON dicts in the contract's shapes (Notebook, ``{images,
+default_image_id}``, Lease, events ``{type, notebook, changed, message}``) and
+raise ``CodeLabError``.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from abc import ABC, abstractmethod
+from typing import Iterator, Mapping
+
+from jupyter_codelab.kernel.errors import CodeLabError
+
+ENV_API_URL = "CODELAB_API_URL"
+ENV_API_TOKEN = "CODELAB_API_TOKEN"
+
+
+class EventStream(ABC):
+    """An iterator of events for one instance that another thread may ``close()`` at any time.
+
+    Besides the contract's event types it may yield ``reconnecting`` (the link to
+    the server dropped; it resumes by itself, never re-opening anything).
+    Iteration ends after ``failed``, ``stopped`` or ``deleted``, or on ``close()``.
+    """
+
+    def __init__(self) -> None:
+        self.closed = threading.Event()
+
+    @abstractmethod
+    def __iter__(self) -> Iterator[dict]: ...
+
+    def close(self) -> None:
+        self.closed.set()
+
+
+class Backend(ABC):
+    kind: str = ""
+
+    @abstractmethod
+    def where(self) -> str:
+        """Where calls go, for messages: 'the Jupyter server at ...' or 'ModelArts in cn-north-4'."""
+
+    @abstractmethod
+    def config(self) -> dict:
+        """At least ``{mode: "simulated" | "modelarts", region, project_id, endpoint}``."""
+
+    @abstractmethod
+    def images(self) -> dict:
+        """``{images: [Image], default_image_id}``."""
+
+    @abstractmethod
+    def open(self, image_id: str | None = None, share_url: str | None = None) -> dict:
+        """Open (or find the already open) CodeLab instance. ``share_url`` is the pasted link."""
+
+    @abstractmethod
+    def current(self) -> dict | None:
+        """The CodeLab instance, or None when there is none yet."""
+
+    @abstractmethod
+    def notebook(self, notebook_id: str) -> dict: ...
+
+    @abstractmethod
+    def lease(self, notebook_id: str) -> dict: ...
+
+    @abstractmethod
+    def extend(self, notebook_id: str, hours: int) -> dict:
+        """Renew the lease so the instance stops ``hours`` from now; returns the Lease."""
+
+    @abstractmethod
+    def stop(self, notebook_id: str) -> dict: ...
+
+    @abstractmethod
+    def start(self, notebook_id: str, hours: int | None = None) -> dict: ...
+
+    @abstractmethod
+    def events(self, notebook_id: str) -> EventStream: ...
+
+    def close(self) -> None:
+        """Release connections."""
+
+
+def backend_from_env(env: Mapping[str, str] | None = None) -> Backend:
+    """The backend this process should use: the server extension when it told us how, else direct."""
+    env = os.environ if env is None else env
+    api_url, token = env.get(ENV_API_URL), env.get(ENV_API_TOKEN)
+    if api_url and token:
+        from jupyter_codelab.kernel.server_backend import ServerBackend
+
+        return ServerBackend(api_url, token)
+    if api_url or token:
+        missing = ENV_API_TOKEN if api_url else ENV_API_URL
+        raise CodeLabError(f"{missing} is not set while {ENV_API_URL if token else ENV_API_TOKEN} is: set both, or neither.")
+    from jupyter_codelab.kernel.direct_backend import DirectBackend
+
+    return DirectBackend.from_env(env)
+
+
+_default: Backend | None = None
+_default_lock = threading.Lock()
+
+
+def get_backend() -> Backend:
+    """The process-wide backend, chosen once from the environment (see ``set_backend``)."""
+    global _default
+    with _default_lock:
+        if _default is None:
+            _default = backend_from_env()
+        return _default
+
+
+def set_backend(backend: Backend | None) -> None:
+    """Use ``backend`` from now on (None: choose again from the environment next time)."""
+    global _default
+    with _default_lock:
+        _default = backend

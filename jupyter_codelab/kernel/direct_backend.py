@@ -1,0 +1,170 @@
+"""``DirectBackend``: the core's sync client straight to ModelArts (or a simulator).
+
+Used when no server extension started this process. Credentials come from the
+same lookup as the server's (env ``HUAWEICLOUD_SDK_*``, ``~/.huaweicloud/credentials``)
+and ``CODELAB_ENDPOINT`` points it at a simulator. Events come from polling the
+instance, turned into the server's event types by ``notebook_events``.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator, Mapping
+from urllib.parse import urlsplit
+
+from jupyter_codelab.kernel.backend import Backend, EventStream
+from jupyter_codelab.kernel.describe import TRANSITIONAL_STATUSES
+from jupyter_codelab.kernel.errors import CodeLabError
+from jupyter_codelab.kernel.notebook_events import FINAL_EVENT_TYPES, event_between, make_event
+from jupyter_codelab.modelarts.credentials import ConfigError, ClientSettings, resolve_settings
+from jupyter_codelab.modelarts.errors import ModelArtsError, NotFoundError, UpstreamUnavailable, ThrottledError
+
+HOUR_MS = 3_600_000
+# Poll fast while something is happening, slowly while it is steady; back off on trouble.
+POLL_BUSY_SECONDS = 1.0
+POLL_STEADY_SECONDS = 10.0
+POLL_MAX_BACKOFF_SECONDS = 30.0
+_CLOUD_DOMAINS = (".myhuaweicloud.com", ".myhuaweicloud.cn", ".huaweicloud.com", ".t-systems.com")
+
+NO_CREDENTIALS = (
+    "No ModelArts credentials found: set HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK and HUAWEICLOUD_SDK_PROJECT_ID "
+    "(or write ~/.huaweicloud/credentials), run this inside a Jupyter server that has the jupyter-codelab "
+    "extension, or start a simulator with `jupyter codelab simulate` and set CODELAB_ENDPOINT to it."
+)
+
+
+def is_simulated_endpoint(endpoint: str) -> bool:
+    """Anything that is not a Huawei Cloud host is a simulator (the default, loopback, a test)."""
+    host = (urlsplit(endpoint).hostname or "").lower()
+    return not host.endswith(_CLOUD_DOMAINS)
+
+
+def pick_default_image(images: list[dict]) -> str | None:
+    """The image ModelArts opens when none is given: its multi-kernel CPU image."""
+    for image in images:
+        if "mul-kernel" in (image.get("name") or "") and image.get("processor") == "CPU":
+            return image["id"]
+    return images[0]["id"] if images else None
+
+
+class DirectBackend(Backend):
+    kind = "direct"
+
+    def __init__(self, settings: ClientSettings, client=None):
+        from jupyter_codelab.modelarts.transport_sync import SyncModelArtsClient
+
+        self.settings = settings
+        self.simulated = is_simulated_endpoint(settings.endpoint)
+        self.client = client or SyncModelArtsClient(settings)
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> DirectBackend:
+        try:
+            settings = resolve_settings(env=env)
+        except ConfigError as exc:
+            raise CodeLabError(str(exc)) from None
+        if settings is None:
+            raise CodeLabError(NO_CREDENTIALS)
+        return cls(settings)
+
+    def where(self) -> str:
+        label = "the ModelArts simulator" if self.simulated else f"ModelArts in {self.settings.region}"
+        return f"{label} at {self.settings.endpoint}"
+
+    def _call(self, operation, *args, **kwargs):
+        try:
+            return operation(*args, **kwargs)
+        except ModelArtsError as exc:
+            raise CodeLabError.from_modelarts(exc) from None
+
+    def _notebook_json(self, notebook) -> dict:
+        return notebook.to_client_json(simulated=self.simulated)
+
+    def config(self) -> dict:
+        return {
+            "mode": "simulated" if self.simulated else "modelarts",
+            "region": self.settings.region,
+            "project_id": self.settings.project_id,
+            "endpoint": self.settings.endpoint,
+            "auth": self.settings.auth_method,
+            "simulator_endpoint": self.settings.endpoint if self.simulated else None,
+        }
+
+    def images(self) -> dict:
+        found = self._call(self.client.list_images)
+        plain = [image.to_client_json() for image in found]
+        default_id = pick_default_image(plain)
+        for image in plain:
+            image["default"] = image["id"] == default_id
+        return {"images": plain, "default_image_id": default_id}
+
+    def open(self, image_id=None, share_url=None) -> dict:
+        encoded = None
+        if share_url:
+            from jupyter_codelab.modelarts.share_url import ShareUrlError, encode_share_url
+
+            try:
+                encoded = encode_share_url(share_url)
+            except ShareUrlError as exc:
+                raise CodeLabError(str(exc), 400) from None
+        return self._notebook_json(self._call(self.client.open, image_id=image_id or None, share_url=encoded))
+
+    def current(self) -> dict | None:
+        notebook = self._call(self.client.current_notebook)
+        return None if notebook is None else self._notebook_json(notebook)
+
+    def notebook(self, notebook_id: str) -> dict:
+        return self._notebook_json(self._call(self.client.get_notebook, notebook_id))
+
+    def lease(self, notebook_id: str) -> dict:
+        return self._call(self.client.get_lease, notebook_id).to_client_json()
+
+    def extend(self, notebook_id: str, hours: int) -> dict:
+        return self._call(self.client.renew_lease, notebook_id, int(hours) * HOUR_MS).to_client_json()
+
+    def stop(self, notebook_id: str) -> dict:
+        return self._notebook_json(self._call(self.client.stop, notebook_id))
+
+    def start(self, notebook_id: str, hours=None) -> dict:
+        duration = int(hours) * HOUR_MS if hours else None
+        return self._notebook_json(self._call(self.client.start, notebook_id, duration))
+
+    def events(self, notebook_id: str) -> EventStream:
+        return PollingEventStream(self, notebook_id)
+
+    def close(self) -> None:
+        self.client.close()
+
+
+class PollingEventStream(EventStream):
+    """The server's event stream, reproduced by reading the instance over and over."""
+
+    def __init__(self, backend: DirectBackend, notebook_id: str):
+        super().__init__()
+        self.backend = backend
+        self.notebook_id = notebook_id
+
+    def __iter__(self) -> Iterator[dict]:
+        last: dict | None = None
+        backoff = POLL_BUSY_SECONDS
+        while not self.closed.is_set():
+            try:
+                notebook = self.backend._notebook_json(self.backend.client.get_notebook(self.notebook_id))
+            except NotFoundError:
+                yield make_event("deleted", last, ["status"], "The instance no longer exists.")
+                return
+            except (UpstreamUnavailable, ThrottledError) as exc:
+                yield make_event("upstream_error", last, [], exc.sentence, error_code=exc.error_code)
+                self.closed.wait(backoff)
+                backoff = min(POLL_MAX_BACKOFF_SECONDS, backoff * 2)
+                continue
+            except ModelArtsError as exc:
+                raise CodeLabError.from_modelarts(exc) from None
+            backoff = POLL_BUSY_SECONDS
+            event = make_event("snapshot", notebook, [], "") if last is None else event_between(last, notebook)
+            last = notebook
+            if event is not None:
+                yield event
+                if event["type"] in FINAL_EVENT_TYPES:
+                    return
+            steady = notebook.get("status") not in TRANSITIONAL_STATUSES
+            self.closed.wait(POLL_STEADY_SECONDS if steady else POLL_BUSY_SECONDS)

@@ -1,0 +1,62 @@
+"""The one error type of the kernel side (panel, magics, CLI).
+
+Whether the answer came from the server extension (JSON body
+``{message, reason, error_code, error_msg}``) or from ModelArts directly
+(``ModelArtsError``), callers see the same fields: HTTP ``status``, ModelArts'
+``error_code`` and ``error_msg``, and ``message``, a sentence a person can act on.
+"""
+
+from __future__ import annotations
+
+
+class CodeLabError(Exception):
+    """Something upstream went wrong; ``str(e)`` is the sentence plus ModelArts' code and text."""
+
+    def __init__(self, message: str, status: int | None = None, error_code: str | None = None, error_msg: str | None = None):
+        self.message = message
+        self.status = status
+        self.error_code = error_code
+        self.error_msg = error_msg
+        super().__init__(self.describe())
+
+    def describe(self) -> str:
+        """The sentence, then what ModelArts said, without repeating the code when the sentence has it."""
+        text = self.message
+        upstream = ": ".join(part for part in (self.error_code, self.error_msg) if part)
+        if upstream and upstream not in text:
+            if self.error_code and self.error_code in text:
+                upstream = self.error_msg or ""
+            if upstream:
+                text = f"{text} (ModelArts said: {upstream})"
+        return text
+
+    def to_json(self) -> dict:
+        return {"message": self.message, "status": self.status, "error_code": self.error_code, "error_msg": self.error_msg}
+
+    def _render_traceback_(self) -> list[str]:
+        # IPython shows these lines instead of a traceback: an upstream failure is not a bug in the cell.
+        return [f"CodeLab: {self.describe()}"]
+
+    @classmethod
+    def from_modelarts(cls, exc) -> CodeLabError:
+        """Wrap a ``jupyter_codelab.modelarts.errors.ModelArtsError``."""
+        return cls(exc.sentence, exc.status, exc.error_code, exc.error_msg)
+
+    @classmethod
+    def from_server_answer(cls, status: int, body: object, where: str) -> CodeLabError:
+        """Wrap an error answer of the server extension (or of a Jupyter server without it)."""
+        if isinstance(body, dict) and body.get("message"):
+            return cls(str(body["message"]), status, body.get("error_code"), body.get("error_msg"))
+        if status == 404:
+            return cls(
+                f"{where} has no CodeLab API (HTTP 404): enable the server extension with "
+                "`jupyter server extension enable jupyter_codelab` and restart the server.",
+                status,
+            )
+        if status in (401, 403):
+            return cls(f"{where} refused the token (HTTP {status}): check CODELAB_API_TOKEN or the Jupyter token.", status)
+        return cls(f"{where} answered HTTP {status}: try again, and check the server's log if it persists.", status)
+
+
+class ConnectionLost(CodeLabError):
+    """No answer at all (refused, reset, timed out): the caller may retry."""

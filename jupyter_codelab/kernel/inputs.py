@@ -1,0 +1,77 @@
+"""Checks of what a person typed (magics, panel, CLI), each failing with a sentence.
+
+They raise ``InputError`` (a ValueError) naming the field and the fix; the
+magics turn it into IPython's ``UsageError`` and the CLI into exit code 2.
+Nothing here talks to the network.
+"""
+
+from __future__ import annotations
+
+import re
+
+from jupyter_codelab.modelarts.share_url import ShareUrlError, encode_share_url, decode_share_url
+
+MIN_HOURS, MAX_HOURS = 1, 72
+_UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
+
+
+class InputError(ValueError):
+    """A user mistake; ``str(e)`` is the sentence to show."""
+
+
+def check_hours(hours, field: str = "--hours") -> int:
+    try:
+        value = float(hours)
+    except (TypeError, ValueError):
+        raise InputError(f"{field} must be a whole number of hours from {MIN_HOURS} to {MAX_HOURS}, got {hours!r}.") from None
+    if value != int(value) or not MIN_HOURS <= value <= MAX_HOURS:
+        raise InputError(f"{field} must be a whole number of hours from {MIN_HOURS} to {MAX_HOURS}, got {hours!r}.")
+    return int(value)
+
+
+def check_share_url(text: str, field: str = "--share-url") -> tuple[str, str]:
+    """``(base64, url)`` for a pasted notebook link; the URL is the normalised one ModelArts will fetch."""
+    try:
+        encoded = encode_share_url(text)
+    except ShareUrlError as exc:
+        raise InputError(_with_field(str(exc), field)) from None
+    return encoded, decode_share_url(encoded)
+
+
+def _with_field(sentence: str, field: str) -> str:
+    return sentence.replace("share_url", field, 1) if sentence.startswith("share_url") else f"{field}: {sentence}"
+
+
+def is_uuid(text: str) -> bool:
+    return bool(_UUID.match(text or ""))
+
+
+def image_label(image: dict) -> str:
+    tag = f":{image['tag']}" if image.get("tag") else ""
+    return f"{image.get('name') or image.get('id')}{tag}"
+
+
+def resolve_image(catalogue: dict, wanted: str, field: str = "--image") -> dict:
+    """The image whose id is ``wanted``, or the one image whose name, tag or ``name:tag`` matches it.
+
+    ``catalogue`` is the ``{images, default_image_id}`` answer of the backend.
+    """
+    wanted = (wanted or "").strip()
+    images = catalogue.get("images") or []
+    if not wanted:
+        raise InputError(f"{field} is empty: give an image id or name (see `%codelab images`).")
+    by_id = [image for image in images if (image.get("id") or "").lower() == wanted.lower()]
+    if by_id:
+        return by_id[0]
+    if is_uuid(wanted):
+        raise InputError(f"{field}: no image has the id {wanted}; list the images with `%codelab images`.")
+    needle = wanted.lower()
+    exact = [image for image in images if needle in {(image.get("name") or "").lower(), image_label(image).lower(), (image.get("tag") or "").lower()}]
+    matches = exact or [image for image in images if needle in image_label(image).lower()]
+    if len(matches) == 1:
+        return matches[0]
+    if not matches:
+        known = ", ".join(image_label(image) for image in images[:5]) or "none"
+        raise InputError(f"{field}: no image matches {wanted!r} (some available: {known}); use a name from `%codelab images`.")
+    names = ", ".join(image_label(image) for image in matches[:6])
+    raise InputError(f"{field}: {wanted!r} matches {len(matches)} images ({names}); give the full name:tag or the image id.")

@@ -1,0 +1,332 @@
+"""``CodeLabPanel``: an ipywidgets panel that opens a CodeLab instance and follows it.
+
+Public state lives in traits (``notebook_id``, ``status``, ``progress``,
+``remaining_seconds``, ``url``, ``error`` ...) so code can ``observe`` it; the
+children are private. Updates arrive while the cell is idle: a thread consumes
+the backend's event stream and a ticker counts the lease down every second.
+Where no widget frontend exists, ``_repr_mimebundle_`` carries a readable
+text/plain and text/html summary next to the widget view.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import ipywidgets as widgets
+from traitlets import Bool, Dict, Int, Unicode, observe
+
+from jupyter_codelab.kernel import describe, panel_view
+from jupyter_codelab.kernel.backend import Backend, get_backend
+from jupyter_codelab.kernel.errors import CodeLabError
+from jupyter_codelab.kernel.inputs import InputError, check_hours, check_share_url, image_label
+from jupyter_codelab.kernel.panel_driver import PanelDriver
+
+_last_panel = None
+
+
+def last_panel() -> CodeLabPanel | None:
+    """The panel most recently shown by ``%codelab open`` or ``%codelab panel``."""
+    return _last_panel
+
+
+class CodeLabPanel(widgets.VBox):
+    notebook_id = Unicode(None, allow_none=True, help="Id of the instance the panel follows.")
+    status = Unicode("", help="ModelArts status (CREATING, RUNNING, ...); empty before opening.")
+    progress = Int(0, help="0-100: 25 per completed step, 100 when running.")
+    remaining_seconds = Int(None, allow_none=True, help="Seconds until the lease stops the instance.")
+    url = Unicode(None, allow_none=True, help="The instance's address once RUNNING.")
+    mode = Unicode("", help="'simulated' or 'modelarts'.")
+    image_id = Unicode(None, allow_none=True, help="Image to open (None: ModelArts' default).")
+    share_url = Unicode("", help="Link to an .ipynb file to open in the instance (optional).")
+    share_url_b64 = Unicode("", help="What is sent to ModelArts for share_url (Base64).")
+    error = Unicode("", help="The last problem, in words, with ModelArts' code when there is one.")
+    error_code = Unicode(None, allow_none=True, help="ModelArts' error_code of the last problem.")
+    connection = Unicode("", help="'live', 'reconnecting', 'ended' or '' (not watching).")
+    busy = Bool(False, help="True while an action (open, extend, stop) is in flight.")
+    notebook = Dict(help="The last Notebook JSON seen (contracts.md 2.1).")
+    images = Dict(help="The image list: {images, default_image_id}.")
+
+    def __init__(self, backend: Backend | None = None, load_images: bool = True, **kwargs):
+        self._backend = backend or get_backend()
+        self._lock = threading.RLock()
+        self._changed = threading.Condition(self._lock)
+        self._opened_at: float | None = None
+        self._build_children()
+        super().__init__(children=self._layout(), **kwargs)
+        self._driver = PanelDriver(self)
+        self._render()
+        if load_images:
+            self.refresh()
+        global _last_panel
+        _last_panel = self
+
+    # ---- children (private) ----
+    def _build_children(self) -> None:
+        self._title = widgets.HTML("<b>ModelArts CodeLab</b>")
+        self._badge = widgets.HTML(panel_view.badge_html(""))
+        self._image = widgets.Dropdown(description="Image", options=[("Default image", None)], value=None)
+        self._image.layout.width = "min(100%, 520px)"
+        self._share = widgets.Text(description="Notebook", placeholder="https://github.com/org/repo/blob/main/demo.ipynb")
+        self._share.layout.width = "min(100%, 520px)"
+        self._share_feedback = widgets.HTML(panel_view.share_feedback_html("", ""))
+        self._open_button = widgets.Button(description="Open", button_style="primary", icon="rocket", tooltip="Open the CodeLab instance")
+        self._steps = widgets.HTML()
+        self._bar = widgets.IntProgress(value=0, min=0, max=100, description="Progress")
+        self._status = widgets.HTML()
+        self._countdown = widgets.HTML()
+        self._hours = widgets.BoundedIntText(value=1, min=1, max=72, description="Hours")
+        self._hours.layout.width = "140px"
+        self._extend_button = widgets.Button(description="Extend", icon="clock-o", tooltip="Stop automatically this many hours from now")
+        self._stop_button = widgets.Button(description="Stop", button_style="warning", icon="stop", tooltip="Stop the instance")
+        self._link = widgets.HTML()
+        self._error = widgets.HTML()
+
+        self._image.observe(self._on_image_picked, "value")
+        self._share.observe(self._on_share_typed, "value")
+        self._open_button.on_click(lambda _button: self.open_instance())
+        self._extend_button.on_click(lambda _button: self.extend_lease())
+        self._stop_button.on_click(lambda _button: self.stop_instance())
+
+    def _layout(self) -> list:
+        return [
+            widgets.HBox([self._title, self._badge]),
+            self._image,
+            self._share,
+            self._share_feedback,
+            self._open_button,
+            self._steps,
+            self._bar,
+            self._status,
+            widgets.HBox([self._countdown, self._hours, self._extend_button, self._stop_button]),
+            self._link,
+            self._error,
+        ]
+
+    # ---- public actions (the buttons call these) ----
+    def refresh(self) -> None:
+        """Load the mode and the live image list."""
+        try:
+            config = self._backend.config()
+            self.mode = config.get("mode") or ""
+            self._badge.value = panel_view.badge_html(self.mode, config.get("region"))
+            self.images = self._backend.images()
+        except CodeLabError as exc:
+            self._show_error(exc)
+
+    def open_instance(self, raise_errors: bool = False) -> dict | None:
+        """Open (or find) the instance with the chosen image and notebook link, then follow it."""
+        self.busy = True
+        self._open_button.disabled = True
+        self._open_button.description = "Opening..."
+        try:
+            share = self.share_url.strip() or None
+            if share:
+                check_share_url(share, "Notebook link")
+            self._set_error("")
+            self._opened_at = time.monotonic()
+            notebook = self._backend.open(image_id=self.image_id, share_url=share)
+            self.apply_notebook(notebook)
+            self.watch(notebook["id"])
+            return notebook
+        except (CodeLabError, InputError) as exc:
+            self._show_error(exc)
+            if raise_errors:
+                raise
+            return None
+        finally:
+            self._open_button.description = "Open"
+            self._open_button.disabled = False
+            self.busy = False
+
+    def extend_lease(self, hours: int | None = None, raise_errors: bool = False) -> dict | None:
+        """Make the instance stop ``hours`` (default: the Hours field) from now."""
+        return self._action(self._extend_button, lambda: self._extend(hours), raise_errors)
+
+    def stop_instance(self, raise_errors: bool = False) -> dict | None:
+        return self._action(self._stop_button, self._stop, raise_errors)
+
+    def watch(self, notebook_id: str) -> None:
+        """Follow an instance's events (replacing any instance followed before)."""
+        self.notebook_id = notebook_id
+        self._driver.watch(notebook_id)
+
+    def wait(self, timeout: float | None = None, until=("RUNNING",)) -> str:
+        """Block until the status is in ``until`` or the instance ended; returns the status."""
+        deadline = None if timeout is None else time.monotonic() + timeout
+        settled = set(until) | describe.ENDED_STATUSES
+        with self._changed:
+            while self.status not in settled and self.connection != "ended":
+                left = None if deadline is None else deadline - time.monotonic()
+                if left is not None and left <= 0:
+                    break
+                self._changed.wait(0.5 if left is None else min(0.5, left))
+            return self.status
+
+    def close(self) -> None:
+        self._driver.close()
+        for child in self._all_children():
+            child.close()
+        super().close()
+
+    # ---- state ----
+    def apply_notebook(self, notebook: dict) -> None:
+        """Show a Notebook JSON (from an answer or an event)."""
+        with self._changed:
+            if self.notebook_id and notebook.get("id") and notebook["id"] != self.notebook_id:
+                return  # a late event of an instance no longer followed
+            self.notebook = notebook
+            self.notebook_id = notebook.get("id") or self.notebook_id
+            self.mode = "simulated" if notebook.get("simulated") else "modelarts"
+            self.progress = int(notebook.get("progress") or 0)
+            self.url = notebook.get("url")
+            self._driver.anchor_lease(notebook.get("lease"))
+            self.status = notebook.get("status") or ""
+            failure = describe.failure_sentence(notebook)
+            if failure:
+                self._set_error(failure)
+            elif self.status == "RUNNING" and self.error_code is None:
+                self._set_error("")
+            self._changed.notify_all()
+        self._render()
+
+    def _extend(self, hours):
+        hours = check_hours(self._hours.value if hours is None else hours, "Hours")
+        lease = self._backend.extend(self._require_instance("extend"), hours)
+        self.apply_notebook({**self.notebook, "lease": lease})
+        return lease
+
+    def _stop(self):
+        notebook = self._backend.stop(self._require_instance("stop"))
+        self.apply_notebook(notebook)
+        self._driver.ensure_watching()
+        return notebook
+
+    def _require_instance(self, verb: str) -> str:
+        if not self.notebook_id:
+            raise InputError(f"There is no instance to {verb} yet: click Open first.")
+        return self.notebook_id
+
+    def _action(self, button, work, raise_errors):
+        self.busy = True
+        button.disabled = True
+        try:
+            self._set_error("")
+            return work()
+        except (CodeLabError, InputError) as exc:
+            self._show_error(exc)
+            if raise_errors:
+                raise
+            return None
+        finally:
+            self.busy = False
+            self._render()
+
+    def _show_error(self, exc: Exception) -> None:
+        code = getattr(exc, "error_code", None)
+        self._set_error(exc.describe() if isinstance(exc, CodeLabError) else str(exc), code)
+
+    def _set_error(self, message: str, code: str | None = None) -> None:
+        self.error = message
+        self.error_code = code
+        self._error.value = panel_view.error_html(message)
+
+    def _on_event(self, event: dict) -> None:
+        """Called by the driver's thread for each event of the followed instance."""
+        kind = event.get("type")
+        if kind == "reconnecting":
+            self.connection = "reconnecting"
+        elif kind == "upstream_error":
+            self._status.value = panel_view.status_html(self.status, self.connection, self._elapsed(), event.get("message") or "")
+            return
+        else:
+            self.connection = "live"
+        if event.get("notebook"):
+            self.apply_notebook(event["notebook"])
+        else:
+            self._render()
+
+    def _on_stream_end(self, error: Exception | None) -> None:
+        with self._changed:
+            self.connection = "ended"
+            if error is not None:
+                self._show_error(error)
+            self._changed.notify_all()
+        self._render()
+
+    def _elapsed(self) -> float | None:
+        return None if self._opened_at is None else time.monotonic() - self._opened_at
+
+    # ---- view ----
+    @observe("images")
+    def _images_changed(self, change) -> None:
+        catalogue = change["new"] or {}
+        default_id = catalogue.get("default_image_id")
+        options = [("Default image", None)]
+        for image in catalogue.get("images") or []:
+            mark = " (default)" if image.get("id") == default_id else ""
+            options.append((f"{image_label(image)} [{image.get('processor') or '?'}]{mark}", image.get("id")))
+        current = self.image_id
+        self._image.options = options
+        self._image.value = current if current in [value for _, value in options] else None
+
+    @observe("image_id")
+    def _image_id_changed(self, change) -> None:
+        values = [value for _, value in self._image.options]
+        if change["new"] not in values:
+            self._image.options = [*self._image.options, (change["new"], change["new"])]
+        self._image.value = change["new"]
+
+    def _on_image_picked(self, change) -> None:
+        self.image_id = change["new"]
+
+    @observe("share_url")
+    def _share_url_changed(self, change) -> None:
+        self._share.value = change["new"]
+        text = change["new"].strip()
+        encoded, problem = "", ""
+        if text:
+            try:
+                encoded, _url = check_share_url(text, "Notebook link")
+            except InputError as exc:
+                problem = str(exc)
+        self.share_url_b64 = encoded
+        self._share_feedback.value = panel_view.share_feedback_html(encoded, problem)
+        self._open_button.disabled = bool(problem) or self.busy
+
+    def _on_share_typed(self, change) -> None:
+        self.share_url = change["new"]
+
+    def _render(self) -> None:
+        notebook, status = self.notebook or None, self.status
+        self._steps.value = panel_view.steps_html(notebook)
+        self._bar.value = self.progress
+        self._bar.bar_style = "success" if status == "RUNNING" else "danger" if status in describe.FAILED_STATUSES else "info"
+        self._status.value = panel_view.status_html(status, self.connection, self._elapsed())
+        self.render_countdown()
+        self._link.value = panel_view.link_html(status, self.url)
+        has_instance = bool(self.notebook_id) and not self.busy
+        self._extend_button.disabled = not (has_instance and status == "RUNNING")
+        self._stop_button.disabled = not (has_instance and status in ("RUNNING", "STARTING", "CREATING", "INIT"))
+
+    def render_countdown(self) -> None:
+        lease = (self.notebook or {}).get("lease") or {}
+        self._countdown.value = panel_view.countdown_html(self.status, self.remaining_seconds, lease.get("expires_at"))
+
+    def _all_children(self):
+        for child in self.children:
+            yield from getattr(child, "children", ())
+            yield child
+
+    # ---- where widgets cannot render ----
+    def _repr_mimebundle_(self, **kwargs):
+        bundle = super()._repr_mimebundle_(**kwargs) or {}
+        bundle["text/plain"] = self.summary_text()
+        bundle["text/html"] = describe.summary_html(self.notebook or None, self.remaining_seconds, self.error or None)
+        return bundle
+
+    def summary_text(self) -> str:
+        return describe.summary_text(self.notebook or None, self.remaining_seconds, self.error or None)
+
+    def __repr__(self) -> str:
+        return f"<CodeLabPanel {self.notebook_id or '(no instance)'} {self.status or 'not opened'}>"

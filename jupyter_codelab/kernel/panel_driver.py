@@ -1,0 +1,106 @@
+"""The two background threads behind a ``CodeLabPanel``.
+
+- the watcher consumes the backend's event stream and hands each event to the
+  panel, so the panel moves while the notebook's cell is idle;
+- the ticker recomputes the lease countdown every second.
+
+The countdown is anchored on the server's ``remaining_ms`` and this process's
+monotonic clock, so a kernel whose wall clock is off still counts right.
+Both threads are daemons and stop on ``close()`` (the stream is shut, not waited for).
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+
+from jupyter_codelab.kernel.backend import EventStream
+
+TICK_SECONDS = 1.0
+
+
+class PanelDriver:
+    def __init__(self, panel):
+        self.panel = panel
+        self._lock = threading.Lock()
+        self._closed = threading.Event()
+        self._stream: EventStream | None = None
+        self._watcher: threading.Thread | None = None
+        self._ticker: threading.Thread | None = None
+        self._anchor: tuple[float, float] | None = None  # (remaining seconds, monotonic time read)
+
+    # ---- events ----
+    def watch(self, notebook_id: str) -> None:
+        with self._lock:
+            if self._closed.is_set():
+                return
+            if self._stream is not None:
+                self._stream.close()
+            stream = self.panel._backend.events(notebook_id)
+            self._stream = stream
+            self._watcher = threading.Thread(
+                target=self._consume, args=(stream,), name=f"codelab-events-{notebook_id[:8]}", daemon=True
+            )
+            self._watcher.start()
+        self._start_ticker()
+
+    def ensure_watching(self) -> None:
+        """Follow again after the stream ended (e.g. stopping an instance whose stream had closed)."""
+        watcher = self._watcher
+        if self.panel.notebook_id and (watcher is None or not watcher.is_alive()):
+            self.watch(self.panel.notebook_id)
+
+    def is_watching(self) -> bool:
+        return self._watcher is not None and self._watcher.is_alive()
+
+    def _consume(self, stream: EventStream) -> None:
+        error = None
+        try:
+            for event in stream:
+                if stream is not self._stream or self._closed.is_set():
+                    return  # replaced by a newer watch, or the panel closed
+                self.panel._on_event(event)
+        except Exception as exc:  # noqa: BLE001 - shown in the panel instead of dying silently in a thread
+            error = exc
+        if stream is self._stream and not self._closed.is_set():
+            self.panel._on_stream_end(error)
+
+    # ---- countdown ----
+    def anchor_lease(self, lease: dict | None) -> None:
+        remaining_ms = (lease or {}).get("remaining_ms")
+        if remaining_ms is None:
+            self._anchor = None
+            self.panel.remaining_seconds = None
+            return
+        self._anchor = (remaining_ms / 1000, time.monotonic())
+        self.panel.remaining_seconds = self.remaining()
+
+    def remaining(self) -> int | None:
+        anchor = self._anchor
+        if anchor is None:
+            return None
+        seconds, read_at = anchor
+        return max(0, int(seconds - (time.monotonic() - read_at)))
+
+    def _start_ticker(self) -> None:
+        if self._ticker is None or not self._ticker.is_alive():
+            self._ticker = threading.Thread(target=self._tick, name="codelab-countdown", daemon=True)
+            self._ticker.start()
+
+    def _tick(self) -> None:
+        while not self._closed.wait(TICK_SECONDS):
+            remaining = self.remaining()
+            if remaining != self.panel.remaining_seconds:
+                self.panel.remaining_seconds = remaining
+                self.panel.render_countdown()
+
+    # ---- shutdown ----
+    def close(self, timeout: float = 2.0) -> None:
+        self._closed.set()
+        with self._lock:
+            stream, self._stream = self._stream, None
+        if stream is not None:
+            stream.close()
+        for thread in (self._watcher, self._ticker):
+            if thread is not None and thread is not threading.current_thread():
+                thread.join(timeout)

@@ -1,0 +1,89 @@
+"""The HTML fragments the panel shows (badge, steps, status, countdown, link, errors).
+
+Pure functions of plain values, so the panel's widgets and tests share them.
+Every value from upstream is escaped.
+"""
+
+from __future__ import annotations
+
+import html
+
+from jupyter_codelab.kernel import describe
+
+_STEP_COLOURS = {"COMPLETED": "#2e7d32", "PROCESSING": "#1565c0", "FAILED": "#c62828", "WAITING": "#757575"}
+SLOW_AFTER_SECONDS = 180  # a CodeLab start usually takes well under this
+
+
+def badge_html(mode: str, region: str | None = None) -> str:
+    if mode == "simulated":
+        return _pill("SIMULATED", "#e65100", "Talking to the built-in ModelArts simulator: nothing is created in the cloud.")
+    if mode == "modelarts":
+        label = f"ModelArts {region}" if region else "ModelArts"
+        return _pill(label, "#1565c0", "Talking to Huawei Cloud ModelArts: instances are real.")
+    return _pill("not connected", "#757575", "The backend has not answered yet.")
+
+
+def _pill(text: str, colour: str, title: str) -> str:
+    return (
+        f'<span title="{html.escape(title, quote=True)}" style="background:{colour};color:white;'
+        f'border-radius:8px;padding:1px 8px;font-size:85%">{html.escape(text)}</span>'
+    )
+
+
+def steps_html(notebook: dict | None) -> str:
+    items = []
+    for step in describe.steps(notebook):
+        state = step["status"]
+        colour = _STEP_COLOURS.get(state, "#757575")
+        weight = "bold" if state == "PROCESSING" else "normal"
+        items.append(
+            f'<li style="color:{colour};font-weight:{weight};list-style:none">'
+            f"{describe.STEP_MARKS.get(state, '?')} {step['step']}. {html.escape(step['description'])}"
+            f' <span style="opacity:.7">({html.escape(state.lower())})</span></li>'
+        )
+    return f'<ul class="codelab-steps" style="margin:2px 0;padding-left:4px">{"".join(items)}</ul>'
+
+
+def status_html(status: str, connection: str = "", elapsed: float | None = None, note: str = "") -> str:
+    text = f"<b>Status:</b> {html.escape(describe.status_words(status))}"
+    if status:
+        text += f" <code>{html.escape(status)}</code>"
+    if status in describe.TRANSITIONAL_STATUSES and elapsed is not None:
+        text += f" for {describe.format_remaining(elapsed)}"
+        if elapsed > SLOW_AFTER_SECONDS:
+            text += " - taking longer than usual; ModelArts may be short of free resources."
+    if connection == "reconnecting":
+        text += ' <span style="color:#e65100">(reconnecting to the event stream...)</span>'
+    if note:
+        text += f' <span style="color:#e65100">{html.escape(note)}</span>'
+    return text
+
+
+def countdown_html(status: str, remaining: int | None, expires_at: int | None) -> str:
+    if status != "RUNNING" or remaining is None:
+        return "<b>Auto-stop:</b> -"
+    text = f"<b>Stops in</b> {describe.format_remaining(remaining)} (at {describe.format_clock(expires_at)})"
+    if remaining < describe.WARN_BELOW_SECONDS:
+        return f'<span style="color:#c62828">{text}: extend it to keep working</span>'
+    return text
+
+
+def link_html(status: str, url: str | None) -> str:
+    if status != "RUNNING" or not url:
+        return ""
+    safe = html.escape(url, quote=True)
+    return f'<a href="{safe}" target="_blank" rel="noopener"><b>Open the CodeLab instance &#8599;</b></a>'
+
+
+def error_html(message: str) -> str:
+    if not message:
+        return ""
+    return f'<div style="color:#c62828"><b>Problem:</b> {html.escape(message)}</div>'
+
+
+def share_feedback_html(encoded: str, error: str) -> str:
+    if error:
+        return f'<span style="color:#c62828">{html.escape(error)}</span>'
+    if encoded:
+        return f'<span style="opacity:.75">share_url (Base64): <code style="word-break:break-all">{html.escape(encoded)}</code></span>'
+    return '<span style="opacity:.75">Optional: a link to an .ipynb file (GitHub pages and raw links work).</span>'

@@ -1,0 +1,197 @@
+"""``ServerBackend``: the server extension's REST API with ``requests`` (contracts.md section 2).
+
+The token is either the kernel token the extension hands to its kernels
+(``CODELAB_API_TOKEN``) or a Jupyter server token: both go in
+``Authorization: token ...``, which also spares us the XSRF cookie.
+"""
+
+from __future__ import annotations
+
+import json
+import socket
+from typing import Iterator
+from urllib.parse import quote
+
+import requests
+
+from jupyter_codelab.kernel.backend import Backend, EventStream
+from jupyter_codelab.kernel.errors import CodeLabError, ConnectionLost
+from jupyter_codelab.kernel.notebook_events import FINAL_EVENT_TYPES, make_event
+from jupyter_codelab.kernel.sse import parse_sse
+
+CONNECT_TIMEOUT = 5.0
+READ_TIMEOUT = 60.0  # opening waits for ModelArts' answer, which can take a while
+STREAM_READ_TIMEOUT = 45.0  # the server sends a keepalive at least every 15 s
+RECONNECT_DELAYS = (0.5, 1, 2, 4, 8)
+
+
+class ServerBackend(Backend):
+    kind = "server"
+
+    def __init__(self, api_url: str, token: str):
+        self.api_url = api_url if api_url.endswith("/") else api_url + "/"
+        self.session = requests.Session()
+        self.session.headers.update({"Authorization": f"token {token}", "Accept": "application/json"})
+        self.session.trust_env = False  # loopback to our own server: never through an HTTP proxy
+
+    @classmethod
+    def for_jupyter_server(cls, server_url: str, token: str) -> ServerBackend:
+        """Talk to a running Jupyter server (``http://host:port/base/``) with its login token."""
+        base = server_url if server_url.endswith("/") else server_url + "/"
+        return cls(base + "codelab/api/", token)
+
+    def where(self) -> str:
+        return f"the Jupyter server at {self.api_url.rsplit('codelab/api/', 1)[0]}"
+
+    def _call(self, method: str, path: str, body: dict | None = None, allow_404: bool = False):
+        try:
+            response = self.session.request(
+                method, self.api_url + path, json=body, timeout=(CONNECT_TIMEOUT, READ_TIMEOUT)
+            )
+        except requests.RequestException as exc:
+            raise ConnectionLost(
+                f"Cannot reach {self.where()} ({type(exc).__name__}): check that it is still running."
+            ) from None
+        if allow_404 and response.status_code == 404 and _json(response) is not None:
+            return None
+        if response.status_code >= 400:
+            raise CodeLabError.from_server_answer(response.status_code, _json(response), self.where())
+        data = _json(response)
+        if data is None:
+            raise CodeLabError(f"{self.where()} sent an answer that is not JSON (HTTP {response.status_code}).")
+        return data
+
+    def config(self) -> dict:
+        return self._call("GET", "config")
+
+    def images(self) -> dict:
+        return self._call("GET", "images")
+
+    def open(self, image_id=None, share_url=None) -> dict:
+        body = {k: v for k, v in (("image_id", image_id), ("share_url", share_url)) if v}
+        return self._call("POST", "notebooks/open", body)
+
+    def current(self) -> dict | None:
+        return self._call("GET", "notebooks/current", allow_404=True)
+
+    def notebook(self, notebook_id: str) -> dict:
+        return self._call("GET", f"notebooks/{_segment(notebook_id)}")
+
+    def lease(self, notebook_id: str) -> dict:
+        return self._call("GET", f"notebooks/{_segment(notebook_id)}/lease")
+
+    def extend(self, notebook_id: str, hours: int) -> dict:
+        return self._call("PATCH", f"notebooks/{_segment(notebook_id)}/lease", {"hours": hours})
+
+    def stop(self, notebook_id: str) -> dict:
+        return self._call("POST", f"notebooks/{_segment(notebook_id)}/stop", {})
+
+    def start(self, notebook_id: str, hours=None) -> dict:
+        return self._call("POST", f"notebooks/{_segment(notebook_id)}/start", {"hours": hours} if hours else {})
+
+    def events(self, notebook_id: str) -> EventStream:
+        return ServerEventStream(self, notebook_id)
+
+    def close(self) -> None:
+        self.session.close()
+
+
+class ServerEventStream(EventStream):
+    """The SSE stream, resumed with ``Last-Event-ID`` whenever the connection drops."""
+
+    def __init__(self, backend: ServerBackend, notebook_id: str):
+        super().__init__()
+        self.backend = backend
+        self.url = backend.api_url + f"notebooks/{_segment(notebook_id)}/events"
+        self.last_event_id: str | None = None
+        self._response: requests.Response | None = None
+
+    def __iter__(self) -> Iterator[dict]:
+        failures = 0
+        while not self.closed.is_set():
+            try:
+                for event in self._read_once():
+                    failures = 0
+                    yield event
+                    if event.get("type") in FINAL_EVENT_TYPES:
+                        return
+            except CodeLabError:
+                if self.closed.is_set():
+                    return
+                raise
+            except (requests.RequestException, OSError, ValueError) as exc:
+                if self.closed.is_set():
+                    return
+                delay = RECONNECT_DELAYS[min(failures, len(RECONNECT_DELAYS) - 1)]
+                failures += 1
+                yield make_event(
+                    "reconnecting", None, [], f"Lost the event stream ({type(exc).__name__}); reconnecting in {delay:g} s."
+                )
+                self.closed.wait(delay)
+            else:
+                self.closed.wait(0.5)  # the server ended the stream without a final event: resume it
+
+    def _read_once(self) -> Iterator[dict]:
+        headers = {"Accept": "text/event-stream"}
+        if self.last_event_id:
+            headers["Last-Event-ID"] = self.last_event_id
+        response = self.backend.session.get(
+            self.url, headers=headers, stream=True, timeout=(CONNECT_TIMEOUT, STREAM_READ_TIMEOUT)
+        )
+        self._response = response
+        try:
+            if response.status_code >= 400:
+                raise CodeLabError.from_server_answer(response.status_code, _json(response), self.backend.where())
+            for message in parse_sse(response.iter_content(chunk_size=None)):
+                if message.id:
+                    self.last_event_id = message.id
+                event = _decode_event(message)
+                if event is not None:
+                    yield event
+        finally:
+            self._response = None
+            response.close()
+
+    def close(self) -> None:
+        super().close()
+        response = self._response
+        if response is not None:
+            _shutdown_socket(response)
+
+
+def _decode_event(message) -> dict | None:
+    try:
+        event = json.loads(message.data)
+    except ValueError:
+        return None
+    if not isinstance(event, dict):
+        return None
+    event.setdefault("type", message.event)
+    event.setdefault("changed", [])
+    event.setdefault("message", "")
+    return event
+
+
+def _shutdown_socket(response: requests.Response) -> None:
+    """Wake a thread blocked reading the stream (closing the file alone does not)."""
+    raw = response.raw
+    sock = getattr(getattr(raw, "_connection", None), "sock", None)
+    if sock is None:
+        fp = getattr(getattr(raw, "_fp", None), "fp", None)
+        sock = getattr(getattr(fp, "raw", None), "_sock", None)
+    if sock is not None:
+        try:
+            sock.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+
+
+def _json(response: requests.Response):
+    try:
+        return response.json()
+    except ValueError:
+        return None
+
+
+def _segment(notebook_id: str) -> str:
+    return quote(str(notebook_id), safe="")

@@ -1,0 +1,78 @@
+"""The real ModelArts simulator, served from a thread of the test process.
+
+Kernels, CLI subprocesses and in-process backends all reach it over loopback;
+its own event loop keeps it independent of the test's loop (blocking
+``requests`` calls in a test cannot starve it).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import threading
+
+import requests
+
+from jupyter_codelab.simulator import DEMO_ACCESS_KEY, DEMO_PROJECT_ID, DEMO_SECRET_KEY, Simulator, SimulatorConfig
+
+
+class SimulatorThread:
+    def __init__(self, step_seconds: float = 0.3):
+        self.config = SimulatorConfig(step_seconds=step_seconds, stop_seconds=0.3)
+        self.simulator: Simulator | None = None
+        self.endpoint: str | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._ready = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="simulator", daemon=True)
+
+    def _run(self) -> None:
+        loop = asyncio.new_event_loop()
+        asyncio.set_event_loop(loop)
+        self._loop = loop
+
+        async def serve():
+            sim = Simulator(self.config)
+            sim.add_user(access_key=DEMO_ACCESS_KEY, secret_key=DEMO_SECRET_KEY, project_id=DEMO_PROJECT_ID)
+            sim.listen(port=0)
+            self.simulator, self.endpoint = sim, sim.endpoint
+
+        loop.run_until_complete(serve())
+        self._ready.set()
+        loop.run_forever()
+        loop.run_until_complete(self.simulator.close())
+        loop.close()
+
+    def start(self) -> SimulatorThread:
+        self._thread.start()
+        if not self._ready.wait(10):
+            raise RuntimeError("The simulator did not start within 10 s.")
+        return self
+
+    def stop(self) -> None:
+        if self._loop is not None:
+            self._loop.call_soon_threadsafe(self._loop.stop)
+        self._thread.join(10)
+
+    def env(self) -> dict:
+        """What a child process needs to reach this simulator directly (DirectBackend)."""
+        return {
+            "CODELAB_ENDPOINT": self.endpoint,
+            "HUAWEICLOUD_SDK_AK": DEMO_ACCESS_KEY,
+            "HUAWEICLOUD_SDK_SK": DEMO_SECRET_KEY,
+            "HUAWEICLOUD_SDK_PROJECT_ID": DEMO_PROJECT_ID,
+        }
+
+    def control(self, method: str, path: str, body: dict | None = None) -> dict:
+        response = requests.request(method, f"{self.endpoint}/_simulator/{path}", json=body, timeout=10)
+        response.raise_for_status()
+        return response.json() if response.content else {}
+
+    def reset(self) -> None:
+        self.control("POST", "reset")
+
+
+def clean_env(extra: dict | None = None) -> dict:
+    """os.environ without any credentials or server hints, plus ``extra``."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("HUAWEICLOUD_", "CODELAB_"))}
+    env.update(extra or {})
+    return env
