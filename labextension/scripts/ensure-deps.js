@@ -1,0 +1,14 @@
+// Install node_modules from package-lock.json when missing, so that a wheel
+// build on a fresh machine (hatch-jupyter-builder runs `npm run build:prod`)
+// needs nothing but node and npm.
+const { execSync } = require('child_process');
+const fs = require('fs');
+const path = require('path');
+
+const root = path.resolve(__dirname, '..');
+const marker = path.join(root, 'node_modules', '@jupyter', 'builder', 'package.json');
+if (!fs.existsSync(marker)) {
+  const cmd = fs.existsSync(path.join(root, 'package-lock.json')) ? 'npm ci' : 'npm install';
+  console.log(`jupyter-codelab: node_modules missing, running ${cmd}`);
+  execSync(`${cmd} --no-audit --no-fund`, { cwd: root, stdio: 'inherit' });
+}

@@ -1,0 +1,26 @@
+/**
+ * The lease countdown: when the instance stops by itself, counted on this
+ * machine's clock from the server's `remaining_ms` (so a skewed local clock
+ * does not matter), and how to show what is left. Pure: no DOM, no JupyterLab.
+ */
+import { ILease } from './tokens';
+
+/** The local time (ms) at which the lease ends, or null when it never does. */
+export function leaseDeadline(lease: ILease | null | undefined, receivedAt: number): number | null {
+  if (!lease || lease.enable === false) {
+    return null;
+  }
+  if (typeof lease.remaining_ms === 'number') {
+    return receivedAt + lease.remaining_ms;
+  }
+  return typeof lease.expires_at === 'number' ? lease.expires_at : null;
+}
+
+/** `hh:mm:ss` (hours may exceed 24: leases last up to 72 h); never negative. */
+export function formatRemaining(ms: number): string {
+  const total = Math.max(0, Math.ceil(ms / 1000));
+  const hours = Math.floor(total / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
+  const seconds = total % 60;
+  return [hours, minutes, seconds].map(n => String(n).padStart(2, '0')).join(':');
+}

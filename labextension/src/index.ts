@@ -1,0 +1,89 @@
+/**
+ * The JupyterLab plugins of jupyter-codelab. This file only wires them: the
+ * work lives in model.ts (state and actions), sidebar/ (the panel),
+ * statusbar.ts, commands.ts and leaseWarning.ts.
+ */
+import { ILayoutRestorer, JupyterFrontEnd, JupyterFrontEndPlugin } from '@jupyterlab/application';
+import { ICommandPalette } from '@jupyterlab/apputils';
+import { ISettingRegistry } from '@jupyterlab/settingregistry';
+import { IStatusBar } from '@jupyterlab/statusbar';
+import { ITranslator, nullTranslator } from '@jupyterlab/translation';
+
+import { addCommands } from './commands';
+import { LeaseWarning } from './leaseWarning';
+import { CodeLabModel } from './model';
+import { CodeLabPanel } from './sidebar/panel';
+import { CountdownStatus } from './statusbar';
+import { CommandIDs, DEFAULT_SETTINGS, ICodeLab, ICodeLabSettings, PLUGIN_ID, TRANSLATION_DOMAIN } from './tokens';
+
+/** The shared model, its settings, the commands and the lease warning. */
+const corePlugin: JupyterFrontEndPlugin<CodeLabModel> = {
+  id: PLUGIN_ID,
+  description: 'Open a ModelArts CodeLab instance: shared state, settings, commands.',
+  autoStart: true,
+  provides: ICodeLab,
+  optional: [ISettingRegistry, ITranslator, ICommandPalette],
+  activate: (
+    app: JupyterFrontEnd,
+    settingRegistry: ISettingRegistry | null,
+    translator: ITranslator | null,
+    palette: ICommandPalette | null
+  ): CodeLabModel => {
+    const trans = (translator ?? nullTranslator).load(TRANSLATION_DOMAIN);
+    const model = new CodeLabModel(trans.__.bind(trans));
+    addCommands(app, model, trans, palette);
+    new LeaseWarning(model, trans);
+    if (settingRegistry) {
+      void settingRegistry.load(PLUGIN_ID).then(settings => {
+        const apply = () =>
+          model.updateSettings({ ...DEFAULT_SETTINGS, ...(settings.composite as Partial<ICodeLabSettings>) });
+        apply();
+        settings.changed.connect(apply);
+      });
+    }
+    void app.restored.then(() => model.load());
+    return model;
+  }
+};
+
+/** The left-sidebar panel. */
+const sidebarPlugin: JupyterFrontEndPlugin<void> = {
+  id: 'jupyter-codelab:sidebar',
+  description: 'The CodeLab panel in the left sidebar.',
+  autoStart: true,
+  requires: [ICodeLab],
+  optional: [ILayoutRestorer, ITranslator],
+  activate: (
+    app: JupyterFrontEnd,
+    model: CodeLabModel,
+    restorer: ILayoutRestorer | null,
+    translator: ITranslator | null
+  ): void => {
+    const trans = (translator ?? nullTranslator).load(TRANSLATION_DOMAIN);
+    const panel = new CodeLabPanel(model, trans);
+    app.shell.add(panel, 'left', { rank: 600 });
+    restorer?.add(panel, 'jupyter-codelab:panel');
+  }
+};
+
+/** The countdown in the status bar. */
+const statusPlugin: JupyterFrontEndPlugin<void> = {
+  id: 'jupyter-codelab:status',
+  description: 'The CodeLab lease countdown in the status bar.',
+  autoStart: true,
+  requires: [ICodeLab, IStatusBar],
+  optional: [ITranslator],
+  activate: (app: JupyterFrontEnd, model: CodeLabModel, statusBar: IStatusBar, translator: ITranslator | null) => {
+    const trans = (translator ?? nullTranslator).load(TRANSLATION_DOMAIN);
+    const item = new CountdownStatus(model, trans, () => void app.commands.execute(CommandIDs.showPanel));
+    statusBar.registerStatusItem('jupyter-codelab:countdown', {
+      item,
+      align: 'left',
+      rank: 500,
+      isActive: () => item.isActive,
+      activeStateChanged: model.changed
+    });
+  }
+};
+
+export default [corePlugin, sidebarPlugin, statusPlugin];

@@ -1,0 +1,384 @@
+/**
+ * CodeLabModel: the one state of "my CodeLab instance" in this browser tab,
+ * shared by the sidebar, the status bar, the commands and the lease warning.
+ * It loads the server's config and images, finds the current instance (so a
+ * reload or a second tab resumes), runs the actions, and keeps a
+ * ProgressWatcher on the instance while it can still change.
+ */
+import { IDisposable } from '@lumino/disposable';
+import { ISignal, Signal } from '@lumino/signaling';
+
+import * as api from './api';
+import { leaseDeadline } from './countdown';
+import { Translate, untranslated } from './gettext';
+import { CodeLabRequestError, RequestErrorKind } from './request';
+import { checkShareUrl } from './shareUrl';
+import {
+  DEFAULT_SETTINGS,
+  FAILED_STATUSES,
+  ICodeLabSettings,
+  IConfig,
+  IImage,
+  INotebook,
+  INotebookEvent,
+  STARTING_STATUSES,
+  STOPPED_STATUSES
+} from './tokens';
+import { ConnectionState, ProgressWatcher } from './watcher';
+
+export type Phase =
+  | 'loading'
+  | 'unavailable'
+  | 'none'
+  | 'starting'
+  | 'running'
+  | 'stopping'
+  | 'stopped'
+  | 'failed';
+
+export type Action = 'open' | 'extend' | 'stop' | 'start';
+
+/** Why the instance is no longer running, when this tab saw it happen. */
+export type StopNotice = 'lease-ended' | 'stopped-here' | 'stopped-elsewhere' | 'deleted' | null;
+
+export interface IActionError {
+  action: Action | 'load';
+  message: string;
+  kind: RequestErrorKind | 'client';
+  errorCode: string | null;
+  errorMsg: string | null;
+}
+
+export class CodeLabModel implements IDisposable {
+  /** `translate` words the model's own messages (a TranslationBundle's `__`). */
+  constructor(private readonly translate: Translate = untranslated) {}
+
+  /** Any state change (not the clock: see `tick`). */
+  get changed(): ISignal<this, void> {
+    return this._changed;
+  }
+  /** Once a second while an instance is starting or running. */
+  get tick(): ISignal<this, void> {
+    return this._tick;
+  }
+
+  settings: ICodeLabSettings = { ...DEFAULT_SETTINGS };
+  config: IConfig | null = null;
+  images: IImage[] = [];
+  notebook: INotebook | null = null;
+  busy: Action | null = null;
+  error: IActionError | null = null;
+  connection: ConnectionState | 'idle' = 'idle';
+  /** Transient trouble between the server and ModelArts (the server keeps trying). */
+  upstreamMessage: string | null = null;
+  stopNotice: StopNotice = null;
+  /** When this tab first saw the instance starting (for "taking longer than usual"). */
+  startingSince: number | null = null;
+  /** Local time at which the lease stops the instance. */
+  deadline: number | null = null;
+  /** The form's values, kept here so that the palette's Open uses them too. */
+  get selectedImageId(): string {
+    return this._imageId;
+  }
+  get shareText(): string {
+    return this._shareText;
+  }
+
+  get isDisposed(): boolean {
+    return this._disposed;
+  }
+
+  get phase(): Phase {
+    if (!this._loaded) {
+      return 'loading';
+    }
+    if (this.error?.action === 'load' && this.config === null) {
+      return 'unavailable';
+    }
+    const status = this.notebook?.status;
+    if (!status || status === 'DELETED') {
+      return 'none';
+    }
+    if (STARTING_STATUSES.has(status)) {
+      return 'starting';
+    }
+    if (FAILED_STATUSES.has(status)) {
+      return 'failed';
+    }
+    if (STOPPED_STATUSES.has(status)) {
+      return 'stopped';
+    }
+    return status === 'STOPPING' || status === 'DELETING' ? 'stopping' : 'running';
+  }
+
+  /** Milliseconds until the auto-stop, while running with a lease. */
+  get remainingMs(): number | null {
+    return this.phase === 'running' && this.deadline !== null ? this.deadline - Date.now() : null;
+  }
+
+  get defaultImageId(): string {
+    const wanted = this.settings.defaultImage.trim();
+    const byName = this.images.find(
+      image => wanted && [image.id, image.name, `${image.name}:${image.tag}`].includes(wanted)
+    );
+    const fallback = this.images.find(image => image.id === this._serverDefault);
+    return (byName ?? fallback ?? this.images.find(i => i.default) ?? this.images[0])?.id ?? '';
+  }
+
+  /** Change the form's values (the image and the pasted notebook URL). */
+  setDraft(draft: { imageId?: string; shareText?: string }): void {
+    this._imageId = draft.imageId ?? this._imageId;
+    this._shareText = draft.shareText ?? this._shareText;
+    if (this.error?.kind === 'client' || this.error?.action === 'open') {
+      this.error = null;
+    }
+    this.emit();
+  }
+
+  updateSettings(settings: ICodeLabSettings): void {
+    const hadChoice = this.selectedImageId && this.selectedImageId !== this.defaultImageId;
+    this.settings = settings;
+    if (!hadChoice) {
+      this._imageId = this.defaultImageId;
+    }
+    this.emit();
+  }
+
+  /** Load config, images and the current instance (called once, and on "Retry"). */
+  async load(): Promise<void> {
+    this.error = null;
+    try {
+      const [config, images] = await Promise.all([api.getConfig(), api.getImages()]);
+      this.config = config;
+      this.images = images.images;
+      this._serverDefault = images.default_image_id;
+      if (!this.images.some(image => image.id === this._imageId)) {
+        this._imageId = this.defaultImageId;
+      }
+      await this.refreshCurrent();
+    } catch (reason) {
+      this.error = toActionError('load', reason);
+    }
+    this._loaded = true;
+    this.emit();
+  }
+
+  /** Find the current instance (a reload or another tab) and resume watching it. */
+  async refreshCurrent(): Promise<void> {
+    try {
+      this.setNotebook(await api.getCurrentNotebook());
+    } catch (reason) {
+      if (!(reason instanceof CodeLabRequestError && reason.status === 404 && reason.kind === 'server')) {
+        throw reason;
+      }
+      this.setNotebook(null);
+    }
+  }
+
+  /** Open with the form's values; an invalid notebook URL is reported and nothing is sent. */
+  async open(): Promise<void> {
+    const body: api.IOpenRequest = {};
+    if (this.selectedImageId) {
+      body.image_id = this.selectedImageId;
+    }
+    const text = this.shareText.trim();
+    if (text) {
+      const check = checkShareUrl(text, this.translate);
+      if (!check.ok) {
+        this.reportClientError('open', check.message);
+        return;
+      }
+      body.share_url = text;
+    }
+    this.stopNotice = null;
+    await this.run('open', async () => this.setNotebook(await api.openNotebook(body)));
+  }
+
+  async extend(): Promise<void> {
+    const notebook = this.notebook;
+    if (!notebook) {
+      return;
+    }
+    await this.run('extend', async () => {
+      const lease = await api.renewLease(notebook.id, this.settings.extendHours);
+      if (this.notebook?.id === notebook.id) {
+        this.setNotebook({ ...this.notebook, lease });
+      }
+    });
+  }
+
+  async stop(): Promise<void> {
+    const notebook = this.notebook;
+    if (!notebook) {
+      return;
+    }
+    this._stopRequested = true;
+    await this.run('stop', async () => this.setNotebook(await api.stopNotebook(notebook.id)));
+  }
+
+  async start(): Promise<void> {
+    const notebook = this.notebook;
+    if (!notebook) {
+      return;
+    }
+    this.stopNotice = null;
+    await this.run('start', async () => this.setNotebook(await api.startNotebook(notebook.id)));
+  }
+
+  /** Show a problem found before calling the server (say, a bad URL). */
+  reportClientError(action: Action, message: string): void {
+    this.error = { action, message, kind: 'client', errorCode: null, errorMsg: null };
+    this.emit();
+  }
+
+  clearError(): void {
+    if (this.error) {
+      this.error = null;
+      this.emit();
+    }
+  }
+
+  dispose(): void {
+    this._disposed = true;
+    this.unwatch();
+    window.clearInterval(this._ticker);
+    Signal.clearData(this);
+  }
+
+  private async run(action: Action, work: () => Promise<void>): Promise<void> {
+    if (this.busy) {
+      return;
+    }
+    this.busy = action;
+    this.error = null;
+    this.emit();
+    try {
+      await work();
+    } catch (reason) {
+      this.error = toActionError(action, reason);
+      if (action === 'stop') {
+        this._stopRequested = false;
+      }
+    } finally {
+      this.busy = null;
+      this.emit();
+    }
+  }
+
+  private setNotebook(notebook: INotebook | null): void {
+    this.notebook = notebook;
+    this.deadline = leaseDeadline(notebook?.lease, Date.now());
+    const phase = this.phase;
+    if (phase === 'starting') {
+      this.startingSince = this.startingSince ?? Date.now();
+    } else {
+      this.startingSince = null;
+    }
+    if (phase === 'starting' || phase === 'running' || phase === 'stopping') {
+      this.watch(notebook!.id);
+    } else {
+      this.unwatch();
+    }
+    this.updateTicker();
+    this.emit();
+  }
+
+  private onEvent(event: INotebookEvent): void {
+    if (event.type === 'upstream_error') {
+      this.upstreamMessage = event.message ?? null;
+      this.emit();
+      return;
+    }
+    this.upstreamMessage = null;
+    if (event.type === 'stopped' || event.type === 'deleted') {
+      const ended = this.deadline !== null && Date.now() >= this.deadline - 5000;
+      this.stopNotice =
+        event.type === 'deleted'
+          ? 'deleted'
+          : this._stopRequested
+            ? 'stopped-here'
+            : ended
+              ? 'lease-ended'
+              : 'stopped-elsewhere';
+      this._stopRequested = false;
+    }
+    if (event.notebook) {
+      this.setNotebook(event.notebook);
+    } else if (event.type === 'deleted') {
+      this.setNotebook(null);
+    }
+  }
+
+  private watch(id: string): void {
+    if (this._watcher?.notebookId === id && !this._watcher.isDisposed) {
+      return;
+    }
+    this.unwatch();
+    this.connection = 'connecting';
+    this._watcher = new ProgressWatcher(id, {
+      onEvent: event => this.onEvent(event),
+      onState: state => {
+        this.connection = state;
+        this.emit();
+      },
+      beforeReconnect: async () => {
+        try {
+          this.setNotebook(await api.getNotebook(id));
+        } catch (reason) {
+          if (reason instanceof CodeLabRequestError && reason.status === 404) {
+            this.stopNotice = 'deleted';
+            this.setNotebook(null);
+            return false;
+          }
+          throw reason;
+        }
+        return this._watcher?.notebookId === id;
+      }
+    });
+  }
+
+  private unwatch(): void {
+    this._watcher?.dispose();
+    this._watcher = null;
+    this.connection = 'idle';
+  }
+
+  private updateTicker(): void {
+    const active = this.phase === 'starting' || this.phase === 'running';
+    if (active && !this._ticker) {
+      this._ticker = window.setInterval(() => this._tick.emit(), 1000);
+    } else if (!active && this._ticker) {
+      window.clearInterval(this._ticker);
+      this._ticker = 0;
+    }
+  }
+
+  private emit(): void {
+    this._changed.emit();
+  }
+
+  private _changed = new Signal<this, void>(this);
+  private _tick = new Signal<this, void>(this);
+  private _watcher: ProgressWatcher | null = null;
+  private _ticker = 0;
+  private _loaded = false;
+  private _disposed = false;
+  private _stopRequested = false;
+  private _serverDefault: string | null = null;
+  private _imageId = '';
+  private _shareText = '';
+}
+
+function toActionError(action: Action | 'load', reason: unknown): IActionError {
+  if (reason instanceof CodeLabRequestError) {
+    return {
+      action,
+      message: reason.message,
+      kind: reason.kind,
+      errorCode: reason.errorCode,
+      errorMsg: reason.errorMsg
+    };
+  }
+  const message = reason instanceof Error ? reason.message : String(reason);
+  return { action, message, kind: 'client', errorCode: null, errorMsg: null };
+}

@@ -1,0 +1,170 @@
+/**
+ * The four steps as a live list with a progress bar while the instance
+ * starts; "reconnecting" when the stream drops; "taking longer than usual"
+ * after the configured time; on failure the reason and the error code in words.
+ */
+import { TranslationBundle } from '@jupyterlab/translation';
+
+import { h, setChildren } from '../dom';
+import { errorCodeInWords, findErrorCode } from '../errorWords';
+import { CodeLabModel } from '../model';
+import { IStep, StepStatus } from '../tokens';
+import { ModelView } from './view';
+
+export class ProgressView extends ModelView {
+  constructor(model: CodeLabModel, trans: TranslationBundle) {
+    super(model, trans);
+    this.addClass('jp-CodeLab-progress');
+    this.node.dataset.testid = 'codelab-progress';
+    this._bar = h('div', { class: 'jp-CodeLab-barFill' });
+    this._barTrack = h(
+      'div',
+      {
+        class: 'jp-CodeLab-bar',
+        role: 'progressbar',
+        'aria-valuemin': 0,
+        'aria-valuemax': 100,
+        'aria-label': trans.__('CodeLab instance start progress'),
+        'data-testid': 'codelab-progressbar'
+      },
+      this._bar
+    );
+    this._steps = h('ol', { class: 'jp-CodeLab-steps', 'data-testid': 'codelab-steps' });
+    this._notes = h('div', { class: 'jp-CodeLab-notes', 'aria-live': 'polite' });
+    this._failure = h('div', { class: 'jp-CodeLab-failure', role: 'alert', 'data-testid': 'codelab-failure' });
+    this._summary = h('p', { class: 'jp-CodeLab-srOnly', 'aria-live': 'polite' });
+    this.node.append(this._summary, this._barTrack, this._steps, this._notes, this._failure);
+    model.tick.connect(this.renderNotes, this);
+    this.render();
+  }
+
+  dispose(): void {
+    this.model.tick.disconnect(this.renderNotes, this);
+    super.dispose();
+  }
+
+  render(): void {
+    const { model } = this;
+    const phase = model.phase;
+    const notebook = model.notebook;
+    this.setHidden(!notebook || (phase !== 'starting' && phase !== 'failed'));
+    if (!notebook) {
+      return;
+    }
+    const progress = Math.max(0, Math.min(100, Math.round(notebook.progress ?? 0)));
+    this._barTrack.setAttribute('aria-valuenow', String(progress));
+    this._barTrack.setAttribute('aria-valuetext', this.trans.__('%1 percent', progress));
+    this._bar.style.width = `${progress}%`;
+    this._barTrack.classList.toggle('jp-mod-failed', phase === 'failed');
+    const steps = [...(notebook.action_progress ?? [])].sort((a, b) => a.step - b.step);
+    setChildren(this._steps, ...steps.map(step => this.stepItem(step)));
+    const current = steps.find(step => step.status !== 'COMPLETED');
+    this._summary.textContent = current
+      ? this.trans.__('%1: %2 (%3 percent)', this.stepName(current), this.statusWord(current.status), progress)
+      : this.trans.__('All steps completed.');
+    this.renderFailure();
+    this.renderNotes();
+  }
+
+  private stepItem(step: IStep): HTMLLIElement {
+    const status = (step.status ?? 'WAITING').toUpperCase() as StepStatus;
+    return h(
+      'li',
+      {
+        class: `jp-CodeLab-step jp-mod-${status.toLowerCase()}`,
+        'data-step': step.step,
+        'data-status': status,
+        title: step.description ?? ''
+      },
+      h('span', { class: 'jp-CodeLab-stepIcon', 'aria-hidden': 'true' }),
+      h('span', { class: 'jp-CodeLab-stepName' }, this.stepName(step)),
+      h('span', { class: 'jp-CodeLab-stepStatus' }, this.statusWord(status))
+    );
+  }
+
+  private stepName(step: IStep): string {
+    const __ = this.trans.__.bind(this.trans);
+    switch (step.step) {
+      case 1:
+        return __('Storage');
+      case 2:
+        return __('Compute');
+      case 3:
+        return __('Network');
+      case 4:
+        return __('Initialization');
+      default:
+        return step.description ?? __('Step %1', step.step);
+    }
+  }
+
+  private statusWord(status: StepStatus): string {
+    const __ = this.trans.__.bind(this.trans);
+    switch (status) {
+      case 'WAITING':
+        return __('Waiting');
+      case 'PROCESSING':
+        return __('In progress');
+      case 'COMPLETED':
+        return __('Completed');
+      case 'FAILED':
+        return __('Failed');
+      default:
+        return String(status);
+    }
+  }
+
+  private renderNotes(): void {
+    const { model, trans } = this;
+    const notes: HTMLElement[] = [];
+    if (model.phase === 'starting') {
+      if (model.connection === 'reconnecting') {
+        notes.push(
+          h('p', { class: 'jp-CodeLab-note', 'data-testid': 'codelab-reconnecting' }, trans.__('Connection lost: reconnecting…'))
+        );
+      }
+      if (model.upstreamMessage) {
+        notes.push(h('p', { class: 'jp-CodeLab-note' }, trans.__('ModelArts is slow to answer: still trying (%1).', model.upstreamMessage)));
+      }
+      const since = model.startingSince;
+      if (since !== null && Date.now() - since > model.settings.slowAfterSeconds * 1000) {
+        notes.push(
+          h('p', { class: 'jp-CodeLab-note jp-mod-slow', 'data-testid': 'codelab-slow' }, trans.__('This is taking longer than usual. It is still going: you can keep this panel open or come back later.'))
+        );
+      }
+    }
+    const key = notes.map(n => n.textContent).join('|');
+    if (key !== this._notesKey) {
+      this._notesKey = key;
+      setChildren(this._notes, ...notes);
+    }
+  }
+
+  private renderFailure(): void {
+    const { model, trans } = this;
+    const notebook = model.notebook;
+    if (model.phase !== 'failed' || !notebook) {
+      this._failure.hidden = true;
+      return;
+    }
+    const reason = notebook.fail_reason || trans.__('ModelArts gave no reason.');
+    const code = findErrorCode(notebook.fail_reason);
+    const words = errorCodeInWords(code, trans.__.bind(trans));
+    this._failure.hidden = false;
+    setChildren(
+      this._failure,
+      h('p', { class: 'jp-CodeLab-failureTitle' }, trans.__('The instance failed to start (%1).', notebook.status)),
+      h('p', { class: 'jp-CodeLab-failReason', 'data-testid': 'codelab-fail-reason' }, reason),
+      ...(words ? [h('p', { class: 'jp-CodeLab-failAdvice' }, `${code}: ${words}`)] : []),
+      h('p', {}, trans.__('Pick Open to try again.'))
+    );
+  }
+
+  private _bar: HTMLDivElement;
+  private _barTrack: HTMLDivElement;
+  private _steps: HTMLOListElement;
+  private _notes: HTMLDivElement;
+  private _failure: HTMLDivElement;
+  private _summary: HTMLParagraphElement;
+  private _notesKey = '';
+}

@@ -1,0 +1,49 @@
+/** The status bar item: the lease countdown (or the start progress); a click shows the panel. */
+import { TranslationBundle } from '@jupyterlab/translation';
+import { Widget } from '@lumino/widgets';
+
+import { formatRemaining } from './countdown';
+import { h } from './dom';
+import { CodeLabModel } from './model';
+
+export class CountdownStatus extends Widget {
+  constructor(
+    private readonly model: CodeLabModel,
+    private readonly trans: TranslationBundle,
+    onClick: () => void
+  ) {
+    super({ node: h('button', { type: 'button', class: 'jp-CodeLab-status', 'data-testid': 'codelab-status' }) });
+    this.node.addEventListener('click', onClick);
+    model.changed.connect(this.render, this);
+    model.tick.connect(this.render, this);
+    this.render();
+  }
+
+  /** Shown only while an instance starts or runs. */
+  get isActive(): boolean {
+    const phase = this.model.phase;
+    return phase === 'starting' || phase === 'running';
+  }
+
+  dispose(): void {
+    this.model.changed.disconnect(this.render, this);
+    this.model.tick.disconnect(this.render, this);
+    super.dispose();
+  }
+
+  render(): void {
+    const { model, trans } = this;
+    let text = '';
+    if (model.phase === 'starting') {
+      text = trans.__('CodeLab: starting %1%', Math.round(model.notebook?.progress ?? 0));
+    } else if (model.phase === 'running') {
+      const remaining = model.remainingMs;
+      text = remaining === null ? trans.__('CodeLab: running') : trans.__('CodeLab: %1', formatRemaining(remaining));
+    }
+    if (this.node.textContent !== text) {
+      this.node.textContent = text;
+      this.node.title = trans.__('CodeLab instance: time left before it stops by itself. Click to show the CodeLab panel.');
+    }
+    this.setHidden(!text);
+  }
+}

@@ -1,0 +1,194 @@
+/**
+ * Side-effect-free constants and the shapes of the server's JSON
+ * (docs/contracts.md, section 2). Nothing here talks to the network.
+ */
+import { Token } from '@lumino/coreutils';
+
+import type { CodeLabModel } from './model';
+
+/** The plugin whose settings live in schema/plugin.json. */
+export const PLUGIN_ID = 'jupyter-codelab:plugin';
+
+/** The DOM id of the sidebar panel (also used to activate it). */
+export const PANEL_ID = 'jp-CodeLab-panel';
+
+/** The translation domain of every user-visible string. */
+export const TRANSLATION_DOMAIN = 'jupyter_codelab';
+
+/** The server extension's routes, relative to the Jupyter base URL. */
+export const API_PATH = 'codelab/api';
+
+export namespace CommandIDs {
+  export const open = 'codelab:open';
+  export const extend = 'codelab:extend';
+  export const stop = 'codelab:stop';
+  export const showPanel = 'codelab:show-panel';
+}
+
+/** The one shared model of the CodeLab instance, provided by the core plugin. */
+export const ICodeLab = new Token<CodeLabModel>(
+  'jupyter-codelab:ICodeLab',
+  'The CodeLab instance state shared by the sidebar, status bar and commands.'
+);
+
+export type NotebookStatus =
+  | 'INIT'
+  | 'CREATING'
+  | 'STARTING'
+  | 'STOPPING'
+  | 'DELETING'
+  | 'RUNNING'
+  | 'STOPPED'
+  | 'SNAPSHOTTING'
+  | 'CREATE_FAILED'
+  | 'START_FAILED'
+  | 'DELETE_FAILED'
+  | 'ERROR'
+  | 'DELETED'
+  | 'FROZEN';
+
+/** Statuses on the way up: the four steps are worth showing. */
+export const STARTING_STATUSES: ReadonlySet<string> = new Set(['INIT', 'CREATING', 'STARTING']);
+export const FAILED_STATUSES: ReadonlySet<string> = new Set([
+  'CREATE_FAILED',
+  'START_FAILED',
+  'DELETE_FAILED',
+  'ERROR',
+  'FROZEN'
+]);
+export const STOPPED_STATUSES: ReadonlySet<string> = new Set(['STOPPED', 'DELETED']);
+
+export type StepStatus = 'WAITING' | 'PROCESSING' | 'COMPLETED' | 'FAILED';
+
+export interface IStep {
+  step: number;
+  name?: string;
+  status: StepStatus;
+  description: string | null;
+}
+
+export interface ILease {
+  create_at: number | null;
+  duration: number | null;
+  enable: boolean;
+  type?: string | null;
+  update_at?: number | null;
+  expires_at: number | null;
+  remaining_ms: number | null;
+}
+
+export interface IEndpoint {
+  dev_service: string;
+  uri: string;
+  ssh_keys?: string[];
+  allowed_access_ips?: string[];
+}
+
+export interface INotebookImage {
+  id: string;
+  name: string;
+  tag?: string | null;
+  type?: string | null;
+  swr_path?: string | null;
+}
+
+export interface INotebook {
+  id: string;
+  name: string;
+  status: NotebookStatus | string;
+  feature?: string;
+  flavor?: string | null;
+  url: string | null;
+  fail_reason: string | null;
+  image: INotebookImage | null;
+  action_progress: IStep[];
+  endpoints: IEndpoint[];
+  lease: ILease | null;
+  progress: number;
+  simulated?: boolean;
+}
+
+export interface IImage {
+  id: string;
+  name: string;
+  tag: string;
+  type: string;
+  arch: string;
+  processor: 'CPU' | 'GPU' | 'ASCEND' | string;
+  resource_categories: string[];
+  description: string | null;
+  swr_path: string;
+  default: boolean;
+}
+
+export interface IImagesReply {
+  images: IImage[];
+  default_image_id: string | null;
+}
+
+export interface IConfig {
+  mode: 'simulated' | 'modelarts';
+  region: string;
+  project_id: string;
+  endpoint: string;
+  auth: 'aksk' | 'token' | 'simulated';
+  version: string;
+  simulator_endpoint: string | null;
+}
+
+export type NotebookEventType =
+  | 'snapshot'
+  | 'status'
+  | 'progress'
+  | 'lease'
+  | 'ready'
+  | 'failed'
+  | 'stopped'
+  | 'deleted'
+  | 'upstream_error';
+
+export const NOTEBOOK_EVENT_TYPES: readonly NotebookEventType[] = [
+  'snapshot',
+  'status',
+  'progress',
+  'lease',
+  'ready',
+  'failed',
+  'stopped',
+  'deleted',
+  'upstream_error'
+];
+
+/** After these the server ends the stream: the client closes its side too. */
+export const FINAL_EVENT_TYPES: ReadonlySet<string> = new Set(['failed', 'stopped', 'deleted']);
+
+export interface INotebookEvent {
+  type: NotebookEventType;
+  notebook?: INotebook | null;
+  changed?: string[];
+  message?: string;
+  error_code?: string | null;
+}
+
+/** The error body of every failed API call. */
+export interface IErrorBody {
+  message?: string;
+  reason?: string | null;
+  error_code?: string | null;
+  error_msg?: string | null;
+}
+
+/** The user settings (schema/plugin.json). */
+export interface ICodeLabSettings {
+  defaultImage: string;
+  warnMinutesBeforeStop: number;
+  extendHours: number;
+  slowAfterSeconds: number;
+}
+
+export const DEFAULT_SETTINGS: ICodeLabSettings = {
+  defaultImage: '',
+  warnMinutesBeforeStop: 10,
+  extendHours: 1,
+  slowAfterSeconds: 60
+};
