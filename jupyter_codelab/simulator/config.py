@@ -26,7 +26,7 @@ class Clock:
         return time.time() + self.offset_seconds
 
     def now_ms(self) -> int:
-        return int(self.now() * 1000)
+        return round(self.now() * 1000)
 
     def advance(self, seconds: float) -> None:
         self.offset_seconds += seconds
