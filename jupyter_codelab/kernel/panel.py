@@ -125,7 +125,7 @@ class CodeLabPanel(widgets.VBox):
                 check_share_url(share, "Notebook link")
             self._set_error("")
             self._opened_at = time.monotonic()
-            notebook = self._backend.open(image_id=self.image_id, share_url=share)
+            notebook = self._backend.open_running(image_id=self.image_id, share_url=share)
             self.apply_notebook(notebook)
             self.watch(notebook["id"])
             return notebook

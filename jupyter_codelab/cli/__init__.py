@@ -1,0 +1,1 @@
+"""``jupyter codelab ...``: the command line face of jupyter-codelab."""

@@ -1,0 +1,21 @@
+"""``jupyter codelab images``: the images an instance can be opened with."""
+
+from __future__ import annotations
+
+from jupyter_codelab.cli.connection import backend_for
+from jupyter_codelab.cli.output import EXIT_OK, Output
+from jupyter_codelab.kernel.image_table import image_rows, table_text
+
+HELP = "list the images a CodeLab instance can be opened with"
+
+
+def add_parser(subparsers, parent):
+    parser = subparsers.add_parser("images", parents=[parent], help=HELP, description=HELP[:1].upper() + HELP[1:] + ".")
+    parser.set_defaults(run=run)
+
+
+def run(args, out: Output) -> int:
+    catalogue = backend_for(args).images()
+    rows = image_rows(catalogue)
+    out.result(table_text(rows) if rows else "ModelArts lists no images for this project.", catalogue)
+    return EXIT_OK

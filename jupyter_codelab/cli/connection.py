@@ -1,0 +1,37 @@
+"""Which backend the CLI uses: ``--server-url``/``--token``, else the environment (see kernel.backend)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+
+from jupyter_codelab.kernel.backend import Backend, backend_from_env
+from jupyter_codelab.kernel.inputs import InputError
+
+
+def common_options() -> argparse.ArgumentParser:
+    """Options every subcommand takes (a parent parser)."""
+    parent = argparse.ArgumentParser(add_help=False)
+    group = parent.add_argument_group("connection")
+    group.add_argument(
+        "--server-url",
+        metavar="URL",
+        help="go through this running Jupyter server (e.g. http://127.0.0.1:8888/); default: "
+        "$CODELAB_API_URL when a Jupyter server started this shell, else ModelArts directly",
+    )
+    group.add_argument("--token", metavar="TOKEN", help="the Jupyter server's token (default: $JUPYTER_TOKEN)")
+    parent.add_argument("--json", action="store_true", help="print JSON for scripts instead of text")
+    return parent
+
+
+def backend_for(args: argparse.Namespace) -> Backend:
+    if args.server_url:
+        token = args.token or os.environ.get("JUPYTER_TOKEN")
+        if not token:
+            raise InputError("--server-url needs the server's token: pass --token or set JUPYTER_TOKEN.")
+        from jupyter_codelab.kernel.server_backend import ServerBackend
+
+        return ServerBackend.for_jupyter_server(args.server_url, token)
+    if args.token:
+        raise InputError("--token goes with --server-url: give the Jupyter server's URL too.")
+    return backend_from_env()

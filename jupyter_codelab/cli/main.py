@@ -1,0 +1,50 @@
+"""``jupyter codelab open|status|images|extend|stop|badge|simulate`` (``--help`` on each)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from jupyter_codelab._version import __version__
+from jupyter_codelab.cli.commands import MODULES
+from jupyter_codelab.cli.connection import common_options
+from jupyter_codelab.cli.output import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_USAGE, Output
+from jupyter_codelab.kernel.errors import CodeLabError
+from jupyter_codelab.kernel.inputs import InputError
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="jupyter codelab",
+        description="Open and manage a Huawei Cloud ModelArts CodeLab instance from the terminal. "
+        "Inside a terminal of a Jupyter server with jupyter-codelab it goes through the server; "
+        "elsewhere it uses HUAWEICLOUD_SDK_AK/SK/PROJECT_ID, ~/.huaweicloud/credentials, or a simulator at CODELAB_ENDPOINT.",
+        epilog="Exit codes: 0 done, 1 failed (reason on stderr), 2 usage error, 3 timeout, 130 interrupted.",
+    )
+    parser.add_argument("--version", action="version", version=f"jupyter-codelab {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    parent = common_options()
+    for module in MODULES:
+        module.add_parser(subparsers, parent)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    out = Output(as_json=getattr(args, "json", False))
+    try:
+        return args.run(args, out)
+    except InputError as exc:
+        out.error(args.command, str(exc), {"message": str(exc), "kind": "usage"})
+        return EXIT_USAGE
+    except CodeLabError as exc:
+        out.error(args.command, exc.describe(), exc.to_json())
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        print("", file=sys.stderr)
+        return EXIT_INTERRUPTED
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,35 @@
+"""The ``%codelab`` subcommands, one small module each, collected in ``COMMANDS``.
+
+Each is a function ``(line) -> value`` decorated with IPython's
+``@magic_arguments``; its parser's help becomes part of ``%codelab?``.
+"""
+
+from __future__ import annotations
+
+from jupyter_codelab.kernel.commands import badge, extend, images, open, panel, status, stop
+
+COMMANDS = {
+    "open": open.open_command,
+    "status": status.status_command,
+    "images": images.images_command,
+    "extend": extend.extend_command,
+    "stop": stop.stop_command,
+    "panel": panel.panel_command,
+    "badge": badge.badge_command,
+}
+
+
+def help_text() -> str:
+    parts = [
+        "Open and manage a Huawei Cloud ModelArts CodeLab instance from this notebook.",
+        "",
+        "Usage: %codelab SUBCOMMAND [options]   (subcommands: " + ", ".join(COMMANDS) + ")",
+        "",
+        "The kernel reaches ModelArts through the jupyter-codelab server extension when",
+        "the Jupyter server started it (nothing to configure), otherwise directly with",
+        "HUAWEICLOUD_SDK_AK/SK/PROJECT_ID or ~/.huaweicloud/credentials, or a simulator",
+        "at CODELAB_ENDPOINT.",
+    ]
+    for function in COMMANDS.values():
+        parts += ["", "-" * 72, function.__doc__.strip()]
+    return "\n".join(parts)

@@ -1,0 +1,51 @@
+"""What the ``%codelab`` subcommands share: naming their parsers, parsing, display."""
+
+from __future__ import annotations
+
+from IPython.core.error import UsageError
+from IPython.core.magic_arguments import parse_argstring
+
+from jupyter_codelab.kernel.backend import Backend, get_backend
+from jupyter_codelab.kernel.inputs import InputError
+
+
+def subcommand(name: str):
+    """Name the parser ``%codelab NAME`` (put it under ``@magic_arguments()``)."""
+
+    def decorate(function):
+        function.argcmd_name = f"codelab {name}"
+        return function
+
+    return decorate
+
+
+def parse(function, line: str):
+    try:
+        return parse_argstring(function, line)
+    except UsageError as exc:
+        usage = function.parser.format_usage().replace("::\n\n  ", "").strip()
+        raise UsageError(f"{str(exc).rstrip('.')}. Usage: {usage} (details: %codelab?)") from None
+    except ValueError as exc:  # unbalanced quotes and the like, from the line splitter
+        raise UsageError(f"Could not read the options ({exc}): check the quotes. See %codelab?") from None
+
+
+def backend() -> Backend:
+    return get_backend()
+
+
+def current_or_usage_error(verb: str) -> dict:
+    notebook = backend().current()
+    if notebook is None:
+        raise InputError(f"There is no CodeLab instance to {verb}: open one first with %codelab open.")
+    return notebook
+
+
+def show(text: str, html: str | None = None, markdown: str | None = None) -> None:
+    from IPython.display import display
+
+    bundle = {"text/plain": text}
+    if html:
+        bundle["text/html"] = html
+    if markdown:
+        bundle["text/markdown"] = markdown
+    display(bundle, raw=True)

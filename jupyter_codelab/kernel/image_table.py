@@ -1,0 +1,28 @@
+"""The image list as a table (``%codelab images``, ``jupyter codelab images``)."""
+
+from __future__ import annotations
+
+import html
+
+from jupyter_codelab.kernel.inputs import image_label
+
+COLUMNS = ("name:tag", "processor", "arch", "id")
+
+
+def image_rows(catalogue: dict) -> list[tuple[str, ...]]:
+    rows = []
+    for image in catalogue.get("images") or []:
+        label = image_label(image) + (" (default)" if image.get("id") == catalogue.get("default_image_id") else "")
+        rows.append((label, image.get("processor") or "", image.get("arch") or "", image.get("id") or ""))
+    return rows
+
+
+def table_text(rows: list[tuple[str, ...]]) -> str:
+    widths = [max(len(str(row[i])) for row in [COLUMNS, *rows]) for i in range(len(COLUMNS))]
+    return "\n".join("  ".join(str(cell).ljust(width) for cell, width in zip(row, widths)).rstrip() for row in [COLUMNS, *rows])
+
+
+def table_html(rows: list[tuple[str, ...]]) -> str:
+    head = "".join(f"<th>{html.escape(c)}</th>" for c in COLUMNS)
+    body = "".join("<tr>" + "".join(f"<td>{html.escape(str(c))}</td>" for c in row) + "</tr>" for row in rows)
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"

@@ -1,0 +1,41 @@
+"""``%codelab``: one line magic dispatching to the subcommands of ``kernel.commands``.
+
+User mistakes become IPython ``UsageError`` (a sentence, no traceback);
+upstream failures are ``CodeLabError``, which IPython also shows without a
+traceback, with ModelArts' error code and message.
+"""
+
+from __future__ import annotations
+
+import difflib
+
+from IPython.core.error import UsageError
+from IPython.core.magic import Magics, line_magic, magics_class
+
+from jupyter_codelab.kernel.commands import COMMANDS, help_text
+from jupyter_codelab.kernel.inputs import InputError
+
+
+@magics_class
+class CodeLabMagics(Magics):
+    @line_magic
+    def codelab(self, line: str = ""):
+        name, _, rest = line.strip().partition(" ")
+        if not name:
+            raise UsageError(f"Give a subcommand: %codelab {'|'.join(COMMANDS)} (help: %codelab?).")
+        command = COMMANDS.get(name)
+        if command is None:
+            close = difflib.get_close_matches(name, COMMANDS, n=1)
+            hint = f" Did you mean '{close[0]}'?" if close else ""
+            raise UsageError(f"Unknown subcommand '{name}': use one of {', '.join(COMMANDS)}.{hint} (help: %codelab?)")
+        try:
+            return command(rest)
+        except InputError as exc:
+            raise UsageError(str(exc)) from None
+
+
+CodeLabMagics.codelab.__doc__ = help_text()
+
+
+def register(ipython) -> None:
+    ipython.register_magics(CodeLabMagics)
