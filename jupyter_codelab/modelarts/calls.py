@@ -158,7 +158,8 @@ class RequestBuilder:
         base = self.settings.iam_endpoint if call.base == "iam" else self.settings.endpoint
         url = base + call.path
         if call.query:
-            url += "?" + urlencode(sorted((k, str(v)) for k, v in call.query.items()))
+            # %20 for spaces, never "+": signers disagree on what "+" means in a query.
+            url += "?" + urlencode(sorted((k, str(v)) for k, v in call.query.items()), quote_via=quote, safe="~")
         body = json.dumps(call.body, separators=(",", ":")).encode() if call.body is not None else None
         headers = {"Content-Type": JSON, "Accept": JSON, "User-Agent": USER_AGENT}
         if call.base == "iam":

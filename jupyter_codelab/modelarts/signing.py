@@ -100,15 +100,24 @@ class AkSkSigner:
         moment: datetime | None = None,
     ) -> dict[str, str]:
         """Return a copy of ``headers`` with everything the gateway checks added."""
-        signed = dict(headers or {})
-        if not any(name.lower() == "host" for name in signed):
-            signed["Host"] = urlsplit(url).netloc
-        if not any(name.lower() == "x-sdk-date" for name in signed):
-            signed[DATE_HEADER] = sdk_date(moment)
+        # A previous signature (headers reused on a retry) must neither be signed nor kept.
+        signed = {k: v for k, v in (headers or {}).items() if k.lower() != "authorization"}
+        resigning = len(signed) != len(headers or {})
+
+        def put(name: str, value: str, replace: bool = True) -> None:
+            present = [k for k in signed if k.lower() == name.lower()]
+            if present and not replace:
+                return
+            for key in present:
+                del signed[key]
+            signed[name] = value
+
+        put("Host", urlsplit(url).netloc, replace=False)
+        put(DATE_HEADER, sdk_date(moment), replace=resigning)  # a re-sign gets a fresh date
         if self.project_id:
-            signed["X-Project-Id"] = self.project_id
+            put("X-Project-Id", self.project_id)
         if self.security_token:
-            signed["X-Security-Token"] = self.security_token
+            put("X-Security-Token", self.security_token)
         date_value = next(v for k, v in signed.items() if k.lower() == "x-sdk-date")
         canonical, names = canonical_request(method, url, signed, body)
         sig = signature(self.secret_key, string_to_sign(date_value, canonical))

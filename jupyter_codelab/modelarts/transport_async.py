@@ -7,6 +7,7 @@ import logging
 from urllib.parse import urlsplit
 
 from tornado.httpclient import AsyncHTTPClient, HTTPClientError, HTTPRequest
+from tornado.simple_httpclient import HTTPTimeoutError
 
 from .calls import Call, RequestBuilder, Response
 from .client_api import ClientOperations
@@ -77,14 +78,10 @@ class AsyncModelArtsClient(ClientOperations):
         )
         try:
             answer = await self.http.fetch(request, raise_error=False)
-        except HTTPClientError as exc:
-            if exc.code == 599:
-                raise timed_out(host, self.request_timeout) from None
-            raise unreachable(host, str(exc)) from None
+        except HTTPTimeoutError:
+            raise timed_out(host, self.request_timeout) from None
+        except HTTPClientError as exc:  # 599 without an answer: refused, reset, closed
+            raise unreachable(host, exc.message or "no answer") from None
         except (OSError, asyncio.TimeoutError) as exc:
             raise unreachable(host, type(exc).__name__) from None
-        if answer.code == 599:  # tornado's code for "no HTTP answer"
-            if "timeout" in repr(answer.error).lower():
-                raise timed_out(host, self.request_timeout)
-            raise unreachable(host, type(answer.error).__name__)
         return Response(answer.code, dict(answer.headers.get_all()), answer.body or b"")

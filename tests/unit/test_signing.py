@@ -271,10 +271,9 @@ def test_secret_key_never_appears_in_the_signed_headers() -> None:
     assert all("MFyfvK41" not in value for value in signed.values())
 
 
-# --- known gaps in signing.py (strict xfail: they turn red once fixed, so drop the marker then) --
+# --- re-signing and headers given in another case ---------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason="signing.py signs an incoming Authorization header: re-signing a signed dict breaks")
 def test_resigning_signed_headers_gives_a_valid_signature() -> None:
     signer = AkSkSigner("AK", "SK", project_id=PROJECT)
     first = signer.sign("POST", OPEN_URL, {"Content-Type": "application/json"}, "{}", moment=MOMENT)
@@ -284,7 +283,6 @@ def test_resigning_signed_headers_gives_a_valid_signature() -> None:
     assert verify("SK", "POST", OPEN_URL, again, "{}", auth)
 
 
-@pytest.mark.xfail(strict=True, reason="signing.py adds X-Project-Id beside a lower-case x-project-id: the name is signed twice")
 def test_project_header_given_in_lower_case_is_signed_once() -> None:
     signed = AkSkSigner("AK", "SK", project_id=PROJECT).sign("GET", OPEN_URL, {"x-project-id": PROJECT}, moment=MOMENT)
     auth = parse_authorization(signed["Authorization"])
