@@ -1,0 +1,20 @@
+"""REST and SSE handlers of the CodeLab API; ``ROUTES`` is the table the extension mounts."""
+
+from .events import EventsHandler
+from .meta import ConfigHandler, ImagesHandler, OpenAPIHandler
+from .notebooks import CurrentHandler, LeaseHandler, NotebookHandler, OpenHandler, StartHandler, StopHandler
+
+_ID = r"(?P<notebook_id>[^/]+)"
+
+ROUTES = [
+    (r"config", ConfigHandler),
+    (r"images", ImagesHandler),
+    (r"openapi.json", OpenAPIHandler),
+    (r"notebooks/open", OpenHandler),
+    (r"notebooks/current", CurrentHandler),
+    (rf"notebooks/{_ID}/lease", LeaseHandler),
+    (rf"notebooks/{_ID}/stop", StopHandler),
+    (rf"notebooks/{_ID}/start", StartHandler),
+    (rf"notebooks/{_ID}/events", EventsHandler),
+    (rf"notebooks/{_ID}", NotebookHandler),
+]

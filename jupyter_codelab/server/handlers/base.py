@@ -1,0 +1,135 @@
+"""What every CodeLab handler shares: authentication (Jupyter's, or the kernels'
+scoped token), upstream errors kept intact, and bad input as 400."""
+
+from __future__ import annotations
+
+import functools
+import hmac
+import inspect
+import json
+
+from jupyter_server.auth import User
+from jupyter_server.auth.decorator import authorized
+from jupyter_server.base.handlers import APIHandler
+from tornado import web
+
+from ...modelarts.errors import ModelArtsError, UpstreamUnavailable
+from ..validation import BadInput
+
+AUTH_RESOURCE = "codelab"
+KERNEL_USER = "codelab-kernel"
+
+
+class UpstreamHTTPError(web.HTTPError):
+    """An HTTP error that carries ModelArts' own ``error_code`` and ``error_msg`` to the client."""
+
+    def __init__(self, status: int, message: str, error_code: str | None = None, error_msg: str | None = None, field: str | None = None):
+        super().__init__(status, "%s", message)
+        self.message = message
+        self.error_code = error_code
+        self.error_msg = error_msg
+        self.field = field
+
+
+def upstream_error(error: ModelArtsError) -> UpstreamHTTPError:
+    status = getattr(error, "gateway_status", 502) if isinstance(error, UpstreamUnavailable) else error.status
+    return UpstreamHTTPError(status, error.sentence, error.error_code, error.error_msg)
+
+
+def bad_input(error: BadInput) -> UpstreamHTTPError:
+    return UpstreamHTTPError(400, str(error), field=error.field)
+
+
+class _KernelTokenIdentity:
+    """The server's identity provider, which also accepts the kernels' scoped token."""
+
+    def __init__(self, inner):
+        self._inner = inner
+
+    def __getattr__(self, name):
+        return getattr(self._inner, name)
+
+    def get_user(self, handler):
+        handler._token_authenticated = True
+        return User(username=KERNEL_USER, name="CodeLab kernel client")
+
+    def is_token_authenticated(self, handler) -> bool:
+        return True
+
+
+def codelab_authorized(method):
+    """``@web.authenticated`` + ``@authorized`` for Jupyter users; the kernel token is its own proof."""
+    checked = web.authenticated(authorized(method))
+
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        if self.kernel_authenticated:
+            return method(self, *args, **kwargs)
+        return checked(self, *args, **kwargs)
+
+    return wrapper
+
+
+class CodeLabHandler(APIHandler):
+    auth_resource = AUTH_RESOURCE
+
+    @property
+    def codelab(self):
+        return self.settings["codelab"]
+
+    @functools.cached_property
+    def kernel_authenticated(self) -> bool:
+        header = self.request.headers.get("Authorization", "")
+        scheme, _, value = header.partition(" ")
+        token = self.codelab.kernel_token
+        return scheme.lower() == "token" and bool(token) and hmac.compare_digest(value.strip().encode(), token.encode())
+
+    @property
+    def identity_provider(self):
+        inner = super().identity_provider
+        return _KernelTokenIdentity(inner) if self.kernel_authenticated else inner
+
+    def write_json(self, data, status: int = 200) -> None:
+        self.set_status(status)
+        self.finish(json.dumps(data))
+
+    def write_error(self, status_code: int, **kwargs) -> None:
+        exc = (kwargs.get("exc_info") or (None, None, None))[1]
+        if not isinstance(exc, UpstreamHTTPError):
+            return super().write_error(status_code, **kwargs)
+        self.set_header("Content-Type", "application/json")
+        self.log.info("CodeLab API %s %s: %s", self.request.method, status_code, exc.error_code or exc.field or "")
+        self.finish(
+            json.dumps(
+                {
+                    "message": exc.message,
+                    "reason": self._reason,
+                    "error_code": exc.error_code,
+                    "error_msg": exc.error_msg,
+                    "field": exc.field,
+                }
+            )
+        )
+
+    def read_body(self, allowed: set[str]) -> dict:
+        from ..validation import json_body
+
+        return json_body(self.request.body or b"", allowed)
+
+
+def translate_errors(method):
+    """Turn bad input into 400 and ModelArts errors into their status (upstream 5xx into 502-504)."""
+
+    @functools.wraps(method)
+    async def wrapper(self, *args, **kwargs):
+        try:
+            result = method(self, *args, **kwargs)
+            if inspect.isawaitable(result):
+                result = await result
+            return result
+        except BadInput as error:
+            raise bad_input(error) from None
+        except ModelArtsError as error:
+            raise upstream_error(error) from None
+
+    return wrapper

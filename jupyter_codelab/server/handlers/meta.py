@@ -1,0 +1,37 @@
+"""GET config, images and the OpenAPI document."""
+
+from __future__ import annotations
+
+import json
+from importlib.resources import files
+
+from .base import CodeLabHandler, codelab_authorized, translate_errors
+
+
+class ConfigHandler(CodeLabHandler):
+    @codelab_authorized
+    def get(self):
+        self.write_json(self.codelab.public_config())
+
+
+class ImagesHandler(CodeLabHandler):
+    @codelab_authorized
+    @translate_errors
+    async def get(self):
+        images, default_id = await self.codelab.images()
+        self.write_json(
+            {"images": [image.to_client_json(default=image.id == default_id) for image in images], "default_image_id": default_id}
+        )
+
+
+class OpenAPIHandler(CodeLabHandler):
+    _document: bytes | None = None
+
+    @codelab_authorized
+    def get(self):
+        if OpenAPIHandler._document is None:
+            OpenAPIHandler._document = files("jupyter_codelab.server").joinpath("openapi.json").read_bytes()
+        document = json.loads(OpenAPIHandler._document)
+        # Point the document at this server, wherever base_url puts it.
+        document["servers"] = [{"url": self.base_url.rstrip("/") + "/codelab/api"}]
+        self.write_json(document)

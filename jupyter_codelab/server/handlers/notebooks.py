@@ -1,0 +1,81 @@
+"""Open, read, renew, stop and start the CodeLab instance."""
+
+from __future__ import annotations
+
+from tornado import web
+
+from .. import validation
+from .base import CodeLabHandler, codelab_authorized, translate_errors
+
+NO_INSTANCE = "No CodeLab instance yet: open one with POST codelab/api/notebooks/open (or the Open button)."
+
+
+class OpenHandler(CodeLabHandler):
+    @codelab_authorized
+    @translate_errors
+    async def post(self):
+        body = self.read_body({"image_id", "share_url"})
+        image_id = validation.image_id(body.get("image_id"))
+        share_url = validation.share_url(body.get("share_url"))
+        notebook = await self.codelab.client.open(image_id=image_id, share_url=share_url)
+        self.codelab.observe(notebook)
+        self.write_json(self.codelab.notebook_json(notebook))
+
+
+class CurrentHandler(CodeLabHandler):
+    @codelab_authorized
+    @translate_errors
+    async def get(self):
+        notebook = await self.codelab.client.current_notebook()
+        if notebook is None:
+            raise web.HTTPError(404, NO_INSTANCE)
+        self.write_json(self.codelab.notebook_json(notebook))
+
+
+class NotebookHandler(CodeLabHandler):
+    @codelab_authorized
+    @translate_errors
+    async def get(self, notebook_id):
+        notebook = await self.codelab.client.get_notebook(validation.notebook_id(notebook_id))
+        self.write_json(self.codelab.notebook_json(notebook))
+
+
+class LeaseHandler(CodeLabHandler):
+    @codelab_authorized
+    @translate_errors
+    async def get(self, notebook_id):
+        lease = await self.codelab.client.get_lease(validation.notebook_id(notebook_id))
+        self.write_json(lease.to_client_json())
+
+    @codelab_authorized
+    @translate_errors
+    async def patch(self, notebook_id):
+        notebook_id = validation.notebook_id(notebook_id)
+        body = self.read_body({"hours", "duration_ms", "type"})
+        duration = validation.duration_ms(body, required=True)
+        lease_type = validation.lease_type(body.get("type"))
+        lease = await self.codelab.client.renew_lease(notebook_id, duration, lease_type)
+        self.codelab.observe_lease(notebook_id, lease)
+        self.write_json(lease.to_client_json())
+
+
+class StopHandler(CodeLabHandler):
+    @codelab_authorized
+    @translate_errors
+    async def post(self, notebook_id):
+        notebook_id = validation.notebook_id(notebook_id)
+        self.read_body(set())
+        notebook = await self.codelab.client.stop(notebook_id)
+        self.codelab.observe(notebook)
+        self.write_json(self.codelab.notebook_json(notebook))
+
+
+class StartHandler(CodeLabHandler):
+    @codelab_authorized
+    @translate_errors
+    async def post(self, notebook_id):
+        notebook_id = validation.notebook_id(notebook_id)
+        duration = validation.duration_ms(self.read_body({"hours", "duration_ms"}), required=False)
+        notebook = await self.codelab.client.start(notebook_id, duration)
+        self.codelab.observe(notebook)
+        self.write_json(self.codelab.notebook_json(notebook))

@@ -1,0 +1,101 @@
+"""Checking what browsers and kernels send, before anything goes upstream.
+
+Every failure is a ``BadInput`` whose message names the field and the fix.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from ..modelarts.share_url import ShareUrlError, encode_share_url
+
+MAX_BODY_BYTES = 16 * 1024
+HOUR_MS = 3_600_000
+MIN_HOURS, MAX_HOURS = 1, 72
+UUID_RE = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
+LEASE_TYPES = ("TIMING", "IDLE")
+
+
+class BadInput(ValueError):
+    def __init__(self, field: str, message: str):
+        self.field = field
+        super().__init__(message)
+
+
+def json_body(raw: bytes, allowed: set[str]) -> dict:
+    """The request body as a JSON object with only known fields (an empty body is ``{}``)."""
+    if len(raw) > MAX_BODY_BYTES:
+        raise BadInput("body", f"The request body is {len(raw)} bytes; send at most {MAX_BODY_BYTES} bytes of JSON.")
+    if not raw.strip():
+        return {}
+    try:
+        data = json.loads(raw)
+    except (ValueError, UnicodeDecodeError):
+        raise BadInput("body", "The request body is not valid JSON: send a JSON object such as {}.") from None
+    if not isinstance(data, dict):
+        raise BadInput("body", "The request body must be a JSON object, such as {}.")
+    unknown = sorted(set(data) - allowed)
+    if unknown:
+        known = ", ".join(sorted(allowed)) or "none"
+        raise BadInput(unknown[0], f"Unknown field '{unknown[0]}': the fields accepted here are {known}.")
+    return data
+
+
+def notebook_id(value: str) -> str:
+    if not UUID_RE.match(value or ""):
+        raise BadInput("id", f"'{value[:64]}' is not a notebook id: ids are UUIDs such as f9937afa-ca78-45b6-bc12-7ecf42553c48.")
+    return value.lower()
+
+
+def image_id(value) -> str | None:
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str) or not UUID_RE.match(value):
+        raise BadInput("image_id", "image_id must be an image UUID from GET codelab/api/images (or left out for the default).")
+    return value.lower()
+
+
+def share_url(value) -> str | None:
+    """What a person pasted (URL, GitHub blob page or Base64) as the Base64 ModelArts wants."""
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        raise BadInput("share_url", "share_url must be a string: the URL of an .ipynb file.")
+    try:
+        return encode_share_url(value)
+    except ShareUrlError as error:
+        raise BadInput("share_url", str(error)) from None
+
+
+def lease_type(value) -> str:
+    if value is None:
+        return "TIMING"
+    if value not in LEASE_TYPES:
+        raise BadInput("type", "type must be TIMING (stop at a fixed time) or IDLE (stop when idle).")
+    return value
+
+
+def _number(field: str, value) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise BadInput(field, f"{field} must be a number.")
+    return value
+
+
+def duration_ms(body: dict, required: bool) -> int | None:
+    """The lease duration from ``hours`` (1-72) or ``duration_ms``; it counts from now."""
+    if "hours" in body and "duration_ms" in body:
+        raise BadInput("hours", "Send either hours or duration_ms, not both.")
+    if body.get("hours") is not None:
+        hours = _number("hours", body["hours"])
+        if not MIN_HOURS <= hours <= MAX_HOURS:
+            raise BadInput("hours", f"hours must be between {MIN_HOURS} and {MAX_HOURS}; {hours:g} is outside that range.")
+        return int(round(hours * HOUR_MS))
+    if body.get("duration_ms") is not None:
+        value = _number("duration_ms", body["duration_ms"])
+        if not MIN_HOURS * HOUR_MS <= value <= MAX_HOURS * HOUR_MS:
+            raise BadInput("duration_ms", f"duration_ms must be between {MIN_HOURS * HOUR_MS} (1 h) and {MAX_HOURS * HOUR_MS} (72 h).")
+        return int(value)
+    if required:
+        raise BadInput("hours", "Say how long to keep the instance: hours between 1 and 72.")
+    return None

@@ -1,0 +1,266 @@
+"""One upstream poll per instance, whatever the number of watchers.
+
+A ``ProgressWatcher`` polls ``GET notebooks/{id}`` for every subscriber of that
+instance at once, turns each change into one event, keeps the last events for
+``Last-Event-ID`` resumes, and wakes every waiting stream with a single future.
+Events are encoded once, not once per watcher.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import secrets
+import time
+from collections import deque
+from dataclasses import dataclass, field, replace
+
+from ..modelarts.errors import ModelArtsError, NotFoundError, ThrottledError
+from ..modelarts.models import Lease, Notebook, NotebookStatus
+
+log = logging.getLogger("jupyter_codelab.server")
+
+TERMINAL_EVENTS = {"failed", "stopped", "deleted"}
+HISTORY = 256
+
+
+@dataclass(frozen=True)
+class PollTiming:
+    fast: float = 1.0  # while the steps move
+    slow: float = 10.0  # once running: lease changes made elsewhere, auto-stop
+    max_backoff: float = 60.0
+    linger: float = 5.0  # keep polling this long after the last watcher leaves, so a reconnect resumes
+
+
+@dataclass(frozen=True)
+class Event:
+    seq: int
+    type: str
+    payload: dict
+    wire: bytes = field(repr=False)
+
+    @property
+    def terminal(self) -> bool:
+        return self.type in TERMINAL_EVENTS
+
+
+def classify(old: Notebook | None, new: Notebook) -> tuple[str | None, list[str]]:
+    """The event type for the change from ``old`` to ``new`` (None when nothing changed)."""
+    changed = []
+    if old is None or old.status != new.status:
+        changed.append("status")
+    if old is None or [(p.step, p.status) for p in old.action_progress] != [(p.step, p.status) for p in new.action_progress]:
+        changed.append("action_progress")
+    old_lease = old.lease.expires_at_ms if old and old.lease else None
+    if old is None or old_lease != (new.lease.expires_at_ms if new.lease else None):
+        changed.append("lease")
+    if old is not None and (old.fail_reason != new.fail_reason or old.url != new.url):
+        changed.append("details")
+    if not changed:
+        return None, []
+    if "status" in changed:
+        status = new.status
+        if status == NotebookStatus.RUNNING:
+            return "ready", changed
+        if status.is_failed:
+            return "failed", changed
+        if status == NotebookStatus.STOPPED:
+            return "stopped", changed
+        if status == NotebookStatus.DELETED:
+            return "deleted", changed
+        return "status", changed
+    if "action_progress" in changed:
+        return "progress", changed
+    return ("lease" if "lease" in changed else "status"), changed
+
+
+class ProgressWatcher:
+    def __init__(self, notebook_id: str, client, simulated: bool, timing: PollTiming, on_idle):
+        self.notebook_id = notebook_id
+        self.client = client
+        self.simulated = simulated
+        self.timing = timing
+        self.epoch = secrets.token_hex(4)
+        self.history: deque[Event] = deque(maxlen=HISTORY)
+        self.latest: Notebook | None = None
+        self.subscribers = 0
+        self.polls = 0
+        self._seq = 0
+        self._next = asyncio.get_running_loop().create_future()
+        self._first = asyncio.get_running_loop().create_future()
+        self._wake = asyncio.Event()
+        self._on_idle = on_idle
+        self._task = asyncio.ensure_future(self._run())
+        self.finished = False
+
+    # --- subscribers ------------------------------------------------------------
+    async def first_state(self) -> Notebook:
+        """The instance as first seen; raises the upstream error if it could not be read."""
+        return await asyncio.shield(self._first)
+
+    def subscribe(self) -> None:
+        self.subscribers += 1
+
+    def unsubscribe(self) -> None:
+        self.subscribers -= 1
+        if self.subscribers <= 0:
+            self._wake.set()  # let the loop notice and linger, then stop
+
+    def snapshot(self) -> Event:
+        return self._encode(self._seq, "snapshot", self._payload("snapshot", []))
+
+    def events_after(self, event_id: str | None) -> list[Event] | None:
+        """Events after ``event_id``, or None when it is unknown here (send a snapshot instead)."""
+        if not event_id:
+            return None
+        epoch, _, seq_text = event_id.partition("-")
+        if epoch != self.epoch or not seq_text.isdigit():
+            return None
+        seq = int(seq_text)
+        if seq > self._seq:
+            return None
+        oldest = self.history[0].seq if self.history else self._seq + 1
+        if seq < oldest - 1 and seq != self._seq:
+            return None  # fell out of the history: a gap we cannot replay
+        return [e for e in self.history if e.seq > seq]
+
+    async def wait_after(self, seq: int, timeout: float, gone: asyncio.Future | None = None) -> list[Event]:
+        """New events after ``seq``; empty after ``timeout`` seconds of quiet or once ``gone`` is done."""
+        if self._seq <= seq:
+            waits = [self._next] if gone is None else [self._next, gone]
+            await asyncio.wait(waits, timeout=timeout, return_when=asyncio.FIRST_COMPLETED)
+        return [e for e in self.history if e.seq > seq]
+
+    # --- changes that our own API made: publish at once, no extra poll -------------
+    def observe(self, notebook: Notebook) -> None:
+        self._apply(notebook)
+        self._wake.set()
+
+    def observe_lease(self, lease: Lease) -> None:
+        if self.latest is not None:
+            self._apply(replace(self.latest, lease=lease))
+
+    # --- the poll loop ------------------------------------------------------------
+    async def _run(self) -> None:
+        backoff = 0.0
+        idle_since: float | None = None
+        try:
+            while not self.finished:
+                try:
+                    self.polls += 1
+                    notebook = await self.client.get_notebook(self.notebook_id)
+                except NotFoundError as error:
+                    if not self._first.done():
+                        self._first.set_exception(error)
+                        return
+                    self._publish("deleted", [], message=error.sentence)
+                    return
+                except ModelArtsError as error:
+                    if not self._first.done():
+                        self._first.set_exception(error)
+                        return
+                    backoff = min(self.timing.max_backoff, max(backoff * 2, self.timing.fast * 2))
+                    if isinstance(error, ThrottledError) and error.retry_after:
+                        backoff = max(backoff, error.retry_after)
+                    self._publish("upstream_error", [], message=error.sentence, error_code=error.error_code)
+                else:
+                    backoff = 0.0
+                    self._apply(notebook)
+                    if not self._first.done():
+                        self._first.set_result(notebook)
+                if self.finished:
+                    return
+                if self.subscribers <= 0:
+                    idle_since = idle_since or time.monotonic()
+                    if time.monotonic() - idle_since >= self.timing.linger:
+                        return
+                else:
+                    idle_since = None
+                await self._sleep(backoff or self._interval())
+        except asyncio.CancelledError:
+            pass
+        except Exception:  # a bug here must not leave watchers hanging forever
+            log.exception("CodeLab watcher for %s crashed", self.notebook_id)
+            self._publish("upstream_error", [], message="The progress watcher stopped unexpectedly; reload to retry.")
+        finally:
+            self.finished = True
+            if not self._first.done():
+                self._first.set_exception(ModelArtsError(503, advice="the watcher stopped before reading the instance"))
+            self._on_idle(self)
+
+    def _interval(self) -> float:
+        latest = self.latest
+        if latest is None or latest.status != NotebookStatus.RUNNING:
+            return self.timing.fast
+        remaining = latest.lease.remaining_ms() if latest.lease else None
+        if remaining is not None:
+            # Look again just after the lease ends, so the auto-stop shows promptly.
+            return max(self.timing.fast, min(self.timing.slow, remaining / 1000 + 0.5))
+        return self.timing.slow
+
+    async def _sleep(self, seconds: float) -> None:
+        self._wake.clear()
+        try:
+            await asyncio.wait_for(self._wake.wait(), seconds)
+        except asyncio.TimeoutError:
+            pass
+
+    def stop(self) -> None:
+        self.finished = True
+        self._task.cancel()
+
+    # --- publishing -----------------------------------------------------------------
+    def _apply(self, notebook: Notebook) -> None:
+        kind, changed = classify(self.latest, notebook)
+        self.latest = notebook
+        if kind is not None:
+            self._publish(kind, changed)
+
+    def _payload(self, kind: str, changed: list[str], **extra) -> dict:
+        notebook = self.latest.to_client_json(simulated=self.simulated) if self.latest else None
+        return {"type": kind, "notebook": notebook, "changed": changed, **extra}
+
+    def _encode(self, seq: int, kind: str, payload: dict) -> Event:
+        data = json.dumps(payload, separators=(",", ":"))
+        wire = f"id: {self.epoch}-{seq}\nevent: {kind}\ndata: {data}\n\n".encode()
+        return Event(seq, kind, payload, wire)
+
+    def _publish(self, kind: str, changed: list[str], **extra) -> None:
+        self._seq += 1
+        event = self._encode(self._seq, kind, self._payload(kind, changed, **extra))
+        self.history.append(event)
+        if event.terminal:
+            self.finished = True
+        waiting, self._next = self._next, asyncio.get_running_loop().create_future()
+        waiting.set_result(None)
+
+
+class WatcherRegistry:
+    """The shared watchers, by instance id."""
+
+    def __init__(self, client, simulated: bool, timing: PollTiming | None = None):
+        self.client = client
+        self.simulated = simulated
+        self.timing = timing or PollTiming()
+        self.watchers: dict[str, ProgressWatcher] = {}
+
+    def get(self, notebook_id: str) -> ProgressWatcher:
+        watcher = self.watchers.get(notebook_id)
+        if watcher is None or watcher.finished:
+            watcher = ProgressWatcher(notebook_id, self.client, self.simulated, self.timing, self._forget)
+            self.watchers[notebook_id] = watcher
+        return watcher
+
+    def existing(self, notebook_id: str) -> ProgressWatcher | None:
+        watcher = self.watchers.get(notebook_id)
+        return None if watcher is None or watcher.finished else watcher
+
+    def _forget(self, watcher: ProgressWatcher) -> None:
+        if self.watchers.get(watcher.notebook_id) is watcher:
+            del self.watchers[watcher.notebook_id]
+
+    def stop_all(self) -> None:
+        for watcher in list(self.watchers.values()):
+            watcher.stop()
+        self.watchers.clear()

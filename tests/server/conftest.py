@@ -1,0 +1,44 @@
+"""A real jupyter server with the CodeLab extension, its embedded simulator as the upstream."""
+
+import pytest
+
+STEP_SECONDS = 0.3
+
+
+@pytest.fixture(autouse=True)
+def _no_real_credentials(monkeypatch):
+    for name in ("HUAWEICLOUD_SDK_AK", "HUAWEICLOUD_SDK_SK", "HUAWEICLOUD_SDK_PROJECT_ID", "HUAWEICLOUD_SDK_SECURITY_TOKEN",
+                 "HUAWEICLOUD_SDK_REGION", "CODELAB_ENDPOINT", "CODELAB_API_URL", "CODELAB_API_TOKEN"):  # fmt: skip
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture
+def codelab_config():
+    """Override in a test module to change ``c.CodeLab``."""
+    return {}
+
+
+@pytest.fixture
+def jp_server_config(codelab_config):
+    return {
+        "ServerApp": {"jpserver_extensions": {"jupyter_codelab": True}},
+        "CodeLab": {
+            "simulator_step_seconds": STEP_SECONDS,
+            "poll_fast_seconds": 0.1,
+            "poll_slow_seconds": 1.0,
+            "keepalive_seconds": 1.0,
+            "watcher_linger_seconds": 0.5,
+            **codelab_config,
+        },
+    }
+
+
+@pytest.fixture
+def codelab(jp_serverapp):
+    return jp_serverapp.web_app.settings["codelab"]
+
+
+@pytest.fixture
+def simulator(jp_serverapp):
+    app = jp_serverapp.extension_manager.extension_apps["jupyter_codelab"]
+    return next(iter(app)).simulator
