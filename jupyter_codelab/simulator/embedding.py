@@ -33,6 +33,7 @@ class Simulator:
         self.calls_by_path: Counter = Counter()  # "GET /notebooks/{id}" -> calls
         self.endpoint: str | None = None
         self._server: httpserver.HTTPServer | None = None
+        self._closing: asyncio.Task | None = None  # keeps the close task referenced until it ends
 
     @property
     def clock(self):
@@ -112,7 +113,7 @@ class Simulator:
             return
         server.stop()
         try:
-            asyncio.get_running_loop().create_task(server.close_all_connections())
+            self._closing = asyncio.get_running_loop().create_task(server.close_all_connections())
         except RuntimeError:  # no running loop: nothing is being served any more anyway
             pass
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 
 from .config import DEMO_ACCESS_KEY, DEMO_DOMAIN, DEMO_PROJECT_ID, DEMO_SECRET_KEY, DEMO_USER_NAME, SimulatorConfig
 from .embedding import Simulator
@@ -33,6 +34,11 @@ def build_simulator(
 
 
 def describe(sim: Simulator, access_key: str, project_id: str, demo: bool) -> str:
+    """The announcement: endpoint, identity, and the environment that points clients at it.
+
+    The secret key is printed only when it is the public demo one.
+    """
+    secret = DEMO_SECRET_KEY if demo else "<the --sk you gave>"
     lines = [
         f"ModelArts simulator listening at {sim.endpoint}",
         f"  project id : {project_id}",
@@ -44,10 +50,10 @@ def describe(sim: Simulator, access_key: str, project_id: str, demo: bool) -> st
             f"  IAM login  : user {DEMO_USER_NAME}, domain {DEMO_DOMAIN}, password {DEMO_PASSWORD}  (public demo values)",
         ]
     lines += [
-        "Point a ModelArts client (the jupyter_codelab server extension, the SDK, curl) at it:",
-        f"  endpoint {sim.endpoint} instead of https://modelarts.<region>.myhuaweicloud.com,",
-        f"  IAM endpoint {sim.endpoint} (POST /v3/auth/tokens), project id {project_id}, the keys above.",
-        f"Control API: {sim.endpoint}/_simulator/state (faults, config, reset: see docs/contracts.md section 3)",
+        "Point clients (the Jupyter extension, %codelab, `jupyter codelab`) at it:",
+        f"  export CODELAB_ENDPOINT={sim.endpoint} CODELAB_IAM_ENDPOINT={sim.endpoint}",
+        f"  export HUAWEICLOUD_SDK_AK={access_key} HUAWEICLOUD_SDK_SK={secret} HUAWEICLOUD_SDK_PROJECT_ID={project_id}",
+        f"Control API (faults, timing, reset; see docs/contracts.md section 3): {sim.endpoint}/_simulator/state",
         "Stop with Ctrl+C.",
     ]
     return "\n".join(lines)
@@ -72,6 +78,8 @@ def run_standalone(
 ) -> None:
     """Serve until interrupted, after printing the endpoint and how to point clients at it."""
     sim = build_simulator(access_key, secret_key, project_id, step_seconds)
+    # One access-log line per call (method, path, status): what a person watching a demo wants to see.
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
     demo = not access_key
     announce = lambda: print(describe(sim, access_key or DEMO_ACCESS_KEY, project_id or DEMO_PROJECT_ID, demo), flush=True)  # noqa: E731
     try:

@@ -74,10 +74,6 @@ def parse_lease_type(raw, default: str) -> str:
     return raw
 
 
-def _wrong_state(code: str, text: str) -> ApiError:
-    return bad_request(code, text)
-
-
 class NotebookStore:
     def __init__(self, config_source: Callable[[], SimulatorConfig]):
         self._config_source = config_source
@@ -152,6 +148,8 @@ class NotebookStore:
         if existing is not None:
             existing.settle(self.now())
             if existing.phase not in (CREATE_FAILED, DELETED):
+                if description:  # the shared notebook is fetched into the instance already there
+                    existing.description = description
                 return existing, False
             self.instances.pop(existing.id, None)  # replaced: a failed CodeLab instance is not kept
         now = self.now()
@@ -181,7 +179,7 @@ class NotebookStore:
         status = self.status(instance)
         if status != RUNNING:
             code = {STOPPED: "ModelArts.6307", STOPPING: "ModelArts.6308"}.get(status, "ModelArts.6357")
-            raise _wrong_state(
+            raise bad_request(
                 code, f"Notebook instance {notebook_id} is {status}: its auto-stop time can only be changed while it is RUNNING."
             )
         now = self.now()
@@ -207,9 +205,9 @@ class NotebookStore:
         instance = self.get(owner_id, notebook_id)
         status = self.status(instance)
         if status == STOPPED:
-            raise _wrong_state("ModelArts.6307", f"Notebook instance {notebook_id} is already stopped.")
+            raise bad_request("ModelArts.6307", f"Notebook instance {notebook_id} is already stopped.")
         if status == STOPPING:
-            raise _wrong_state("ModelArts.6308", f"Notebook instance {notebook_id} is stopping.")
+            raise bad_request("ModelArts.6308", f"Notebook instance {notebook_id} is stopping.")
         if status != RUNNING:
             raise _in_progress(notebook_id, status)
         instance._enter(STOPPING, self.now(), int(self.config.stop_seconds * 1000))
@@ -221,11 +219,11 @@ class NotebookStore:
         lease_type = parse_lease_type(type_raw, "TIMING")
         status = self.status(instance)
         if status == RUNNING:
-            raise _wrong_state("ModelArts.6305", f"Notebook instance {notebook_id} is already running.")
+            raise bad_request("ModelArts.6305", f"Notebook instance {notebook_id} is already running.")
         if status == STARTING:
-            raise _wrong_state("ModelArts.6306", f"Notebook instance {notebook_id} is starting.")
+            raise bad_request("ModelArts.6306", f"Notebook instance {notebook_id} is starting.")
         if status == STOPPING:
-            raise _wrong_state("ModelArts.6308", f"Notebook instance {notebook_id} is stopping: start it once it is stopped.")
+            raise bad_request("ModelArts.6308", f"Notebook instance {notebook_id} is stopping: start it once it is stopped.")
         if status != STOPPED:
             raise _in_progress(notebook_id, status)
         now = self.now()
@@ -237,7 +235,7 @@ class NotebookStore:
         instance = self.get(owner_id, notebook_id)
         status = self.status(instance)
         if status in (RUNNING, STOPPING):
-            raise _wrong_state("ModelArts.6304", f"Stop notebook instance {notebook_id} before deleting it.")
+            raise bad_request("ModelArts.6304", f"Stop notebook instance {notebook_id} before deleting it.")
         if status not in (STOPPED, CREATE_FAILED):
             raise _in_progress(notebook_id, status)
         instance._enter(DELETED, self.now())
@@ -251,4 +249,4 @@ def _in_progress(notebook_id: str, status: str) -> ApiError:
         text = f"Another operation is in progress on notebook instance {notebook_id} ({status}); try again when it ends."
     else:
         text = f"Notebook instance {notebook_id} cannot do that in status {status}."
-    return _wrong_state("ModelArts.6357", text)
+    return bad_request("ModelArts.6357", text)

@@ -213,3 +213,18 @@ async def test_unknown_paths_and_methods_are_404_with_an_error_body(alice):
         reply = await alice.call(method, path, {} if method in ("PUT", "POST") else None)
         assert reply.status == 404, (method, path)
         assert reply.error_code == "APIGW.0101" and reply.body["error_msg"]
+
+
+async def test_share_url_reaches_the_instance_already_there(alice):
+    first = await alice.open()
+    again = await alice.open({"share_url": b64(NOTEBOOK_URL)})
+    assert again.status == 200 and again.body["id"] == first.body["id"]
+    assert (await alice.get(f"/notebooks/{first.body['id']}")).body["description"] == NOTEBOOK_URL
+
+
+async def test_a_stopped_instance_is_returned_not_replaced(alice):
+    running = await open_running(alice)
+    await alice.post(f"/notebooks/{running['id']}/stop")
+    alice.sim.clock.advance(5)
+    again = await alice.open()
+    assert (again.status, again.body["id"], again.body["status"]) == (200, running["id"], "STOPPED")
