@@ -43,6 +43,9 @@ class EventStream(ABC):
     def close(self) -> None:
         self.closed.set()
 
+    def poke(self) -> None:
+        """Something was just done to the instance: look again soon (polling streams only)."""
+
 
 class Backend(ABC):
     kind: str = ""

@@ -8,6 +8,8 @@ instance, turned into the server's event types by ``notebook_events``.
 
 from __future__ import annotations
 
+import threading
+import weakref
 from typing import Iterator, Mapping
 from urllib.parse import urlsplit
 
@@ -55,6 +57,13 @@ class DirectBackend(Backend):
         self.settings = settings
         self.simulated = is_simulated_endpoint(settings.endpoint)
         self.client = client or SyncModelArtsClient(settings)
+        self._streams: weakref.WeakSet = weakref.WeakSet()
+
+    def _changed(self, notebook_id: str) -> None:
+        # An action through this backend: followers of the instance look again now, not at their next poll.
+        for stream in list(self._streams):
+            if stream.notebook_id == notebook_id:
+                stream.poke()
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> DirectBackend:
@@ -119,17 +128,25 @@ class DirectBackend(Backend):
         return self._call(self.client.get_lease, notebook_id).to_client_json()
 
     def extend(self, notebook_id: str, hours: int) -> dict:
-        return self._call(self.client.renew_lease, notebook_id, int(hours) * HOUR_MS).to_client_json()
+        lease = self._call(self.client.renew_lease, notebook_id, int(hours) * HOUR_MS).to_client_json()
+        self._changed(notebook_id)
+        return lease
 
     def stop(self, notebook_id: str) -> dict:
-        return self._notebook_json(self._call(self.client.stop, notebook_id))
+        notebook = self._notebook_json(self._call(self.client.stop, notebook_id))
+        self._changed(notebook_id)
+        return notebook
 
     def start(self, notebook_id: str, hours=None) -> dict:
         duration = int(hours) * HOUR_MS if hours else None
-        return self._notebook_json(self._call(self.client.start, notebook_id, duration))
+        notebook = self._notebook_json(self._call(self.client.start, notebook_id, duration))
+        self._changed(notebook_id)
+        return notebook
 
     def events(self, notebook_id: str) -> EventStream:
-        return PollingEventStream(self, notebook_id)
+        stream = PollingEventStream(self, notebook_id)
+        self._streams.add(stream)
+        return stream
 
     def close(self) -> None:
         self.client.close()
@@ -142,6 +159,18 @@ class PollingEventStream(EventStream):
         super().__init__()
         self.backend = backend
         self.notebook_id = notebook_id
+        self._wake = threading.Event()
+
+    def poke(self) -> None:
+        self._wake.set()
+
+    def close(self) -> None:
+        super().close()
+        self._wake.set()
+
+    def _sleep(self, seconds: float) -> None:
+        self._wake.wait(seconds)
+        self._wake.clear()
 
     def __iter__(self) -> Iterator[dict]:
         last: dict | None = None
@@ -154,7 +183,7 @@ class PollingEventStream(EventStream):
                 return
             except (UpstreamUnavailable, ThrottledError) as exc:
                 yield make_event("upstream_error", last, [], exc.sentence, error_code=exc.error_code)
-                self.closed.wait(backoff)
+                self._sleep(backoff)
                 backoff = min(POLL_MAX_BACKOFF_SECONDS, backoff * 2)
                 continue
             except ModelArtsError as exc:
@@ -167,4 +196,4 @@ class PollingEventStream(EventStream):
                 if event["type"] in FINAL_EVENT_TYPES:
                     return
             steady = notebook.get("status") not in TRANSITIONAL_STATUSES
-            self.closed.wait(POLL_STEADY_SECONDS if steady else POLL_BUSY_SECONDS)
+            self._sleep(POLL_STEADY_SECONDS if steady else POLL_BUSY_SECONDS)

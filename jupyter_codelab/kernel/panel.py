@@ -42,7 +42,7 @@ class CodeLabPanel(widgets.VBox):
     share_url_b64 = Unicode("", help="What is sent to ModelArts for share_url (Base64).")
     error = Unicode("", help="The last problem, in words, with ModelArts' code when there is one.")
     error_code = Unicode(None, allow_none=True, help="ModelArts' error_code of the last problem.")
-    connection = Unicode("", help="'live', 'reconnecting', 'ended' or '' (not watching).")
+    connection = Unicode("", help="'connecting', 'live', 'reconnecting', 'ended' or '' (not watching).")
     busy = Bool(False, help="True while an action (open, extend, stop) is in flight.")
     notebook = Dict(help="The last Notebook JSON seen (contracts.md 2.1).")
     images = Dict(help="The image list: {images, default_image_id}.")
@@ -148,7 +148,9 @@ class CodeLabPanel(widgets.VBox):
 
     def watch(self, notebook_id: str) -> None:
         """Follow an instance's events (replacing any instance followed before)."""
-        self.notebook_id = notebook_id
+        with self._changed:
+            self.notebook_id = notebook_id
+            self.connection = "connecting"
         self._driver.watch(notebook_id)
 
     def wait(self, timeout: float | None = None, until=("RUNNING",)) -> str:

@@ -1,0 +1,87 @@
+"""%codelab subcommands end to end in an in-process IPython, against the real simulator."""
+
+from __future__ import annotations
+
+from codelab_wait import wait_for
+
+from jupyter_codelab.kernel.panel import last_panel
+
+NOTEBOOK_LINK = "https://github.com/org/repo/blob/main/demo.ipynb"
+
+
+def test_open_waits_until_running_then_status_extend_stop(ipython, simulator, capsys):
+    assert ipython.run_line_magic("codelab", "open --image mul-kernel --share-url " + NOTEBOOK_LINK) is None
+    out = capsys.readouterr().out
+    assert "ModelArts CodeLab (simulated)" in out  # the panel's text form, shown by plain IPython
+    assert "is running: https://" in out
+    panel = last_panel()
+    assert panel.status == "RUNNING" and panel.progress == 100
+
+    status = ipython.run_line_magic("codelab", "status --json")
+    assert status["id"] == panel.notebook_id and status["status"] == "RUNNING"
+    ipython.run_line_magic("codelab", "status")
+    assert "Stops automatically in" in capsys.readouterr().out
+
+    ipython.run_line_magic("codelab", "extend --hours 2")
+    assert "now stops automatically at" in capsys.readouterr().out
+    wait_for(lambda: panel.remaining_seconds and panel.remaining_seconds > 3600, what="the panel to see the new lease")
+
+    ipython.run_line_magic("codelab", "stop")
+    assert "Stopping notebook_" in capsys.readouterr().out
+    wait_for(lambda: panel.status == "STOPPED", what="the panel to see STOPPED")
+    ipython.run_line_magic("codelab", "stop")
+    assert "is already stopped" in capsys.readouterr().out
+    panel.close()
+
+
+def test_open_no_wait_returns_at_once_and_the_panel_follows(ipython, simulator):
+    simulator.control("POST", "config", {"step_seconds": 0.5})
+    ipython.run_line_magic("codelab", "open --no-wait")
+    panel = last_panel()
+    assert panel.status in ("INIT", "CREATING")
+    wait_for(lambda: panel.status == "RUNNING", what="RUNNING while nothing runs in the shell")
+    panel.close()
+
+
+def test_images_and_badge(ipython, capsys):
+    catalogue = ipython.run_line_magic("codelab", "images --json")
+    assert catalogue["default_image_id"] in [image["id"] for image in catalogue["images"]]
+    ipython.run_line_magic("codelab", "images")
+    table = capsys.readouterr().out
+    assert "notebook2.0-mul-kernel-cpu-cp36:3.3.2-release_v1 (default)" in table
+
+    ipython.run_line_magic("codelab", f"badge {NOTEBOOK_LINK} --image pytorch1.8-cpu-py3.7-ubuntu18.04")
+    out = capsys.readouterr().out
+    assert "[![Run in ModelArts](https://img.shields.io/badge/Run%20in-ModelArts-red)]" in out
+    assert "share-url-b64=aHR0cHM6Ly9yYXcuZ2l0aHVidXNlcmNvbnRlbnQuY29tL29yZy9yZXBvL21haW4vZGVtby5pcHluYg%3D%3D" in out
+    assert "imageid=ce1bb52b-9780-4c4a-b31d-d73e12f0d2fb" in out
+
+
+def test_panel_subcommand_shows_an_empty_panel_or_follows(ipython, direct_backend):
+    ipython.run_line_magic("codelab", "panel")
+    empty = last_panel()
+    assert empty.notebook_id is None and empty.status == ""
+    opened = direct_backend.open()
+    ipython.run_line_magic("codelab", "panel --follow")
+    following = last_panel()
+    assert following is not empty and following.notebook_id == opened["id"]
+    wait_for(lambda: following.status == "RUNNING", what="the following panel to reach RUNNING")
+    empty.close()
+    following.close()
+
+
+def test_help_lists_every_subcommand(ipython):
+    from jupyter_codelab.kernel.magics import CodeLabMagics
+
+    help_text = CodeLabMagics.codelab.__doc__
+    for usage in (
+        "%codelab open [--image NAME_OR_ID] [--share-url URL] [--no-wait]",
+        "%codelab status [--json]",
+        "%codelab images [--json]",
+        "%codelab extend [--hours H]",
+        "%codelab stop",
+        "%codelab panel [--follow]",
+        "%codelab badge [--image NAME_OR_ID] URL",
+    ):
+        assert usage in help_text
+    assert ipython.find_line_magic("codelab").__doc__ == help_text
