@@ -45,8 +45,9 @@ class CodeLabError(Exception):
     @classmethod
     def from_server_answer(cls, status: int, body: object, where: str) -> CodeLabError:
         """Wrap an error answer of the server extension (or of a Jupyter server without it)."""
-        if isinstance(body, dict) and body.get("message"):
-            return cls(str(body["message"]), status, body.get("error_code"), body.get("error_msg"))
+        message = str(body.get("message") or "") if isinstance(body, dict) else ""
+        if len(message.split()) >= 3:  # a sentence from our extension, not a bare "Forbidden"
+            return cls(message, status, body.get("error_code"), body.get("error_msg"))
         if status == 404:
             return cls(
                 f"{where} has no CodeLab API (HTTP 404): enable the server extension with "

@@ -167,6 +167,7 @@ def _decode_event(message) -> dict | None:
     if not isinstance(event, dict):
         return None
     event.setdefault("type", message.event)
+    event.setdefault("id", message.id)
     event.setdefault("changed", [])
     event.setdefault("message", "")
     return event
