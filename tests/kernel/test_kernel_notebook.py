@@ -79,6 +79,14 @@ async def _run_open_notebook(km, tmp_path):
     assert data[WIDGET_VIEW]["model_id"] in notebook.metadata.widgets[WIDGET_STATE]["state"]
     assert "RUNNING 100 ServerBackend" in outputs_text(notebook.cells[2])
 
+    # A viewer without the widget state (GitHub, nbviewer, nbconvert of a stripped notebook) shows the text.
+    from nbconvert import HTMLExporter
+
+    notebook.metadata.pop("widgets")
+    page, _resources = HTMLExporter().from_notebook_node(notebook)
+    assert "codelab-summary" in page and "Running [RUNNING], 100%" in page
+    assert "Error displaying widget" not in page
+
 
 async def test_the_panel_updates_while_the_kernel_is_idle(server_kernel):
     async with server_kernel() as km:
