@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import socket
 from typing import Iterator
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 import requests
 
@@ -32,7 +32,8 @@ class ServerBackend(Backend):
         self.api_url = api_url if api_url.endswith("/") else api_url + "/"
         self.session = requests.Session()
         self.session.headers.update({"Authorization": f"token {token}", "Accept": "application/json"})
-        self.session.trust_env = False  # loopback to our own server: never through an HTTP proxy
+        # Our own server on loopback: never through an HTTP proxy from the environment.
+        self.session.trust_env = not _is_loopback(self.api_url)
 
     @classmethod
     def for_jupyter_server(cls, server_url: str, token: str) -> ServerBackend:
@@ -192,6 +193,11 @@ def _json(response: requests.Response):
         return response.json()
     except ValueError:
         return None
+
+
+def _is_loopback(url: str) -> bool:
+    host = (urlsplit(url).hostname or "").lower()
+    return host == "localhost" or host == "::1" or host.startswith("127.")
 
 
 def _segment(notebook_id: str) -> str:

@@ -135,3 +135,42 @@ def test_progress_rewrites_one_line_on_a_terminal(simulator, tmp_path):
     text = output.decode()
     assert "\r[" in text and "\x1b[K" in text
     assert "Open: https://" in text
+
+
+def test_simulate_serves_until_interrupted_and_open_works_against_it(tmp_path):
+    import re
+    import signal
+
+    from jupyter_codelab.simulator import DEMO_ACCESS_KEY, DEMO_PROJECT_ID, DEMO_SECRET_KEY
+
+    server = subprocess.Popen(
+        [sys.executable, "-m", "jupyter_codelab.cli", "simulate", "--port", "0", "--step-seconds", "0.2"],
+        env=cli_env(tmp_path),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        cwd=tmp_path,
+    )
+    try:
+        first = server.stdout.readline()
+        match = re.search(r"listening at (http://127\.0\.0\.1:\d+)", first)
+        assert match, first
+        env = cli_env(
+            tmp_path,
+            {
+                "CODELAB_ENDPOINT": match.group(1),
+                "HUAWEICLOUD_SDK_AK": DEMO_ACCESS_KEY,
+                "HUAWEICLOUD_SDK_SK": DEMO_SECRET_KEY,
+                "HUAWEICLOUD_SDK_PROJECT_ID": DEMO_PROJECT_ID,
+            },
+        )
+        done = subprocess.run(
+            [sys.executable, "-m", "jupyter_codelab.cli", "open", "--json"], env=env, capture_output=True, text=True, timeout=120
+        )
+        assert done.returncode == 0, done.stderr
+        assert json.loads(done.stdout)["simulated"] is True
+    finally:
+        server.send_signal(signal.SIGINT)
+        rest, _ = server.communicate(timeout=30)
+    assert server.returncode == 0
+    assert "Simulator stopped." in rest
