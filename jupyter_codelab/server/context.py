@@ -20,7 +20,7 @@ class CodeLabContext:
     settings: ClientSettings
     registry: WatcherRegistry
     simulated: bool
-    kernel_token: str
+    kernel_token: str = field(repr=False)
     keepalive_seconds: float = 10.0
     simulator_endpoint: str | None = None
     _images: tuple[float, list[Image], str | None] | None = field(default=None, repr=False)
