@@ -74,6 +74,8 @@ export class CodeLabModel implements IDisposable {
   stopNotice: StopNotice = null;
   /** When this tab first saw the instance starting (for "taking longer than usual"). */
   startingSince: number | null = null;
+  /** This tab watched the instance start (so the finished steps stay in view). */
+  sawStart = false;
   /** Local time at which the lease stops the instance. */
   deadline: number | null = null;
   /** The form's values, kept here so that the palette's Open uses them too. */
@@ -271,8 +273,10 @@ export class CodeLabModel implements IDisposable {
     const phase = this.phase;
     if (phase === 'starting') {
       this.startingSince = this.startingSince ?? Date.now();
+      this.sawStart = true;
     } else {
       this.startingSince = null;
+      this.sawStart = this.sawStart && (phase === 'running' || phase === 'failed');
     }
     if (phase === 'starting' || phase === 'running' || phase === 'stopping') {
       this.watch(notebook!.id);

@@ -77,7 +77,7 @@ export class OpenFormView extends ModelView {
           h(
             'option',
             { value: image.id, title: image.description ?? image.swr_path },
-            `${image.name}:${image.tag} (${image.processor})`
+            `${image.processor} · ${image.name}:${image.tag}`
           )
         )
       );

@@ -47,7 +47,8 @@ export class ProgressView extends ModelView {
     const { model } = this;
     const phase = model.phase;
     const notebook = model.notebook;
-    this.setHidden(!notebook || (phase !== 'starting' && phase !== 'failed'));
+    const shown = phase === 'starting' || phase === 'failed' || (phase === 'running' && model.sawStart);
+    this.setHidden(!notebook || !shown);
     if (!notebook) {
       return;
     }

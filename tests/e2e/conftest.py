@@ -1,0 +1,86 @@
+"""Fixtures of the browser tests: one `jupyter lab` (simulated mode) and one
+headless Debian Chromium per session, a fresh browser context per test, and
+a simulator reset before each test."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from lab_page import LabPage
+from lab_server import LabServer
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+# The sidebar's settings for the tests: Extend adds 2 h so the countdown jumps visibly.
+CODELAB_SETTINGS = {"jupyter-codelab/plugin": {"extendHours": 2, "warnMinutesBeforeStop": 10, "slowAfterSeconds": 60}}
+
+
+@pytest.fixture(scope="session")
+def lab_server(tmp_path_factory):
+    server = LabServer(tmp_path_factory.mktemp("lab"), extra_settings=CODELAB_SETTINGS)
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    if not CHROMIUM.exists():
+        pytest.skip("browser tests need Debian's chromium at /usr/bin/chromium (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def fresh_simulator(lab_server):
+    """No instance, no faults, 1 s steps: every test starts from a new user's state."""
+    lab_server.sim("POST", "reset")
+    lab_server.sim("POST", "config", {"step_seconds": 1})
+    return lab_server
+
+
+@pytest.fixture
+def lab(chromium, fresh_simulator, request):
+    context = chromium.new_context(viewport={"width": 1280, "height": 800})
+    context.set_default_timeout(15_000)
+    page = LabPage(context.new_page(), fresh_simulator)
+    yield page
+    failed = getattr(request.node, "rep_call", None) is not None and request.node.rep_call.failed
+    if failed:
+        print("page errors:", page.console_errors)
+        print("server log:\n" + fresh_simulator.log_tail())
+    context.close()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    setattr(item, f"rep_{report.when}", report)
+
+
+# pytest-jupyter's autouse fixtures manage an in-process server on the current
+# asyncio loop; here the server is a subprocess and Playwright's sync API owns
+# the loop, which those fixtures would try to close. They have nothing to do here.
+@pytest.fixture
+def jp_asyncio_loop():
+    yield None
+
+
+@pytest.fixture
+def jp_server_cleanup():
+    yield

@@ -1,0 +1,104 @@
+"""Drive the CodeLab sidebar in a real JupyterLab page (Playwright, sync API)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from playwright.sync_api import Page, expect
+
+from lab_server import LabServer
+
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+PANEL = "#jp-CodeLab-panel"
+TAB = '.jp-SideBar.jp-mod-left .lm-TabBar-tab[data-id="jp-CodeLab-panel"]'
+OPEN_ROUTE = re.compile(r"/codelab/api/notebooks/open")
+# A few seconds for the UI, more for the simulator's four 1 s steps and polls.
+UI_TIMEOUT_MS = 15_000
+START_TIMEOUT_MS = 45_000
+
+
+class LabPage:
+    """The JupyterLab page with helpers named after what a person does."""
+
+    def __init__(self, page: Page, server: LabServer):
+        self.page = page
+        self.server = server
+        self.open_requests: list[str] = []
+        self.console_errors: list[str] = []
+        page.on("request", self._on_request)
+        page.on("pageerror", lambda error: self.console_errors.append(str(error)))
+
+    def _on_request(self, request) -> None:
+        if request.method == "POST" and OPEN_ROUTE.search(request.url):
+            self.open_requests.append(request.post_data or "")
+
+    # -- the page ----------------------------------------------------------------------------
+    def load(self) -> LabPage:
+        self.page.goto(self.server.lab_url())
+        self.page.wait_for_selector(TAB, timeout=60_000)
+        return self
+
+    def reload(self) -> LabPage:
+        self.page.reload()
+        self.page.wait_for_selector(TAB, timeout=60_000)
+        return self
+
+    def show_sidebar(self) -> LabPage:
+        if not self.page.locator(PANEL).is_visible():
+            self.page.locator(TAB).click()
+        expect(self.panel).to_be_visible(timeout=UI_TIMEOUT_MS)
+        return self
+
+    @property
+    def panel(self):
+        return self.page.locator(PANEL)
+
+    def by_testid(self, testid: str):
+        return self.panel.locator(f'[data-testid="{testid}"]')
+
+    def steps(self):
+        return self.by_testid("codelab-steps").locator("li")
+
+    def step(self, number: int):
+        return self.by_testid("codelab-steps").locator(f'li[data-step="{number}"]')
+
+    # -- actions -----------------------------------------------------------------------------
+    def pick_image(self, label_part: str) -> str:
+        select = self.by_testid("codelab-image")
+        expect(select.locator("option")).not_to_have_count(0, timeout=UI_TIMEOUT_MS)
+        option = select.locator("option", has_text=label_part).first
+        value = option.get_attribute("value")
+        select.select_option(value)
+        return value
+
+    def type_url(self, text: str) -> None:
+        field = self.by_testid("codelab-url")
+        field.fill("")
+        field.type(text) if len(text) < 80 else field.fill(text)
+
+    def click_open(self) -> None:
+        self.by_testid("codelab-open").click()
+
+    def wait_running(self) -> None:
+        expect(self.by_testid("codelab-state")).to_have_text(re.compile("^Running"), timeout=START_TIMEOUT_MS)
+
+    def countdown_seconds(self) -> int:
+        hours, minutes, seconds = (int(part) for part in self.by_testid("codelab-countdown").inner_text().split(":"))
+        return hours * 3600 + minutes * 60 + seconds
+
+    def run_command(self, label: str) -> None:
+        """Run a command from the command palette, as a person types it."""
+        self.page.keyboard.press("Control+Shift+C")
+        search = self.page.locator(".lm-CommandPalette-input")
+        expect(search).to_be_visible(timeout=UI_TIMEOUT_MS)
+        search.fill(label)
+        item = self.page.locator(".lm-CommandPalette-item", has_text=label).first
+        expect(item).to_be_visible(timeout=UI_TIMEOUT_MS)
+        item.click()
+
+    def screenshot(self, name: str) -> Path:
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        path = SCREENSHOTS / name
+        self.page.screenshot(path=str(path), clip={"x": 0, "y": 0, "width": 760, "height": 800})
+        return path
