@@ -84,7 +84,7 @@ def open_notebook(builder: RequestBuilder, image_id: str | None = None, share_ur
             existing = None
         if existing is not None:
             return existing
-        failure.advice = failure.advice.rstrip(".") + "; no instance was opened, so it is safe to try again"
+        failure.advice = failure.advice.rstrip(".") + "; no instance was found afterwards, so try opening again"
         failure.args = (failure.sentence,)
         raise failure
 
