@@ -20,6 +20,7 @@ from jupyter_codelab.kernel import describe, panel_view
 from jupyter_codelab.kernel.backend import Backend, get_backend
 from jupyter_codelab.kernel.errors import CodeLabError
 from jupyter_codelab.kernel.inputs import InputError, check_hours, check_share_url, image_label
+from jupyter_codelab.kernel.panel_children import PanelChildren
 from jupyter_codelab.kernel.panel_driver import PanelDriver
 
 _last_panel = None
@@ -52,8 +53,10 @@ class CodeLabPanel(widgets.VBox):
         self._lock = threading.RLock()
         self._changed = threading.Condition(self._lock)
         self._opened_at: float | None = None
-        self._build_children()
-        super().__init__(children=self._layout(), **kwargs)
+        self._region: str | None = None
+        self._ui = PanelChildren()
+        super().__init__(children=self._ui.rows, **kwargs)
+        self._wire()
         self._driver = PanelDriver(self)
         self._render()
         if load_images:
@@ -61,55 +64,21 @@ class CodeLabPanel(widgets.VBox):
         global _last_panel
         _last_panel = self
 
-    # ---- children (private) ----
-    def _build_children(self) -> None:
-        self._title = widgets.HTML("<b>ModelArts CodeLab</b>")
-        self._badge = widgets.HTML(panel_view.badge_html(""))
-        self._image = widgets.Dropdown(description="Image", options=[("Default image", None)], value=None)
-        self._image.layout.width = "min(100%, 520px)"
-        self._share = widgets.Text(description="Notebook", placeholder="https://github.com/org/repo/blob/main/demo.ipynb")
-        self._share.layout.width = "min(100%, 520px)"
-        self._share_feedback = widgets.HTML(panel_view.share_feedback_html("", ""))
-        self._open_button = widgets.Button(description="Open", button_style="primary", icon="rocket", tooltip="Open the CodeLab instance")
-        self._steps = widgets.HTML()
-        self._bar = widgets.IntProgress(value=0, min=0, max=100, description="Progress")
-        self._status = widgets.HTML()
-        self._countdown = widgets.HTML()
-        self._hours = widgets.BoundedIntText(value=1, min=1, max=72, description="Hours")
-        self._hours.layout.width = "140px"
-        self._extend_button = widgets.Button(description="Extend", icon="clock-o", tooltip="Stop automatically this many hours from now")
-        self._stop_button = widgets.Button(description="Stop", button_style="warning", icon="stop", tooltip="Stop the instance")
-        self._link = widgets.HTML()
-        self._error = widgets.HTML()
-
-        self._image.observe(self._on_image_picked, "value")
-        self._share.observe(self._on_share_typed, "value")
-        self._open_button.on_click(lambda _button: self.open_instance())
-        self._extend_button.on_click(lambda _button: self.extend_lease())
-        self._stop_button.on_click(lambda _button: self.stop_instance())
-
-    def _layout(self) -> list:
-        return [
-            widgets.HBox([self._title, self._badge]),
-            self._image,
-            self._share,
-            self._share_feedback,
-            self._open_button,
-            self._steps,
-            self._bar,
-            self._status,
-            widgets.HBox([self._countdown, self._hours, self._extend_button, self._stop_button]),
-            self._link,
-            self._error,
-        ]
+    def _wire(self) -> None:
+        ui = self._ui
+        ui.image.observe(self._on_image_picked, "value")
+        ui.share.observe(self._on_share_typed, "value")
+        ui.open_button.on_click(lambda _button: self.open_instance())
+        ui.extend_button.on_click(lambda _button: self.extend_lease())
+        ui.stop_button.on_click(lambda _button: self.stop_instance())
 
     # ---- public actions (the buttons call these) ----
     def refresh(self) -> None:
         """Load the mode and the live image list."""
         try:
             config = self._backend.config()
+            self._region = config.get("region")
             self.mode = config.get("mode") or ""
-            self._badge.value = panel_view.badge_html(self.mode, config.get("region"))
             self.images = self._backend.images()
         except CodeLabError as exc:
             self._show_error(exc)
@@ -117,8 +86,8 @@ class CodeLabPanel(widgets.VBox):
     def open_instance(self, raise_errors: bool = False) -> dict | None:
         """Open (or find) the instance with the chosen image and notebook link, then follow it."""
         self.busy = True
-        self._open_button.disabled = True
-        self._open_button.description = "Opening..."
+        self._ui.open_button.disabled = True
+        self._ui.open_button.description = "Opening..."
         try:
             share = self.share_url.strip() or None
             if share:
@@ -135,16 +104,16 @@ class CodeLabPanel(widgets.VBox):
                 raise
             return None
         finally:
-            self._open_button.description = "Open"
-            self._open_button.disabled = False
+            self._ui.open_button.description = "Open"
+            self._ui.open_button.disabled = self._link_is_invalid()
             self.busy = False
 
     def extend_lease(self, hours: int | None = None, raise_errors: bool = False) -> dict | None:
         """Make the instance stop ``hours`` (default: the Hours field) from now."""
-        return self._action(self._extend_button, lambda: self._extend(hours), raise_errors)
+        return self._action(self._ui.extend_button, lambda: self._extend(hours), raise_errors)
 
     def stop_instance(self, raise_errors: bool = False) -> dict | None:
-        return self._action(self._stop_button, self._stop, raise_errors)
+        return self._action(self._ui.stop_button, self._stop, raise_errors)
 
     def watch(self, notebook_id: str) -> None:
         """Follow an instance's events (replacing any instance followed before)."""
@@ -167,8 +136,7 @@ class CodeLabPanel(widgets.VBox):
 
     def close(self) -> None:
         self._driver.close()
-        for child in self._all_children():
-            child.close()
+        self._ui.close()
         super().close()
 
     # ---- state ----
@@ -193,7 +161,7 @@ class CodeLabPanel(widgets.VBox):
         self._render()
 
     def _extend(self, hours):
-        hours = check_hours(self._hours.value if hours is None else hours, "Hours")
+        hours = check_hours(self._ui.hours.value if hours is None else hours, "Hours")
         lease = self._backend.extend(self._require_instance("extend"), hours)
         self.apply_notebook({**self.notebook, "lease": lease})
         return lease
@@ -231,7 +199,7 @@ class CodeLabPanel(widgets.VBox):
     def _set_error(self, message: str, code: str | None = None) -> None:
         self.error = message
         self.error_code = code
-        self._error.value = panel_view.error_html(message)
+        self._ui.error.value = panel_view.error_html(message)
 
     def _on_event(self, event: dict) -> None:
         """Called by the driver's thread for each event of the followed instance."""
@@ -239,7 +207,7 @@ class CodeLabPanel(widgets.VBox):
         if kind == "reconnecting":
             self.connection = "reconnecting"
         elif kind == "upstream_error":
-            self._status.value = panel_view.status_html(self.status, self.connection, self._elapsed(), event.get("message") or "")
+            self._ui.status.value = panel_view.status_html(self.status, self.connection, self._elapsed(), event.get("message") or "")
             return
         else:
             self.connection = "live"
@@ -269,22 +237,22 @@ class CodeLabPanel(widgets.VBox):
             mark = " (default)" if image.get("id") == default_id else ""
             options.append((f"{image_label(image)} [{image.get('processor') or '?'}]{mark}", image.get("id")))
         current = self.image_id
-        self._image.options = options
-        self._image.value = current if current in [value for _, value in options] else None
+        self._ui.image.options = options
+        self._ui.image.value = current if current in [value for _, value in options] else None
 
     @observe("image_id")
     def _image_id_changed(self, change) -> None:
-        values = [value for _, value in self._image.options]
+        values = [value for _, value in self._ui.image.options]
         if change["new"] not in values:
-            self._image.options = [*self._image.options, (change["new"], change["new"])]
-        self._image.value = change["new"]
+            self._ui.image.options = [*self._ui.image.options, (change["new"], change["new"])]
+        self._ui.image.value = change["new"]
 
     def _on_image_picked(self, change) -> None:
         self.image_id = change["new"]
 
     @observe("share_url")
     def _share_url_changed(self, change) -> None:
-        self._share.value = change["new"]
+        self._ui.share.value = change["new"]
         text = change["new"].strip()
         encoded, problem = "", ""
         if text:
@@ -293,32 +261,40 @@ class CodeLabPanel(widgets.VBox):
             except InputError as exc:
                 problem = str(exc)
         self.share_url_b64 = encoded
-        self._share_feedback.value = panel_view.share_feedback_html(encoded, problem)
-        self._open_button.disabled = bool(problem) or self.busy
+        self._ui.share_feedback.value = panel_view.share_feedback_html(encoded, problem)
+        self._ui.open_button.disabled = bool(problem) or self.busy
+
+    def _link_is_invalid(self) -> bool:
+        return bool(self.share_url.strip()) and not self.share_url_b64
 
     def _on_share_typed(self, change) -> None:
         self.share_url = change["new"]
 
     def _render(self) -> None:
         notebook, status = self.notebook or None, self.status
-        self._steps.value = panel_view.steps_html(notebook)
-        self._bar.value = self.progress
-        self._bar.bar_style = "success" if status == "RUNNING" else "danger" if status in describe.FAILED_STATUSES else "info"
-        self._status.value = panel_view.status_html(status, self.connection, self._elapsed())
+        self._ui.steps.value = panel_view.steps_html(notebook)
+        self._ui.bar.value = self.progress
+        self._ui.bar.bar_style = "success" if status == "RUNNING" else "danger" if status in describe.FAILED_STATUSES else "info"
+        self._ui.status.value = panel_view.status_html(status, self.connection, self._elapsed())
         self.render_countdown()
-        self._link.value = panel_view.link_html(status, self.url)
+        self._ui.link.value = panel_view.link_html(status, self.url)
         has_instance = bool(self.notebook_id) and not self.busy
-        self._extend_button.disabled = not (has_instance and status == "RUNNING")
-        self._stop_button.disabled = not (has_instance and status in ("RUNNING", "STARTING", "CREATING", "INIT"))
+        self._ui.extend_button.disabled = not (has_instance and status == "RUNNING")
+        self._ui.stop_button.disabled = not (has_instance and status == "RUNNING")  # ModelArts refuses earlier
 
     def render_countdown(self) -> None:
         lease = (self.notebook or {}).get("lease") or {}
-        self._countdown.value = panel_view.countdown_html(self.status, self.remaining_seconds, lease.get("expires_at"))
+        self._ui.countdown.value = panel_view.countdown_html(self.status, self.remaining_seconds, lease.get("expires_at"))
 
-    def _all_children(self):
-        for child in self.children:
-            yield from getattr(child, "children", ())
-            yield child
+    def _on_tick(self) -> None:
+        """Every second, from the driver's ticker: the countdown, and the time spent while starting."""
+        self.render_countdown()
+        if self.status in describe.TRANSITIONAL_STATUSES:
+            self._ui.status.value = panel_view.status_html(self.status, self.connection, self._elapsed())
+
+    @observe("mode")
+    def _mode_changed(self, change) -> None:
+        self._ui.badge.value = panel_view.badge_html(change["new"], self._region)
 
     # ---- where widgets cannot render ----
     def _repr_mimebundle_(self, **kwargs):

@@ -89,10 +89,8 @@ class PanelDriver:
 
     def _tick(self) -> None:
         while not self._closed.wait(TICK_SECONDS):
-            remaining = self.remaining()
-            if remaining != self.panel.remaining_seconds:
-                self.panel.remaining_seconds = remaining
-                self.panel.render_countdown()
+            self.panel.remaining_seconds = self.remaining()
+            self.panel._on_tick()
 
     # ---- shutdown ----
     def close(self, timeout: float = 2.0) -> None:

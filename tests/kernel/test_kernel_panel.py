@@ -22,42 +22,42 @@ def panel(direct_backend):
 
 def test_open_running_extend_stop_by_clicking(panel, simulator):
     assert panel.mode == "simulated"
-    assert GPU_IMAGE in [value for _, value in panel._image.options]
+    assert GPU_IMAGE in [value for _, value in panel._ui.image.options]
     seen = []
     panel.observe(lambda change: seen.append(change["new"]), "status")
 
-    panel._image.value = GPU_IMAGE  # as if picked in the dropdown
-    panel._share.value = NOTEBOOK_LINK  # as if typed
+    panel._ui.image.value = GPU_IMAGE  # as if picked in the dropdown
+    panel._ui.share.value = NOTEBOOK_LINK  # as if typed
     assert panel.image_id == GPU_IMAGE
     assert panel.share_url_b64 == "aHR0cHM6Ly9yYXcuZ2l0aHVidXNlcmNvbnRlbnQuY29tL29yZy9yZXBvL21haW4vZGVtby5pcHluYg=="
-    assert "Base64" in panel._share_feedback.value
+    assert "Base64" in panel._ui.share_feedback.value
 
-    panel._open_button.click()
+    panel._ui.open_button.click()
     assert panel.notebook_id
-    assert not panel._open_button.disabled  # re-enabled once the open call returned
+    assert not panel._ui.open_button.disabled  # re-enabled once the open call returned
     wait_for(lambda: panel.status == "RUNNING", what="RUNNING")  # the event thread moves it: nothing here asks
     assert panel.progress == 100
-    assert panel.url and panel.url in panel._link.value
+    assert panel.url and panel.url in panel._ui.link.value
     assert panel.notebook["image"]["id"] == GPU_IMAGE
     assert seen[0] in ("INIT", "CREATING") and seen[-1] == "RUNNING"
     assert all(step["status"] == "COMPLETED" for step in panel.notebook["action_progress"])
     assert 3500 <= panel.remaining_seconds <= 3600
     first = panel.remaining_seconds
     wait_for(lambda: panel.remaining_seconds < first, what="the countdown to tick")
-    assert "Stops in" in panel._countdown.value
+    assert "Stops in" in panel._ui.countdown.value
     instance = simulator.control("GET", "state")["instances"][0]
     assert instance["description"] == "https://raw.githubusercontent.com/org/repo/main/demo.ipynb"
 
-    panel._hours.value = 3
-    panel._extend_button.click()
+    panel._ui.hours.value = 3
+    panel._ui.extend_button.click()
     assert panel.error == ""
     assert 3 * 3600 - 60 <= panel.remaining_seconds <= 3 * 3600
 
-    panel._stop_button.click()
+    panel._ui.stop_button.click()
     wait_for(lambda: panel.status == "STOPPED", what="STOPPED")
     wait_for(lambda: panel.connection == "ended", what="the event stream to end after stopped")
-    assert panel._extend_button.disabled and panel._stop_button.disabled
-    assert "Auto-stop:</b> -" in panel._countdown.value
+    assert panel._ui.extend_button.disabled and panel._ui.stop_button.disabled
+    assert "Auto-stop:</b> -" in panel._ui.countdown.value
 
 
 def test_failure_is_shown_in_words_with_the_step(panel, simulator):
@@ -68,8 +68,8 @@ def test_failure_is_shown_in_words_with_the_step(panel, simulator):
         "Creation failed at step 2 (Prepare the compute resource): Insufficient resources in the free pool. "
         "Open again to retry, or pick another image."
     )
-    assert "Insufficient resources in the free pool" in panel._error.value
-    assert panel._bar.bar_style == "danger"
+    assert "Insufficient resources in the free pool" in panel._ui.error.value
+    assert panel._ui.bar.bar_style == "danger"
     assert "Insufficient resources" in panel._repr_mimebundle_()["text/plain"]
 
 
@@ -77,19 +77,19 @@ def test_upstream_error_on_open_keeps_the_code(panel, simulator):
     simulator.control("POST", "faults", {"kind": "error", "route": "open", "status": 400, "error_code": "ModelArts.6360", "error_msg": "Insufficient resources."})
     assert panel.open_instance() is None
     assert panel.error_code == "ModelArts.6360"
-    assert "ModelArts.6360" in panel._error.value
-    assert not panel._open_button.disabled and not panel.busy
+    assert "ModelArts.6360" in panel._ui.error.value
+    assert not panel._ui.open_button.disabled and not panel.busy
 
 
 def test_a_bad_link_is_refused_inline_and_nothing_is_opened(panel, simulator):
     panel.share_url = "ftp://example.com/notebook.ipynb"
-    assert "http(s) link" in panel._share_feedback.value
-    assert panel._open_button.disabled
+    assert "http(s) link" in panel._ui.share_feedback.value
+    assert panel._ui.open_button.disabled
     assert panel.open_instance() is None
     assert "Notebook link must be an http(s) link" in panel.error
     assert simulator.control("GET", "state")["instances"] == []
     panel.share_url = NOTEBOOK_LINK
-    assert not panel._open_button.disabled
+    assert not panel._ui.open_button.disabled
 
 
 def test_reopening_a_stopped_instance_starts_it_again(panel, simulator):
@@ -124,3 +124,17 @@ def test_close_stops_the_background_threads(direct_backend):
     panel.close()
     assert not any(thread.is_alive() for thread in threads)
     assert not [t for t in threading.enumerate() if t.name.startswith("codelab-") and t in threads]
+
+
+def test_the_countdown_warns_before_the_automatic_stop(panel, simulator, monkeypatch):
+    from jupyter_codelab.kernel import direct_backend
+
+    monkeypatch.setattr(direct_backend, "POLL_STEADY_SECONDS", 0.2)  # see the lease change at once
+    panel.open_instance()
+    assert panel.wait(timeout=30) == "RUNNING"
+    assert "extend it to keep working" not in panel._ui.countdown.value
+    simulator.control("POST", f"notebooks/{panel.notebook_id}/expire", {"in_seconds": 120})
+    wait_for(lambda: panel.remaining_seconds is not None and panel.remaining_seconds <= 120, what="the shortened lease")
+    assert "extend it to keep working" in panel._ui.countdown.value
+    panel.extend_lease(2)
+    assert "extend it to keep working" not in panel._ui.countdown.value

@@ -104,13 +104,13 @@ async def test_panel_through_the_server_open_extend_stop(codelab_server):
     try:
         assert panel.mode == "simulated"
         panel.share_url = "https://github.com/org/repo/blob/main/demo.ipynb"
-        await run(panel._open_button.click)
+        await run(panel._ui.open_button.click)
         await async_wait_for(lambda: panel.status == "RUNNING", what="RUNNING")
         assert panel.url and panel.progress == 100 and panel.connection == "live"
-        panel._hours.value = 4
-        await run(panel._extend_button.click)
+        panel._ui.hours.value = 4
+        await run(panel._ui.extend_button.click)
         assert panel.error == "" and panel.remaining_seconds > 3 * 3600
-        await run(panel._stop_button.click)
+        await run(panel._ui.stop_button.click)
         await async_wait_for(lambda: panel.status == "STOPPED", what="STOPPED")
         await async_wait_for(lambda: panel.connection == "ended", what="the stream to end after stopped")
     finally:

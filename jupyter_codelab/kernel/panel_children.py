@@ -1,0 +1,54 @@
+"""The widgets a ``CodeLabPanel`` is made of, built and laid out in one place.
+
+The panel owns one ``PanelChildren`` (private to it) and wires the callbacks;
+keeping construction here leaves ``panel.py`` with the behaviour only.
+"""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+
+from jupyter_codelab.kernel import panel_view
+
+FIELD_WIDTH = "min(100%, 520px)"
+
+
+class PanelChildren:
+    def __init__(self) -> None:
+        self.title = widgets.HTML("<b>ModelArts CodeLab</b>")
+        self.badge = widgets.HTML(panel_view.badge_html(""))
+        self.image = widgets.Dropdown(description="Image", options=[("Default image", None)], value=None)
+        self.image.layout.width = FIELD_WIDTH
+        self.share = widgets.Text(description="Notebook", placeholder="https://github.com/org/repo/blob/main/demo.ipynb")
+        self.share.layout.width = FIELD_WIDTH
+        self.share_feedback = widgets.HTML(panel_view.share_feedback_html("", ""))
+        self.open_button = widgets.Button(description="Open", button_style="primary", icon="rocket", tooltip="Open the CodeLab instance")
+        self.steps = widgets.HTML()
+        self.bar = widgets.IntProgress(value=0, min=0, max=100, description="Progress")
+        self.status = widgets.HTML()
+        self.countdown = widgets.HTML()
+        self.hours = widgets.BoundedIntText(value=1, min=1, max=72, description="Hours")
+        self.hours.layout.width = "140px"
+        self.extend_button = widgets.Button(description="Extend", icon="clock-o", tooltip="Stop automatically this many hours from now")
+        self.stop_button = widgets.Button(description="Stop", button_style="warning", icon="stop", tooltip="Stop the instance")
+        self.link = widgets.HTML()
+        self.error = widgets.HTML()
+        self.rows = [
+            widgets.HBox([self.title, self.badge]),
+            self.image,
+            self.share,
+            self.share_feedback,
+            self.open_button,
+            self.steps,
+            self.bar,
+            self.status,
+            widgets.HBox([self.countdown, self.hours, self.extend_button, self.stop_button]),
+            self.link,
+            self.error,
+        ]
+
+    def close(self) -> None:
+        for row in self.rows:
+            for child in getattr(row, "children", ()):
+                child.close()
+            row.close()
