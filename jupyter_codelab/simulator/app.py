@@ -90,9 +90,12 @@ class ModelArtsHandler(SimulatorHandler):
             self.user = self.sim.auth.authenticate(
                 self.request.method, self.request.uri, dict(self.request.headers), self.request.body
             )
-            project_id = self.path_kwargs.get("project_id")
-            if project_id != self.user.project_id:
-                raise ApiError(403, "ModelArts.0210", f"The project ID {project_id} in the URL is not the project of the credentials used.")
+            header_project = self.request.headers.get("X-Project-Id")
+            for project_id in filter(None, (self.path_kwargs.get("project_id"), header_project)):
+                if project_id != self.user.project_id:
+                    raise ApiError(
+                        403, "ModelArts.0210", f"The project ID {project_id} is not the project of the credentials used."
+                    )
 
     async def _play_faults(self, route: str) -> bool:
         """False when a fault has already answered (or dropped) the call."""

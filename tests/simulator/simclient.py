@@ -45,7 +45,8 @@ class Api:
         self.sim = sim
         self.project_id = project_id
         self.token = token
-        self.signer = AkSkSigner(access_key, secret_key, security_token=security_token) if access_key else None
+        signer = AkSkSigner(access_key, secret_key, security_token=security_token, project_id=project_id)
+        self.signer = signer if access_key else None
 
     def url(self, path: str) -> str:
         return self.sim.endpoint + path

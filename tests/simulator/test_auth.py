@@ -77,6 +77,14 @@ async def test_project_of_another_credential_is_0210(sim):
     assert (reply.status, reply.error_code) == (403, "ModelArts.0210")
 
 
+async def test_signed_project_header_of_another_project_is_0210(alice):
+    url = alice.url(alice.v1("/images"))
+    signer = type(alice.signer)(ALICE["access_key"], ALICE["secret_key"], project_id="b" * 32)
+    headers = signer.sign("GET", url, {"Content-Type": "application/json"}, "")
+    reply = await alice.get("/images", sign=False, headers=headers)
+    assert (reply.status, reply.error_code) == (403, "ModelArts.0210")
+
+
 async def test_temporary_credentials_need_their_security_token(sim):
     sim.add_user(access_key="TEMPORARYACCESSKEY01", secret_key="temp-secret", project_id="d" * 32,
                  user_name="dave", security_token="session-token-value")  # fmt: skip
