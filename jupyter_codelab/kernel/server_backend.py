@@ -116,21 +116,22 @@ class ServerEventStream(EventStream):
                     yield event
                     if event.get("type") in FINAL_EVENT_TYPES:
                         return
+            except (ConnectionLost, requests.RequestException, OSError, ValueError) as exc:
+                if self.closed.is_set():
+                    return
+                yield from self._pause(failures, exc)  # dropped, server restarting, proxy trouble: resume
+                failures += 1
             except CodeLabError:
                 if self.closed.is_set():
                     return
                 raise
-            except (requests.RequestException, OSError, ValueError) as exc:
-                if self.closed.is_set():
-                    return
-                delay = RECONNECT_DELAYS[min(failures, len(RECONNECT_DELAYS) - 1)]
-                failures += 1
-                yield make_event(
-                    "reconnecting", None, [], f"Lost the event stream ({type(exc).__name__}); reconnecting in {delay:g} s."
-                )
-                self.closed.wait(delay)
             else:
                 self.closed.wait(0.5)  # the server ended the stream without a final event: resume it
+
+    def _pause(self, failures: int, exc: Exception) -> Iterator[dict]:
+        delay = RECONNECT_DELAYS[min(failures, len(RECONNECT_DELAYS) - 1)]
+        yield make_event("reconnecting", None, [], f"Lost the event stream ({type(exc).__name__}); reconnecting in {delay:g} s.")
+        self.closed.wait(delay)
 
     def _read_once(self) -> Iterator[dict]:
         headers = {"Accept": "text/event-stream"}
@@ -141,6 +142,8 @@ class ServerEventStream(EventStream):
         )
         self._response = response
         try:
+            if response.status_code >= 500:
+                raise ConnectionLost(f"{self.backend.where()} answered HTTP {response.status_code} to the event stream.", response.status_code)
             if response.status_code >= 400:
                 raise CodeLabError.from_server_answer(response.status_code, _json(response), self.backend.where())
             for message in parse_sse(response.iter_content(chunk_size=None)):

@@ -1,0 +1,98 @@
+"""The kernel side's pure parts: SSE parsing, events from snapshots, input checks, words."""
+
+from __future__ import annotations
+
+import pytest
+
+from jupyter_codelab.kernel import describe
+from jupyter_codelab.kernel.inputs import InputError, check_hours, check_share_url, resolve_image
+from jupyter_codelab.kernel.notebook_events import event_between
+from jupyter_codelab.kernel.sse import parse_sse
+
+STREAM = b"id: 7-1\r\nevent: snapshot\r\ndata: {\"a\": 1}\r\n\r\n: keepalive\n\nid: 7-2\nevent: status\ndata: line one\ndata: line two\n\n"
+
+
+@pytest.mark.parametrize("size", [1, 2, 3, 7, len(STREAM)])
+def test_sse_parses_whatever_the_chunking(size):
+    chunks = [STREAM[i : i + size] for i in range(0, len(STREAM), size)]
+    messages = list(parse_sse(chunks))
+    assert [(m.id, m.event, m.data) for m in messages] == [
+        ("7-1", "snapshot", '{"a": 1}'),
+        ("7-2", "status", "line one\nline two"),
+    ]
+
+
+def test_sse_keeps_utf8_split_across_chunks():
+    data = "data: Prépare\n\n".encode()
+    split = data.index(b"\xc3") + 1
+    assert [m.data for m in parse_sse([data[:split], data[split:]])] == ["Prépare"]
+
+
+def notebook(status="CREATING", steps=("PROCESSING", "WAITING", "WAITING", "WAITING"), lease_duration=3600000, remaining=3599000):
+    return {
+        "id": "n1",
+        "status": status,
+        "action_progress": [{"step": i + 1, "status": s, "description": f"Step {i + 1}."} for i, s in enumerate(steps)],
+        "lease": {"create_at": 1, "duration": lease_duration, "remaining_ms": remaining, "enable": True, "type": "TIMING"},
+        "fail_reason": None,
+        "url": None,
+    }
+
+
+def test_events_between_snapshots():
+    first = notebook()
+    assert event_between(first, notebook(remaining=1000)) is None  # the clock moving is no event
+    assert event_between(first, notebook(steps=("COMPLETED", "PROCESSING", "WAITING", "WAITING")))["type"] == "progress"
+    assert event_between(first, notebook(lease_duration=7200000))["type"] == "lease"
+    ready = event_between(first, {**notebook("RUNNING", ("COMPLETED",) * 4), "url": "https://x"})
+    assert ready["type"] == "ready" and "url" in ready["changed"]
+    failed = event_between(first, {**notebook("CREATE_FAILED"), "fail_reason": "No capacity"})
+    assert failed["type"] == "failed" and failed["message"] == "Creation failed: No capacity"
+    assert event_between(first, notebook("STOPPED"))["type"] == "stopped"
+
+
+CATALOGUE = {
+    "default_image_id": "a",
+    "images": [
+        {"id": "11111111-1111-4111-8111-111111111111", "name": "pytorch1.8-cuda", "tag": "2.0.0"},
+        {"id": "22222222-2222-4222-8222-222222222222", "name": "pytorch1.8-cpu", "tag": "2.0.0"},
+        {"id": "33333333-3333-4333-8333-333333333333", "name": "mindspore", "tag": "2.0.0"},
+    ],
+}
+
+
+def test_images_resolve_by_id_exact_name_or_unique_part():
+    assert resolve_image(CATALOGUE, "22222222-2222-4222-8222-222222222222")["name"] == "pytorch1.8-cpu"
+    assert resolve_image(CATALOGUE, "pytorch1.8-cpu:2.0.0")["name"] == "pytorch1.8-cpu"
+    assert resolve_image(CATALOGUE, "MindSpore")["name"] == "mindspore"
+    assert resolve_image(CATALOGUE, "cuda")["name"] == "pytorch1.8-cuda"
+    with pytest.raises(InputError, match="matches 2 images"):
+        resolve_image(CATALOGUE, "pytorch")
+    with pytest.raises(InputError, match="give an image id or name"):
+        resolve_image(CATALOGUE, "  ")
+
+
+@pytest.mark.parametrize("value,ok", [("1", 1), (72, 72), ("3.0", 3), ("0", None), ("73", None), ("1.5", None), ("x", None), (None, None)])
+def test_hours(value, ok):
+    if ok is None:
+        with pytest.raises(InputError, match="from 1 to 72"):
+            check_hours(value)
+    else:
+        assert check_hours(value) == ok
+
+
+def test_share_url_names_the_field_and_normalises():
+    encoded, url = check_share_url("github.com/o/r/blob/main/x.ipynb")
+    assert url == "https://raw.githubusercontent.com/o/r/main/x.ipynb"
+    with pytest.raises(InputError, match="^Notebook link must be an http"):
+        check_share_url("ftp://h/x.ipynb", "Notebook link")
+
+
+def test_words():
+    assert describe.format_remaining(3725) == "1:02:05"
+    assert describe.format_remaining(None) == "-"
+    assert describe.failure_sentence(notebook("RUNNING")) is None
+    failed = {**notebook("CREATE_FAILED", ("COMPLETED", "FAILED", "WAITING", "WAITING")), "fail_reason": "No capacity"}
+    assert describe.failure_sentence(failed) == "Creation failed at step 2 (Step 2): No capacity. Open again to retry, or pick another image."
+    html = describe.summary_html({**notebook("RUNNING"), "name": "<script>", "url": "https://x/\"y"})
+    assert "<script>" not in html and "&lt;script&gt;" in html
