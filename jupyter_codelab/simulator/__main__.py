@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from .config import DEMO_ACCESS_KEY, DEMO_PROJECT_ID, DEMO_SECRET_KEY
 from .standalone import run_standalone
 
 
@@ -12,6 +13,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m jupyter_codelab.simulator",
         description="Serve a simulated ModelArts CodeLab API. Without --ak/--sk it uses public demo credentials.",
+        epilog=f"Demo credentials (public values, not secrets): AK {DEMO_ACCESS_KEY}, SK {DEMO_SECRET_KEY}, "
+        f"project id {DEMO_PROJECT_ID}.",
     )
     parser.add_argument("--port", type=int, default=8010, help="port to listen on (0: any free port; default 8010)")
     parser.add_argument("--address", default="127.0.0.1", help="address to bind (default 127.0.0.1)")

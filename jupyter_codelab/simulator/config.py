@@ -58,12 +58,14 @@ class SimulatorConfig:
         self.validate()
 
     def validate(self) -> None:
-        for name in ("step_seconds", "stop_seconds", "init_seconds", "token_ttl_seconds"):
+        for name in ("step_seconds", "stop_seconds", "init_seconds", "token_ttl_seconds", "sdk_date_tolerance_seconds"):
             value = getattr(self, name)
             if not isinstance(value, (int, float)) or isinstance(value, bool) or value < 0:
                 raise ValueError(f"{name} must be a number of seconds >= 0, got {value!r}.")
         if self.start_seconds is not None and (not isinstance(self.start_seconds, (int, float)) or self.start_seconds < 0):
             raise ValueError(f"start_seconds must be a number of seconds >= 0 or None, got {self.start_seconds!r}.")
+        if not isinstance(self.region, str) or not self.region:
+            raise ValueError(f"region must be a region name such as cn-north-4, got {self.region!r}.")
         lease = self.default_lease_ms
         if not isinstance(lease, int) or isinstance(lease, bool) or not LEASE_MIN_MS <= lease <= LEASE_MAX_MS:
             raise ValueError(
