@@ -94,6 +94,17 @@ def failure_sentence(notebook: dict | None) -> str | None:
     return f"{status_words(status)}{where}: {reason}. Open again to retry, or pick another image."
 
 
+def image_mismatch_note(notebook: dict, wanted_image_id: str | None) -> str | None:
+    """Opening finds the existing instance as it is: say so when it runs another image than asked."""
+    image = (notebook or {}).get("image") or {}
+    if not wanted_image_id or not image.get("id") or image["id"] == wanted_image_id:
+        return None
+    return (
+        f"Note: your CodeLab instance already exists with image {image.get('name') or image['id']}; "
+        "ModelArts keeps one free instance, so that one was opened."
+    )
+
+
 def summary_lines(notebook: dict | None, remaining: float | None = None, error: str | None = None) -> list[str]:
     """A readable multi-line summary: the text fallback of the panel and `%codelab status`."""
     if not notebook:

@@ -174,3 +174,10 @@ def test_simulate_serves_until_interrupted_and_open_works_against_it(tmp_path):
         rest, _ = server.communicate(timeout=30)
     assert server.returncode == 0
     assert "Simulator stopped." in rest
+
+
+def test_opening_with_another_image_says_the_existing_instance_was_opened(codelab):
+    assert codelab("open").returncode == 0
+    done = codelab("open", "--image", "mindspore1.7.0-cuda")
+    assert done.returncode == 0
+    assert "already exists with image notebook2.0-mul-kernel-cpu-cp36" in done.stdout

@@ -37,6 +37,9 @@ def run(args, out: Output) -> int:
     backend = backend_for(args)
     image_id = resolve_image(backend.images(), args.image)["id"] if args.image is not None else None
     notebook = backend.open_running(image_id=image_id, share_url=args.share_url)
+    note = describe.image_mismatch_note(notebook, image_id)
+    if note:
+        out.note(note)
     if args.no_wait:
         out.result(describe.summary_text(notebook), notebook)
         return EXIT_OK

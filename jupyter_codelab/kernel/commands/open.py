@@ -40,7 +40,10 @@ def open_command(line: str):
     panel.image_id = image_id
     panel.share_url = args.share_url or ""
     handle = display(panel, display_id=True)
-    panel.open_instance(raise_errors=True)
+    notebook = panel.open_instance(raise_errors=True)
+    note = describe.image_mismatch_note(notebook, image_id)
+    if note:
+        print(note)
     if args.no_wait:
         return None
     try:
