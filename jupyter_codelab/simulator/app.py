@@ -45,6 +45,17 @@ class SimulatorHandler(web.RequestHandler):
         return body
 
     def reply(self, data, status: int = 200) -> None:
+        route = getattr(self, "route", None)
+        lost = self.sim.faults.take_after(route) if route else None
+        if lost is not None:  # the operation ran; its answer is lost or garbled on the way back
+            if lost.kind == "reset":
+                self.request.connection.detach().close()
+                self._finished = True
+                return
+            if lost.kind == "malformed":
+                self.finish(MALFORMED_BODY)
+                return
+            raise ApiError(lost.params["status"], lost.params["error_code"], lost.params["error_msg"])
         self.set_status(status)
         self.finish(json.dumps(data))
 
@@ -83,6 +94,7 @@ class ModelArtsHandler(SimulatorHandler):
         route = self.routes.get(self.request.method)
         if route is None:
             raise api_not_found()
+        self.route = route
         self.sim.count_call(route, f"{self.request.method} {self.template}")
         if not await self._play_faults(route):
             return

@@ -1,8 +1,10 @@
 """Faults queued by tests (Python API) or over HTTP (``/_simulator/faults``).
 
 Request faults (latency, error, throttle, reset, malformed) hit the next calls of a
-route before the operation runs, so a failed call changes nothing. Creation faults
-(create_failed, slow_steps) shape the next instances opened.
+route before the operation runs, so a failed call changes nothing; with ``after: true``
+an error, reset or malformed answer replaces the answer of an operation that did run
+(the "it worked but the answer was lost" case). Creation faults (create_failed,
+slow_steps) shape the next instances opened.
 """
 
 from __future__ import annotations
@@ -20,10 +22,10 @@ KINDS = REQUEST_KINDS + CREATION_KINDS
 # kind -> {parameter: default}; None marks a required parameter.
 _PARAMETERS: dict[str, dict] = {
     "latency": {"seconds": 1.0},
-    "error": {"status": 500, "error_code": "ModelArts.0010", "error_msg": "Internal server error."},
+    "error": {"status": 500, "error_code": "ModelArts.0010", "error_msg": "Internal server error.", "after": False},
     "throttle": {"retry_after": 1, "limit": 10},
-    "reset": {},
-    "malformed": {},
+    "reset": {"after": False},
+    "malformed": {"after": False},
     "create_failed": {"fail_reason": "Insufficient resources. Please try again later.", "at_step": 2},
     "slow_steps": {"step_seconds": None},
 }
@@ -51,6 +53,8 @@ def _number(kind: str, name: str, value, minimum: float, maximum: float | None =
 
 
 def _check(kind: str, params: dict) -> dict:
+    if not isinstance(params.get("after", False), bool):
+        raise ValueError(f"Fault {kind}: after must be true or false, got {params['after']!r}.")
     if kind == "latency":
         _number(kind, "seconds", params["seconds"], 0, 300)
     elif kind == "error":
@@ -113,9 +117,9 @@ class FaultQueue:
             self._faults.remove(fault)
         return fault
 
-    def _first(self, kinds: tuple[str, ...], route: str) -> Fault | None:
+    def _first(self, kinds: tuple[str, ...], route: str, after: bool = False) -> Fault | None:
         for fault in self._faults:
-            if fault.kind in kinds and fault.route in (route, "*"):
+            if fault.kind in kinds and fault.route in (route, "*") and fault.params.get("after", False) == after:
                 return self._consume(fault)
         return None
 
@@ -124,6 +128,10 @@ class FaultQueue:
         taken = [self._consume(f) for f in list(self._faults) if f.kind == "latency" and f.route in (route, "*")]
         answer = self._first(("error", "throttle", "reset", "malformed"), route)
         return taken + ([answer] if answer else [])
+
+    def take_after(self, route: str) -> Fault | None:
+        """A fault that replaces the answer of an operation that already ran."""
+        return self._first(("error", "reset", "malformed"), route, after=True)
 
     def take_for_creation(self) -> tuple[Fault | None, Fault | None]:
         """(create_failed, slow_steps) faults for one newly opened instance."""

@@ -1,0 +1,146 @@
+"""The ModelArts client, sync and async, against the simulator over loopback."""
+
+import asyncio
+import time
+
+import pytest
+
+from jupyter_codelab.modelarts import errors
+from jupyter_codelab.modelarts.credentials import AkSkCredentials, PasswordCredentials
+from jupyter_codelab.modelarts.models import NotebookStatus
+from jupyter_codelab.modelarts.transport_async import AsyncModelArtsClient
+
+from .conftest import AK, PROJECT, ask
+
+HOUR = 3_600_000
+
+
+async def wait_status(client, notebook_id, status, timeout=10):
+    deadline = time.monotonic() + timeout
+    while (notebook := await ask(client.get_notebook(notebook_id))).status != status:
+        assert time.monotonic() < deadline, f"still {notebook.status} after {timeout} s"
+        await asyncio.sleep(0.02)
+    return notebook
+
+
+async def test_every_call_of_the_lifecycle(client, upstream):
+    assert await ask(client.current_notebook()) is None
+    images = await ask(client.list_images())
+    assert any(i.name.startswith("notebook2.0-mul-kernel-cpu") for i in images)
+    opened = await ask(client.open(image_id=images[0].id, share_url="aHR0cHM6Ly9lLm9yZy9hLmlweW5i"))
+    assert opened.status in (NotebookStatus.INIT, NotebookStatus.CREATING) and len(opened.action_progress) == 4
+    running = await wait_status(client, opened.id, NotebookStatus.RUNNING)
+    assert running.url and running.progress == 100
+    assert (await ask(client.current_notebook())).id == opened.id
+    lease = await ask(client.get_lease(opened.id))
+    assert lease.expires_at_ms == lease.create_at + lease.duration
+    renewed = await ask(client.renew_lease(opened.id, 3 * HOUR))
+    assert renewed.remaining_ms() > 2.9 * HOUR
+    stopping = await ask(client.stop(opened.id))
+    assert stopping.status in (NotebookStatus.STOPPING, NotebookStatus.STOPPED)
+    await wait_status(client, opened.id, NotebookStatus.STOPPED)
+    started = await ask(client.start(opened.id, duration_ms=2 * HOUR))
+    assert started.status in (NotebookStatus.STARTING, NotebookStatus.RUNNING)
+    await wait_status(client, opened.id, NotebookStatus.RUNNING)
+
+
+async def test_iam_password_login_gets_a_token_once(make_client, upstream):
+    client = make_client(PasswordCredentials("alice", "alice-pw", "alice"))
+    await ask(client.list_images())
+    await ask(client.current_notebook())
+    assert client.builder.tokens.valid() and upstream.sim.calls["token"] <= 1
+    assert "alice-pw" not in repr(client.builder) and client.builder.tokens.value not in repr(client.builder.tokens)
+
+
+async def test_an_expiring_token_is_renewed_before_it_runs_out(make_client, upstream):
+    client = make_client(PasswordCredentials("alice", "alice-pw", "alice"))
+    await ask(client.list_images())
+    client.builder.tokens.expires_at = time.time() + 60  # within the renewal margin
+    await ask(client.list_images())
+    assert client.builder.tokens.expires_at > time.time() + 3600
+
+
+@pytest.mark.parametrize(
+    "make, call, cls, code",
+    [
+        (lambda mk: mk(AkSkCredentials(AK, "wrong-secret")), lambda c: c.list_images(), errors.AuthError, "APIGW.0301"),
+        (lambda mk: mk(PasswordCredentials("alice", "nope", "alice")), lambda c: c.list_images(), errors.AuthError, None),
+        (lambda mk: mk(project_id="f" * 32), lambda c: c.list_images(), errors.ForbiddenError, "ModelArts.0210"),
+        (lambda mk: mk(), lambda c: c.get_notebook("00000000-0000-4000-8000-000000000000"), errors.NotFoundError, "ModelArts.6309"),
+        (lambda mk: mk(), lambda c: c.open(image_id="00000000-0000-4000-8000-000000000000"), errors.ModelArtsError, "ModelArts.6797"),
+    ],
+)
+async def test_errors_come_back_typed_with_their_codes(make_client, make, call, cls, code):
+    client = make(make_client)
+    with pytest.raises(cls) as caught:
+        await ask(call(client))
+    assert caught.value.error_code == code or code is None
+    assert caught.value.advice and "wrong-secret" not in str(caught.value)
+
+
+async def test_state_errors_keep_their_codes(client):
+    notebook = await ask(client.open())
+    await wait_status(client, notebook.id, NotebookStatus.RUNNING)
+    with pytest.raises(errors.InvalidStateError, match="already running") as caught:
+        await ask(client.start(notebook.id))
+    assert caught.value.error_code == "ModelArts.6305"
+    with pytest.raises(errors.ModelArtsError) as caught:
+        await ask(client.renew_lease(notebook.id, 100 * HOUR))
+    assert caught.value.error_code == "ModelArts.6346" and "72 hours" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    "fault",
+    [
+        {"kind": "throttle", "retry_after": 0, "times": 2},
+        {"kind": "error", "status": 503, "error_code": "ModelArts.0002", "error_msg": "busy", "times": 2},
+        {"kind": "reset", "times": 2},
+        {"kind": "malformed", "times": 2},
+    ],
+)
+async def test_reads_are_retried_with_backoff(client, upstream, fault):
+    upstream.call(upstream.sim.faults.add, route="images", **fault)
+    assert await ask(client.list_images())
+    assert upstream.sim.calls["images"] == 3
+
+
+async def test_retries_give_up_after_the_policy_attempts(client, upstream):
+    upstream.call(upstream.sim.faults.add, kind="error", route="images", status=500, error_code="X.1", error_msg="down", times=10)
+    with pytest.raises(errors.UpstreamUnavailable, match="try again shortly") as caught:
+        await ask(client.list_images())
+    assert caught.value.error_code == "X.1" and upstream.sim.calls["images"] == 4
+
+
+async def test_a_throttled_open_is_resent_once_the_gateway_allows(client, upstream):
+    upstream.call(upstream.sim.faults.add, kind="throttle", route="open", retry_after=0, times=1)
+    notebook = await ask(client.open())
+    assert notebook.id and upstream.sim.calls["open"] == 2
+    assert len(upstream.sim.store.instances) == 1
+
+
+@pytest.mark.parametrize("kind", ["reset", "malformed", "error"])
+async def test_open_is_never_sent_twice_after_an_ambiguous_failure(client, upstream, kind):
+    """The open went through but its answer was lost: find the instance, do not open again."""
+    params = {"status": 502, "error_code": "APIG.0201", "error_msg": "Backend timeout"} if kind == "error" else {}
+    upstream.call(upstream.sim.faults.add, kind=kind, route="open", after=True, **params)
+    notebook = await ask(client.open())
+    assert upstream.sim.calls["open"] == 1, "open was sent twice"
+    assert upstream.sim.calls["list"] == 1 and len(upstream.sim.store.instances) == 1
+    assert notebook.id in upstream.sim.store.instances
+
+
+async def test_an_ambiguous_failure_with_nothing_opened_says_so(client, upstream):
+    upstream.call(upstream.sim.faults.add, kind="reset", route="open")
+    with pytest.raises(errors.UpstreamUnavailable, match="no instance was found") as caught:
+        await ask(client.open())
+    assert caught.value.gateway_status == 503 and upstream.sim.calls["open"] == 1
+
+
+async def test_timeouts_are_explicit(make_client, upstream):
+    probe = make_client()
+    kwargs = {"request_timeout": 0.3} if isinstance(probe, AsyncModelArtsClient) else {"read_timeout": 0.3}
+    client = make_client(**kwargs)
+    upstream.call(upstream.sim.faults.add, kind="latency", route="images", seconds=2, times=10)
+    with pytest.raises(errors.UpstreamTimeout, match="did not answer within 0.3 s") as caught:
+        await ask(client.list_images())
+    assert caught.value.gateway_status == 504
