@@ -97,20 +97,7 @@ export class CodeLabModel implements IDisposable {
     if (this.error?.action === 'load' && this.config === null) {
       return 'unavailable';
     }
-    const status = this.notebook?.status;
-    if (!status || status === 'DELETED') {
-      return 'none';
-    }
-    if (STARTING_STATUSES.has(status)) {
-      return 'starting';
-    }
-    if (FAILED_STATUSES.has(status)) {
-      return 'failed';
-    }
-    if (STOPPED_STATUSES.has(status)) {
-      return 'stopped';
-    }
-    return status === 'STOPPING' || status === 'DELETING' ? 'stopping' : 'running';
+    return notebookPhase(this.notebook);
   }
 
   /** Milliseconds until the auto-stop, while running with a lease. */
@@ -270,7 +257,7 @@ export class CodeLabModel implements IDisposable {
   private setNotebook(notebook: INotebook | null): void {
     this.notebook = notebook;
     this.deadline = leaseDeadline(notebook?.lease, Date.now());
-    const phase = this.phase;
+    const phase = notebookPhase(notebook);
     if (phase === 'starting') {
       this.startingSince = this.startingSince ?? Date.now();
       this.sawStart = true;
@@ -348,7 +335,8 @@ export class CodeLabModel implements IDisposable {
   }
 
   private updateTicker(): void {
-    const active = this.phase === 'starting' || this.phase === 'running';
+    const phase = notebookPhase(this.notebook);
+    const active = phase === 'starting' || phase === 'running';
     if (active && !this._ticker) {
       this._ticker = window.setInterval(() => this._tick.emit(), 1000);
     } else if (!active && this._ticker) {
@@ -371,6 +359,24 @@ export class CodeLabModel implements IDisposable {
   private _serverDefault: string | null = null;
   private _imageId = '';
   private _shareText = '';
+}
+
+/** Where an instance is in its life, from its status. */
+function notebookPhase(notebook: INotebook | null): Exclude<Phase, 'loading' | 'unavailable'> {
+  const status = notebook?.status;
+  if (!status || status === 'DELETED') {
+    return 'none';
+  }
+  if (STARTING_STATUSES.has(status)) {
+    return 'starting';
+  }
+  if (FAILED_STATUSES.has(status)) {
+    return 'failed';
+  }
+  if (STOPPED_STATUSES.has(status)) {
+    return 'stopped';
+  }
+  return status === 'STOPPING' || status === 'DELETING' ? 'stopping' : 'running';
 }
 
 function toActionError(action: Action | 'load', reason: unknown): IActionError {

@@ -92,7 +92,7 @@ function tooLong(__: Translate): ShareUrlError {
 function rejectHiddenCharacters(text: string, __: Translate): void {
   if (HIDDEN_CHARACTER.test(text)) {
     throw new ShareUrlError(
-      __('Notebook URL contains a space or control character: paste the link alone, on one line, with spaces written as %20.')
+      __('Notebook URL contains a space or control character: paste the link alone, on one line, with spaces written as %1.', '%20')
     );
   }
 }

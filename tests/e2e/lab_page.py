@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
+import time
 from pathlib import Path
 
 from playwright.sync_api import Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from lab_server import LabServer
 
@@ -89,9 +92,16 @@ class LabPage:
 
     def run_command(self, label: str) -> None:
         """Run a command from the command palette, as a person types it."""
-        self.page.keyboard.press("Control+Shift+C")
         search = self.page.locator(".lm-CommandPalette-input")
-        expect(search).to_be_visible(timeout=UI_TIMEOUT_MS)
+        # The shortcut needs the keyboard focus inside the application, and
+        # the palette's keybinding exists only once JupyterLab has started.
+        deadline = time.monotonic() + UI_TIMEOUT_MS / 1000
+        while not search.is_visible() and time.monotonic() < deadline:
+            self.page.locator("#jp-main-dock-panel").click(position={"x": 5, "y": 5})
+            self.page.keyboard.press("Control+Shift+C")
+            with contextlib.suppress(PlaywrightTimeout):
+                search.wait_for(state="visible", timeout=1000)
+        expect(search).to_be_visible()
         search.fill(label)
         item = self.page.locator(".lm-CommandPalette-item", has_text=label).first
         expect(item).to_be_visible(timeout=UI_TIMEOUT_MS)

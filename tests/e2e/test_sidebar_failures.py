@@ -1,0 +1,60 @@
+"""What the sidebar shows when things go wrong: an injected creation failure
+shows its reason and the error code in words; a bad URL is explained as you
+type and Open then sends nothing."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from lab_page import START_TIMEOUT_MS
+
+pytestmark = pytest.mark.browser
+
+FAIL_REASON = "ModelArts.6360: insufficient resources in cn-north-4, please try again later"
+
+
+def test_injected_failure_shows_its_reason_and_code_in_words(lab):
+    lab.server.sim("POST", "faults", {"kind": "create_failed", "fail_reason": FAIL_REASON, "at_step": 2})
+    lab.load().show_sidebar()
+    lab.click_open()
+
+    failure = lab.by_testid("codelab-failure")
+    expect(failure).to_be_visible(timeout=START_TIMEOUT_MS)
+    expect(lab.by_testid("codelab-fail-reason")).to_have_text(FAIL_REASON)
+    expect(failure).to_contain_text("No free resources right now: try again in a few minutes.")
+    expect(lab.step(1)).to_have_attribute("data-status", "COMPLETED")
+    expect(lab.step(2)).to_have_attribute("data-status", "FAILED")
+    # Not stuck: Open is offered again.
+    expect(lab.by_testid("codelab-open")).to_be_enabled()
+
+
+@pytest.mark.parametrize(
+    ("pasted", "message"),
+    [
+        ("ftp://example.org/demo.ipynb", "Notebook URL must be an http(s) link"),
+        ("https://example.org/notes.txt", "Notebook URL must point to a notebook file"),
+        ("notalink", "Notebook URL is neither an http(s) link nor the Base64 of one"),
+        ("https://example.org/my notes.ipynb", "with spaces written as %20"),
+    ],
+)
+def test_bad_url_is_explained_and_nothing_is_sent(lab, pasted, message):
+    lab.load().show_sidebar()
+    lab.type_url(pasted)
+    hint = lab.by_testid("codelab-url-hint")
+    expect(hint).to_contain_text(message)
+    expect(lab.by_testid("codelab-url")).to_have_attribute("aria-invalid", "true")
+
+    lab.click_open()
+    expect(lab.by_testid("codelab-error")).to_contain_text(message)
+    expect(lab.by_testid("codelab-url")).to_be_focused()
+    assert lab.open_requests == []
+    calls = lab.server.sim("GET", "state")["calls"]
+    assert calls.get("open", 0) == 0, calls
+
+    # Fixing the text clears the message; the badge appears for a valid link.
+    lab.type_url("https://example.org/demo.ipynb")
+    expect(lab.by_testid("codelab-error")).to_have_count(0)
+    expect(lab.by_testid("codelab-badge-markdown")).to_have_value(re.compile(r"share-url-b64=aHR0cHM6Ly9leGFtcGxlLm9yZy9kZW1vLmlweW5i"))

@@ -1,0 +1,61 @@
+"""The parts of JupyterLab's shell CodeLab adds to: the status bar countdown
+(a click shows the panel), the command palette commands, and the
+notification before the automatic stop with its Extend action."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from lab_page import PANEL, START_TIMEOUT_MS, UI_TIMEOUT_MS, TAB
+
+pytestmark = pytest.mark.browser
+
+STATUS = '[data-testid="codelab-status"]'
+
+
+def test_status_bar_countdown_opens_the_panel(lab):
+    lab.load().show_sidebar()
+    lab.click_open()
+    lab.wait_running()
+    status = lab.page.locator(STATUS)
+    expect(status).to_have_text(re.compile(r"^CodeLab: 00:5\d:\d\d$"))
+
+    lab.page.locator(TAB).click()  # collapse the sidebar
+    expect(lab.page.locator(PANEL)).to_be_hidden()
+    status.click()
+    expect(lab.page.locator(PANEL)).to_be_visible()
+
+
+def test_palette_commands_open_and_stop(lab):
+    lab.load()
+    lab.run_command("Show the CodeLab Panel")
+    expect(lab.panel).to_be_visible(timeout=UI_TIMEOUT_MS)
+    lab.page.locator(TAB).click()
+    expect(lab.panel).to_be_hidden()
+
+    lab.run_command("Open a CodeLab Instance")
+    expect(lab.panel).to_be_visible(timeout=UI_TIMEOUT_MS)
+    lab.wait_running()
+    assert len(lab.open_requests) == 1
+
+    lab.run_command("Stop the CodeLab Instance")
+    expect(lab.by_testid("codelab-state")).to_have_text("The instance is stopped.", timeout=START_TIMEOUT_MS)
+
+
+def test_warning_before_auto_stop_extends(lab):
+    lab.load().show_sidebar()
+    lab.click_open()
+    lab.wait_running()
+    notebook_id = lab.server.api("GET", "codelab/api/notebooks/current").json()["id"]
+    # Ten minutes of warning in these tests' settings: make the lease end in five.
+    lab.server.sim("POST", f"notebooks/{notebook_id}/expire", {"in_seconds": 300})
+    expect(lab.by_testid("codelab-countdown")).to_have_text(re.compile(r"^00:0[45]:\d\d$"), timeout=START_TIMEOUT_MS)
+
+    toast = lab.page.locator(".Toastify__toast", has_text="stops automatically")
+    expect(toast).to_be_visible(timeout=UI_TIMEOUT_MS)
+    toast.get_by_role("button", name=re.compile("Extend by 2 h")).click()
+    expect(lab.by_testid("codelab-countdown")).to_have_text(re.compile(r"^(01:59|02:00):\d\d$"), timeout=UI_TIMEOUT_MS)
+    expect(toast).to_be_hidden(timeout=UI_TIMEOUT_MS)
