@@ -10,44 +10,17 @@ import { ISignal, Signal } from '@lumino/signaling';
 
 import * as api from './api';
 import { leaseDeadline } from './countdown';
+import { notebookPhase, Phase, StopNotice, stopNoticeFor } from './phase';
 import { Translate, untranslated } from './gettext';
-import { CodeLabRequestError, RequestErrorKind } from './request';
+import { Action, IActionError, toActionError } from './actionError';
+import { CodeLabRequestError } from './request';
 import { checkShareUrl } from './shareUrl';
-import {
-  DEFAULT_SETTINGS,
-  FAILED_STATUSES,
-  ICodeLabSettings,
-  IConfig,
-  IImage,
-  INotebook,
-  INotebookEvent,
-  STARTING_STATUSES,
-  STOPPED_STATUSES
-} from './tokens';
+import { DEFAULT_SETTINGS, ICodeLabSettings, IConfig, IImage, INotebook, INotebookEvent } from './tokens';
 import { ConnectionState, ProgressWatcher } from './watcher';
 
-export type Phase =
-  | 'loading'
-  | 'unavailable'
-  | 'none'
-  | 'starting'
-  | 'running'
-  | 'stopping'
-  | 'stopped'
-  | 'failed';
+export type { Phase, StopNotice } from './phase';
 
-export type Action = 'open' | 'extend' | 'stop' | 'start';
-
-/** Why the instance is no longer running, when this tab saw it happen. */
-export type StopNotice = 'lease-ended' | 'stopped-here' | 'stopped-elsewhere' | 'deleted' | null;
-
-export interface IActionError {
-  action: Action | 'load';
-  message: string;
-  kind: RequestErrorKind | 'client';
-  errorCode: string | null;
-  errorMsg: string | null;
-}
+export type { Action, IActionError } from './actionError';
 
 export class CodeLabModel implements IDisposable {
   /** `translate` words the model's own messages (a TranslationBundle's `__`). */
@@ -282,15 +255,7 @@ export class CodeLabModel implements IDisposable {
     }
     this.upstreamMessage = null;
     if (event.type === 'stopped' || event.type === 'deleted') {
-      const ended = this.deadline !== null && Date.now() >= this.deadline - 5000;
-      this.stopNotice =
-        event.type === 'deleted'
-          ? 'deleted'
-          : this._stopRequested
-            ? 'stopped-here'
-            : ended
-              ? 'lease-ended'
-              : 'stopped-elsewhere';
+      this.stopNotice = stopNoticeFor(event.type, this._stopRequested, this.deadline, Date.now());
       this._stopRequested = false;
     }
     if (event.notebook) {
@@ -359,36 +324,4 @@ export class CodeLabModel implements IDisposable {
   private _serverDefault: string | null = null;
   private _imageId = '';
   private _shareText = '';
-}
-
-/** Where an instance is in its life, from its status. */
-function notebookPhase(notebook: INotebook | null): Exclude<Phase, 'loading' | 'unavailable'> {
-  const status = notebook?.status;
-  if (!status || status === 'DELETED') {
-    return 'none';
-  }
-  if (STARTING_STATUSES.has(status)) {
-    return 'starting';
-  }
-  if (FAILED_STATUSES.has(status)) {
-    return 'failed';
-  }
-  if (STOPPED_STATUSES.has(status)) {
-    return 'stopped';
-  }
-  return status === 'STOPPING' || status === 'DELETING' ? 'stopping' : 'running';
-}
-
-function toActionError(action: Action | 'load', reason: unknown): IActionError {
-  if (reason instanceof CodeLabRequestError) {
-    return {
-      action,
-      message: reason.message,
-      kind: reason.kind,
-      errorCode: reason.errorCode,
-      errorMsg: reason.errorMsg
-    };
-  }
-  const message = reason instanceof Error ? reason.message : String(reason);
-  return { action, message, kind: 'client', errorCode: null, errorMsg: null };
 }

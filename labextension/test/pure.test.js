@@ -8,6 +8,7 @@ const { checkShareUrl, badgeMarkdown, runInModelArtsUrl } = require('../lib/node
 const { formatRemaining, leaseDeadline } = require('../lib/node/countdown.js');
 const { sshConfig } = require('../lib/node/ssh.js');
 const { errorCodeInWords, findErrorCode } = require('../lib/node/errorWords.js');
+const { notebookPhase, stopNoticeFor } = require('../lib/node/phase.js');
 
 const BLOB = 'https://github.com/org/repo/blob/main/dir/demo.ipynb';
 const RAW = 'https://raw.githubusercontent.com/org/repo/main/dir/demo.ipynb';
@@ -64,4 +65,25 @@ test('error codes in words', () => {
   assert.equal(findErrorCode('failed: ModelArts.6360 no resources'), 'ModelArts.6360');
   assert.match(errorCodeInWords('ModelArts.6360'), /No free resources/);
   assert.equal(errorCodeInWords('ModelArts.9999'), null);
+});
+
+test('phases from ModelArts statuses', () => {
+  const phase = status => notebookPhase(status ? { status } : null);
+  assert.equal(phase(null), 'none');
+  assert.equal(phase('CREATING'), 'starting');
+  assert.equal(phase('INIT'), 'starting');
+  assert.equal(phase('RUNNING'), 'running');
+  assert.equal(phase('SNAPSHOTTING'), 'running');
+  assert.equal(phase('STOPPING'), 'stopping');
+  assert.equal(phase('STOPPED'), 'stopped');
+  assert.equal(phase('CREATE_FAILED'), 'failed');
+  assert.equal(phase('DELETED'), 'none');
+});
+
+test('why it stopped', () => {
+  assert.equal(stopNoticeFor('deleted', false, null, 0), 'deleted');
+  assert.equal(stopNoticeFor('stopped', true, 1000, 0), 'stopped-here');
+  assert.equal(stopNoticeFor('stopped', false, 10000, 9000), 'lease-ended');
+  assert.equal(stopNoticeFor('stopped', false, 100000, 9000), 'stopped-elsewhere');
+  assert.equal(stopNoticeFor('stopped', false, null, 9000), 'stopped-elsewhere');
 });

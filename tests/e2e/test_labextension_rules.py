@@ -64,11 +64,17 @@ INPUTS = [
 ]
 
 
-def _node_rules(texts: list[str]) -> list[dict]:
+@pytest.fixture(scope="module")
+def compiled():
+    """The sidebar's pure modules compiled for node (labextension/tsconfig.node.json)."""
     if not shutil.which("node") or not (LABEXTENSION / "node_modules" / "typescript").is_dir():
         pytest.skip("needs node and labextension/node_modules (npm ci in labextension/)")
     tsc = LABEXTENSION / "node_modules" / ".bin" / "tsc"
-    subprocess.run([str(tsc), "-p", "tsconfig.node.json"], cwd=LABEXTENSION, check=True, timeout=120)
+    subprocess.run([str(tsc), "-p", "tsconfig.node.json"], cwd=LABEXTENSION, check=True, timeout=180)
+    return LABEXTENSION
+
+
+def _node_rules(texts: list[str]) -> list[dict]:
     done = subprocess.run(
         ["node", "scripts/share-url-cli.js"],
         cwd=LABEXTENSION,
@@ -88,7 +94,7 @@ def _python_rules(text: str) -> dict:
         return {"ok": False, "message": str(error)}
 
 
-def test_sidebar_accepts_what_the_server_accepts_with_the_same_base64():
+def test_sidebar_accepts_what_the_server_accepts_with_the_same_base64(compiled):
     results = _node_rules(INPUTS)
     mismatches = []
     for text, ts in zip(INPUTS, results, strict=True):
@@ -98,23 +104,29 @@ def test_sidebar_accepts_what_the_server_accepts_with_the_same_base64():
     assert not mismatches, "\n".join(map(repr, mismatches))
 
 
-def test_sidebar_errors_name_the_field_and_the_fix():
+def test_sidebar_errors_name_the_field_and_the_fix(compiled):
     for text, ts in zip(INPUTS, _node_rules(INPUTS), strict=True):
         if not ts["ok"]:
             assert ts["message"].startswith("Notebook URL "), (text, ts)
             assert ":" in ts["message"], (text, ts)
 
 
-def test_badge_markdown_matches_the_server():
+def test_badge_markdown_matches_the_server(compiled):
     image_id = "e1a07296-22a8-4f05-8bc8-e936c8e54090"
     script = (
         "const s = require('./lib/node/shareUrl.js');"
         "const c = s.checkShareUrl(process.argv[1]);"
         "process.stdout.write(s.badgeMarkdown(c.base64, process.argv[2]));"
     )
-    _node_rules([])  # compiles the modules, or skips
     text = "https://github.com/org/repo/blob/main/dir/demo.ipynb"
     done = subprocess.run(
         ["node", "-e", script, text, image_id], cwd=LABEXTENSION, capture_output=True, text=True, check=True, timeout=60
     )
     assert done.stdout == badge_markdown(text, image_id)
+
+
+def test_typescript_unit_tests_pass(compiled):
+    """labextension/test/*.test.js: share URLs, countdown, SSH config, error words, phases."""
+    tests = sorted(str(p.relative_to(compiled)) for p in (compiled / "test").glob("*.test.js"))
+    done = subprocess.run(["node", "--test", *tests], cwd=compiled, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
