@@ -40,14 +40,6 @@ def is_simulated_endpoint(endpoint: str) -> bool:
     return not host.endswith(_CLOUD_DOMAINS)
 
 
-def pick_default_image(images: list[dict]) -> str | None:
-    """The image ModelArts opens when none is given: its multi-kernel CPU image."""
-    for image in images:
-        if "mul-kernel" in (image.get("name") or "") and image.get("processor") == "CPU":
-            return image["id"]
-    return images[0]["id"] if images else None
-
-
 class DirectBackend(Backend):
     kind = "direct"
 
@@ -99,12 +91,11 @@ class DirectBackend(Backend):
         }
 
     def images(self) -> dict:
+        from jupyter_codelab.modelarts.models import default_image_id
+
         found = self._call(self.client.list_images)
-        plain = [image.to_client_json() for image in found]
-        default_id = pick_default_image(plain)
-        for image in plain:
-            image["default"] = image["id"] == default_id
-        return {"images": plain, "default_image_id": default_id}
+        default_id = default_image_id(found)
+        return {"images": [image.to_client_json(default=image.id == default_id) for image in found], "default_image_id": default_id}
 
     def open(self, image_id=None, share_url=None) -> dict:
         encoded = None

@@ -72,8 +72,17 @@ def current_notebook(builder: RequestBuilder) -> Flow:
 
 
 def open_notebook(builder: RequestBuilder, image_id: str | None = None, share_url: str | None = None) -> Flow:
-    """Open the CodeLab instance. After an ambiguous failure (timeout, reset, 5xx, garbled answer)
-    the instance may exist: look for it rather than opening a second time."""
+    """Open the CodeLab instance, starting it again if ModelArts hands back a stopped one
+    (opening means "give me a running instance", from every face)."""
+    notebook = yield from _open_once(builder, image_id, share_url)
+    if notebook.status == NotebookStatus.STOPPED:
+        notebook = Notebook.from_json((yield builder.start(notebook.id)).json())
+    return notebook
+
+
+def _open_once(builder: RequestBuilder, image_id: str | None, share_url: str | None) -> Flow:
+    """After an ambiguous failure (timeout, reset, 5xx, garbled answer) the instance may
+    exist: look for it rather than opening a second time."""
     try:
         response = yield builder.open(image_id, share_url)
         return Notebook.from_json(response.json())

@@ -71,6 +71,7 @@ class StepStatus(_OpenEnum):
 
 
 STEP_NAMES = {1: "storage", 2: "compute", 3: "network", 4: "initialization"}
+DEFAULT_IMAGE_ID = "e1a07296-22a8-4f05-8bc8-e936c8e54090"  # notebook2.0-mul-kernel-cpu-cp36: what open uses without image_id
 
 
 def _pick(data: dict, *names: str, default: Any = None) -> Any:
@@ -216,6 +217,15 @@ class Image:
             "swr_path": self.swr_path,
             "default": default,
         }
+
+
+def default_image_id(images: list[Image]) -> str | None:
+    """The image ModelArts opens when none is given: its multi-kernel CPU image."""
+    if any(image.id == DEFAULT_IMAGE_ID for image in images):
+        return DEFAULT_IMAGE_ID
+    multi_cpu = [i for i in images if "mul-kernel" in (i.name or "") and i.processor == "CPU"]
+    chosen = (multi_cpu or [i for i in images if i.processor == "CPU"] or images or [None])[0]
+    return chosen.id if chosen else None
 
 
 @dataclass

@@ -120,7 +120,7 @@ class CodeLab(ExtensionApp):
         self._publish_kernel_env()  # the port is final only now
 
     async def stop_extension(self):
-        self.context.registry.stop_all()
+        await self.context.registry.stop_all()
         self.client.close()
         if self.simulator is not None:
             self.simulator.stop()

@@ -7,10 +7,9 @@ from dataclasses import dataclass, field
 
 from .._version import __version__
 from ..modelarts.credentials import ClientSettings
-from ..modelarts.models import Image, Lease, Notebook
+from ..modelarts.models import Image, Lease, Notebook, default_image_id
 from .watcher import WatcherRegistry
 
-DEFAULT_IMAGE_ID = "e1a07296-22a8-4f05-8bc8-e936c8e54090"  # notebook2.0-mul-kernel-cpu-cp36, the API's default
 IMAGES_TTL_S = 60.0
 
 
@@ -60,12 +59,3 @@ class CodeLabContext:
         if watcher is not None:
             watcher.observe_lease(lease)
 
-
-def default_image_id(images: list[Image]) -> str | None:
-    ids = {image.id for image in images}
-    if DEFAULT_IMAGE_ID in ids:
-        return DEFAULT_IMAGE_ID
-    multi_cpu = [i for i in images if "mul-kernel-cpu" in (i.name or "")]
-    cpu = [i for i in images if i.processor == "CPU"]
-    chosen = (multi_cpu or cpu or images or [None])[0]
-    return chosen.id if chosen else None

@@ -260,7 +260,9 @@ class WatcherRegistry:
         if self.watchers.get(watcher.notebook_id) is watcher:
             del self.watchers[watcher.notebook_id]
 
-    def stop_all(self) -> None:
-        for watcher in list(self.watchers.values()):
+    async def stop_all(self) -> None:
+        watchers = list(self.watchers.values())
+        for watcher in watchers:
             watcher.stop()
         self.watchers.clear()
+        await asyncio.gather(*(w._task for w in watchers), return_exceptions=True)

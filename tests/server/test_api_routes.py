@@ -182,3 +182,16 @@ async def test_openapi_document_is_served(jp_fetch, jp_base_url):
     assert status == 200 and document["openapi"].startswith("3.")
     assert document["servers"][0]["url"].endswith("/codelab/api")
     assert "/notebooks/{notebook_id}/events" in document["paths"]
+
+
+async def test_opening_a_stopped_instance_starts_it(jp_fetch, simulator):
+    notebook = await open_running(jp_fetch)
+    await call(jp_fetch, "notebooks", notebook["id"], "stop", method="POST")
+
+    async def stopped():
+        return (await call(jp_fetch, "notebooks", notebook["id"]))[1]["status"] == "STOPPED"
+
+    await until(stopped)
+    status, reopened = await call(jp_fetch, "notebooks", "open", method="POST")
+    assert status == 200 and reopened["id"] == notebook["id"]
+    assert reopened["status"] in ("STARTING", "RUNNING") and simulator.calls["start"] == 1

@@ -159,3 +159,8 @@ class TestRealMode:
         assert SECRET_KEY not in text
         assert codelab.kernel_token not in text
         assert upstream.calls["open"] == 1
+
+
+async def test_a_refusal_says_how_to_authenticate(raw):
+    response = await raw("codelab/api/config")
+    assert response.code == 403 and "Authorization: token" in json.loads(response.body)["message"]

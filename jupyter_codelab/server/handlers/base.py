@@ -18,6 +18,10 @@ from ..validation import BadInput
 
 AUTH_RESOURCE = "codelab"
 KERNEL_USER = "codelab-kernel"
+NOT_AUTHENTICATED = (
+    "Not logged in to this Jupyter server: open JupyterLab first, or send 'Authorization: token <token>' "
+    "(kernels started by this server have it in CODELAB_API_TOKEN)."
+)
 
 
 class UpstreamHTTPError(web.HTTPError):
@@ -95,6 +99,8 @@ class CodeLabHandler(APIHandler):
 
     def write_error(self, status_code: int, **kwargs) -> None:
         exc = (kwargs.get("exc_info") or (None, None, None))[1]
+        if status_code == 403 and not getattr(exc, "log_message", None):
+            exc = UpstreamHTTPError(403, NOT_AUTHENTICATED)  # Jupyter's bare "Forbidden" says nothing
         if not isinstance(exc, UpstreamHTTPError):
             return super().write_error(status_code, **kwargs)
         self.set_header("Content-Type", "application/json")
