@@ -18,7 +18,8 @@ from .models import Image, Lease, Notebook, NotebookStatus, Page
 
 Flow = Generator[Call, Response, object]
 
-GONE = {NotebookStatus.DELETED, NotebookStatus.CREATE_FAILED, NotebookStatus.DELETE_FAILED}
+# A failed instance still counts as "current": the faces show why it failed; opening replaces it.
+GONE = {NotebookStatus.DELETED}
 
 
 @dataclass(frozen=True)
