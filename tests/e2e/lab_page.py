@@ -37,8 +37,8 @@ class LabPage:
             self.open_requests.append(request.post_data or "")
 
     # -- the page ----------------------------------------------------------------------------
-    def load(self) -> LabPage:
-        self.page.goto(self.server.lab_url())
+    def load(self, base_url: str | None = None) -> LabPage:
+        self.page.goto(self.server.lab_url(base_url))
         self.page.wait_for_selector(TAB, timeout=60_000)
         return self
 
@@ -51,6 +51,8 @@ class LabPage:
         if not self.page.locator(PANEL).is_visible():
             self.page.locator(TAB).click()
         expect(self.panel).to_be_visible(timeout=UI_TIMEOUT_MS)
+        # Loaded: the image list came from the server.
+        expect(self.by_testid("codelab-image").locator("option")).not_to_have_count(0, timeout=UI_TIMEOUT_MS)
         return self
 
     @property
@@ -76,9 +78,9 @@ class LabPage:
         return value
 
     def type_url(self, text: str) -> None:
-        field = self.by_testid("codelab-url")
-        field.fill("")
-        field.type(text) if len(text) < 80 else field.fill(text)
+        # fill() sends one input event with the whole text: typing key by key
+        # races JupyterLab moving the focus while it restores its layout.
+        self.by_testid("codelab-url").fill(text)
 
     def click_open(self) -> None:
         self.by_testid("codelab-open").click()

@@ -100,8 +100,8 @@ class LabServer:
         response.raise_for_status()
         return response.json()
 
-    def lab_url(self) -> str:
-        return f"{self.url}lab?reset&token={self.token}"
+    def lab_url(self, base_url: str | None = None) -> str:
+        return f"{base_url or self.url}lab?reset&token={self.token}"
 
     # -- private -----------------------------------------------------------------------------
     def _environment(self) -> dict:

@@ -4,10 +4,13 @@ and offers Start."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
 from lab_page import START_TIMEOUT_MS, LabPage
+from tcp_dropper import TcpDropper
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -56,3 +59,26 @@ def test_lease_end_is_announced_with_start(lab):
         "The instance stopped: its time ran out (automatic stop).", timeout=START_TIMEOUT_MS
     )
     expect(lab.by_testid("codelab-start")).to_be_visible()
+
+
+def test_dropped_stream_says_reconnecting_then_resumes(lab):
+    lab.server.sim("POST", "config", {"step_seconds": 3})
+    dropper = TcpDropper(lab.server.port)  # the page talks to the server through it
+    try:
+        lab.load(base_url=f"http://127.0.0.1:{dropper.port}/").show_sidebar()
+        lab.click_open()
+        expect(lab.step(1)).to_have_attribute("data-status", "PROCESSING", timeout=START_TIMEOUT_MS)
+
+        dropper.refusing.set()
+        dropper.drop_all()  # the network drops under the open event stream
+        expect(lab.by_testid("codelab-reconnecting")).to_be_visible(timeout=START_TIMEOUT_MS)
+        expect(lab.panel).not_to_contain_text(re.compile("fail", re.IGNORECASE))
+        expect(lab.by_testid("codelab-error")).to_have_count(0)
+        dropper.refusing.clear()  # the network is back
+
+        lab.wait_running()
+        expect(lab.by_testid("codelab-reconnecting")).to_have_count(0)
+    finally:
+        dropper.close()
+    assert len(lab.open_requests) == 1
+    assert lab.server.sim("GET", "state")["calls"]["open"] == 1
