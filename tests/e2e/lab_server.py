@@ -39,8 +39,15 @@ def free_port() -> int:
 class LabServer:
     """Start, reach and stop one `jupyter lab` process."""
 
-    def __init__(self, root: Path, token: str = "codelab-e2e-token", extra_settings: dict | None = None):
+    def __init__(
+        self,
+        root: Path,
+        token: str = "codelab-e2e-token",
+        extra_settings: dict | None = None,
+        server_extension: bool = True,
+    ):
         self.root = root
+        self.server_extension = server_extension
         self.token = token
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}/"
@@ -114,10 +121,10 @@ class LabServer:
         # In a venv jupyter_core searches the env before the user dirs; the
         # tree's fresh build linked into the (user) data dir must win.
         env["JUPYTER_PREFER_ENV_PATH"] = "0"
-        # The server extension, enabled here too in case the package's
-        # etc/jupyter config is not installed in this environment.
+        # The server extension, enabled (or disabled, for that test) here: this
+        # wins over the package's etc/jupyter config, installed or not.
         (config / "jupyter_server_config.json").write_text(
-            json.dumps({"ServerApp": {"jpserver_extensions": {"jupyter_codelab": True}}})
+            json.dumps({"ServerApp": {"jpserver_extensions": {"jupyter_codelab": self.server_extension}}})
         )
         for plugin, values in self.settings.items():
             package, name = plugin.rsplit("/", 1)
@@ -143,12 +150,17 @@ class LabServer:
             if self.process.poll() is not None:
                 raise RuntimeError(f"jupyter lab exited with {self.process.returncode}:\n{self.log_tail()}")
             try:
-                response = self.api("GET", "codelab/api/config")
-                if response.status_code == 200 and response.json().get("mode") == "simulated":
-                    return
+                if not self.server_extension:
+                    response = self.api("GET", "api/status")
+                    if response.status_code == 200:
+                        return
+                else:
+                    response = self.api("GET", "codelab/api/config")
+                    if response.status_code == 200 and response.json().get("mode") == "simulated":
+                        return
                 last_error = f"HTTP {response.status_code}: {response.text[:200]}"
             except requests.RequestException as error:
                 last_error = str(error)
             time.sleep(0.25)
         self.stop()
-        raise RuntimeError(f"jupyter lab did not serve codelab/api/config in time ({last_error}):\n{self.log_tail()}")
+        raise RuntimeError(f"jupyter lab was not ready in time ({last_error}):\n{self.log_tail()}")
