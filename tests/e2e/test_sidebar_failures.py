@@ -58,3 +58,18 @@ def test_bad_url_is_explained_and_nothing_is_sent(lab, pasted, message):
     lab.type_url("https://example.org/demo.ipynb")
     expect(lab.by_testid("codelab-error")).to_have_count(0)
     expect(lab.by_testid("codelab-badge-markdown")).to_have_value(re.compile(r"share-url-b64=aHR0cHM6Ly9leGFtcGxlLm9yZy9kZW1vLmlweW5i"))
+
+
+def test_upstream_error_keeps_modelarts_code_and_says_it_in_words(lab):
+    lab.server.sim(
+        "POST",
+        "faults",
+        {"kind": "error", "route": "open", "status": 400, "error_code": "ModelArts.6360", "error_msg": "Insufficient resources."},
+    )
+    lab.load().show_sidebar()
+    lab.click_open()
+    message = lab.by_testid("codelab-message")
+    expect(message).to_contain_text("ModelArts.6360", timeout=START_TIMEOUT_MS)
+    expect(message).to_contain_text(re.compile("No free resources right now"))
+    expect(message).to_contain_text("ModelArts said: Insufficient resources.")
+    expect(lab.by_testid("codelab-open")).to_be_enabled()

@@ -40,16 +40,18 @@ export class MessageView extends ModelView {
       message = __('Cannot reach the Jupyter server: check that it is still running.');
     }
     const parts: HTMLElement[] = [h('p', { class: 'jp-CodeLab-errorText', 'data-testid': 'codelab-error' }, message)];
-    const words = errorCodeInWords(error.errorCode, __);
     if (error.errorCode) {
-      parts.push(
-        h(
-          'p',
-          { class: 'jp-CodeLab-errorCode' },
-          words ? `${error.errorCode}: ${words}` : error.errorCode,
-          error.errorMsg ? ` (${error.errorMsg})` : ''
-        )
-      );
+      // The server's sentence usually carries the advice and the code already;
+      // then add what ModelArts itself said, else the code in words.
+      const explained = message.includes(error.errorCode);
+      const words = explained ? null : errorCodeInWords(error.errorCode, __);
+      const upstream = error.errorMsg ? __('ModelArts said: %1', error.errorMsg) : '';
+      const line = [words ? `${error.errorCode}: ${words}` : explained ? '' : error.errorCode, upstream]
+        .filter(Boolean)
+        .join(' ');
+      if (line) {
+        parts.push(h('p', { class: 'jp-CodeLab-errorCode' }, line));
+      }
     }
     if (error.action === 'load') {
       const retry = h('button', { type: 'button', class: 'jp-mod-styled jp-CodeLab-button' }, __('Retry'));
