@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sim_in_thread import clean_env
+from tests.support.simulator_thread import clean_env
 
 REPO = Path(__file__).resolve().parents[2]
 

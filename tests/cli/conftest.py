@@ -8,25 +8,14 @@ from pathlib import Path
 
 import pytest
 
-KERNEL_TESTS = Path(__file__).resolve().parents[1] / "kernel"
-sys.path.insert(0, str(KERNEL_TESTS))
+sys.path.insert(0, str(Path(__file__).parent))
 
 from cli_runner import cli_env  # noqa: E402
-from sim_in_thread import SimulatorThread  # noqa: E402
-
-
-@pytest.fixture(scope="session")
-def cli_simulator_thread():
-    sim = SimulatorThread(step_seconds=0.3).start()
-    yield sim
-    sim.stop()
 
 
 @pytest.fixture
-def simulator(cli_simulator_thread):
-    cli_simulator_thread.reset()
-    cli_simulator_thread.control("POST", "config", {"step_seconds": 0.3, "stop_seconds": 0.3})
-    return cli_simulator_thread
+def simulator(threaded_simulator):
+    return threaded_simulator
 
 
 @pytest.fixture

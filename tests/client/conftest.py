@@ -1,68 +1,32 @@
-"""The simulator on its own thread and event loop, so the blocking client can be tested too."""
+"""Clients of both transports against the simulator on its own thread (so the blocking one works too)."""
 
-import asyncio
 import inspect
-import threading
 
 import pytest
 
-from jupyter_codelab.modelarts.credentials import AkSkCredentials, ClientSettings, PasswordCredentials
+from jupyter_codelab.modelarts.credentials import AkSkCredentials, ClientSettings
 from jupyter_codelab.modelarts.flows import RetryPolicy
 from jupyter_codelab.modelarts.transport_async import AsyncModelArtsClient
 from jupyter_codelab.modelarts.transport_sync import SyncModelArtsClient
-from jupyter_codelab.simulator import Simulator, SimulatorConfig
+from jupyter_codelab.simulator.config import DEMO_ACCESS_KEY as AK
+from jupyter_codelab.simulator.config import DEMO_DOMAIN, DEMO_USER_NAME
+from jupyter_codelab.simulator.config import DEMO_PROJECT_ID as PROJECT
+from jupyter_codelab.simulator.config import DEMO_SECRET_KEY as SK
+from jupyter_codelab.simulator.standalone import DEMO_PASSWORD
 
-PROJECT = "0123456789abcdef0123456789abcdef"
-AK, SK = "CLIENTTESTAK00000001", "client-test-secret-key"
 FAST_RETRY = RetryPolicy(attempts=4, base_delay=0.01, max_delay=0.05)
 
 
-class ThreadedSimulator:
-    """Runs a ``Simulator`` on a private loop; ``call`` runs a function on that loop's thread."""
-
-    def __init__(self):
-        self.loop = asyncio.new_event_loop()
-        ready = threading.Event()
-        self.thread = threading.Thread(target=self._serve, args=(ready,), daemon=True)
-        self.thread.start()
-        ready.wait(10)
-
-    def _serve(self, ready):
-        asyncio.set_event_loop(self.loop)
-        self.sim = Simulator(SimulatorConfig(step_seconds=0.05, stop_seconds=0.05, start_seconds=0.05))
-        self.sim.add_user(access_key=AK, secret_key=SK, project_id=PROJECT, user_name="alice", password="alice-pw")
-        self.sim.listen(port=0)
-        ready.set()
-        self.loop.run_forever()
-
-    def call(self, fn, *args, **kwargs):
-        async def run():
-            return fn(*args, **kwargs)
-
-        return asyncio.run_coroutine_threadsafe(run(), self.loop).result(10)
-
-    def close(self):
-        self.call(self.sim.stop)
-        self.loop.call_soon_threadsafe(self.loop.stop)
-        self.thread.join(5)
-
-
-@pytest.fixture(scope="module")
-def upstream():
-    threaded = ThreadedSimulator()
-    yield threaded
-    threaded.close()
-
-
-@pytest.fixture(autouse=True)
-def _fresh(upstream):
-    upstream.call(upstream.sim.reset)
+@pytest.fixture
+def upstream(threaded_simulator):
+    threaded_simulator.control("POST", "config", {"step_seconds": 0.05, "stop_seconds": 0.05, "start_seconds": 0.05})
+    return threaded_simulator
 
 
 def settings_for(upstream, credentials=None, project_id=PROJECT) -> ClientSettings:
     return ClientSettings(
-        endpoint=upstream.sim.endpoint, project_id=project_id, region="cn-north-4",
-        credentials=credentials or AkSkCredentials(AK, SK), iam_endpoint=upstream.sim.endpoint,
+        endpoint=upstream.endpoint, project_id=project_id, region="cn-north-4",
+        credentials=credentials or AkSkCredentials(AK, SK), iam_endpoint=upstream.endpoint,
     )  # fmt: skip
 
 
@@ -92,4 +56,4 @@ async def ask(result):
     return await result if inspect.isawaitable(result) else result
 
 
-__all__ = ["AK", "SK", "PROJECT", "PasswordCredentials", "ask"]
+__all__ = ["AK", "SK", "PROJECT", "DEMO_USER_NAME", "DEMO_DOMAIN", "DEMO_PASSWORD", "ask"]

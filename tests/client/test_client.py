@@ -10,7 +10,7 @@ from jupyter_codelab.modelarts.credentials import AkSkCredentials, PasswordCrede
 from jupyter_codelab.modelarts.models import NotebookStatus
 from jupyter_codelab.modelarts.transport_async import AsyncModelArtsClient
 
-from .conftest import AK, PROJECT, ask
+from .conftest import AK, DEMO_DOMAIN, DEMO_PASSWORD, DEMO_USER_NAME, ask
 
 HOUR = 3_600_000
 
@@ -45,15 +45,15 @@ async def test_every_call_of_the_lifecycle(client, upstream):
 
 
 async def test_iam_password_login_gets_a_token_once(make_client, upstream):
-    client = make_client(PasswordCredentials("alice", "alice-pw", "alice"))
+    client = make_client(PasswordCredentials(DEMO_USER_NAME, DEMO_PASSWORD, DEMO_DOMAIN))
     await ask(client.list_images())
     await ask(client.current_notebook())
-    assert client.builder.tokens.valid() and upstream.sim.calls["token"] <= 1
-    assert "alice-pw" not in repr(client.builder) and client.builder.tokens.value not in repr(client.builder.tokens)
+    assert client.builder.tokens.valid() and upstream.simulator.calls["token"] <= 1
+    assert DEMO_PASSWORD not in repr(client.builder) and client.builder.tokens.value not in repr(client.builder.tokens)
 
 
 async def test_an_expiring_token_is_renewed_before_it_runs_out(make_client, upstream):
-    client = make_client(PasswordCredentials("alice", "alice-pw", "alice"))
+    client = make_client(PasswordCredentials(DEMO_USER_NAME, DEMO_PASSWORD, DEMO_DOMAIN))
     await ask(client.list_images())
     client.builder.tokens.expires_at = time.time() + 60  # within the renewal margin
     await ask(client.list_images())
@@ -64,7 +64,7 @@ async def test_an_expiring_token_is_renewed_before_it_runs_out(make_client, upst
     "make, call, cls, code",
     [
         (lambda mk: mk(AkSkCredentials(AK, "wrong-secret")), lambda c: c.list_images(), errors.AuthError, "APIGW.0301"),
-        (lambda mk: mk(PasswordCredentials("alice", "nope", "alice")), lambda c: c.list_images(), errors.AuthError, None),
+        (lambda mk: mk(PasswordCredentials(DEMO_USER_NAME, "nope", DEMO_DOMAIN)), lambda c: c.list_images(), errors.AuthError, None),
         (lambda mk: mk(project_id="f" * 32), lambda c: c.list_images(), errors.ForbiddenError, "ModelArts.0210"),
         (lambda mk: mk(), lambda c: c.get_notebook("00000000-0000-4000-8000-000000000000"), errors.NotFoundError, "ModelArts.6309"),
         (lambda mk: mk(), lambda c: c.open(image_id="00000000-0000-4000-8000-000000000000"), errors.ModelArtsError, "ModelArts.6797"),
@@ -99,48 +99,48 @@ async def test_state_errors_keep_their_codes(client):
     ],
 )
 async def test_reads_are_retried_with_backoff(client, upstream, fault):
-    upstream.call(upstream.sim.faults.add, route="images", **fault)
+    upstream.call(upstream.simulator.faults.add, route="images", **fault)
     assert await ask(client.list_images())
-    assert upstream.sim.calls["images"] == 3
+    assert upstream.simulator.calls["images"] == 3
 
 
 async def test_retries_give_up_after_the_policy_attempts(client, upstream):
-    upstream.call(upstream.sim.faults.add, kind="error", route="images", status=500, error_code="X.1", error_msg="down", times=10)
+    upstream.call(upstream.simulator.faults.add, kind="error", route="images", status=500, error_code="X.1", error_msg="down", times=10)
     with pytest.raises(errors.UpstreamUnavailable, match="try again shortly") as caught:
         await ask(client.list_images())
-    assert caught.value.error_code == "X.1" and upstream.sim.calls["images"] == 4
+    assert caught.value.error_code == "X.1" and upstream.simulator.calls["images"] == 4
 
 
 async def test_a_throttled_open_is_resent_once_the_gateway_allows(client, upstream):
-    upstream.call(upstream.sim.faults.add, kind="throttle", route="open", retry_after=0, times=1)
+    upstream.call(upstream.simulator.faults.add, kind="throttle", route="open", retry_after=0, times=1)
     notebook = await ask(client.open())
-    assert notebook.id and upstream.sim.calls["open"] == 2
-    assert len(upstream.sim.store.instances) == 1
+    assert notebook.id and upstream.simulator.calls["open"] == 2
+    assert len(upstream.simulator.store.instances) == 1
 
 
 @pytest.mark.parametrize("kind", ["reset", "malformed", "error"])
 async def test_open_is_never_sent_twice_after_an_ambiguous_failure(client, upstream, kind):
     """The open went through but its answer was lost: find the instance, do not open again."""
     params = {"status": 502, "error_code": "APIG.0201", "error_msg": "Backend timeout"} if kind == "error" else {}
-    upstream.call(upstream.sim.faults.add, kind=kind, route="open", after=True, **params)
+    upstream.call(upstream.simulator.faults.add, kind=kind, route="open", after=True, **params)
     notebook = await ask(client.open())
-    assert upstream.sim.calls["open"] == 1, "open was sent twice"
-    assert upstream.sim.calls["list"] == 1 and len(upstream.sim.store.instances) == 1
-    assert notebook.id in upstream.sim.store.instances
+    assert upstream.simulator.calls["open"] == 1, "open was sent twice"
+    assert upstream.simulator.calls["list"] == 1 and len(upstream.simulator.store.instances) == 1
+    assert notebook.id in upstream.simulator.store.instances
 
 
 async def test_an_ambiguous_failure_with_nothing_opened_says_so(client, upstream):
-    upstream.call(upstream.sim.faults.add, kind="reset", route="open")
+    upstream.call(upstream.simulator.faults.add, kind="reset", route="open")
     with pytest.raises(errors.UpstreamUnavailable, match="no instance was found") as caught:
         await ask(client.open())
-    assert caught.value.gateway_status == 503 and upstream.sim.calls["open"] == 1
+    assert caught.value.gateway_status == 503 and upstream.simulator.calls["open"] == 1
 
 
 async def test_timeouts_are_explicit(make_client, upstream):
     probe = make_client()
     kwargs = {"request_timeout": 0.3} if isinstance(probe, AsyncModelArtsClient) else {"read_timeout": 0.3}
     client = make_client(**kwargs)
-    upstream.call(upstream.sim.faults.add, kind="latency", route="images", seconds=2, times=10)
+    upstream.call(upstream.simulator.faults.add, kind="latency", route="images", seconds=2, times=10)
     with pytest.raises(errors.UpstreamTimeout, match="did not answer within 0.3 s") as caught:
         await ask(client.list_images())
     assert caught.value.gateway_status == 504

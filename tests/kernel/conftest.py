@@ -10,24 +10,12 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from sim_in_thread import SimulatorThread  # noqa: E402
-
 REPO = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture(scope="session")
-def simulator_thread():
-    sim = SimulatorThread(step_seconds=0.3).start()
-    yield sim
-    sim.stop()
-
-
 @pytest.fixture
-def simulator(simulator_thread):
-    """The simulator, reset: no instances, faults or counters left by another test."""
-    simulator_thread.reset()
-    simulator_thread.control("POST", "config", {"step_seconds": 0.3, "stop_seconds": 0.3})
-    return simulator_thread
+def simulator(threaded_simulator):
+    return threaded_simulator
 
 
 @pytest.fixture(autouse=True)

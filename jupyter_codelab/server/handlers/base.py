@@ -19,8 +19,8 @@ from ..validation import BadInput
 AUTH_RESOURCE = "codelab"
 KERNEL_USER = "codelab-kernel"
 NOT_AUTHENTICATED = (
-    "Not logged in to this Jupyter server: open JupyterLab first, or send 'Authorization: token <token>' "
-    "(kernels started by this server have it in CODELAB_API_TOKEN)."
+    "This Jupyter server refused the request's token or cookie: log in to JupyterLab, or send "
+    "'Authorization: token <token>' with the server's token (kernels it starts have one in CODELAB_API_TOKEN)."
 )
 
 

@@ -1,8 +1,9 @@
 """The real ModelArts simulator, served from a thread of the test process.
 
-Kernels, CLI subprocesses and in-process backends all reach it over loopback;
-its own event loop keeps it independent of the test's loop (blocking
-``requests`` calls in a test cannot starve it).
+Kernels, CLI subprocesses, the blocking client and in-process backends all reach it
+over loopback; its own event loop keeps it independent of the test's loop (blocking
+``requests`` calls in a test cannot starve it). It serves the documented demo user
+(AK/SK and IAM password).
 """
 
 from __future__ import annotations
@@ -13,12 +14,13 @@ import threading
 
 import requests
 
-from jupyter_codelab.simulator import DEMO_ACCESS_KEY, DEMO_PROJECT_ID, DEMO_SECRET_KEY, Simulator, SimulatorConfig
+from jupyter_codelab.simulator import DEMO_ACCESS_KEY, DEMO_PROJECT_ID, DEMO_SECRET_KEY, Simulator
+from jupyter_codelab.simulator.standalone import build_simulator
 
 
 class SimulatorThread:
-    def __init__(self, step_seconds: float = 0.3):
-        self.config = SimulatorConfig(step_seconds=step_seconds, stop_seconds=0.3)
+    def __init__(self, step_seconds: float = 0.3, stop_seconds: float = 0.3):
+        self.step_seconds, self.stop_seconds = step_seconds, stop_seconds
         self.simulator: Simulator | None = None
         self.endpoint: str | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -31,8 +33,8 @@ class SimulatorThread:
         self._loop = loop
 
         async def serve():
-            sim = Simulator(self.config)
-            sim.add_user(access_key=DEMO_ACCESS_KEY, secret_key=DEMO_SECRET_KEY, project_id=DEMO_PROJECT_ID)
+            sim = build_simulator(step_seconds=self.step_seconds)
+            sim.configure(stop_seconds=self.stop_seconds, start_seconds=self.stop_seconds)
             sim.listen(port=0)
             self.simulator, self.endpoint = sim, sim.endpoint
 
@@ -68,7 +70,17 @@ class SimulatorThread:
         return response.json() if response.content else {}
 
     def reset(self) -> None:
+        """No instances, faults or counters left by another test; this thread's timing."""
         self.control("POST", "reset")
+        self.control("POST", "config", {"step_seconds": self.step_seconds, "stop_seconds": self.stop_seconds})
+
+    def call(self, fn, *args, **kwargs):
+        """Run ``fn`` on the simulator's own loop (its state is not shared across threads)."""
+
+        async def run():
+            return fn(*args, **kwargs)
+
+        return asyncio.run_coroutine_threadsafe(run(), self._loop).result(10)
 
 
 def clean_env(extra: dict | None = None) -> dict:
