@@ -1,6 +1,8 @@
 """Fixtures of the browser tests: one `jupyter lab` (simulated mode) and one
-headless Debian Chromium per session, a fresh browser context per test, and
-a simulator reset before each test."""
+headless Debian Chromium for this package, a fresh browser context per test,
+and a simulator reset before each test. Package scope: Playwright's sync API
+keeps its event loop running while it is active, which must end before the
+other directories' asyncio tests run."""
 
 from __future__ import annotations
 
@@ -8,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from lab_page import LabPage
-from lab_server import LabServer
+from .lab_page import LabPage
+from .lab_server import LabServer
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -25,7 +27,7 @@ CHROMIUM_ARGS = [
 CODELAB_SETTINGS = {"jupyter-codelab/plugin": {"extendHours": 2, "warnMinutesBeforeStop": 10, "slowAfterSeconds": 60}}
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def lab_server(tmp_path_factory):
     server = LabServer(tmp_path_factory.mktemp("lab"), extra_settings=CODELAB_SETTINGS)
     server.start()
@@ -33,7 +35,7 @@ def lab_server(tmp_path_factory):
     server.stop()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def chromium():
     if not CHROMIUM.exists():
         pytest.skip("browser tests need Debian's chromium at /usr/bin/chromium (apt-get install chromium)")

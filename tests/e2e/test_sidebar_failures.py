@@ -9,7 +9,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from lab_page import START_TIMEOUT_MS
+from .lab_page import START_TIMEOUT_MS
 
 pytestmark = pytest.mark.browser
 

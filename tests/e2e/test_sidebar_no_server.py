@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from lab_page import UI_TIMEOUT_MS, LabPage
-from lab_server import LabServer
+from .lab_page import UI_TIMEOUT_MS, LabPage
+from .lab_server import LabServer
 
 pytestmark = pytest.mark.browser
 

@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from jupyter_codelab.modelarts.share_url import encode_share_url
-from lab_page import START_TIMEOUT_MS, UI_TIMEOUT_MS
+from .lab_page import START_TIMEOUT_MS, UI_TIMEOUT_MS
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

@@ -9,8 +9,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from lab_page import START_TIMEOUT_MS, LabPage
-from tcp_dropper import TcpDropper
+from .lab_page import START_TIMEOUT_MS, LabPage
+from .tcp_dropper import TcpDropper
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

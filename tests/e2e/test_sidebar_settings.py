@@ -8,7 +8,7 @@ import json
 import pytest
 from playwright.sync_api import expect
 
-from lab_page import START_TIMEOUT_MS, UI_TIMEOUT_MS
+from .lab_page import START_TIMEOUT_MS, UI_TIMEOUT_MS
 
 pytestmark = pytest.mark.browser
 

@@ -9,7 +9,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from lab_page import PANEL, START_TIMEOUT_MS, UI_TIMEOUT_MS, TAB
+from .lab_page import PANEL, START_TIMEOUT_MS, UI_TIMEOUT_MS, TAB
 
 pytestmark = pytest.mark.browser
 

@@ -1,0 +1,1 @@
+"""Browser and build tests of the JupyterLab sidebar (a package, so its fixtures end with it)."""
