@@ -194,7 +194,7 @@ def report(results: list[dict], poll_s: float) -> None:
             f"{r['watchers']}", f"{r['connected']}", f"{r['full_events']}/{r['events']}", f"{r['polls_per_s']:.2f}",
             f"{r['fanout_p50']:.1f}", f"{r['fanout_p99']:.1f}", f"{r['fanout_max']:.1f}",
             f"{r['upstream_p50']:.0f}", f"{r['upstream_p99']:.0f}",
-            f"{r['cpu_share'] * 100:.0f}%", f"{r['cpu_us_per_delivery']:.0f}",
+            f"{r['cpu_share'] * 100:.0f}%", f"{r['cpu_us_per_delivery']:.0f}" if r["deliveries"] >= 100 else "-",
             f"{r['rss_base_mb']:.0f}", f"{r['rss_growth_mb']:+.1f}",
             f"{harness.percentile(idle, 50):.1f}/{harness.percentile(idle, 99):.1f}",
             f"{harness.percentile(during, 50):.1f}/{harness.percentile(during, 99):.1f}/{max(during, default=math.nan):.0f}",

@@ -5,6 +5,8 @@ so the instance is RUNNING at the first read after the open: the figure is the
 client's own cost for one signed POST open plus one signed GET (parsing, signing,
 HTTP). Each cycle resets the simulator first (outside the timing), then opens,
 polls until RUNNING, and stops; the sync and async clients alternate cycle by cycle.
+The client's own CPU time per call (open and reads; the simulator runs elsewhere)
+is printed too.
 
     .venv/bin/python bench/bench_open_to_running.py [--cycles 200] [--quick]
 """
@@ -37,36 +39,37 @@ def settings_for(endpoint: str) -> ClientSettings:
     )
 
 
-def sync_cycle(client: SyncModelArtsClient) -> tuple[float, float, int]:
-    started = time.perf_counter()
+def sync_cycle(client: SyncModelArtsClient) -> tuple[float, float, int, float]:
+    cpu, started = time.process_time(), time.perf_counter()
     notebook = client.open()
     polls = 0
     while notebook.status != NotebookStatus.RUNNING and polls < POLL_LIMIT:
         polls += 1
         notebook = client.get_notebook(notebook.id)
-    running = time.perf_counter()
+    running, cpu_per_call = time.perf_counter(), (time.process_time() - cpu) / (1 + polls)
     client.stop(notebook.id)
-    return running - started, time.perf_counter() - running, polls
+    return running - started, time.perf_counter() - running, polls, cpu_per_call
 
 
-async def async_cycle(client: AsyncModelArtsClient) -> tuple[float, float, int]:
-    started = time.perf_counter()
+async def async_cycle(client: AsyncModelArtsClient) -> tuple[float, float, int, float]:
+    cpu, started = time.process_time(), time.perf_counter()
     notebook = await client.open()
     polls = 0
     while notebook.status != NotebookStatus.RUNNING and polls < POLL_LIMIT:
         polls += 1
         notebook = await client.get_notebook(notebook.id)
-    running = time.perf_counter()
+    running, cpu_per_call = time.perf_counter(), (time.process_time() - cpu) / (1 + polls)
     await client.stop(notebook.id)
-    return running - started, time.perf_counter() - running, polls
+    return running - started, time.perf_counter() - running, polls, cpu_per_call
 
 
-def summary(name: str, results: list[tuple[float, float, int]]) -> list:
+def summary(name: str, results: list[tuple[float, float, int, float]]) -> list:
     opens = [r[0] * 1000 for r in results]
     stops = [r[1] * 1000 for r in results]
     polls = statistics.mean(r[2] for r in results)
+    cpu = statistics.mean(r[3] for r in results) * 1000
     return [name, f"{statistics.median(opens):.2f}", f"{harness.percentile(opens, 90):.2f}", f"{min(opens):.2f}",
-            f"{statistics.median(stops):.2f}", f"{polls:.1f}"]  # fmt: skip
+            f"{statistics.median(stops):.2f}", f"{polls:.1f}", f"{cpu:.2f}"]  # fmt: skip
 
 
 def main() -> None:
@@ -99,7 +102,7 @@ def main() -> None:
             async_client.close()
             loop.close()
 
-    headers = ["client", "open->RUNNING p50 ms", "p90 ms", "best ms", "stop p50 ms", "GETs/open"]
+    headers = ["client", "open->RUNNING p50 ms", "p90 ms", "best ms", "stop p50 ms", "GETs/open", "client CPU ms/call"]
     print(harness.table(headers, [summary(name, rows) for name, rows in results.items()]))
     sync_p50 = statistics.median(r[0] for r in results["sync (requests)"])
     async_p50 = statistics.median(r[0] for r in results["async (tornado)"])

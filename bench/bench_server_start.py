@@ -8,7 +8,9 @@ Variants (each a fresh server process with a temp HOME; the order rotates every 
 
 Measured: wall time from spawning the process until ``GET /api/status`` answers 200,
 and the CPU time the server process had used by then (steadier on a shared machine).
-Every other installed server extension loads in all variants alike.
+Every other installed server extension loads in all variants alike. For scale,
+the extension's own part is also timed in fresh processes: importing it once
+jupyter_server is already imported, and starting the embedded simulator.
 
     .venv/bin/python bench/bench_server_start.py [--rounds 6] [--quick]
 """
@@ -16,7 +18,13 @@ Every other installed server extension loads in all variants alike.
 from __future__ import annotations
 
 import argparse
+import json
+import shutil
 import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
 
 import harness
 import psutil
@@ -33,6 +41,39 @@ VARIANTS = {
     },  # fmt: skip
 }
 EXPECTED_MODE = {"without": None, "simulated": "simulated", "modelarts": "modelarts"}
+
+
+OWN_PART = """
+import asyncio, json, time
+import jupyter_server.serverapp, jupyter_server.extension.application  # what every server imports anyway
+started = time.perf_counter()
+import jupyter_codelab.server.app
+imported = time.perf_counter() - started
+from jupyter_codelab.server.embedded import start_embedded_simulator
+
+async def simulator_start():
+    started = time.perf_counter()
+    simulator, _ = start_embedded_simulator(2.0)
+    elapsed = time.perf_counter() - started
+    simulator.stop()
+    return elapsed
+
+print(json.dumps([imported, asyncio.run(simulator_start())]))
+"""
+
+
+def own_part(runs: int) -> tuple[float, float]:
+    """Median seconds to import the extension (jupyter_server already imported) and start its simulator."""
+    home = Path(tempfile.mkdtemp(prefix="codelab-bench-own-"))
+    try:
+        results = [
+            json.loads(subprocess.run([sys.executable, "-c", OWN_PART], env=harness.clean_env(home), capture_output=True,
+                                      text=True, check=True).stdout)
+            for _ in range(runs)
+        ]  # fmt: skip
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
+    return statistics.median(r[0] for r in results), statistics.median(r[1] for r in results)
 
 
 def start_once(name: str, check: bool) -> tuple[float, float]:
@@ -78,6 +119,9 @@ def main() -> None:
                      f"{cpu / base_cpu:.2f}"])  # fmt: skip
     print()
     print(harness.table(["variant", "wall p50 s", "best s", "vs without", "CPU p50 s", "CPU vs without", "CPU ratio"], rows))
+    imported, simulator = own_part(rounds)
+    print(f"\nthe extension's own part (median of {rounds} fresh processes): import {imported * 1000:.0f} ms "
+          f"(jupyter_server already imported), embedded simulator start {simulator * 1000:.1f} ms")  # fmt: skip
 
 
 if __name__ == "__main__":
