@@ -87,6 +87,7 @@ class ProgressWatcher:
         self.subscribers = 0
         self.polls = 0
         self._seq = 0
+        self._snapshot: tuple[tuple[int, int], Event] | None = None
         self._next = asyncio.get_running_loop().create_future()
         self._first = asyncio.get_running_loop().create_future()
         self._wake = asyncio.Event()
@@ -108,7 +109,12 @@ class ProgressWatcher:
             self._wake.set()  # let the loop notice and linger, then stop
 
     def snapshot(self) -> Event:
-        return self._encode(self._seq, "snapshot", self._payload("snapshot", []))
+        """The current state as one event. Encoded at most once a second for a given state however
+        many streams connect at once; not longer, as it carries the lease's remaining time."""
+        key = (self._seq, int(time.monotonic()))
+        if self._snapshot is None or self._snapshot[0] != key:
+            self._snapshot = (key, self._encode(self._seq, "snapshot", self._payload("snapshot", [])))
+        return self._snapshot[1]
 
     def events_after(self, event_id: str | None) -> list[Event] | None:
         """Events after ``event_id``, or None when it is unknown here (send a snapshot instead)."""
