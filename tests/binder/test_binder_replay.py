@@ -110,3 +110,31 @@ def test_binder_sessions_are_simulated_and_open_the_example(binder_lab):
     assert landing.status_code == 200
     notebook = requests.get(url + "api/contents/examples/codelab.ipynb", headers=headers, timeout=10)
     assert notebook.status_code == 200 and notebook.json()["type"] == "notebook"
+
+
+def test_the_sidebar_opens_an_instance_in_the_binder_session(binder_lab):
+    """What a Binder visitor does first: open the CodeLab sidebar and click Open."""
+    chromium = Path("/usr/bin/chromium")
+    if not chromium.exists():
+        pytest.skip("needs Debian's chromium at /usr/bin/chromium")
+    from playwright.sync_api import sync_playwright
+
+    from tests.e2e.conftest import CHROMIUM_ARGS
+    from tests.e2e.lab_page import LabPage
+
+    url, token, _ = binder_lab
+
+    class BinderSession:  # what LabPage needs to know of the server
+        def lab_url(self, base_url=None):
+            return f"{base_url or url}lab/tree/examples/codelab.ipynb?token={token}"
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS)
+        try:
+            lab = LabPage(browser.new_page(viewport={"width": 1280, "height": 800}), BinderSession())
+            lab.load().show_sidebar()
+            assert "simulated" in lab.panel.inner_text().lower()
+            lab.click_open()
+            lab.wait_running()
+        finally:
+            browser.close()

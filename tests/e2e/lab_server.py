@@ -45,8 +45,10 @@ class LabServer:
         token: str = "codelab-e2e-token",
         extra_settings: dict | None = None,
         server_extension: bool = True,
+        env: dict | None = None,
     ):
         self.root = root
+        self.extra_env = dict(env or {})  # e.g. Huawei credentials, for a real-mode lab
         self.server_extension = server_extension
         self.token = token
         self.port = free_port()
@@ -118,6 +120,7 @@ class LabServer:
         env = {k: v for k, v in os.environ.items() if not k.startswith(("HUAWEICLOUD_", "CODELAB_", "JUPYTER"))}
         env.update(HOME=str(home), JUPYTER_CONFIG_DIR=str(config), JUPYTER_DATA_DIR=str(data), JUPYTER_RUNTIME_DIR=str(runtime))
         env["PYTHONUNBUFFERED"] = "1"
+        env.update(self.extra_env)
         # In a venv jupyter_core searches the env before the user dirs; the
         # tree's fresh build linked into the (user) data dir must win.
         env["JUPYTER_PREFER_ENV_PATH"] = "0"
@@ -156,7 +159,8 @@ class LabServer:
                         return
                 else:
                     response = self.api("GET", "codelab/api/config")
-                    if response.status_code == 200 and response.json().get("mode") == "simulated":
+                    expected = "modelarts" if "HUAWEICLOUD_SDK_AK" in self.extra_env else "simulated"
+                    if response.status_code == 200 and response.json().get("mode") == expected:
                         return
                 last_error = f"HTTP {response.status_code}: {response.text[:200]}"
             except requests.RequestException as error:
