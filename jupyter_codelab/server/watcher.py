@@ -18,10 +18,10 @@ from dataclasses import dataclass, field, replace
 
 from ..modelarts.errors import ModelArtsError, NotFoundError, ThrottledError
 from ..modelarts.models import Lease, Notebook, NotebookStatus
+from ..modelarts.states import EVENT_LEASE, EVENT_PROGRESS, EVENT_STATUS, TERMINAL_EVENTS, state_of
 
 log = logging.getLogger("jupyter_codelab.server")
 
-TERMINAL_EVENTS = {"failed", "stopped", "deleted"}
 HISTORY = 256
 
 
@@ -60,19 +60,10 @@ def classify(old: Notebook | None, new: Notebook) -> tuple[str | None, list[str]
     if not changed:
         return None, []
     if "status" in changed:
-        status = new.status
-        if status == NotebookStatus.RUNNING:
-            return "ready", changed
-        if status.is_failed:
-            return "failed", changed
-        if status == NotebookStatus.STOPPED:
-            return "stopped", changed
-        if status == NotebookStatus.DELETED:
-            return "deleted", changed
-        return "status", changed
+        return state_of(new.status.value).event, changed
     if "action_progress" in changed:
-        return "progress", changed
-    return ("lease" if "lease" in changed else "status"), changed
+        return EVENT_PROGRESS, changed
+    return (EVENT_LEASE if "lease" in changed else EVENT_STATUS), changed
 
 
 class ProgressWatcher:
