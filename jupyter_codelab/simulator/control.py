@@ -42,8 +42,9 @@ class FaultsHandler(ControlHandler):
         self.reply(fault.to_json(), 201)
 
     def delete(self) -> None:
-        self.sim.faults.clear()
-        self.reply({"faults": []})
+        """Clear queued faults; FROZEN instances thaw (the arrears are paid)."""
+        thawed = self.sim.clear_faults()
+        self.reply({"faults": [], "thawed": thawed})
 
 
 class ConfigHandler(ControlHandler):
@@ -63,6 +64,13 @@ class ExpireHandler(ControlHandler):
         in_seconds = self.check_number(self.json_body(), "in_seconds")
         instance = self.sim.store.expire(notebook_id, in_seconds)
         self.reply(self.sim.store.render(instance))
+
+
+class ActivityHandler(ControlHandler):
+    """Activity inside the instance (a kernel ran code): an IDLE lease counts its duration from the last one."""
+
+    def post(self, notebook_id: str) -> None:
+        self.reply(self.sim.store.render(self.sim.store.touch(notebook_id)))
 
 
 class ClockHandler(ControlHandler):
@@ -90,5 +98,6 @@ def control_routes(sim: Simulator) -> list:
         (r"/_simulator/config/?", ConfigHandler, args),
         (r"/_simulator/clock/?", ClockHandler, args),
         (r"/_simulator/notebooks/(?P<notebook_id>[^/]+)/expire/?", ExpireHandler, args),
+        (r"/_simulator/notebooks/(?P<notebook_id>[^/]+)/activity/?", ActivityHandler, args),
         (r"/_simulator/reset/?", ResetHandler, args),
     ]
