@@ -29,7 +29,8 @@ class SimulatorHandler(web.RequestHandler):
 
     def set_default_headers(self) -> None:
         self.set_header("Content-Type", "application/json;charset=UTF-8")
-        self.set_header("X-Request-Id", uuid.uuid4().hex)
+        self.request_id = uuid.uuid4().hex
+        self.set_header("X-Request-Id", self.request_id)
 
     def query(self) -> dict[str, str]:
         return {name: values[-1].decode("utf-8", "replace") for name, values in self.request.query_arguments.items()}
@@ -76,7 +77,11 @@ class SimulatorHandler(web.RequestHandler):
         self.set_status(error.status)
         for name, value in error.headers.items():
             self.set_header(name, value)
-        self.finish(json.dumps(error.body()))
+        body = error.body()
+        if error.error_code.startswith(("APIG.", "APIGW.")):
+            # The gateway's answers carry the request id (Huawei APIG FAQ apig-faq-0003: error_msg, error_code, request_id).
+            body["request_id"] = self.request_id
+        self.finish(json.dumps(body))
 
 
 class UnknownPathHandler(SimulatorHandler):
