@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING
 from tornado import web
 
 from . import images
-from .errors import ApiError, api_not_found, invalid_parameter, throttled
+from .auth import IamError
+from .errors import ApiError, api_not_found, image_not_found, invalid_parameter, throttled
 from .paging import paginate
 
 if TYPE_CHECKING:
@@ -28,7 +29,8 @@ class SimulatorHandler(web.RequestHandler):
 
     def set_default_headers(self) -> None:
         self.set_header("Content-Type", "application/json;charset=UTF-8")
-        self.set_header("X-Request-Id", uuid.uuid4().hex)
+        self.request_id = uuid.uuid4().hex
+        self.set_header("X-Request-Id", self.request_id)
 
     def query(self) -> dict[str, str]:
         return {name: values[-1].decode("utf-8", "replace") for name, values in self.request.query_arguments.items()}
@@ -75,7 +77,11 @@ class SimulatorHandler(web.RequestHandler):
         self.set_status(error.status)
         for name, value in error.headers.items():
             self.set_header(name, value)
-        self.finish(json.dumps(error.body()))
+        body = error.body()
+        if error.error_code.startswith(("APIG.", "APIGW.")):
+            # The gateway's answers carry the request id (Huawei APIG FAQ apig-faq-0003: error_msg, error_code, request_id).
+            body["request_id"] = self.request_id
+        self.finish(json.dumps(body))
 
 
 class UnknownPathHandler(SimulatorHandler):
@@ -141,7 +147,7 @@ class OpenHandler(ModelArtsHandler):
         instance, created = self.store.open(
             self.user.user_id, body.get("image_id"), body.get("share_url"), self.sim.creation_plan
         )
-        self.reply(self.store.render(instance, detail=False, fresh=created), 201 if created else 200)
+        self.reply(self.store.render(instance, view="open", fresh=created), 201 if created else 200)
 
 
 class NotebooksHandler(ModelArtsHandler):
@@ -158,22 +164,23 @@ class NotebookHandler(ModelArtsHandler):
         self.reply(self.store.render(self.store.get(self.user.user_id, notebook_id)))
 
     def delete(self, project_id: str, notebook_id: str) -> None:
-        self.reply(self.store.render(self.store.delete(self.user.user_id, notebook_id)))
+        self.reply(self.store.render(self.store.delete(self.user.user_id, notebook_id), view="delete"))
 
 
 class LeaseHandler(ModelArtsHandler):
     routes, template = {"GET": "lease", "PATCH": "renew"}, "/notebooks/{id}/lease"
 
     def get(self, project_id: str, notebook_id: str) -> None:
-        self.reply(self.store.get(self.user.user_id, notebook_id).lease.to_json())
+        self.reply(self.store.show_lease(self.user.user_id, notebook_id).to_json())
 
     def patch(self, project_id: str, notebook_id: str) -> None:
-        query = self.query()
-        if "duration" in query:  # the query form renews a TIMING lease
-            duration, lease_type = query["duration"], query.get("type", "TIMING")
+        # SDK renew_lease_request.py: a ?duration= query wins over the body and means TIMING;
+        # lease_req.py: body {duration (default 3600000), type (default TIMING)}.
+        query, body = self.query(), self.json_body()
+        if "duration" in query:
+            duration, lease_type = query["duration"], "TIMING"
         else:
-            body = self.json_body()
-            duration, lease_type = body.get("duration"), body.get("type")
+            duration, lease_type = body.get("duration", 3_600_000), body.get("type")
         lease = self.store.renew(self.user.user_id, notebook_id, duration, lease_type)
         self.reply(lease.to_json())
 
@@ -190,7 +197,9 @@ class StartHandler(ModelArtsHandler):
 
     def post(self, project_id: str, notebook_id: str) -> None:
         query = self.query()
-        instance = self.store.start(self.user.user_id, notebook_id, query.get("duration"), query.get("type"))
+        instance = self.store.start(
+            self.user.user_id, notebook_id, query.get("duration"), query.get("type"), failure=self.sim.faults.take_start_failure
+        )
         self.reply(self.store.render(instance))
 
 
@@ -208,7 +217,7 @@ class ImageHandler(ModelArtsHandler):
     def get(self, project_id: str, image_id: str) -> None:
         image = images.find_image(image_id)
         if image is None:
-            raise ApiError(404, "ModelArts.6797", f"The image {image_id} does not exist.")
+            raise image_not_found(image_id)
         self.reply(image)
 
 
@@ -216,6 +225,12 @@ class TokensHandler(ModelArtsHandler):
     """IAM's ``POST /v3/auth/tokens`` (password method), on the same port for convenience."""
 
     routes, template, needs_auth = {"POST": "auth"}, "/v3/auth/tokens", False
+
+    def json_body(self) -> dict:
+        try:
+            return super().json_body()
+        except ApiError as error:  # IAM answers bad bodies in its own shape
+            raise IamError(400, "IAM.400", error.error_msg) from None
 
     def post(self) -> None:
         token, answer = self.sim.auth.issue_token(self.json_body())

@@ -43,10 +43,22 @@ def _signature_error(detail: str) -> ApiError:
     return ApiError(401, "APIGW.0301", f"Incorrect IAM authentication information: {detail}")
 
 
-def _iam_error(status: int, code: str, message: str) -> ApiError:
-    # IAM answers in the Keystone shape; error_code/error_msg are added so one parser reads both services.
-    title = {400: "Bad Request", 401: "Unauthorized"}.get(status, "Error")
-    return ApiError(status, code, message, extra={"error": {"code": status, "message": message, "title": title}})
+class IamError(ApiError):
+    """IAM's own error shape: ``{"error": {"code": <HTTP status>, "message", "title"}}`` and nothing else.
+
+    Source: Huawei's IAM API reference, 获取IAM用户Token（使用密码） (iam_30_0001), example answers:
+    400 ``{"error": {"code": 400, "message": "The request body is invalid", "title": "Bad Request"}}`` and
+    401 ``{"error": {"code": 401, "message": "The username or password is wrong.", "title": "Unauthorized"}}``.
+    (Some other IAM calls answer ``{"error_code": "IAM.0007", "error_msg": ...}``; the token call does not.)
+    """
+
+    def body(self) -> dict:
+        title = {400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found"}.get(self.status, "Error")
+        return {"error": {"code": self.status, "message": self.error_msg, "title": title}}
+
+
+def _iam_error(status: int, message: str) -> ApiError:
+    return IamError(status, f"IAM.{status}", message)
 
 
 def _iso(seconds: float) -> str:
@@ -130,7 +142,7 @@ class AuthRegistry:
                 raise TypeError("domain, project and password")
         except (KeyError, TypeError):
             raise _iam_error(
-                400, "IAM.0010", "The request body must be {auth: {identity: {methods: [password], password: {user: "
+                400, "The request body is invalid: it must be {auth: {identity: {methods: [password], password: {user: "
                 "{name, password, domain: {name}}}}, scope: {project: {name | id}}}}."
             ) from None
         user = next(
@@ -142,9 +154,9 @@ class AuthRegistry:
             None,
         )
         if user is None or not hmac.compare_digest(password.encode(), user.password.encode()):
-            raise _iam_error(401, "IAM.0101", "The username or password is wrong.")
+            raise _iam_error(401, "The username or password is wrong.")
         if not (project.get("id") == user.project_id or project.get("name") == self.config.region):
-            raise _iam_error(400, "IAM.0011", f"The project in the scope is not one of the user's: use the name {self.config.region} or the project's id.")
+            raise _iam_error(400, f"The project in the scope is not one of the user's: use the name {self.config.region} or the project's id.")
         now = self.config.clock.now()
         expires_at = now + self.config.token_ttl_seconds
         token = "MIIsim" + secrets.token_urlsafe(96)

@@ -42,10 +42,12 @@ class SimulatorConfig:
     ``step_seconds``: each of the four creation steps (0: RUNNING at the next read).
     ``init_seconds``: time in INIT before the first step (0: the open answer says CREATING,
     as the documented example does). ``start_seconds``: STARTING after a start (None: one step).
+    ``stop_seconds``: STOPPING (asked for, or the auto-stop). ``delete_seconds``: DELETING after a delete.
     """
 
     step_seconds: float = 2.0
     stop_seconds: float = 1.0
+    delete_seconds: float = 1.0
     start_seconds: float | None = None
     init_seconds: float = 0.0
     default_lease_ms: int = LEASE_MIN_MS
@@ -58,7 +60,7 @@ class SimulatorConfig:
         self.validate()
 
     def validate(self) -> None:
-        for name in ("step_seconds", "stop_seconds", "init_seconds", "token_ttl_seconds", "sdk_date_tolerance_seconds"):
+        for name in ("step_seconds", "stop_seconds", "delete_seconds", "init_seconds", "token_ttl_seconds", "sdk_date_tolerance_seconds"):
             value = getattr(self, name)
             if not isinstance(value, (int, float)) or isinstance(value, bool) or value < 0:
                 raise ValueError(f"{name} must be a number of seconds >= 0, got {value!r}.")

@@ -22,6 +22,13 @@ class ControlHandler(SimulatorHandler):
             raise _bad_input(f"{name} must be a number of seconds, got {value!r}.")
         return value
 
+    def known(self, notebook_id: str) -> str:
+        """A notebook id the simulator has (any user's), else 404: the control API is not ModelArts."""
+        instance = self.sim.store.instances.get(notebook_id)
+        if instance is None or self.sim.store.settle(instance).phase == "DELETED":
+            raise ApiError(404, "SIMULATOR.0404", f"No instance {notebook_id} in the simulator (see GET /_simulator/state).")
+        return notebook_id
+
 
 class StateHandler(ControlHandler):
     def get(self) -> None:
@@ -42,8 +49,9 @@ class FaultsHandler(ControlHandler):
         self.reply(fault.to_json(), 201)
 
     def delete(self) -> None:
-        self.sim.faults.clear()
-        self.reply({"faults": []})
+        """Clear queued faults; FROZEN instances thaw (the arrears are paid)."""
+        thawed = self.sim.clear_faults()
+        self.reply({"faults": [], "thawed": thawed})
 
 
 class ConfigHandler(ControlHandler):
@@ -61,8 +69,15 @@ class ConfigHandler(ControlHandler):
 class ExpireHandler(ControlHandler):
     def post(self, notebook_id: str) -> None:
         in_seconds = self.check_number(self.json_body(), "in_seconds")
-        instance = self.sim.store.expire(notebook_id, in_seconds)
+        instance = self.sim.store.expire(self.known(notebook_id), in_seconds)
         self.reply(self.sim.store.render(instance))
+
+
+class ActivityHandler(ControlHandler):
+    """Activity inside the instance (a kernel ran code): an IDLE lease counts its duration from the last one."""
+
+    def post(self, notebook_id: str) -> None:
+        self.reply(self.sim.store.render(self.sim.store.touch(self.known(notebook_id))))
 
 
 class ClockHandler(ControlHandler):
@@ -90,5 +105,6 @@ def control_routes(sim: Simulator) -> list:
         (r"/_simulator/config/?", ConfigHandler, args),
         (r"/_simulator/clock/?", ClockHandler, args),
         (r"/_simulator/notebooks/(?P<notebook_id>[^/]+)/expire/?", ExpireHandler, args),
+        (r"/_simulator/notebooks/(?P<notebook_id>[^/]+)/activity/?", ActivityHandler, args),
         (r"/_simulator/reset/?", ResetHandler, args),
     ]

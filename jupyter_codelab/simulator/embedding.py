@@ -12,7 +12,7 @@ from .app import make_app
 from .auth import AuthRegistry, User
 from .config import SimulatorConfig
 from .faults import FaultQueue
-from .instance import CreationPlan
+from .instance import FORCEABLE, CreationPlan
 from .store import NotebookStore
 
 
@@ -28,7 +28,7 @@ class Simulator:
         self.config = replace(self._initial_config)
         self.auth = AuthRegistry(lambda: self.config)
         self.store = NotebookStore(lambda: self.config)
-        self.faults = FaultQueue()
+        self.faults = FaultQueue(apply_status=self.force_status)
         self.calls: Counter = Counter()  # route name ("open", "get", ...) -> calls
         self.calls_by_path: Counter = Counter()  # "GET /notebooks/{id}" -> calls
         self.endpoint: str | None = None
@@ -86,6 +86,26 @@ class Simulator:
             fail_reason=failing.params["fail_reason"] if failing else None,
         )
 
+    def force_status(self, status: str, fail_reason: str | None = None, seconds: float | None = None,
+                     notebook_id: str | None = None) -> list[str]:
+        """Put instances in ``status`` now: one (``notebook_id``) or every user's current CodeLab instance.
+
+        ERROR carries ``fail_reason``; FROZEN (arrears) stays until ``clear_faults()`` or ``reset()``;
+        SNAPSHOTTING lasts ``seconds`` (default 2) then RUNNING; DELETING lasts ``seconds`` (default 1)
+        then DELETED; DELETED is immediate. Returns the ids changed. The "status" fault calls this.
+        """
+        if status not in FORCEABLE:
+            raise ValueError(f"status must be one of {', '.join(FORCEABLE)}, got {status!r}.")
+        targets = [self.store.find(notebook_id)] if notebook_id else self.store.current_instances()
+        for instance in targets:
+            self.store.force_status(instance, status, fail_reason, seconds)
+        return [instance.id for instance in targets]
+
+    def clear_faults(self) -> list[str]:
+        """Drop queued faults and thaw FROZEN instances (the arrears are paid); returns the thawed ids."""
+        self.faults.clear()
+        return self.store.thaw()
+
     def count_call(self, route: str, path: str) -> None:
         self.calls[route] += 1
         self.calls_by_path[path] += 1
@@ -135,10 +155,9 @@ class Simulator:
         self.clock.reset()
 
     def state(self) -> dict:
-        now = self.clock.now_ms()
         instances = []
         for instance in self.store.instances.values():
-            instance.settle(now)
+            self.store.settle(instance)
             body = self.store.render(instance)
             body["owner"] = next((u.user_name for u in self.auth.users if u.user_id == instance.owner_id), None)
             body["history"] = [{"at": at, "phase": phase} for at, phase in instance.history]

@@ -30,7 +30,38 @@ def invalid_parameter(error_msg: str) -> ApiError:
 
 
 def notebook_not_found(notebook_id: str) -> ApiError:
-    return ApiError(404, "ModelArts.6309", f"Notebook instance {notebook_id} does not exist.")
+    # Error table (OTC api-ref appendix/error_codes.rst): "400 ModelArts.6309 The instance does not exist."
+    return ApiError(400, "ModelArts.6309", f"The instance does not exist: notebook {notebook_id}.")
+
+
+def image_not_found(image_id) -> ApiError:
+    # Error table: "400 ModelArts.6797 Specified image {0} cannot be found."
+    return ApiError(400, "ModelArts.6797", f"Specified image {image_id} cannot be found.")
+
+
+def frozen(notebook_id: str) -> ApiError:
+    # Error table: "400 ModelArts.6326 The instance is frozen. Check whether your account is in arrears in Billing Center."
+    return ApiError(
+        400, "ModelArts.6326",
+        f"The instance is frozen. Check whether your account is in arrears in Billing Center (notebook {notebook_id}).",
+    )
+
+
+def not_running(notebook_id: str, status: str) -> ApiError:
+    # Error table: "400 ModelArts.6327 The instance is not in running. Please refresh the page and start it."
+    return ApiError(
+        400, "ModelArts.6327", f"The instance is not in running. Please refresh the page and start it (notebook {notebook_id} is {status})."
+    )
+
+
+def in_progress(notebook_id: str, status: str) -> ApiError:
+    # Error table: "400 ModelArts.6357 The operation is not allowed because another operation is being performed
+    # on the instance or the instance is in the target state." (OpenI's ModelArts client calls it ModelArtsJobInTargetState.)
+    return ApiError(
+        400, "ModelArts.6357",
+        "The operation is not allowed because another operation is being performed on the instance or the instance "
+        f"is in the target state (notebook {notebook_id} is {status}).",
+    )
 
 
 def api_not_found() -> ApiError:

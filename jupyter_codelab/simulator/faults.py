@@ -5,6 +5,11 @@ route before the operation runs, so a failed call changes nothing; with ``after:
 an error, reset or malformed answer replaces the answer of an operation that did run
 (the "it worked but the answer was lost" case). Creation faults (create_failed,
 slow_steps) shape the next instances opened.
+
+The "status" fault puts instances in a status a user can meet: with route "*" (the default)
+it applies at once to every user's current CodeLab instance (ERROR, FROZEN, SNAPSHOTTING,
+DELETING, DELETED; see ``Simulator.force_status``) and is not queued; with route "start" and
+status START_FAILED it is queued and the next start ends in START_FAILED.
 """
 
 from __future__ import annotations
@@ -12,12 +17,15 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass, field
 
-from .instance import STEP_DESCRIPTIONS
+from typing import Callable
+
+from .instance import FORCEABLE, START_FAILED, STEP_DESCRIPTIONS
 
 ROUTES = ("open", "get", "list", "images", "lease", "renew", "stop", "start", "delete", "auth", "*")
 REQUEST_KINDS = ("latency", "error", "throttle", "reset", "malformed")
 CREATION_KINDS = ("create_failed", "slow_steps")
-KINDS = REQUEST_KINDS + CREATION_KINDS
+KINDS = REQUEST_KINDS + CREATION_KINDS + ("status",)
+DEFAULT_START_FAILURE = "Failed to start the notebook due to insufficient resources. Please try again later."
 
 # kind -> {parameter: default}; None marks a required parameter.
 _PARAMETERS: dict[str, dict] = {
@@ -28,7 +36,11 @@ _PARAMETERS: dict[str, dict] = {
     "malformed": {"after": False},
     "create_failed": {"fail_reason": "Insufficient resources. Please try again later.", "at_step": 2},
     "slow_steps": {"step_seconds": None},
+    "status": {"status": None, "fail_reason": None, "seconds": None},
 }
+
+
+_OPTIONAL = {("status", "fail_reason"), ("status", "seconds")}  # default None, yet not required
 
 
 @dataclass
@@ -38,9 +50,13 @@ class Fault:
     route: str
     times: int
     params: dict = field(default_factory=dict)
+    applied_to: list[str] | None = None  # a "status" fault with route "*": the instances it changed
 
     def to_json(self) -> dict:
-        return {"id": self.id, "kind": self.kind, "route": self.route, "times": self.times, **self.params}
+        body = {"id": self.id, "kind": self.kind, "route": self.route, "times": self.times, **self.params}
+        if self.applied_to is not None:
+            body["applied_to"] = list(self.applied_to)
+        return body
 
 
 def _number(kind: str, name: str, value, minimum: float, maximum: float | None = None, integer: bool = False):
@@ -71,13 +87,30 @@ def _check(kind: str, params: dict) -> dict:
             raise ValueError(f"Fault create_failed: fail_reason must be a non-empty string, got {params['fail_reason']!r}.")
     elif kind == "slow_steps":
         _number(kind, "step_seconds", params["step_seconds"], 0, 3600)
+    elif kind == "status":
+        if params["seconds"] is not None:
+            _number(kind, "seconds", params["seconds"], 0, 3600)
+        if params["fail_reason"] is not None and (not isinstance(params["fail_reason"], str) or not params["fail_reason"]):
+            raise ValueError(f"Fault status: fail_reason must be a non-empty string, got {params['fail_reason']!r}.")
     return params
 
 
+def _check_status_route(route: str, status) -> None:
+    if route == "*":
+        if status not in FORCEABLE:
+            raise ValueError(f"Fault status: status must be one of {', '.join(FORCEABLE)} (or START_FAILED with route 'start'), got {status!r}.")
+    elif route == "start":
+        if status != START_FAILED:
+            raise ValueError(f"Fault status with route 'start': status must be START_FAILED, got {status!r}.")
+    else:
+        raise ValueError(f"Fault status takes route '*' (apply now) or 'start' (START_FAILED), not {route!r}.")
+
+
 class FaultQueue:
-    def __init__(self) -> None:
+    def __init__(self, apply_status: Callable[..., list[str]] | None = None) -> None:
         self._faults: list[Fault] = []
         self._ids = itertools.count(1)
+        self._apply_status = apply_status  # Simulator.force_status: how a route-"*" status fault acts now
 
     def add(self, kind: str, route: str | None = None, times: int = 1, **params) -> Fault:
         """Queue a fault; bad input raises ValueError with a sentence naming the field."""
@@ -94,11 +127,18 @@ class FaultQueue:
         if unknown:
             known = ", ".join(allowed) or "no parameters"
             raise ValueError(f"Fault {kind} does not take {', '.join(unknown)}; it takes {known}.")
-        missing = [name for name, default in allowed.items() if default is None and name not in params]
+        missing = [name for name, default in allowed.items() if default is None and name not in params and (kind, name) not in _OPTIONAL]
         if missing:
             raise ValueError(f"Fault {kind} needs {', '.join(missing)}.")
         values = _check(kind, {**allowed, **params})
+        if kind == "status":
+            _check_status_route(route, values["status"])
         fault = Fault(next(self._ids), kind, route, times, values)
+        if kind == "status" and route == "*":
+            if self._apply_status is None:
+                raise ValueError("Fault status with route '*' needs a simulator to apply it to.")
+            fault.applied_to = self._apply_status(values["status"], values["fail_reason"], values["seconds"])
+            return fault
         self._faults.append(fault)
         return fault
 
@@ -132,6 +172,11 @@ class FaultQueue:
     def take_after(self, route: str) -> Fault | None:
         """A fault that replaces the answer of an operation that already ran."""
         return self._first(("error", "reset", "malformed"), route, after=True)
+
+    def take_start_failure(self) -> str | None:
+        """The fail_reason of a queued START_FAILED for the start that is beginning, or None."""
+        fault = self._first(("status",), "start")
+        return (fault.params["fail_reason"] or DEFAULT_START_FAILURE) if fault else None
 
     def take_for_creation(self) -> tuple[Fault | None, Fault | None]:
         """(create_failed, slow_steps) faults for one newly opened instance."""

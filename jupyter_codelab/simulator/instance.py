@@ -1,17 +1,16 @@
-"""One simulated CodeLab instance: its lifecycle, computed lazily from the clock, and its wire form.
+"""One simulated CodeLab instance: its lifecycle, computed lazily from the clock.
 
 Nothing runs in the background: every read first ``settle``s the instance to the
-current time (creating -> running -> auto-stopped, stopping -> stopped, ...), so the
-state is a pure function of what was asked and when.
+current time (creating -> running -> auto-stopping -> stopped, snapshotting -> running,
+deleting -> deleted, ...), so the state is a pure function of what was asked and when.
+The wire form is in ``wire.py``.
 """
 
 from __future__ import annotations
 
-import hashlib
-import re
 from dataclasses import dataclass, field
 
-from . import images
+from .lease import IDLE, Lease
 
 STEP_DESCRIPTIONS = (
     "Prepare the storage.",
@@ -19,34 +18,14 @@ STEP_DESCRIPTIONS = (
     "Configuring the network.",
     "Initialize the notebook instance.",
 )
-JUPYTER_VERSION = "3.2.9"
 
 # Phases the simulator stores; the wire status is derived from them (and the clock while creating).
-CREATING, RUNNING, STOPPING, STOPPED, STARTING, CREATE_FAILED, DELETED = (
-    "CREATING", "RUNNING", "STOPPING", "STOPPED", "STARTING", "CREATE_FAILED", "DELETED",
-)
-
-
-@dataclass
-class Lease:
-    create_at: int
-    duration: int
-    update_at: int
-    enable: bool = True
-    type: str = "TIMING"
-
-    @property
-    def ends_at(self) -> int:
-        return self.create_at + self.duration
-
-    def to_json(self) -> dict:
-        return {
-            "create_at": self.create_at,
-            "duration": self.duration,
-            "enable": self.enable,
-            "type": self.type,
-            "update_at": self.update_at,
-        }
+# All are statuses of the SDK's notebook_resp.py; INIT only shows while a creation waits (init_seconds).
+CREATING, RUNNING, STOPPING, STOPPED, STARTING = "CREATING", "RUNNING", "STOPPING", "STOPPED", "STARTING"
+CREATE_FAILED, START_FAILED, ERROR, FROZEN = "CREATE_FAILED", "START_FAILED", "ERROR", "FROZEN"
+SNAPSHOTTING, DELETING, DELETED = "SNAPSHOTTING", "DELETING", "DELETED"
+FAILED = (CREATE_FAILED, START_FAILED, ERROR)  # open replaces these; they carry fail_reason
+FORCEABLE = (ERROR, FROZEN, SNAPSHOTTING, DELETING, DELETED)  # what the "status" fault can put an instance in
 
 
 @dataclass
@@ -73,47 +52,84 @@ class Instance:
     description: str = ""
     phase: str = CREATING
     phase_since: int = 0
-    phase_ms: int = 0  # how long STOPPING / STARTING last
+    phase_ms: int = 0  # how long STOPPING / STARTING / SNAPSHOTTING / DELETING last
     update_at: int = 0
     fail_reason: str | None = None
+    last_activity: int = 0  # what an IDLE lease counts from
+    start_fails_with: str | None = None  # a queued START_FAILED: the running start ends there
+    restart_ms: int | None = None  # set while a switch stops the instance: start again for this long
+    frozen_from: str | None = None  # the phase a FROZEN instance returns to when thawed
     history: list = field(default_factory=list)  # (ms, status) transitions, for the control API
 
     def _enter(self, phase: str, moment: int, phase_ms: int = 0) -> None:
         self.phase, self.phase_since, self.phase_ms, self.update_at = phase, moment, phase_ms, moment
         self.history.append((moment, phase))
 
+    @property
+    def phase_ends_at(self) -> int:
+        return self.phase_since + self.phase_ms
+
+    def auto_stop_at(self) -> int | None:
+        lease = self.lease
+        if not lease.enable:
+            return None
+        if lease.type == IDLE:  # stops after `duration` without activity (see docs/simulator.md)
+            return max(self.last_activity, lease.update_at) + lease.duration
+        return lease.ends_at
+
+    def touch(self, now: int) -> None:
+        """Activity inside the instance (what an IDLE lease waits for)."""
+        self.last_activity = max(self.last_activity, now)
+
     # -- lifecycle ---------------------------------------------------------------------------
-    def settle(self, now: int) -> None:
+    def settle(self, now: int, stop_ms: int) -> None:
         """Apply every transition due by ``now``, each at the moment it was due."""
-        while True:
-            if self.phase == CREATING:
-                plan = self.plan
-                if plan.fail_at_step:
-                    failed_at = self.phase_since + plan.init_ms + plan.fail_at_step * plan.step_ms
-                    if now < failed_at:
-                        return
-                    self.fail_reason = plan.fail_reason
-                    self._enter(CREATE_FAILED, failed_at)
-                    return
-                ready_at = self.phase_since + plan.init_ms + len(STEP_DESCRIPTIONS) * plan.step_ms
-                if now < ready_at:
-                    return
-                self._enter(RUNNING, ready_at)
-            elif self.phase == STARTING:
-                if now < self.phase_since + self.phase_ms:
-                    return
-                self._enter(RUNNING, self.phase_since + self.phase_ms)
-            elif self.phase == RUNNING:
-                if not (self.lease.enable and now >= self.lease.ends_at):
-                    return
-                # Auto-stop: the lease ran out (possibly while the instance was still starting).
-                self._enter(STOPPED, max(self.lease.ends_at, self.phase_since))
-            elif self.phase == STOPPING:
-                if now < self.phase_since + self.phase_ms:
-                    return
-                self._enter(STOPPED, self.phase_since + self.phase_ms)
+        while self._step(now, stop_ms):
+            pass
+
+    def _step(self, now: int, stop_ms: int) -> bool:
+        phase = self.phase
+        if phase == CREATING:
+            plan = self.plan
+            if plan.fail_at_step:
+                failed_at = self.phase_since + plan.init_ms + plan.fail_at_step * plan.step_ms
+                if now < failed_at:
+                    return False
+                self.fail_reason = plan.fail_reason
+                self._enter(CREATE_FAILED, failed_at)
+                return False
+            ready_at = self.phase_since + plan.init_ms + len(STEP_DESCRIPTIONS) * plan.step_ms
+            if now < ready_at:
+                return False
+            self._run(ready_at)
+            return True
+        if phase == RUNNING:
+            stop_at = self.auto_stop_at()
+            if stop_at is None or now < stop_at:
+                return False
+            # Auto-stop goes through STOPPING like a stop asked for (the lease ran out).
+            self._enter(STOPPING, max(stop_at, self.phase_since), stop_ms)
+            return True
+        if phase in (STARTING, STOPPING, SNAPSHOTTING, DELETING):
+            end = self.phase_ends_at
+            if now < end:
+                return False
+            if phase == STARTING and self.start_fails_with:
+                self.fail_reason, self.start_fails_with = self.start_fails_with, None
+                self._enter(START_FAILED, end)
+            elif phase == STARTING or phase == SNAPSHOTTING:
+                self._run(end)
+            elif phase == STOPPING and self.restart_ms is not None:  # a switch: start again with the new image
+                restart_ms, self.restart_ms = self.restart_ms, None
+                self._enter(STARTING, end, restart_ms)
             else:
-                return
+                self._enter(STOPPED if phase == STOPPING else DELETED, end)
+            return True
+        return False
+
+    def _run(self, moment: int) -> None:
+        self._enter(RUNNING, moment)
+        self.touch(moment)
 
     def status_and_steps(self, now: int, fresh: bool = False) -> tuple[str, list[str]]:
         """The wire status and the four step statuses at ``now`` (after ``settle``)."""
@@ -130,55 +146,3 @@ class Instance:
             failed = (self.plan.fail_at_step or 1) - 1
             return CREATE_FAILED, ["COMPLETED"] * failed + ["FAILED"] + ["WAITING"] * (count - failed - 1)
         return self.phase, ["COMPLETED"] * count
-
-    # -- wire form ---------------------------------------------------------------------------
-    def to_json(self, now: int, region: str, detail: bool = True, fresh: bool = False) -> dict:
-        status, steps = self.status_and_steps(now, fresh)
-        body = {
-            "action_progress": [
-                {"step": number, "status": step_status, "description": text}
-                for number, (step_status, text) in enumerate(zip(steps, STEP_DESCRIPTIONS), start=1)
-            ],
-            "create_at": self.create_at,
-            "feature": "DEFAULT",
-            "flavor": self.flavor,
-            "id": self.id,
-            "image": images.summary(self.image),
-            "lease": self.lease.to_json(),
-            "name": self.name,
-            "status": status,
-            "token": self.token,
-            "update_at": self.update_at,
-            "workspace_id": "0",
-        }
-        if self.fail_reason and status == CREATE_FAILED:
-            body["fail_reason"] = self.fail_reason
-        if self.description:
-            body["description"] = self.description
-        if status == RUNNING:
-            body["url"] = lab_url(region, self.id)
-        if detail:
-            body["description"] = self.description
-            body["jupyter_version"] = JUPYTER_VERSION
-            body["user_id"] = self.owner_id
-            body["volume"] = {"capacity": 5, "category": "EFS", "mount_path": "/home/ma-user/work/", "ownership": "MANAGED"}
-            endpoints = self.endpoints(region)
-            if endpoints:  # only images that offer SSH have an endpoint
-                body["endpoints"] = endpoints
-        return body
-
-    def endpoints(self, region: str) -> list[dict]:
-        if "SSH" not in self.image.get("dev_services", ()):
-            return []
-        # A stable, plausible port per instance, like the ones ModelArts hands out.
-        port = 30000 + int(hashlib.sha256(self.id.encode()).hexdigest(), 16) % 2768
-        host = f"dev-modelarts-{_compact(region)}.huaweicloud.com"
-        return [{"dev_service": "SSH", "uri": f"ssh://{host}:{port}", "ssh_keys": [], "allowed_access_ips": []}]
-
-
-def _compact(region: str) -> str:
-    return re.sub(r"[^a-z0-9]", "", region.lower())
-
-
-def lab_url(region: str, notebook_id: str) -> str:
-    return f"https://authoring-modelarts-{_compact(region)}.huaweicloud.com/{notebook_id}/lab"

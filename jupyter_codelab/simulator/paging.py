@@ -1,4 +1,9 @@
-"""ModelArts list pages: ``limit``/``offset`` in, ``{current, data, pages, size, total}`` out."""
+"""ModelArts list pages: ``limit``/``offset`` in, ``{current, data, pages, size, total}`` out.
+
+``size`` is the page size asked for, not the number of rows sent: the tables say "Number of
+records on each page" (SDK list_*_response.py: 每一页的数量) and the ListNotebooks example
+answers ``"size": 10`` with two rows.
+"""
 
 from __future__ import annotations
 
@@ -20,15 +25,18 @@ def _integer(params: dict[str, str], name: str, default: int, minimum: int, maxi
     return value
 
 
-def paginate(items: list[dict], params: dict[str, str], default_limit: int) -> dict:
+def paginate(items: list[dict], params: dict[str, str], default_limit: int, allowed_limits: tuple[int, ...] = ()) -> dict:
     """``offset`` counts records; ``current`` is the 0-based page that offset falls on."""
     limit = _integer(params, "limit", default_limit, 1, 1000)
+    if allowed_limits and limit not in allowed_limits:
+        choices = ", ".join(map(str, allowed_limits))
+        raise invalid_parameter(f"Invalid parameter limit: {limit} is not allowed here; use one of {choices}.")
     offset = _integer(params, "offset", 0, 0, 10**9)
     data = items[offset : offset + limit]
     return {
         "current": offset // limit,
         "data": data,
         "pages": math.ceil(len(items) / limit),
-        "size": len(data),
+        "size": limit,
         "total": len(items),
     }

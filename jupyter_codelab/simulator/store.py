@@ -1,4 +1,8 @@
-"""Every user's CodeLab instance and the operations on it, with ModelArts' answers for wrong states."""
+"""Every user's CodeLab instance: reads, lists and ``open`` (with the image switch).
+
+The operations on one instance (lease, start, stop, delete, forced statuses) are in
+``operations.py``; both share the rules here for statuses that refuse everything.
+"""
 
 from __future__ import annotations
 
@@ -10,23 +14,15 @@ from typing import Callable
 from urllib.parse import urlsplit
 
 from . import images
-from .config import LEASE_MAX_MS, LEASE_MIN_MS, SimulatorConfig
-from .errors import ApiError, bad_request, invalid_parameter, notebook_not_found
-from .instance import (
-    CREATE_FAILED,
-    CREATING,
-    DELETED,
-    RUNNING,
-    STARTING,
-    STOPPED,
-    STOPPING,
-    CreationPlan,
-    Instance,
-    Lease,
-)
+from .config import SimulatorConfig
+from .errors import frozen, image_not_found, in_progress, invalid_parameter, notebook_not_found
+from .instance import DELETED, DELETING, FAILED, FROZEN, RUNNING, STOPPED, STOPPING, CreationPlan, Instance
+from .lease import Lease
+from .operations import Operations
 from .paging import paginate
+from .wire import notebook_json
 
-LEASE_TYPES = ("TIMING", "IDLE")
+NOTEBOOK_LIST_LIMITS = (10, 20, 50)  # SDK list_notebooks_request.py: limit 取值范围 [10,20,50], default 10
 
 
 def decode_share_url(value) -> str:
@@ -49,32 +45,7 @@ def decode_share_url(value) -> str:
     return url
 
 
-def parse_duration(raw) -> int:
-    if isinstance(raw, bool) or raw is None:
-        raise bad_request("ModelArts.6348", f"The auto-stop duration must be an integer number of milliseconds, got {raw!r}.")
-    try:
-        value = int(raw) if isinstance(raw, (int, str)) else None
-    except ValueError:
-        value = None
-    if value is None:
-        raise bad_request("ModelArts.6348", f"The auto-stop duration must be an integer number of milliseconds, got {raw!r}.")
-    if not LEASE_MIN_MS <= value <= LEASE_MAX_MS:
-        raise bad_request(
-            "ModelArts.6346",
-            f"The auto-stop duration {value} ms is out of range: use {LEASE_MIN_MS} to {LEASE_MAX_MS} ms (1 h to 72 h).",
-        )
-    return value
-
-
-def parse_lease_type(raw, default: str) -> str:
-    if raw in (None, ""):
-        return default
-    if raw not in LEASE_TYPES:
-        raise bad_request("ModelArts.6349", f"The auto-stop type must be TIMING or IDLE, got {raw!r}.")
-    return raw
-
-
-class NotebookStore:
+class NotebookStore(Operations):
     def __init__(self, config_source: Callable[[], SimulatorConfig]):
         self._config_source = config_source
         self.instances: dict[str, Instance] = {}
@@ -87,16 +58,25 @@ class NotebookStore:
     def now(self) -> int:
         return self.config.clock.now_ms()
 
+    def ms(self, seconds: float) -> int:
+        return int(seconds * 1000)
+
     def reset(self) -> None:
         self.instances.clear()
         self.current.clear()
 
     # -- reads -------------------------------------------------------------------------------
+    def settle(self, instance: Instance) -> Instance:
+        instance.settle(self.now(), self.ms(self.config.stop_seconds))
+        return instance
+
     def find(self, notebook_id: str) -> Instance:
+        """Any user's instance (control API); a deleted one does not exist (400 ModelArts.6309)."""
         instance = self.instances.get(notebook_id)
+        if instance is not None:
+            self.settle(instance)
         if instance is None or instance.phase == DELETED:
             raise notebook_not_found(notebook_id)
-        instance.settle(self.now())
         return instance
 
     def get(self, owner_id: str, notebook_id: str) -> Instance:
@@ -108,50 +88,75 @@ class NotebookStore:
     def status(self, instance: Instance) -> str:
         return instance.status_and_steps(self.now())[0]
 
-    def render(self, instance: Instance, detail: bool = True, fresh: bool = False) -> dict:
-        return instance.to_json(self.now(), self.config.region, detail=detail, fresh=fresh)
+    def render(self, instance: Instance, view: str = "detail", fresh: bool = False) -> dict:
+        return notebook_json(instance, self.now(), self.config.region, view=view, fresh=fresh)
+
+    def current_instances(self) -> list[Instance]:
+        """Each user's live CodeLab instance (what the "status" fault applies to)."""
+        live = []
+        for notebook_id in self.current.values():
+            instance = self.instances.get(notebook_id)
+            if instance is not None and self.settle(instance).phase != DELETED:
+                live.append(instance)
+        return live
 
     def list(self, owner_id: str, params: dict[str, str]) -> dict:
-        now = self.now()
         rows = []
         for instance in self.instances.values():
-            if instance.owner_id != owner_id or instance.phase == DELETED:
-                continue
-            instance.settle(now)
-            rows.append(self.render(instance))
+            if instance.owner_id == owner_id and self.settle(instance).phase != DELETED:
+                rows.append(self.render(instance, view="list"))
         # The list call's feature defaults to NOTEBOOK (billed): the CodeLab one needs feature=DEFAULT.
         rows = [r for r in rows if r["feature"] == (params.get("feature") or "NOTEBOOK")]
         if params.get("name"):
             rows = [r for r in rows if params["name"] in r["name"]]
-        for key in ("status", "id", "flavor", "workspace_id"):
-            if params.get(key):
-                rows = [r for r in rows if r[key] == params[key]]
+        # The OTC docs and golangsdk spell the workspace filter workspaceId; the SDK workspace_id.
+        wanted = {key: params.get(key) for key in ("status", "id", "flavor")}
+        wanted["workspace_id"] = params.get("workspace_id") or params.get("workspaceId")
+        for key, value in wanted.items():
+            if value:
+                rows = [r for r in rows if r[key] == value]
         if params.get("image_id"):
             rows = [r for r in rows if r["image"]["id"] == params["image_id"]]
         sort_key = params.get("sort_key") or "create_at"
         if sort_key in ("create_at", "update_at", "name", "status"):
             rows.sort(key=lambda r: r[sort_key], reverse=(params.get("sort_dir") or "DESC").upper() == "DESC")
-        return paginate(rows, params, default_limit=10)
+        return paginate(rows, params, default_limit=10, allowed_limits=NOTEBOOK_LIST_LIMITS)
 
     # -- open --------------------------------------------------------------------------------
     def open(
-        self, owner_id: str, image_id: str | None, share_url: str | None, plan_factory: Callable[[], CreationPlan]
+        self, owner_id: str, image_id, share_url, plan_factory: Callable[[], CreationPlan]
     ) -> tuple[Instance, bool]:
-        """The user's live instance (False) or a new one (True) replacing a failed or deleted one."""
+        """The user's instance (False), switched to ``image_id`` if needed, or a new one (True).
+
+        One free CodeLab instance per user (``feature: DEFAULT``, "You can create only one").
+        - none yet, deleted, or failed (CREATE_FAILED, START_FAILED, ERROR): a new instance
+          replaces it (201): a failed free instance cannot be started, and open is the only
+          way the API page gives to get another.
+        - FROZEN: 400 ModelArts.6326 (arrears); DELETING: 400 ModelArts.6357.
+        - no ``image_id``, or the instance's own: that instance as it is (200).
+        - another ``image_id``: the instance is switched (see ``_switch``).
+        """
         if image_id is not None and not isinstance(image_id, str):
             raise invalid_parameter("Invalid parameter image_id: it must be an image ID string.")
         image = images.find_image(image_id or images.DEFAULT_IMAGE_ID)
         if image is None:
-            raise bad_request("ModelArts.6797", f"The image {image_id} does not exist.")
+            raise image_not_found(image_id)
         description = decode_share_url(share_url) if share_url is not None else ""
         existing = self.instances.get(self.current.get(owner_id, ""))
         if existing is not None:
-            existing.settle(self.now())
-            if existing.phase not in (CREATE_FAILED, DELETED):
+            status = self.status(self.settle(existing))
+            if existing.phase == FROZEN:
+                raise frozen(existing.id)
+            if existing.phase == DELETING:
+                raise in_progress(existing.id, status)
+            if existing.phase not in FAILED + (DELETED,):
+                if image_id and image_id != existing.image["id"]:
+                    self._switch(existing, image, status)
                 if description:  # the shared notebook is fetched into the instance already there
                     existing.description = description
+                existing.touch(self.now())
                 return existing, False
-            self.instances.pop(existing.id, None)  # replaced: a failed CodeLab instance is not kept
+            self.instances.pop(existing.id, None)  # replaced: a failed or deleted CodeLab instance is not kept
         now = self.now()
         instance = Instance(
             id=str(uuid.uuid4()),
@@ -165,88 +170,32 @@ class NotebookStore:
             plan=plan_factory(),
             description=description,
         )
-        instance._enter(CREATING, now)
+        instance._enter(instance.phase, now)
         self.instances[instance.id] = instance
         self.current[owner_id] = instance.id
         return instance, True
 
-    # -- lease -------------------------------------------------------------------------------
-    def renew(self, owner_id: str, notebook_id: str, duration_raw, type_raw) -> Lease:
-        """The requested duration counts from now; the stored one from the lease's create_at."""
-        instance = self.get(owner_id, notebook_id)
-        requested = parse_duration(duration_raw)
-        lease_type = parse_lease_type(type_raw, instance.lease.type)
-        status = self.status(instance)
-        if status != RUNNING:
-            code = {STOPPED: "ModelArts.6307", STOPPING: "ModelArts.6308"}.get(status, "ModelArts.6357")
-            raise bad_request(
-                code, f"Notebook instance {notebook_id} is {status}: its auto-stop time can only be changed while it is RUNNING."
-            )
+    def _switch(self, instance: Instance, image: dict, status: str) -> None:
+        """Open with another image while the instance exists: the same instance changes image.
+
+        Sources: the open API page ("After opening it, you can switch to another instance as
+        required"), UpdateNotebook (``PUT /v1/{project_id}/notebooks/{id}`` takes ``flavor`` and
+        ``image_id`` and "can be used only when the notebook instance is stopped") and
+        ShowSwitchableFlavors (``GET .../notebooks/{id}/flavors``, DEFAULT = CodeLab flavors).
+        So the id, the name and the work volume stay; image and free flavor change:
+        - RUNNING: it is stopped, switched and started again: STOPPING, then STARTING, then
+          RUNNING; a new TIMING lease counts from now.
+        - STOPPED: switched, and stays STOPPED (start it to use it).
+        - any other status (INIT, CREATING, STARTING, STOPPING, SNAPSHOTTING): 400 ModelArts.6357.
+        """
+        if status not in (RUNNING, STOPPED):
+            raise in_progress(instance.id, status)
         now = self.now()
-        lease = instance.lease
-        lease.duration, lease.type, lease.update_at, lease.enable = now - lease.create_at + requested, lease_type, now, True
-        instance.update_at = now
-        return lease
-
-    def expire(self, notebook_id: str, in_seconds: float) -> Instance:
-        """Control API: make the lease end ``in_seconds`` from now."""
-        instance = self.find(notebook_id)
-        now = self.now()
-        ends_at = now + int(in_seconds * 1000)
-        lease = instance.lease
-        if ends_at < lease.create_at:
-            lease.create_at = ends_at
-        lease.duration, lease.update_at = ends_at - lease.create_at, now
-        instance.settle(now)
-        return instance
-
-    # -- stop / start / delete ---------------------------------------------------------------
-    def stop(self, owner_id: str, notebook_id: str) -> Instance:
-        instance = self.get(owner_id, notebook_id)
-        status = self.status(instance)
-        if status == STOPPED:
-            raise bad_request("ModelArts.6307", f"Notebook instance {notebook_id} is already stopped.")
-        if status == STOPPING:
-            raise bad_request("ModelArts.6308", f"Notebook instance {notebook_id} is stopping.")
-        if status != RUNNING:
-            raise _in_progress(notebook_id, status)
-        instance._enter(STOPPING, self.now(), int(self.config.stop_seconds * 1000))
-        return instance
-
-    def start(self, owner_id: str, notebook_id: str, duration_raw, type_raw) -> Instance:
-        instance = self.get(owner_id, notebook_id)
-        duration = parse_duration(duration_raw if duration_raw not in (None, "") else self.config.default_lease_ms)
-        lease_type = parse_lease_type(type_raw, "TIMING")
-        status = self.status(instance)
+        instance.image, instance.flavor = image, images.free_flavor(image)
+        instance.history.append((now, f"SWITCHED to {image['id']}"))
         if status == RUNNING:
-            raise bad_request("ModelArts.6305", f"Notebook instance {notebook_id} is already running.")
-        if status == STARTING:
-            raise bad_request("ModelArts.6306", f"Notebook instance {notebook_id} is starting.")
-        if status == STOPPING:
-            raise bad_request("ModelArts.6308", f"Notebook instance {notebook_id} is stopping: start it once it is stopped.")
-        if status != STOPPED:
-            raise _in_progress(notebook_id, status)
-        now = self.now()
-        instance.lease = Lease(create_at=now, duration=duration, update_at=now, type=lease_type)
-        instance._enter(STARTING, now, int(self.config.effective_start_seconds * 1000))
-        return instance
-
-    def delete(self, owner_id: str, notebook_id: str) -> Instance:
-        instance = self.get(owner_id, notebook_id)
-        status = self.status(instance)
-        if status in (RUNNING, STOPPING):
-            raise bad_request("ModelArts.6304", f"Stop notebook instance {notebook_id} before deleting it.")
-        if status not in (STOPPED, CREATE_FAILED):
-            raise _in_progress(notebook_id, status)
-        instance._enter(DELETED, self.now())
-        if self.current.get(owner_id) == notebook_id:
-            del self.current[owner_id]
-        return instance
-
-
-def _in_progress(notebook_id: str, status: str) -> ApiError:
-    if status in (CREATING, STARTING, "INIT"):
-        text = f"Another operation is in progress on notebook instance {notebook_id} ({status}); try again when it ends."
-    else:
-        text = f"Notebook instance {notebook_id} cannot do that in status {status}."
-    return bad_request("ModelArts.6357", text)
+            instance.lease = Lease(create_at=now, duration=self.config.default_lease_ms, update_at=now)
+            instance.restart_ms = self.ms(self.config.effective_start_seconds)
+            instance._enter(STOPPING, now, self.ms(self.config.stop_seconds))
+        else:
+            instance.update_at = now

@@ -73,14 +73,16 @@ async def test_expire_ends_the_lease(alice):
     assert reply.status == 200
     lease = reply.body["lease"]
     assert lease["create_at"] + lease["duration"] == alice.sim.clock.now_ms() + 30_000
-    alice.sim.clock.advance(30)
+    alice.sim.clock.advance(30)  # auto-stop: RUNNING -> STOPPING (stop_seconds) -> STOPPED
+    assert (await alice.get(f"/notebooks/{running['id']}")).body["status"] == "STOPPING"
+    alice.sim.clock.advance(1)
     assert (await alice.get(f"/notebooks/{running['id']}")).body["status"] == "STOPPED"
 
 
 async def test_expire_now_and_unknown_notebook(alice):
     running = await open_running(alice)
     reply = await alice.control("POST", f"/notebooks/{running['id']}/expire", {"in_seconds": 0})
-    assert reply.body["status"] == "STOPPED"
+    assert reply.body["status"] == "STOPPING"
     assert (await alice.control("POST", "/notebooks/nope/expire", {"in_seconds": 0})).status == 404
     assert (await alice.control("POST", f"/notebooks/{running['id']}/expire", {})).status == 400
 

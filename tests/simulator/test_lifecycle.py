@@ -83,9 +83,12 @@ async def test_auto_stop_when_the_lease_ends(alice):
     alice.sim.clock.advance((lease_end - alice.sim.clock.now_ms()) / 1000 - 1)
     assert (await alice.get(path)).body["status"] == "RUNNING"
     alice.sim.clock.advance(1)
+    stopping = (await alice.get(path)).body  # auto-stop goes RUNNING -> STOPPING -> STOPPED
+    assert stopping["status"] == "STOPPING" and stopping["update_at"] == lease_end
+    assert "url" in stopping  # the StopNotebook example carries url while STOPPING: url does not mean RUNNING
+    alice.sim.clock.advance(1)
     stopped = (await alice.get(path)).body
-    assert stopped["status"] == "STOPPED" and stopped["update_at"] == lease_end
-    assert "url" not in stopped
+    assert stopped["status"] == "STOPPED" and stopped["update_at"] == lease_end + 1000
 
 
 async def test_short_default_lease(alice):
@@ -94,6 +97,8 @@ async def test_short_default_lease(alice):
     alice.sim.clock.advance(3599.999)
     assert (await alice.get(f"/notebooks/{opened.body['id']}")).body["status"] == "RUNNING"
     alice.sim.clock.advance(0.001)
+    assert (await alice.get(f"/notebooks/{opened.body['id']}")).body["status"] == "STOPPING"
+    alice.sim.clock.advance(1)
     assert (await alice.get(f"/notebooks/{opened.body['id']}")).body["status"] == "STOPPED"
 
 
@@ -128,15 +133,30 @@ async def test_start_default_duration_is_the_default_lease(alice):
     assert started.body["lease"]["duration"] == 3600000
 
 
-@pytest.mark.parametrize("duration", ["3599999", "259200001", "soon"])
-async def test_start_duration_bounds(alice, duration):
+@pytest.mark.parametrize(
+    ("duration", "code"),
+    [("3599999", "ModelArts.6349"), ("259200001", "ModelArts.6349"), ("0", "ModelArts.6346"), ("soon", "ModelArts.6332")],
+)
+async def test_start_duration_bounds(alice, duration, code):
     running = await open_running(alice)
     path = f"/notebooks/{running['id']}"
     await alice.post(path + "/stop")
     alice.sim.clock.advance(1)
     reply = await alice.post(path + f"/start?duration={duration}")
-    assert reply.status == 400 and reply.error_code in ("ModelArts.6346", "ModelArts.6348")
+    assert (reply.status, reply.error_code) == (400, code), reply.text
     assert (await alice.get(path)).body["status"] == "STOPPED"
+
+
+async def test_start_with_duration_minus_one_has_no_auto_stop(alice):
+    """golangsdk and Terraform start billed instances with ?duration=-1: no auto-stop."""
+    running = await open_running(alice)
+    path = f"/notebooks/{running['id']}"
+    await alice.post(path + "/stop")
+    alice.sim.clock.advance(1)
+    started = await alice.post(path + "/start?duration=-1")
+    assert started.status == 200 and started.body["lease"]["enable"] is False, started.text
+    alice.sim.clock.advance(80 * 3600)
+    assert (await alice.get(path)).body["status"] == "RUNNING"
 
 
 async def test_operations_while_creating_are_6357(alice):
