@@ -91,9 +91,13 @@ def _drop_none(data: dict) -> dict:
 
 @dataclass
 class JobProgress:
+    """One step of ``action_progress``: the SDK and the example say ``description``, the tables
+    and golangsdk (notebook/results.go) ``step_description`` and ``notebook_id``: keep both."""
+
     step: int
     status: StepStatus
     description: str | None = None
+    step_description: str | None = None
     notebook_id: str | None = None
     extra: dict = field(default_factory=dict)
 
@@ -105,6 +109,7 @@ class JobProgress:
             step=int(data.get("step") or 0),
             status=StepStatus(data.get("status") or "WAITING"),
             description=_pick(data, "description", "step_description"),
+            step_description=_pick(data, "step_description", "description"),
             notebook_id=data.get("notebook_id"),
             extra=_rest(data, cls.KNOWN),
         )
@@ -115,6 +120,8 @@ class JobProgress:
             "name": STEP_NAMES.get(self.step, f"step {self.step}"),
             "status": self.status.value,
             "description": self.description,
+            "step_description": self.step_description,
+            "notebook_id": self.notebook_id,
         }
 
 
@@ -141,9 +148,14 @@ class Lease:
         )
 
     @property
+    def auto_stops(self) -> bool:
+        """False when auto-stop is off: ``enable: false``, or ``duration: -1`` as Terraform starts billed instances."""
+        return self.enable and not (self.duration is not None and int(self.duration) < 0)
+
+    @property
     def expires_at_ms(self) -> int | None:
-        """The auto-stop moment: the lease counts its duration from its creation."""
-        if self.create_at is None or self.duration is None:
+        """The auto-stop moment (the lease counts its duration from its creation), None without one."""
+        if not self.auto_stops or self.create_at is None or self.duration is None:
             return None
         return int(self.create_at) + int(self.duration)
 
@@ -160,6 +172,7 @@ class Lease:
             "enable": self.enable,
             "type": self.type or "TIMING",
             "update_at": self.update_at,
+            "auto_stop": self.auto_stops,
             "expires_at": self.expires_at_ms,
             "remaining_ms": self.remaining_ms(now_ms),
         }
@@ -167,37 +180,55 @@ class Lease:
 
 @dataclass
 class Image:
+    """An image as ``ImageResponse`` / ``Image`` describe it (huaweicloudsdkmodelarts v1/model/image*.py)."""
+
     id: str
     name: str | None = None
     tag: str | None = None
     swr_path: str | None = None
-    type: str | None = None
+    type: str | None = None  # BUILD_IN | DEDICATED
     description: str | None = None
-    arch: str | None = None
+    arch: str | None = None  # X86_64 | AARCH64
     resource_categories: list[str] = field(default_factory=list)
+    support_res_categories: list[str] = field(default_factory=list)
     dev_services: list[str] = field(default_factory=list)
+    service_type: str | None = None  # COMMON | INFERENCE | TRAIN | DEV | UNKNOWN
+    status: str | None = None  # INIT | CREATING | CREATE_FAILED | ERROR | DELETED | ACTIVE
+    status_message: str | None = None
+    visibility: str | None = None  # PRIVATE | PUBLIC
+    origin: str | None = None  # CUSTOMIZE | IMAGE_SAVE
+    size: int | None = None  # KB
+    namespace: str | None = None
+    workspace_id: str | None = None
+    flavor_type: str | None = None
+    show_name: str | None = None
+    show_tag: str | None = None
+    swr_instance_id: str | None = None
+    tags: list = field(default_factory=list)
+    create_at: int | None = None
+    update_at: int | None = None
     extra: dict = field(default_factory=dict)
 
-    KNOWN = {"id", "name", "tag", "swr_path", "type", "description", "arch", "resource_categories", "dev_services"}
+    LISTS = ("resource_categories", "support_res_categories", "dev_services", "tags")
+    SCALARS = (
+        "name", "tag", "swr_path", "type", "description", "arch", "service_type", "status", "status_message",
+        "visibility", "origin", "size", "namespace", "workspace_id", "flavor_type", "show_name", "show_tag",
+        "swr_instance_id", "create_at", "update_at",
+    )  # fmt: skip
+    KNOWN = {"id", *LISTS, *SCALARS}
 
     @classmethod
     def from_json(cls, data: dict) -> Image:
         return cls(
             id=str(data.get("id") or ""),
-            name=data.get("name"),
-            tag=data.get("tag"),
-            swr_path=data.get("swr_path"),
-            type=data.get("type"),
-            description=data.get("description"),
-            arch=data.get("arch"),
-            resource_categories=list(data.get("resource_categories") or []),
-            dev_services=list(data.get("dev_services") or []),
+            **{name: data.get(name) for name in cls.SCALARS},
+            **{name: list(data.get(name) or []) for name in cls.LISTS},
             extra=_rest(data, cls.KNOWN),
         )
 
     @property
     def processor(self) -> str:
-        categories = {c.upper() for c in self.resource_categories}
+        categories = {str(c).upper() for c in (*self.resource_categories, *self.support_res_categories)}
         for kind in ("GPU", "ASCEND"):
             if kind in categories:
                 return kind
@@ -206,15 +237,9 @@ class Image:
     def to_client_json(self, default: bool = False) -> dict:
         return {
             "id": self.id,
-            "name": self.name,
-            "tag": self.tag,
-            "type": self.type,
-            "arch": self.arch,
+            **{name: getattr(self, name) for name in self.SCALARS},
+            **{name: getattr(self, name) for name in self.LISTS},
             "processor": self.processor,
-            "resource_categories": self.resource_categories,
-            "dev_services": self.dev_services,
-            "description": self.description,
-            "swr_path": self.swr_path,
             "default": default,
         }
 
@@ -230,28 +255,43 @@ def default_image_id(images: list[Image]) -> str | None:
 
 @dataclass
 class EndpointsRes:
+    """How to reach the instance: ``{dev_service, service, uri, key_pair_names}`` in the SDK
+    (endpoints_res.py), whose text gives both names the same meaning (NOTEBOOK | SSH); Terraform and
+    golangsdk read ``endpoints[?service=='SSH'].key_pair_names`` and ``allowed_access_ips``.
+    ``ssh_keys`` appears in no source, but older answers of ours used it: still accepted."""
+
     dev_service: str | None = None
+    service: str | None = None
+    uri: str | None = None
+    key_pair_names: list[str] = field(default_factory=list)
     allowed_access_ips: list[str] = field(default_factory=list)
-    ssh_keys: list[str] = field(default_factory=list)
     extra: dict = field(default_factory=dict)
 
-    KNOWN = {"dev_service", "allowed_access_ips", "ssh_keys"}
+    KNOWN = {"dev_service", "service", "uri", "key_pair_names", "ssh_keys", "allowed_access_ips"}
 
     @classmethod
     def from_json(cls, data: dict) -> EndpointsRes:
         return cls(
-            dev_service=data.get("dev_service"),
+            dev_service=_pick(data, "dev_service", "service"),
+            service=_pick(data, "service", "dev_service"),
+            uri=data.get("uri"),
+            key_pair_names=list(_pick(data, "key_pair_names", "ssh_keys", default=[])),
             allowed_access_ips=list(data.get("allowed_access_ips") or []),
-            ssh_keys=list(data.get("ssh_keys") or []),
             extra=_rest(data, cls.KNOWN),
         )
+
+    @property
+    def is_ssh(self) -> bool:
+        return "SSH" in {(self.service or "").upper(), (self.dev_service or "").upper()}
 
     def to_client_json(self) -> dict:
         return {
             **self.extra,
             "dev_service": self.dev_service,
+            "service": self.service,
+            "uri": self.uri,
+            "key_pair_names": self.key_pair_names,
             "allowed_access_ips": self.allowed_access_ips,
-            "ssh_keys": self.ssh_keys,
         }
 
 
