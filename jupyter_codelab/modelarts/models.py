@@ -11,7 +11,9 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any
+
+from .images import DEFAULT_IMAGE_ID, Image, default_image_id  # noqa: F401 (re-exported)
+from .json_fields import drop_none, pick, rest
 
 
 class _OpenEnum(str, Enum):
@@ -71,22 +73,6 @@ class StepStatus(_OpenEnum):
 
 
 STEP_NAMES = {1: "storage", 2: "compute", 3: "network", 4: "initialization"}
-DEFAULT_IMAGE_ID = "e1a07296-22a8-4f05-8bc8-e936c8e54090"  # notebook2.0-mul-kernel-cpu-cp36: what open uses without image_id
-
-
-def _pick(data: dict, *names: str, default: Any = None) -> Any:
-    for name in names:
-        if data.get(name) is not None:
-            return data[name]
-    return default
-
-
-def _rest(data: dict, known: set[str]) -> dict:
-    return {k: v for k, v in data.items() if k not in known}
-
-
-def _drop_none(data: dict) -> dict:
-    return {k: v for k, v in data.items() if v is not None}
 
 
 @dataclass
@@ -108,10 +94,10 @@ class JobProgress:
         return cls(
             step=int(data.get("step") or 0),
             status=StepStatus(data.get("status") or "WAITING"),
-            description=_pick(data, "description", "step_description"),
-            step_description=_pick(data, "step_description", "description"),
+            description=pick(data, "description", "step_description"),
+            step_description=pick(data, "step_description", "description"),
             notebook_id=data.get("notebook_id"),
-            extra=_rest(data, cls.KNOWN),
+            extra=rest(data, cls.KNOWN),
         )
 
     def to_client_json(self) -> dict:
@@ -139,12 +125,12 @@ class Lease:
     @classmethod
     def from_json(cls, data: dict) -> Lease:
         return cls(
-            create_at=_pick(data, "create_at", "create_time"),
+            create_at=pick(data, "create_at", "create_time"),
             duration=data.get("duration"),
             enable=bool(data.get("enable", True)),
             type=data.get("type"),
-            update_at=_pick(data, "update_at", "update_time"),
-            extra=_rest(data, cls.KNOWN),
+            update_at=pick(data, "update_at", "update_time"),
+            extra=rest(data, cls.KNOWN),
         )
 
     @property
@@ -179,81 +165,6 @@ class Lease:
 
 
 @dataclass
-class Image:
-    """An image as ``ImageResponse`` / ``Image`` describe it (huaweicloudsdkmodelarts v1/model/image*.py)."""
-
-    id: str
-    name: str | None = None
-    tag: str | None = None
-    swr_path: str | None = None
-    type: str | None = None  # BUILD_IN | DEDICATED
-    description: str | None = None
-    arch: str | None = None  # X86_64 | AARCH64
-    resource_categories: list[str] = field(default_factory=list)
-    support_res_categories: list[str] = field(default_factory=list)
-    dev_services: list[str] = field(default_factory=list)
-    service_type: str | None = None  # COMMON | INFERENCE | TRAIN | DEV | UNKNOWN
-    status: str | None = None  # INIT | CREATING | CREATE_FAILED | ERROR | DELETED | ACTIVE
-    status_message: str | None = None
-    visibility: str | None = None  # PRIVATE | PUBLIC
-    origin: str | None = None  # CUSTOMIZE | IMAGE_SAVE
-    size: int | None = None  # KB
-    namespace: str | None = None
-    workspace_id: str | None = None
-    flavor_type: str | None = None
-    show_name: str | None = None
-    show_tag: str | None = None
-    swr_instance_id: str | None = None
-    tags: list = field(default_factory=list)
-    create_at: int | None = None
-    update_at: int | None = None
-    extra: dict = field(default_factory=dict)
-
-    LISTS = ("resource_categories", "support_res_categories", "dev_services", "tags")
-    SCALARS = (
-        "name", "tag", "swr_path", "type", "description", "arch", "service_type", "status", "status_message",
-        "visibility", "origin", "size", "namespace", "workspace_id", "flavor_type", "show_name", "show_tag",
-        "swr_instance_id", "create_at", "update_at",
-    )  # fmt: skip
-    KNOWN = {"id", *LISTS, *SCALARS}
-
-    @classmethod
-    def from_json(cls, data: dict) -> Image:
-        return cls(
-            id=str(data.get("id") or ""),
-            **{name: data.get(name) for name in cls.SCALARS},
-            **{name: list(data.get(name) or []) for name in cls.LISTS},
-            extra=_rest(data, cls.KNOWN),
-        )
-
-    @property
-    def processor(self) -> str:
-        categories = {str(c).upper() for c in (*self.resource_categories, *self.support_res_categories)}
-        for kind in ("GPU", "ASCEND"):
-            if kind in categories:
-                return kind
-        return "CPU"
-
-    def to_client_json(self, default: bool = False) -> dict:
-        return {
-            "id": self.id,
-            **{name: getattr(self, name) for name in self.SCALARS},
-            **{name: getattr(self, name) for name in self.LISTS},
-            "processor": self.processor,
-            "default": default,
-        }
-
-
-def default_image_id(images: list[Image]) -> str | None:
-    """The image ModelArts opens when none is given: its multi-kernel CPU image."""
-    if any(image.id == DEFAULT_IMAGE_ID for image in images):
-        return DEFAULT_IMAGE_ID
-    multi_cpu = [i for i in images if "mul-kernel" in (i.name or "") and i.processor == "CPU"]
-    chosen = (multi_cpu or [i for i in images if i.processor == "CPU"] or images or [None])[0]
-    return chosen.id if chosen else None
-
-
-@dataclass
 class EndpointsRes:
     """How to reach the instance: ``{dev_service, service, uri, key_pair_names}`` in the SDK
     (endpoints_res.py), whose text gives both names the same meaning (NOTEBOOK | SSH); Terraform and
@@ -272,12 +183,12 @@ class EndpointsRes:
     @classmethod
     def from_json(cls, data: dict) -> EndpointsRes:
         return cls(
-            dev_service=_pick(data, "dev_service", "service"),
-            service=_pick(data, "service", "dev_service"),
+            dev_service=pick(data, "dev_service", "service"),
+            service=pick(data, "service", "dev_service"),
             uri=data.get("uri"),
-            key_pair_names=list(_pick(data, "key_pair_names", "ssh_keys", default=[])),
+            key_pair_names=list(pick(data, "key_pair_names", "ssh_keys", default=[])),
             allowed_access_ips=list(data.get("allowed_access_ips") or []),
-            extra=_rest(data, cls.KNOWN),
+            extra=rest(data, cls.KNOWN),
         )
 
     @property
@@ -303,7 +214,7 @@ class Pool:
 
     @classmethod
     def from_json(cls, data: dict) -> Pool:
-        return cls(id=data.get("id"), name=data.get("name"), extra=_rest(data, {"id", "name"}))
+        return cls(id=data.get("id"), name=data.get("name"), extra=rest(data, {"id", "name"}))
 
 
 @dataclass
@@ -319,10 +230,10 @@ class VolumeRes:
 
     @classmethod
     def from_json(cls, data: dict) -> VolumeRes:
-        return cls(**{k: data.get(k) for k in cls.KNOWN}, extra=_rest(data, cls.KNOWN))
+        return cls(**{k: data.get(k) for k in cls.KNOWN}, extra=rest(data, cls.KNOWN))
 
     def to_client_json(self) -> dict:
-        return _drop_none({k: getattr(self, k) for k in sorted(self.KNOWN)})
+        return drop_none({k: getattr(self, k) for k in sorted(self.KNOWN)})
 
 
 @dataclass
@@ -373,8 +284,8 @@ class Notebook:
             fail_reason=data.get("fail_reason"),
             description=data.get("description"),
             workspace_id=data.get("workspace_id"),
-            create_at=_pick(data, "create_at", "create_time"),
-            update_at=_pick(data, "update_at", "update_time"),
+            create_at=pick(data, "create_at", "create_time"),
+            update_at=pick(data, "update_at", "update_time"),
             image=sub("image", Image),
             lease=sub("lease", Lease),
             pool=sub("pool", Pool),
@@ -384,7 +295,7 @@ class Notebook:
                 key=lambda p: p.step,
             ),
             endpoints=[EndpointsRes.from_json(e) for e in data.get("endpoints") or [] if isinstance(e, dict)],
-            extra=_rest(data, cls.KNOWN),
+            extra=rest(data, cls.KNOWN),
         )
 
     @property
