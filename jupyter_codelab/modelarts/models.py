@@ -148,7 +148,8 @@ class Lease:
     def remaining_ms(self, now_ms: int | None = None) -> int | None:
         if self.expires_at_ms is None:
             return None
-        now_ms = int(time.time() * 1000) if now_ms is None else now_ms
+        # Rounded like the simulator's clock: truncating could read a lease renewed a moment ago as 1 ms longer than asked.
+        now_ms = round(time.time() * 1000) if now_ms is None else now_ms
         return max(0, self.expires_at_ms - now_ms)
 
     def to_client_json(self, now_ms: int | None = None) -> dict:
