@@ -18,6 +18,10 @@ from .signing import AkSkSigner
 JSON = "application/json"
 USER_AGENT = "jupyter-codelab"
 TOKEN_RENEW_MARGIN_S = 3600  # renew an IAM token an hour before its 24 h run ends
+DEFAULT_LEASE_MS = 3_600_000  # renew_lease_request.py / lease_req.py: "默认取值：3600000"
+NO_AUTO_STOP = -1  # start?duration=-1: what golangsdk and Terraform send for billed instances
+NOTEBOOK_PAGE_SIZES = (10, 20, 50)  # list_notebooks_request.py: limit "取值范围：[10,20,50]"
+IMAGE_PAGE_SIZE = 200  # list_image_request.py: limit default 200
 
 
 @dataclass(frozen=True)
@@ -65,6 +69,11 @@ class TokenCache:
     def valid(self, now: float | None = None) -> bool:
         now = time.time() if now is None else now
         return bool(self.value) and now < self.expires_at - TOKEN_RENEW_MARGIN_S
+
+    def forget(self) -> None:
+        """Drop the token: IAM says one can stop working early (password or permission change, arrears)."""
+        self.value = None
+        self.expires_at = 0.0
 
     def accept(self, response: Response, now: float | None = None) -> None:
         headers = {k.lower(): v for k, v in response.headers.items()}
@@ -117,24 +126,35 @@ class RequestBuilder:
     def get_notebook(self, notebook_id: str) -> Call:
         return Call("get", "GET", self._nb(notebook_id))
 
-    def list_notebooks(self, feature: str = "DEFAULT", **query) -> Call:
+    def list_notebooks(self, feature: str = "DEFAULT", limit: int | None = None, **query) -> Call:
+        if limit is not None:
+            # ModelArts takes only these page sizes: round up to the next one it accepts.
+            query["limit"] = next((size for size in NOTEBOOK_PAGE_SIZES if size >= limit), NOTEBOOK_PAGE_SIZES[-1])
         return Call("list", "GET", self._nb(), query={"feature": feature, **query})
 
-    def list_images(self, limit: int = 200, offset: int = 0, **query) -> Call:
+    def list_images(self, limit: int = IMAGE_PAGE_SIZE, offset: int = 0, **query) -> Call:
         path = f"/v1/{self.settings.project_id}/images"
         return Call("images", "GET", path, query={"limit": limit, "offset": offset, **query})
 
     def get_lease(self, notebook_id: str) -> Call:
         return Call("lease", "GET", self._nb(notebook_id, "lease"))
 
-    def renew_lease(self, notebook_id: str, duration_ms: int, lease_type: str = "TIMING") -> Call:
-        return Call("renew", "PATCH", self._nb(notebook_id, "lease"), body={"duration": int(duration_ms), "type": lease_type})
+    def renew_lease(self, notebook_id: str, duration_ms: int | None = None, lease_type: str = "TIMING") -> Call:
+        # LeaseReq: type TIMING | IDLE (upper case in the SDK; the OTC example sends "timing").
+        body = {"duration": int(duration_ms or DEFAULT_LEASE_MS), "type": (lease_type or "TIMING").upper()}
+        return Call("renew", "PATCH", self._nb(notebook_id, "lease"), body=body)
 
     def stop(self, notebook_id: str) -> Call:
         return Call("stop", "POST", self._nb(notebook_id, "stop"), body={})
 
     def start(self, notebook_id: str, duration_ms: int | None = None, lease_type: str = "TIMING") -> Call:
-        query = {"duration": int(duration_ms), "type": lease_type} if duration_ms else {}
+        """``duration_ms=None`` leaves the auto-stop to ModelArts (1 h); ``-1`` means no auto-stop."""
+        if not duration_ms:
+            query = {}
+        elif int(duration_ms) == NO_AUTO_STOP:
+            query = {"duration": NO_AUTO_STOP}
+        else:
+            query = {"duration": int(duration_ms), "type": (lease_type or "TIMING").upper()}
         return Call("start", "POST", self._nb(notebook_id, "start"), query=query, body={})
 
     def iam_token(self) -> Call:
@@ -151,8 +171,12 @@ class RequestBuilder:
 
     # --- rendering ----------------------------------------------------------------
     @property
+    def uses_token(self) -> bool:
+        return self._signer is None
+
+    @property
     def needs_token(self) -> bool:
-        return self._signer is None and not self.tokens.valid()
+        return self.uses_token and not self.tokens.valid()
 
     def render(self, call: Call) -> Rendered:
         base = self.settings.iam_endpoint if call.base == "iam" else self.settings.endpoint

@@ -7,7 +7,7 @@ result, the async client returns an awaitable of it.
 from __future__ import annotations
 
 from . import flows
-from .calls import RequestBuilder
+from .calls import IMAGE_PAGE_SIZE, RequestBuilder
 
 
 class ClientOperations:
@@ -33,17 +33,20 @@ class ClientOperations:
     def current_notebook(self):
         return self._authed(flows.current_notebook(self.builder))
 
-    def list_images(self):
-        return self._authed(flows.list_images(self.builder))
+    def list_images(self, page_size: int = IMAGE_PAGE_SIZE):
+        """Every image, page after page."""
+        return self._authed(flows.list_images(self.builder, page_size))
 
     def get_lease(self, notebook_id: str):
         return self._authed(flows.get_lease(self.builder, notebook_id))
 
-    def renew_lease(self, notebook_id: str, duration_ms: int, lease_type: str = "TIMING"):
+    def renew_lease(self, notebook_id: str, duration_ms: int | None = None, lease_type: str = "TIMING"):
+        """``duration_ms`` counts from now; ModelArts' default is 1 h."""
         return self._authed(flows.renew_lease(self.builder, notebook_id, duration_ms, lease_type))
 
     def stop(self, notebook_id: str):
         return self._authed(flows.stop(self.builder, notebook_id))
 
     def start(self, notebook_id: str, duration_ms: int | None = None):
+        """``duration_ms=-1`` starts the instance without auto-stop (as Terraform does for billed instances)."""
         return self._authed(flows.start(self.builder, notebook_id, duration_ms))

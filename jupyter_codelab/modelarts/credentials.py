@@ -34,16 +34,15 @@ class ConfigError(ValueError):
     """The configuration is incomplete or malformed; the message names the field and the fix."""
 
 
-def _host_suffix(region: str) -> str:
-    return "myhuaweicloud.cn" if region == "ap-southeast-1" else "myhuaweicloud.com"
-
-
 def endpoint_for_region(region: str) -> str:
-    return f"https://modelarts.{region}.{_host_suffix(region)}"
+    # Only ModelArts' ap-southeast-1 host is on .myhuaweicloud.cn (huaweicloudsdkmodelarts/v1/region/modelarts_region.py).
+    suffix = "myhuaweicloud.cn" if region == "ap-southeast-1" else "myhuaweicloud.com"
+    return f"https://modelarts.{region}.{suffix}"
 
 
 def iam_endpoint_for_region(region: str) -> str:
-    return f"https://iam.{region}.{_host_suffix(region)}"
+    # IAM is on .myhuaweicloud.com in every region, ap-southeast-1 included (huaweicloudsdkcore/auth/endpoint.py).
+    return f"https://iam.{region}.myhuaweicloud.com"
 
 
 @dataclass(frozen=True)

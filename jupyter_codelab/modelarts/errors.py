@@ -1,43 +1,19 @@
 """One exception family for everything that can go wrong talking to ModelArts.
 
 Each error keeps what ModelArts said (HTTP status, ``error_code``,
-``error_msg``) and adds ``advice``: a sentence a person can act on. ``str(e)``
-is that sentence followed by the upstream code, never a credential.
+``error_msg``, ``request_id``) and adds ``advice``: a sentence a person can act
+on. ``str(e)`` is that sentence followed by the upstream code and request id
+(for support tickets), never a credential.
 """
 
 from __future__ import annotations
 
 import json
+from importlib import resources
 
-# error_code -> what to tell a person. Codes from Huawei's ModelArts/APIG references.
-ADVICE_BY_CODE = {
-    "APIGW.0301": "credentials rejected: check HUAWEICLOUD_SDK_AK/SK (the request signature did not verify)",
-    "APIGW.0303": "the request date is more than 15 minutes off: fix this machine's clock",
-    "APIG.0308": "ModelArts is throttling requests: wait a few seconds and try again",
-    "ModelArts.0201": "no credentials were sent: configure an AK/SK or an IAM token",
-    "ModelArts.0202": "the IAM token has expired: sign in again",
-    "ModelArts.0203": "the IAM token is invalid: sign in again",
-    "ModelArts.0210": "the project id does not belong to these credentials: check HUAWEICLOUD_SDK_PROJECT_ID for this region",
-    "ModelArts.0108": "this account is not authorized for ModelArts notebooks: ask the account admin for ModelArts permissions",
-    "ModelArts.0113": "the quota is exhausted: stop or delete an instance, or raise the quota",
-    "ModelArts.4991": "the free CodeLab quota is used up for now: try again later",
-    "ModelArts.6302": "the instance limit is reached: delete an instance you no longer need",
-    "ModelArts.6304": "stop the instance before deleting it",
-    "ModelArts.6305": "the instance is already running",
-    "ModelArts.6306": "the instance is already starting: wait for it",
-    "ModelArts.6307": "the instance is already stopped",
-    "ModelArts.6308": "the instance is stopping: wait for it to stop, then start it again",
-    "ModelArts.6309": "that instance does not exist (any more): open a new one",
-    "ModelArts.6326": "the account is frozen (arrears): top up the account in the Huawei Cloud console",
-    "ModelArts.6329": "that flavor is sold out: choose another image or try later",
-    "ModelArts.6716": "that flavor is sold out: choose another image or try later",
-    "ModelArts.6346": "the auto-stop duration must be between 1 and 72 hours",
-    "ModelArts.6348": "the auto-stop duration is invalid: use 1 to 72 hours",
-    "ModelArts.6349": "the auto-stop duration is invalid: use 1 to 72 hours",
-    "ModelArts.6357": "another operation is in progress on this instance: wait for it to finish",
-    "ModelArts.6360": "no free resources right now, try again in a few minutes",
-    "ModelArts.6797": "that image was not found: pick one from the image list",
-}
+# error_code -> what to tell a person, shared with the sidebar: advice.json is the one table,
+# scripts/generate_ts_tables turns it into labextension/src/generated/advice.ts.
+ADVICE_BY_CODE: dict[str, str] = json.loads(resources.files(__package__).joinpath("advice.json").read_text("utf-8"))["advice"]
 
 ADVICE_BY_STATUS = {
     400: "ModelArts rejected the request",
@@ -47,24 +23,55 @@ ADVICE_BY_STATUS = {
     429: "ModelArts is throttling requests: wait a few seconds and try again",
 }
 
+# Terraform's notebookNotFoundErrCodes (huaweicloud/terraform-provider-huaweicloud,
+# resource_huaweicloud_modelarts_notebook.go): a 400 with one of these means the notebook is gone.
+# 6357 is documented as "another operation is being performed or the instance is in the target
+# state" (error_codes.rst) and we used to treat it so; we follow Terraform and the issue now.
+NOT_FOUND_CODES = ("ModelArts.6309", "ModelArts.6357", "ModelArts.6404")
+
+
+def advice_key(code: str | None) -> str:
+    """The key of ``code`` in the advice table: gateway codes are ``APIG.`` or (older pages) ``APIGW.``."""
+    code = code or ""
+    return "APIG." + code[len("APIGW.") :] if code.startswith("APIGW.") else code
+
+
+def advice_for(code: str | None) -> str | None:
+    return ADVICE_BY_CODE.get(advice_key(code))
+
 
 class ModelArtsError(Exception):
     """An error answer from ModelArts (or its gateway)."""
 
-    def __init__(self, status: int, error_code: str | None = None, error_msg: str | None = None, advice: str | None = None):
+    def __init__(
+        self,
+        status: int,
+        error_code: str | None = None,
+        error_msg: str | None = None,
+        advice: str | None = None,
+        request_id: str | None = None,
+    ):
         self.status = status
         self.error_code = error_code
         self.error_msg = error_msg
-        self.advice = advice or ADVICE_BY_CODE.get(error_code or "") or ADVICE_BY_STATUS.get(status) or _generic(status)
+        self.request_id = request_id
+        self.advice = advice or advice_for(error_code) or ADVICE_BY_STATUS.get(status) or _generic(status)
         super().__init__(self.sentence)
 
     @property
     def sentence(self) -> str:
-        code = f" [{self.error_code}]" if self.error_code else ""
-        return f"{_capitalize(self.advice)}{code}"
+        """The advice, then what to quote to Huawei support: ``... [ModelArts.6309, request id abc]``."""
+        tail = ", ".join(p for p in (self.error_code, f"request id {self.request_id}" if self.request_id else None) if p)
+        return f"{_capitalize(self.advice)}" + (f" [{tail}]" if tail else "")
 
     def to_json(self) -> dict:
-        return {"message": self.sentence, "error_code": self.error_code, "error_msg": self.error_msg, "status": self.status}
+        return {
+            "message": self.sentence,
+            "error_code": self.error_code,
+            "error_msg": self.error_msg,
+            "request_id": self.request_id,
+            "status": self.status,
+        }
 
 
 class AuthError(ModelArtsError):
@@ -76,7 +83,7 @@ class ForbiddenError(ModelArtsError):
 
 
 class NotFoundError(ModelArtsError):
-    """404 or ModelArts.6309."""
+    """404, or 400 with one of ``NOT_FOUND_CODES``."""
 
 
 class ThrottledError(ModelArtsError):
@@ -92,7 +99,7 @@ class NoResourcesError(ModelArtsError):
 
 
 class InvalidStateError(ModelArtsError):
-    """The instance is in a state that does not allow the operation (630x, 6357)."""
+    """The instance is in a state that does not allow the operation (6304-6308)."""
 
 
 class UpstreamUnavailable(ModelArtsError):
@@ -111,8 +118,8 @@ class UpstreamTimeout(UpstreamUnavailable):
 
 _CLASS_BY_CODE = {
     "ModelArts.6360": NoResourcesError,
-    "ModelArts.6309": NotFoundError,
-    **{f"ModelArts.{n}": InvalidStateError for n in ("6304", "6305", "6306", "6307", "6308", "6357")},
+    **{code: NotFoundError for code in NOT_FOUND_CODES},
+    **{f"ModelArts.{n}": InvalidStateError for n in ("6304", "6305", "6306", "6307", "6308")},
 }
 _CLASS_BY_STATUS = {401: AuthError, 403: ForbiddenError, 404: NotFoundError}
 
@@ -135,20 +142,46 @@ def parse_retry_after(value: str | None) -> float | None:
         return None  # an HTTP-date: we fall back to our own backoff
 
 
+def _code_and_text(data: dict) -> tuple[str | None, str | None]:
+    """ModelArts' ``{error_code, error_msg}``, or the same pair spelled another way, here or nested.
+
+    Like huaweicloudsdkcore's exceptions/exception_handler.py: ``error_code``/``error_msg``,
+    ``errorCode``/``errorMsg``, ``code``/``message``, else look inside nested objects, which is
+    where IAM puts it: ``{"error": {"code", "message", "title"}}`` (IAM API reference).
+    """
+    for code_key, msg_key in (("error_code", "error_msg"), ("errorCode", "errorMsg"), ("code", "message")):
+        if data.get(code_key) is not None:
+            text = data.get(msg_key) or data.get("title")
+            return str(data[code_key]), (str(text) if text is not None else None)
+    for value in data.values():
+        if isinstance(value, dict) and (found := _code_and_text(value)) != (None, None):
+            return found
+    return None, None
+
+
+def _request_id(data: dict) -> str | None:
+    found = data.get("request_id")
+    if isinstance(found, str) and found:
+        return found
+    return next((rid for v in data.values() if isinstance(v, dict) and (rid := _request_id(v))), None)
+
+
 def error_from_response(status: int, body: bytes | str | None, headers: dict | None = None) -> ModelArtsError:
-    """Build the right error from a non-2xx answer, keeping ModelArts' own code and text."""
+    """Build the right error from a non-2xx answer, keeping ModelArts' own code, text and request id."""
     headers = {k.lower(): v for k, v in (headers or {}).items()}
-    code = msg = None
+    code = msg = request_id = None
     try:
         data = json.loads(body or b"")
         if isinstance(data, dict):
-            code = data.get("error_code") or data.get("code")
-            msg = data.get("error_msg") or data.get("message")
+            code, msg = _code_and_text(data)
+            request_id = _request_id(data)
     except ValueError:
         pass
-    if status == 429 or code == "APIG.0308":
-        return ThrottledError(status, code, msg, retry_after=parse_retry_after(headers.get("retry-after")))
+    # The gateway puts request_id in the body (APIG FAQ); the SDK core reads the X-Request-Id header.
+    request_id = request_id or headers.get("x-request-id") or None
+    if status == 429 or advice_key(code) == "APIG.0308":
+        return ThrottledError(status, code, msg, request_id=request_id, retry_after=parse_retry_after(headers.get("retry-after")))
     if status >= 500:
-        return UpstreamUnavailable(status, code, msg)
+        return UpstreamUnavailable(status, code, msg, request_id=request_id)
     cls = _CLASS_BY_CODE.get(code or "") or _CLASS_BY_STATUS.get(status) or ModelArtsError
-    return cls(status, code, msg)
+    return cls(status, code, msg, request_id=request_id)

@@ -12,8 +12,8 @@ import random
 from dataclasses import dataclass
 from typing import Generator
 
-from .calls import Call, RequestBuilder, Response
-from .errors import ModelArtsError, ThrottledError, UpstreamUnavailable
+from .calls import IMAGE_PAGE_SIZE, Call, RequestBuilder, Response
+from .errors import AuthError, ModelArtsError, ThrottledError, UpstreamUnavailable
 from .models import Image, Lease, Notebook, NotebookStatus, Page
 
 Flow = Generator[Call, Response, object]
@@ -45,17 +45,54 @@ class RetryPolicy:
         return call.idempotent and isinstance(error, UpstreamUnavailable)
 
 
-def authenticated(builder: RequestBuilder, flow: Flow) -> Flow:
-    """Fetch (or renew) the IAM token first when the credentials are a password."""
-    if builder.needs_token:
+IAM_REFUSED = "IAM refused the password login: check CODELAB_IAM_USER, CODELAB_IAM_PASSWORD and CODELAB_IAM_DOMAIN"
+MAX_IMAGE_PAGES = 50  # a guard against a server whose pages never end
+
+
+def _fetch_token(builder: RequestBuilder) -> Flow:
+    try:
         builder.tokens.accept((yield builder.iam_token()))
-    return (yield from flow)
+    except AuthError as error:
+        # The status table's advice speaks of AK/SK; this was a password.
+        error.advice = IAM_REFUSED
+        error.args = (error.sentence,)
+        raise
+
+
+def authenticated(builder: RequestBuilder, flow: Flow) -> Flow:
+    """Fetch (or renew) the IAM token first when the credentials are a password.
+
+    IAM says a token can stop working before it expires (password or permission change,
+    arrears): on a 401 from ModelArts, drop it, get a new one once and send the call once more.
+    """
+    if builder.needs_token:
+        yield from _fetch_token(builder)
+    refreshed = False
+    try:
+        call = next(flow)
+        while True:
+            try:
+                response = yield call
+            except AuthError as error:
+                if refreshed or not builder.uses_token or error.status != 401:
+                    call = flow.throw(error)
+                    continue
+                refreshed = True
+                builder.tokens.forget()
+                yield from _fetch_token(builder)
+                continue  # the same call again, with the new token
+            except ModelArtsError as error:
+                call = flow.throw(error)
+                continue
+            call = flow.send(response)
+    except StopIteration as done:
+        return done.value
 
 
 def _page(response: Response, model) -> Page:
     data = response.json() or {}
     items = [model.from_json(item) for item in data.get("data") or [] if isinstance(item, dict)]
-    return Page(items=items, total=int(data.get("total") or len(items)), current=int(data.get("current") or 0), pages=int(data.get("pages") or 1))
+    return Page(items=items, total=int(data.get("total") or len(items)), current=int(data.get("current") or 0), pages=int(data.get("pages") or 0))  # 0: not said
 
 
 def get_notebook(builder: RequestBuilder, notebook_id: str) -> Flow:
@@ -99,15 +136,26 @@ def _open_once(builder: RequestBuilder, image_id: str | None, share_url: str | N
         raise failure
 
 
-def list_images(builder: RequestBuilder) -> Flow:
-    return _page((yield builder.list_images()), Image).items
+def list_images(builder: RequestBuilder, page_size: int = IMAGE_PAGE_SIZE) -> Flow:
+    """Every image: ModelArts pages the list (limit/offset; list_image_request.py), so follow
+    the pages until ``total`` (or ``pages``) is reached, a page is empty or repeats itself."""
+    images: list[Image] = []
+    seen: set[str] = set()
+    for number in range(1, MAX_IMAGE_PAGES + 1):
+        page = _page((yield builder.list_images(limit=page_size, offset=len(images))), Image)
+        fresh = [image for image in page.items if image.id not in seen]
+        seen.update(image.id for image in fresh)
+        images.extend(fresh)
+        if not fresh or len(images) >= page.total or (page.pages and number >= page.pages):
+            break
+    return images
 
 
 def get_lease(builder: RequestBuilder, notebook_id: str) -> Flow:
     return Lease.from_json((yield builder.get_lease(notebook_id)).json())
 
 
-def renew_lease(builder: RequestBuilder, notebook_id: str, duration_ms: int, lease_type: str = "TIMING") -> Flow:
+def renew_lease(builder: RequestBuilder, notebook_id: str, duration_ms: int | None = None, lease_type: str = "TIMING") -> Flow:
     return Lease.from_json((yield builder.renew_lease(notebook_id, duration_ms, lease_type)).json())
 
 

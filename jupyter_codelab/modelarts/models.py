@@ -11,7 +11,9 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any
+
+from .images import DEFAULT_IMAGE_ID, Image, default_image_id  # noqa: F401 (re-exported)
+from .json_fields import drop_none, pick, rest
 
 
 class _OpenEnum(str, Enum):
@@ -71,29 +73,17 @@ class StepStatus(_OpenEnum):
 
 
 STEP_NAMES = {1: "storage", 2: "compute", 3: "network", 4: "initialization"}
-DEFAULT_IMAGE_ID = "e1a07296-22a8-4f05-8bc8-e936c8e54090"  # notebook2.0-mul-kernel-cpu-cp36: what open uses without image_id
-
-
-def _pick(data: dict, *names: str, default: Any = None) -> Any:
-    for name in names:
-        if data.get(name) is not None:
-            return data[name]
-    return default
-
-
-def _rest(data: dict, known: set[str]) -> dict:
-    return {k: v for k, v in data.items() if k not in known}
-
-
-def _drop_none(data: dict) -> dict:
-    return {k: v for k, v in data.items() if v is not None}
 
 
 @dataclass
 class JobProgress:
+    """One step of ``action_progress``: the SDK and the example say ``description``, the tables
+    and golangsdk (notebook/results.go) ``step_description`` and ``notebook_id``: keep both."""
+
     step: int
     status: StepStatus
     description: str | None = None
+    step_description: str | None = None
     notebook_id: str | None = None
     extra: dict = field(default_factory=dict)
 
@@ -104,9 +94,10 @@ class JobProgress:
         return cls(
             step=int(data.get("step") or 0),
             status=StepStatus(data.get("status") or "WAITING"),
-            description=_pick(data, "description", "step_description"),
+            description=pick(data, "description", "step_description"),
+            step_description=pick(data, "step_description", "description"),
             notebook_id=data.get("notebook_id"),
-            extra=_rest(data, cls.KNOWN),
+            extra=rest(data, cls.KNOWN),
         )
 
     def to_client_json(self) -> dict:
@@ -115,6 +106,8 @@ class JobProgress:
             "name": STEP_NAMES.get(self.step, f"step {self.step}"),
             "status": self.status.value,
             "description": self.description,
+            "step_description": self.step_description,
+            "notebook_id": self.notebook_id,
         }
 
 
@@ -132,25 +125,31 @@ class Lease:
     @classmethod
     def from_json(cls, data: dict) -> Lease:
         return cls(
-            create_at=_pick(data, "create_at", "create_time"),
+            create_at=pick(data, "create_at", "create_time"),
             duration=data.get("duration"),
             enable=bool(data.get("enable", True)),
             type=data.get("type"),
-            update_at=_pick(data, "update_at", "update_time"),
-            extra=_rest(data, cls.KNOWN),
+            update_at=pick(data, "update_at", "update_time"),
+            extra=rest(data, cls.KNOWN),
         )
 
     @property
+    def auto_stops(self) -> bool:
+        """False when auto-stop is off: ``enable: false``, or ``duration: -1`` as Terraform starts billed instances."""
+        return self.enable and not (self.duration is not None and int(self.duration) < 0)
+
+    @property
     def expires_at_ms(self) -> int | None:
-        """The auto-stop moment: the lease counts its duration from its creation."""
-        if self.create_at is None or self.duration is None:
+        """The auto-stop moment (the lease counts its duration from its creation), None without one."""
+        if not self.auto_stops or self.create_at is None or self.duration is None:
             return None
         return int(self.create_at) + int(self.duration)
 
     def remaining_ms(self, now_ms: int | None = None) -> int | None:
         if self.expires_at_ms is None:
             return None
-        now_ms = int(time.time() * 1000) if now_ms is None else now_ms
+        # Rounded like the simulator's clock: truncating could read a lease renewed a moment ago as 1 ms longer than asked.
+        now_ms = round(time.time() * 1000) if now_ms is None else now_ms
         return max(0, self.expires_at_ms - now_ms)
 
     def to_client_json(self, now_ms: int | None = None) -> dict:
@@ -160,98 +159,51 @@ class Lease:
             "enable": self.enable,
             "type": self.type or "TIMING",
             "update_at": self.update_at,
+            "auto_stop": self.auto_stops,
             "expires_at": self.expires_at_ms,
             "remaining_ms": self.remaining_ms(now_ms),
         }
 
 
 @dataclass
-class Image:
-    id: str
-    name: str | None = None
-    tag: str | None = None
-    swr_path: str | None = None
-    type: str | None = None
-    description: str | None = None
-    arch: str | None = None
-    resource_categories: list[str] = field(default_factory=list)
-    dev_services: list[str] = field(default_factory=list)
-    extra: dict = field(default_factory=dict)
-
-    KNOWN = {"id", "name", "tag", "swr_path", "type", "description", "arch", "resource_categories", "dev_services"}
-
-    @classmethod
-    def from_json(cls, data: dict) -> Image:
-        return cls(
-            id=str(data.get("id") or ""),
-            name=data.get("name"),
-            tag=data.get("tag"),
-            swr_path=data.get("swr_path"),
-            type=data.get("type"),
-            description=data.get("description"),
-            arch=data.get("arch"),
-            resource_categories=list(data.get("resource_categories") or []),
-            dev_services=list(data.get("dev_services") or []),
-            extra=_rest(data, cls.KNOWN),
-        )
-
-    @property
-    def processor(self) -> str:
-        categories = {c.upper() for c in self.resource_categories}
-        for kind in ("GPU", "ASCEND"):
-            if kind in categories:
-                return kind
-        return "CPU"
-
-    def to_client_json(self, default: bool = False) -> dict:
-        return {
-            "id": self.id,
-            "name": self.name,
-            "tag": self.tag,
-            "type": self.type,
-            "arch": self.arch,
-            "processor": self.processor,
-            "resource_categories": self.resource_categories,
-            "dev_services": self.dev_services,
-            "description": self.description,
-            "swr_path": self.swr_path,
-            "default": default,
-        }
-
-
-def default_image_id(images: list[Image]) -> str | None:
-    """The image ModelArts opens when none is given: its multi-kernel CPU image."""
-    if any(image.id == DEFAULT_IMAGE_ID for image in images):
-        return DEFAULT_IMAGE_ID
-    multi_cpu = [i for i in images if "mul-kernel" in (i.name or "") and i.processor == "CPU"]
-    chosen = (multi_cpu or [i for i in images if i.processor == "CPU"] or images or [None])[0]
-    return chosen.id if chosen else None
-
-
-@dataclass
 class EndpointsRes:
+    """How to reach the instance: ``{dev_service, service, uri, key_pair_names}`` in the SDK
+    (endpoints_res.py), whose text gives both names the same meaning (NOTEBOOK | SSH); Terraform and
+    golangsdk read ``endpoints[?service=='SSH'].key_pair_names`` and ``allowed_access_ips``.
+    ``ssh_keys`` appears in no source, but older answers of ours used it: still accepted."""
+
     dev_service: str | None = None
+    service: str | None = None
+    uri: str | None = None
+    key_pair_names: list[str] = field(default_factory=list)
     allowed_access_ips: list[str] = field(default_factory=list)
-    ssh_keys: list[str] = field(default_factory=list)
     extra: dict = field(default_factory=dict)
 
-    KNOWN = {"dev_service", "allowed_access_ips", "ssh_keys"}
+    KNOWN = {"dev_service", "service", "uri", "key_pair_names", "ssh_keys", "allowed_access_ips"}
 
     @classmethod
     def from_json(cls, data: dict) -> EndpointsRes:
         return cls(
-            dev_service=data.get("dev_service"),
+            dev_service=pick(data, "dev_service", "service"),
+            service=pick(data, "service", "dev_service"),
+            uri=data.get("uri"),
+            key_pair_names=list(pick(data, "key_pair_names", "ssh_keys", default=[])),
             allowed_access_ips=list(data.get("allowed_access_ips") or []),
-            ssh_keys=list(data.get("ssh_keys") or []),
-            extra=_rest(data, cls.KNOWN),
+            extra=rest(data, cls.KNOWN),
         )
+
+    @property
+    def is_ssh(self) -> bool:
+        return "SSH" in {(self.service or "").upper(), (self.dev_service or "").upper()}
 
     def to_client_json(self) -> dict:
         return {
             **self.extra,
             "dev_service": self.dev_service,
+            "service": self.service,
+            "uri": self.uri,
+            "key_pair_names": self.key_pair_names,
             "allowed_access_ips": self.allowed_access_ips,
-            "ssh_keys": self.ssh_keys,
         }
 
 
@@ -263,7 +215,7 @@ class Pool:
 
     @classmethod
     def from_json(cls, data: dict) -> Pool:
-        return cls(id=data.get("id"), name=data.get("name"), extra=_rest(data, {"id", "name"}))
+        return cls(id=data.get("id"), name=data.get("name"), extra=rest(data, {"id", "name"}))
 
 
 @dataclass
@@ -279,10 +231,10 @@ class VolumeRes:
 
     @classmethod
     def from_json(cls, data: dict) -> VolumeRes:
-        return cls(**{k: data.get(k) for k in cls.KNOWN}, extra=_rest(data, cls.KNOWN))
+        return cls(**{k: data.get(k) for k in cls.KNOWN}, extra=rest(data, cls.KNOWN))
 
     def to_client_json(self) -> dict:
-        return _drop_none({k: getattr(self, k) for k in sorted(self.KNOWN)})
+        return drop_none({k: getattr(self, k) for k in sorted(self.KNOWN)})
 
 
 @dataclass
@@ -333,8 +285,8 @@ class Notebook:
             fail_reason=data.get("fail_reason"),
             description=data.get("description"),
             workspace_id=data.get("workspace_id"),
-            create_at=_pick(data, "create_at", "create_time"),
-            update_at=_pick(data, "update_at", "update_time"),
+            create_at=pick(data, "create_at", "create_time"),
+            update_at=pick(data, "update_at", "update_time"),
             image=sub("image", Image),
             lease=sub("lease", Lease),
             pool=sub("pool", Pool),
@@ -344,7 +296,7 @@ class Notebook:
                 key=lambda p: p.step,
             ),
             endpoints=[EndpointsRes.from_json(e) for e in data.get("endpoints") or [] if isinstance(e, dict)],
-            extra=_rest(data, cls.KNOWN),
+            extra=rest(data, cls.KNOWN),
         )
 
     @property

@@ -4,8 +4,15 @@
  */
 import { IEndpoint } from './tokens';
 
+/** The SSH endpoint: `service` (Terraform, golangsdk) or `dev_service` (the SDK) is 'SSH'. */
 export function sshEndpoint(endpoints: IEndpoint[] | null | undefined): IEndpoint | null {
-  return (endpoints ?? []).find(e => e.dev_service?.toUpperCase() === 'SSH' && e.uri) ?? null;
+  const isSsh = (e: IEndpoint) => [e.service, e.dev_service].some(name => name?.toUpperCase() === 'SSH');
+  return (endpoints ?? []).find(e => isSsh(e) && e.uri) ?? null;
+}
+
+/** The key pairs that open the endpoint: `key_pair_names`, or `ssh_keys` from an older server. */
+export function sshKeyNames(endpoint: IEndpoint): string[] {
+  return endpoint.key_pair_names ?? endpoint.ssh_keys ?? [];
 }
 
 export function sshConfig(endpoint: IEndpoint, alias: string): string {
@@ -20,7 +27,7 @@ export function sshConfig(endpoint: IEndpoint, alias: string): string {
     lines.push(`  Port ${match[2]}`);
   }
   lines.push(`  User ${user}`);
-  for (const key of endpoint.ssh_keys ?? []) {
+  for (const key of sshKeyNames(endpoint)) {
     lines.push(`  IdentityFile ~/.ssh/${key}.pem`);
   }
   return lines.join('\n');

@@ -77,9 +77,17 @@ export interface ILease {
   remaining_ms: number | null;
 }
 
+/**
+ * How to reach the instance, as the server normalizes ModelArts' EndpointsRes
+ * ({dev_service, service, uri, key_pair_names}; huaweicloudsdkmodelarts endpoints_res.py).
+ * `service` is what Terraform and golangsdk match on ('SSH'); `ssh_keys` is the
+ * old name of `key_pair_names`, still read from older servers.
+ */
 export interface IEndpoint {
-  dev_service: string;
+  dev_service?: string | null;
+  service?: string | null;
   uri: string;
+  key_pair_names?: string[];
   ssh_keys?: string[];
   allowed_access_ips?: string[];
 }
@@ -176,6 +184,8 @@ export interface IErrorBody {
   reason?: string | null;
   error_code?: string | null;
   error_msg?: string | null;
+  /** ModelArts' request id, for support tickets (also in `message`). */
+  request_id?: string | null;
 }
 
 /** The user settings (schema/plugin.json). */

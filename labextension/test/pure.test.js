@@ -6,7 +6,7 @@ const { test } = require('node:test');
 
 const { checkShareUrl, badgeMarkdown, runInModelArtsUrl } = require('../lib/node/shareUrl.js');
 const { formatRemaining, leaseDeadline } = require('../lib/node/countdown.js');
-const { sshConfig } = require('../lib/node/ssh.js');
+const { sshConfig, sshEndpoint } = require('../lib/node/ssh.js');
 const { errorCodeInWords, findErrorCode } = require('../lib/node/errorWords.js');
 const { notebookPhase, stopNoticeFor } = require('../lib/node/phase.js');
 
@@ -61,10 +61,22 @@ test('ssh config line from the endpoint', () => {
   );
 });
 
+test('the SSH endpoint as ModelArts spells it (EndpointsRes: service, key_pair_names)', () => {
+  const real = { dev_service: 'NOTEBOOK', service: 'SSH', uri: 'ssh://dev.example.com:31205', key_pair_names: ['KeyPair-2'] };
+  assert.equal(sshEndpoint([{ service: 'NOTEBOOK', uri: 'https://x' }, real]), real);
+  assert.equal(sshEndpoint([{ service: 'SSH', uri: '' }]), null);
+  assert.match(sshConfig(real, 'nb'), /IdentityFile ~\/\.ssh\/KeyPair-2\.pem$/);
+});
+
 test('error codes in words', () => {
   assert.equal(findErrorCode('failed: ModelArts.6360 no resources'), 'ModelArts.6360');
   assert.match(errorCodeInWords('ModelArts.6360'), /No free resources/);
   assert.equal(errorCodeInWords('ModelArts.9999'), null);
+  assert.match(errorCodeInWords('ModelArts.6304'), /Stop the instance before deleting it/);
+  // Gateway codes: APIG. and APIGW. read alike.
+  assert.equal(errorCodeInWords('APIGW.0301'), errorCodeInWords('APIG.0301'));
+  assert.match(errorCodeInWords('APIG.0303'), /15 minutes/);
+  assert.equal(findErrorCode('Incorrect IAM authentication information [APIG.0301, request id abc]'), 'APIG.0301');
 });
 
 test('phases from ModelArts statuses', () => {

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import pty
+import re
 import subprocess
 import sys
 
@@ -54,7 +55,7 @@ def test_upstream_errors_keep_the_modelarts_code(codelab, simulator):
     simulator.control("POST", "faults", {"kind": "error", "route": "open", "status": 400, "error_code": "ModelArts.6360", "error_msg": "Insufficient resources."})
     done = codelab("open")
     assert done.returncode == 1
-    assert "[ModelArts.6360]" in done.stderr and "Insufficient resources." in done.stderr
+    assert re.search(r"\[ModelArts\.6360, request id \w+\]", done.stderr) and "Insufficient resources." in done.stderr
     assert "Traceback" not in done.stderr
 
 

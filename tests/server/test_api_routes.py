@@ -96,6 +96,19 @@ async def test_notebook_ids_are_checked(jp_fetch, simulator):
     assert simulator.calls["get"] == 0
     status, error = await call(jp_fetch, "notebooks", UNKNOWN_ID)
     assert status == 404 and error["error_code"] == "ModelArts.6309"
+    assert error["request_id"] and f"request id {error['request_id']}" in error["message"]
+
+
+@pytest.mark.parametrize("code", ["ModelArts.6309", "ModelArts.6357", "ModelArts.6404"])
+@pytest.mark.parametrize("route, path, method", [("get", (UNKNOWN_ID,), "GET"), ("lease", (UNKNOWN_ID, "lease"), "GET"), ("stop", (UNKNOWN_ID, "stop"), "POST")])
+async def test_a_vanished_notebook_is_404_with_modelarts_code_and_request_id(jp_fetch, simulator, code, route, path, method):
+    """ModelArts answers 400 with these codes for a missing notebook (error table; Terraform's
+    notebookNotFoundErrCodes): our clients get a 404 that keeps the code, the text and the request id."""
+    simulator.faults.add(kind="error", route=route, status=400, error_code=code, error_msg="The instance does not exist.")
+    status, error = await call(jp_fetch, "notebooks", *path, method=method)
+    assert status == 404, error
+    assert (error["error_code"], error["error_msg"]) == (code, "The instance does not exist.")
+    assert error["request_id"] and error["message"].endswith(f"[{code}, request id {error['request_id']}]")
 
 
 async def test_lease_renew_moves_the_auto_stop(jp_fetch):
@@ -155,6 +168,7 @@ async def test_upstream_failures_become_clear_statuses(jp_fetch, simulator, faul
     assert got == status, error
     assert error["error_code"] == code
     assert error["message"].endswith(".") or error["message"].endswith("]")
+    assert "request_id" in error and (error["request_id"] is None or error["request_id"] in error["message"])
     if code == "ModelArts.6360":
         assert "no free resources" in error["message"].lower()
 

@@ -3,7 +3,7 @@
 import json
 from pathlib import Path
 
-from jupyter_codelab.modelarts.models import Image, JobProgress, Lease, Notebook, NotebookStatus, StepStatus
+from jupyter_codelab.modelarts.models import EndpointsRes, Image, JobProgress, Lease, Notebook, NotebookStatus, StepStatus
 
 EXAMPLE = json.loads((Path(__file__).parents[1] / "fixtures" / "open-response-example.json").read_text())
 
@@ -27,15 +27,19 @@ def test_the_client_view_never_carries_the_instance_token():
     view = Notebook.from_json(EXAMPLE).to_client_json(simulated=True)
     assert "token" not in view and EXAMPLE["token"] not in json.dumps(view)
     assert view["simulated"] is True and view["lease"]["expires_at"] == 1638845405439
-    assert view["action_progress"][1] == {"step": 2, "name": "compute", "status": "WAITING", "description": "Prepare the compute resource."}
+    assert view["action_progress"][1] == {
+        "step": 2, "name": "compute", "status": "WAITING", "description": "Prepare the compute resource.",
+        "step_description": "Prepare the compute resource.", "notebook_id": None,
+    }  # fmt: skip
     assert "58ba50c6" not in repr(Notebook.from_json(EXAMPLE))
 
 
 def test_the_tables_spelling_is_accepted_too():
     step = JobProgress.from_json({"step": 3, "status": "PROCESSING", "step_description": "Configuring the network.", "notebook_id": "x"})
-    assert step.description == "Configuring the network." and step.notebook_id == "x"
-    lease = Lease.from_json({"create_time": 1000, "update_time": 2000, "duration": 500, "enable": False})
-    assert (lease.create_at, lease.update_at, lease.expires_at_ms, lease.enable) == (1000, 2000, 1500, False)
+    assert step.description == step.step_description == "Configuring the network." and step.notebook_id == "x"
+    assert step.to_client_json()["notebook_id"] == "x" and step.extra == {}
+    lease = Lease.from_json({"create_time": 1000, "update_time": 2000, "duration": 500, "enable": True})
+    assert (lease.create_at, lease.update_at, lease.expires_at_ms, lease.enable) == (1000, 2000, 1500, True)
     notebook = Notebook.from_json({**EXAMPLE, "create_at": None, "update_at": None, "create_time": 5, "update_time": 6})
     assert (notebook.create_at, notebook.update_at) == (5, 6)
 
@@ -73,3 +77,53 @@ def test_images_know_their_processor():
     assert Image.from_json({"id": "1", "resource_categories": ["GPU"]}).processor == "GPU"
     assert Image.from_json({"id": "1", "resource_categories": ["ASCEND"]}).processor == "ASCEND"
     assert Image.from_json({"id": "1"}).to_client_json(default=True)["processor"] == "CPU"
+
+
+def test_a_lease_without_auto_stop_never_expires():
+    """Lease.enable false turns auto-stop off (SDK lease.py); Terraform starts billed instances with duration -1."""
+    for data in ({"create_at": 1000, "duration": 3_600_000, "enable": False}, {"create_at": 1000, "duration": -1, "enable": True}):
+        lease = Lease.from_json(data)
+        assert not lease.auto_stops and lease.expires_at_ms is None and lease.remaining_ms(now_ms=2000) is None
+        view = lease.to_client_json(now_ms=2000)
+        assert (view["auto_stop"], view["expires_at"], view["remaining_ms"]) == (False, None, None)
+    assert Lease.from_json({"create_at": 1000, "duration": 3_600_000}).to_client_json(now_ms=1000)["auto_stop"] is True
+
+
+def test_endpoints_as_modelarts_spells_them():
+    """EndpointsRes {dev_service, service, uri, key_pair_names} (SDK endpoints_res.py); ssh_keys still read."""
+    real = {"dev_service": "SSH", "service": "SSH", "uri": "ssh://dev.example.com:31205", "key_pair_names": ["KeyPair-1"]}
+    notebook = Notebook.from_json({**EXAMPLE, "endpoints": [real, {"service": "NOTEBOOK", "uri": "https://x"}]})
+    ssh, web = notebook.endpoints
+    assert ssh.is_ssh and not web.is_ssh and ssh.key_pair_names == ["KeyPair-1"] and ssh.extra == {}
+    assert web.dev_service == "NOTEBOOK"  # the SDK gives both names one meaning
+    view = notebook.to_client_json()["endpoints"][0]
+    assert view == {**real, "allowed_access_ips": []} and "ssh_keys" not in view
+    old = EndpointsRes.from_json({"dev_service": "SSH", "uri": "ssh://h:1", "ssh_keys": ["K"], "allowed_access_ips": ["1.2.3.4"]})
+    assert (old.service, old.key_pair_names, old.allowed_access_ips, old.extra) == ("SSH", ["K"], ["1.2.3.4"], {})
+    assert old.to_client_json()["key_pair_names"] == ["K"]
+
+
+# An image as ImageResponse has it (huaweicloudsdkmodelarts v1/model/image_response.py, every field).
+SDK_IMAGE = {
+    "arch": "X86_64", "create_at": 1638841805440, "description": "MindSpore", "dev_services": ["NOTEBOOK", "SSH"],
+    "id": "65f636a0-56cf-49df-b941-7d2a07ba8c8c", "name": "mindspore1.7.0-cuda10.1-py3.7-ubuntu18.04",
+    "namespace": "atelier", "origin": "CUSTOMIZE", "resource_categories": [], "service_type": "DEV", "size": 5242880,
+    "status": "ACTIVE", "status_message": "image is ready", "support_res_categories": ["GPU"], "swr_path": "swr.cn-north-4.myhuaweicloud.com/atelier/mindspore:1.7.0",
+    "tag": "1.7.0", "type": "BUILD_IN", "update_at": 1638841805441, "visibility": "PUBLIC", "workspace_id": "0",
+    "flavor_type": "GPU", "swr_instance_id": "", "show_name": "MindSpore 1.7", "show_tag": "1.7.0", "tags": [{"key": "k", "value": "v"}],
+}  # fmt: skip
+
+
+def test_images_keep_every_sdk_field():
+    image = Image.from_json(SDK_IMAGE)
+    assert image.extra == {}, "a field of the SDK's model is not modelled"
+    assert image.processor == "GPU", "support_res_categories counts too"
+    view = image.to_client_json()
+    assert {k: view[k] for k in SDK_IMAGE} == SDK_IMAGE and view["processor"] == "GPU" and view["default"] is False
+
+
+def test_a_url_is_no_sign_of_running():
+    """The ShowNotebook example carries a url while CREATING (errata): only the status says RUNNING."""
+    notebook = Notebook.from_json({**EXAMPLE, "url": "https://authoring.example/lab", "status": "CREATING"})
+    assert notebook.status is NotebookStatus.CREATING and notebook.progress < 100
+    assert notebook.to_client_json()["status"] == "CREATING"

@@ -13,7 +13,7 @@ from jupyter_server.auth.decorator import authorized
 from jupyter_server.base.handlers import APIHandler
 from tornado import web
 
-from ...modelarts.errors import ModelArtsError, UpstreamUnavailable
+from ...modelarts.errors import ModelArtsError, NotFoundError, UpstreamUnavailable
 from ..validation import BadInput
 
 AUTH_RESOURCE = "codelab"
@@ -25,19 +25,33 @@ NOT_AUTHENTICATED = (
 
 
 class UpstreamHTTPError(web.HTTPError):
-    """An HTTP error that carries ModelArts' own ``error_code`` and ``error_msg`` to the client."""
+    """An HTTP error that carries ModelArts' own ``error_code``, ``error_msg`` and ``request_id`` to the client."""
 
-    def __init__(self, status: int, message: str, error_code: str | None = None, error_msg: str | None = None, field: str | None = None):
+    def __init__(
+        self,
+        status: int,
+        message: str,
+        error_code: str | None = None,
+        error_msg: str | None = None,
+        field: str | None = None,
+        request_id: str | None = None,
+    ):
         super().__init__(status, "%s", message)
         self.message = message
         self.error_code = error_code
         self.error_msg = error_msg
         self.field = field
+        self.request_id = request_id
 
 
 def upstream_error(error: ModelArtsError) -> UpstreamHTTPError:
-    status = getattr(error, "gateway_status", 502) if isinstance(error, UpstreamUnavailable) else error.status
-    return UpstreamHTTPError(status, error.sentence, error.error_code, error.error_msg)
+    if isinstance(error, UpstreamUnavailable):
+        status = getattr(error, "gateway_status", 502)
+    elif isinstance(error, NotFoundError):
+        status = 404  # ModelArts says 400 ModelArts.6309 (or 6357/6404) for a missing notebook; to our clients it is a 404
+    else:
+        status = error.status
+    return UpstreamHTTPError(status, error.sentence, error.error_code, error.error_msg, request_id=error.request_id)
 
 
 def bad_input(error: BadInput) -> UpstreamHTTPError:
@@ -113,6 +127,7 @@ class CodeLabHandler(APIHandler):
                     "error_code": exc.error_code,
                     "error_msg": exc.error_msg,
                     "field": exc.field,
+                    "request_id": exc.request_id,
                 }
             )
         )

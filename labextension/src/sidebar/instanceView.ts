@@ -8,7 +8,7 @@ import { TranslationBundle } from '@jupyterlab/translation';
 import { formatRemaining } from '../countdown';
 import { h, setChildren } from '../dom';
 import { CodeLabModel, StopNotice } from '../model';
-import { sshConfig, sshEndpoint } from '../ssh';
+import { sshConfig, sshEndpoint, sshKeyNames } from '../ssh';
 import { ModelView } from './view';
 
 export class InstanceView extends ModelView {
@@ -74,12 +74,13 @@ export class InstanceView extends ModelView {
     const ssh = sshEndpoint(notebook.endpoints);
     if (ssh) {
       const config = sshConfig(ssh, `codelab-${notebook.name}`);
+      const keys = sshKeyNames(ssh); // key_pair_names (EndpointsRes), or ssh_keys from an older server
       rows.push(
         h(
           'div',
           { class: 'jp-CodeLab-ssh', 'data-testid': 'codelab-ssh' },
           h('span', { class: 'jp-CodeLab-label' }, trans.__('SSH')),
-          h('code', { class: 'jp-CodeLab-sshUri' }, ssh.uri),
+          h('code', { class: 'jp-CodeLab-sshUri', title: keys.length ? trans.__('Key pairs: %1', keys.join(', ')) : null }, ssh.uri),
           this.button(trans.__('Copy SSH config'), 'codelab-copy-ssh', false, () => Clipboard.copyToSystem(config))
         )
       );
