@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -14,11 +13,6 @@ sys.path.insert(0, str(HERE.parent / "simulator"))  # the simulator tests' loopb
 from simclient import ALICE, FrozenClock  # noqa: E402
 
 from jupyter_codelab.simulator import Simulator, SimulatorConfig  # noqa: E402
-
-
-def example(name: str) -> dict:
-    """A documented example answer: ``{"_source", "_status", "body"}``."""
-    return json.loads((HERE / "fixtures" / f"{name}.json").read_text(encoding="utf-8"))
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import dataclasses
 import json
 
 import pytest
-from conftest import example
+from examples import example
 
 from jupyter_codelab.modelarts import errors, flows, models
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import example
+from examples import example
 from shapes import shape_differences
 from simclient import ALICE, Api, open_running
 
