@@ -92,7 +92,13 @@ def authenticated(builder: RequestBuilder, flow: Flow) -> Flow:
 def _page(response: Response, model) -> Page:
     data = response.json() or {}
     items = [model.from_json(item) for item in data.get("data") or [] if isinstance(item, dict)]
-    return Page(items=items, total=int(data.get("total") or len(items)), current=int(data.get("current") or 0), pages=int(data.get("pages") or 0))  # 0: not said
+    return Page(
+        items=items,
+        total=int(data.get("total") or len(items)),
+        current=int(data.get("current") or 0),
+        pages=int(data.get("pages") or 0),  # 0: not said
+        size=int(data.get("size") or 0),
+    )
 
 
 def get_notebook(builder: RequestBuilder, notebook_id: str) -> Flow:

@@ -345,3 +345,4 @@ class Page:
     total: int
     current: int = 0
     pages: int = 1
+    size: int = 0  # the page size asked for (the SDK: "每一页的数量"), not the number of rows
