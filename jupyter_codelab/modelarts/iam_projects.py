@@ -20,10 +20,21 @@ The proof is one cheap signed call: list images with ``limit=1``.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Mapping
 
 from . import flows
 from .calls import Call, RequestBuilder, Rendered, Response
-from .credentials import AkSkCredentials, ClientSettings, PasswordCredentials
+from .credentials import (
+    DEFAULT_REGION,
+    ENV_ENDPOINT,
+    ENV_IAM_ENDPOINT,
+    ENV_REGION,
+    AkSkCredentials,
+    ClientSettings,
+    PasswordCredentials,
+    endpoint_for_region,
+    iam_endpoint_for_region,
+)
 from .errors import ModelArtsError
 from .signing import AkSkSigner
 
@@ -110,6 +121,17 @@ def _one_image(builder: RequestBuilder) -> flows.Flow:
     yield builder.list_images(limit=1)
 
 
-def pending_settings(credentials, region: str, project_id: str | None, endpoint: str, iam_endpoint: str) -> ClientSettings:
-    return ClientSettings(endpoint=endpoint, project_id=project_id or "", region=region, credentials=credentials,
-                          iam_endpoint=iam_endpoint, source="session")  # fmt: skip
+def settings_for(given, configured: Mapping, env: Mapping, current_region: str | None = None) -> tuple[ClientSettings, bool]:
+    """Settings for new credentials (project id maybe still unknown), and whether the endpoint comes from the region.
+
+    ``given`` is a ``CredentialInput``; ``configured`` the server's ``c.CodeLab`` values (or {}); an
+    explicit endpoint (config, ``CODELAB_ENDPOINT``) wins over the region's, as in ``credentials.py``.
+    """
+    region = given.region or configured.get("region") or env.get(ENV_REGION) or current_region or DEFAULT_REGION
+    endpoint = configured.get("endpoint") or env.get(ENV_ENDPOINT) or None
+    iam = configured.get("iam_endpoint") or env.get(ENV_IAM_ENDPOINT) or endpoint or iam_endpoint_for_region(region)
+    settings = ClientSettings(
+        endpoint=(endpoint or endpoint_for_region(region)).rstrip("/"), project_id=given.project_id or "", region=region,
+        credentials=given.credentials, iam_endpoint=iam.rstrip("/"), source="session",
+    )  # fmt: skip
+    return settings, endpoint is None

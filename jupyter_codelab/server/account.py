@@ -19,19 +19,9 @@ from tornado.ioloop import IOLoop
 from ..modelarts import credentials_file
 from ..modelarts.connect_advice import Refusal, explain
 from ..modelarts.credential_input import CredentialInput
-from ..modelarts.credentials import (
-    DEFAULT_REGION,
-    ENV_ENDPOINT,
-    ENV_IAM_ENDPOINT,
-    ENV_REGION,
-    ClientSettings,
-    ConfigError,
-    endpoint_for_region,
-    iam_endpoint_for_region,
-    resolve_settings,
-)
+from ..modelarts.credentials import ClientSettings, ConfigError, resolve_settings
 from ..modelarts.errors import ModelArtsError
-from ..modelarts.iam_projects import ConnectBuilder, connect, pending_settings
+from ..modelarts.iam_projects import ConnectBuilder, connect, settings_for
 from ..modelarts.transport_async import AsyncModelArtsClient
 from .embedded import start_embedded_simulator
 
@@ -82,24 +72,13 @@ class Account:
         return AsyncModelArtsClient(settings, connect_timeout=self.options.connect_timeout, request_timeout=self.options.request_timeout)
 
     # --- connect ----------------------------------------------------------------------
-    def _explicit(self, name: str, env_name: str) -> str | None:
-        return self.options.configured.get(name) or os.environ.get(env_name) or None
-
-    def pending(self, given: CredentialInput, current_region: str | None) -> tuple[ClientSettings, bool]:
-        """Settings for ``given`` (project id maybe still unknown), and whether the endpoint came from the region."""
-        region = given.region or self.options.configured.get("region") or os.environ.get(ENV_REGION) or current_region or DEFAULT_REGION
-        endpoint = self._explicit("endpoint", ENV_ENDPOINT)
-        iam = self._explicit("iam_endpoint", ENV_IAM_ENDPOINT) or endpoint or iam_endpoint_for_region(region)
-        settings = pending_settings(given.credentials, region, given.project_id, (endpoint or endpoint_for_region(region)).rstrip("/"), iam.rstrip("/"))
-        return settings, endpoint is None
-
     async def connect(self, context, given: CredentialInput) -> None:
         """Check ``given`` upstream, remember it if asked, then switch; ConnectRefused or ConfigError otherwise."""
         async with self._lock:
             if given.remember:
                 credentials_file.check_writable()  # before any network call: nothing half done
             current_region = None if context.simulated else context.settings.region
-            pending, from_region = self.pending(given, current_region)
+            pending, from_region = settings_for(given, self.options.configured, os.environ, current_region)
             probe = self.new_client(pending)
             probe.builder = ConnectBuilder(pending)
             try:
