@@ -24,14 +24,14 @@ def _server():
         return account.server_backend()  # no usable backend yet (no credentials at all): that is why we log in
 
 
-def ask_credentials(iam: bool, security_token: bool) -> dict:
+def ask_credentials(iam: bool, security_token: bool, ask=None, ask_secret=None) -> dict:
     """The form's values, prompted one by one (secrets without echo).
 
-    Looked up at each call: ipykernel swaps in its own ``input``/``getpass`` (stdin requests) while a cell runs.
+    ``input``/``getpass`` are looked up at each call: ipykernel swaps in its own (stdin requests) while a cell runs.
     """
     import builtins
 
-    ask, ask_secret = builtins.input, getpass.getpass
+    ask, ask_secret = ask or builtins.input, ask_secret or getpass.getpass
     if iam:
         user = ask("IAM user name: ").strip()
         body = {"iam_user": user, "iam_password": ask_secret("IAM password: ")}
