@@ -5,7 +5,6 @@ with its documented demo user; the server starts simulated (its embedded simulat
 """
 
 import json
-import logging
 import os
 import stat
 from pathlib import Path
@@ -15,7 +14,7 @@ import pytest
 from jupyter_codelab.simulator import DEMO_ACCESS_KEY, DEMO_PROJECT_ID, DEMO_SECRET_KEY
 from jupyter_codelab.simulator.standalone import DEMO_PASSWORD
 
-from .helpers import call, until
+from .helpers import call
 from .sse import SSEReader
 from .test_security import _cookie_session, captured_logs, raw  # noqa: F401 (fixtures)
 

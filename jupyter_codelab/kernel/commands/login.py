@@ -14,7 +14,6 @@ from IPython.core.magic_arguments import argument, magic_arguments
 from jupyter_codelab.kernel import login as account
 from jupyter_codelab.kernel.commands.common import backend, parse, show, subcommand
 from jupyter_codelab.kernel.errors import CodeLabError
-from jupyter_codelab.kernel.inputs import InputError
 
 
 def _server():
@@ -88,6 +87,3 @@ def logout_command(line: str):
     else:
         show(f"{what[:1].upper()}{what[1:]}: back to the {config.get('source')} credentials (ModelArts in {config.get('region')}).")
     return None
-
-
-__all__ = ["login_command", "logout_command", "InputError"]
