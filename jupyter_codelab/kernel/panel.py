@@ -38,6 +38,7 @@ class CodeLabPanel(widgets.VBox):
     remaining_seconds = Int(None, allow_none=True, help="Seconds until the lease stops the instance.")
     url = Unicode(None, allow_none=True, help="The instance's address once RUNNING.")
     mode = Unicode("", help="'simulated' or 'modelarts'.")
+    config_error = Unicode("", help="A broken configuration on the server's side, in words with the fix.")
     image_id = Unicode(None, allow_none=True, help="Image to open (None: ModelArts' default).")
     share_url = Unicode("", help="Link to an .ipynb file to open in the instance (optional).")
     share_url_b64 = Unicode("", help="What is sent to ModelArts for share_url (Base64).")
@@ -71,6 +72,9 @@ class CodeLabPanel(widgets.VBox):
         ui.open_button.on_click(lambda _button: self.open_instance())
         ui.extend_button.on_click(lambda _button: self.extend_lease())
         ui.stop_button.on_click(lambda _button: self.stop_instance())
+        ui.connect_button.on_click(lambda _button: self._show_account_form(True))
+        ui.connect_cancel.on_click(lambda _button: self._show_account_form(False))
+        ui.connect_submit.on_click(lambda _button: self._submit_account_form())
 
     # ---- public actions (the buttons call these) ----
     def refresh(self) -> None:
@@ -78,7 +82,10 @@ class CodeLabPanel(widgets.VBox):
         try:
             config = self._backend.config()
             self._region = config.get("region")
+            self.config_error = config.get("config_error") or ""
             self.mode = config.get("mode") or ""
+            if self.config_error and not self.error:
+                self._set_error(self.config_error)
             self.images = self._backend.images()
         except CodeLabError as exc:
             self._show_error(exc)
@@ -171,6 +178,38 @@ class CodeLabPanel(widgets.VBox):
         self.apply_notebook(notebook)
         self._driver.ensure_watching()
         return notebook
+
+    def connect_account(self, access_key: str, secret_key: str, region: str | None = None,
+                        project_id: str | None = None, remember: bool = False, raise_errors: bool = False) -> dict | None:  # fmt: skip
+        """Connect a Huawei Cloud account (what the Connect form does); returns the new config."""
+        from jupyter_codelab.kernel import login as account
+        from jupyter_codelab.kernel.backend import set_backend
+
+        body = {"access_key": access_key, "secret_key": secret_key, "region": region, "project_id": project_id, "remember": remember}
+        server = account.server_backend(backend=self._backend)
+
+        def work():
+            config, _where = account.login({k: v for k, v in body.items() if v not in (None, "")}, server)
+            if server is None:  # direct: the file changed; choose the backend again
+                set_backend(None)
+                self._backend = get_backend()
+            self._show_account_form(False)
+            self.refresh()
+            return config
+
+        try:
+            return self._action(self._ui.connect_submit, work, raise_errors)
+        finally:
+            body.clear()
+
+    def _show_account_form(self, shown: bool) -> None:
+        self._ui.account.layout.display = "" if shown else "none"
+        self._ui.secret_key.value = ""
+
+    def _submit_account_form(self) -> None:
+        ui = self._ui
+        secret, ui.secret_key.value = ui.secret_key.value, ""  # out of the widget (and the browser's copy) at once
+        self.connect_account(ui.access_key.value, secret, ui.region.value, ui.project_id.value, ui.remember.value)
 
     def _require_instance(self, verb: str) -> str:
         if not self.notebook_id:
@@ -295,6 +334,7 @@ class CodeLabPanel(widgets.VBox):
     @observe("mode")
     def _mode_changed(self, change) -> None:
         self._ui.badge.value = panel_view.badge_html(change["new"], self._region)
+        self._ui.connect_button.layout.display = "" if change["new"] == "simulated" else "none"
 
     # ---- where widgets cannot render ----
     def _repr_mimebundle_(self, **kwargs):

@@ -33,8 +33,10 @@ class PanelChildren:
         self.stop_button = widgets.Button(description="Stop", button_style="warning", icon="stop", tooltip="Stop the instance")
         self.link = widgets.HTML()
         self.error = widgets.HTML()
+        self._account_form()
         self.rows = [
-            widgets.HBox([self.title, self.badge]),
+            widgets.HBox([self.title, self.badge, self.connect_button]),
+            self.account,
             self.image,
             self.share,
             self.share_feedback,
@@ -47,8 +49,31 @@ class PanelChildren:
             self.error,
         ]
 
+    def _account_form(self) -> None:
+        """Connect button (simulated mode) and its small form; the secret box is emptied right after use."""
+        self.connect_button = widgets.Button(description="Connect", icon="plug", tooltip="Connect your Huawei Cloud account")
+        self.connect_button.layout.display = "none"
+        self.access_key = widgets.Text(description="AK", placeholder="access key id")
+        self.secret_key = widgets.Password(description="SK", placeholder="secret access key")
+        self.region = widgets.Text(description="Region", placeholder="cn-north-4")
+        self.project_id = widgets.Text(description="Project", placeholder="optional: looked up for the region")
+        self.remember = widgets.Checkbox(description="Remember in ~/.huaweicloud/credentials", indent=False)
+        self.connect_submit = widgets.Button(description="Connect", button_style="primary", icon="check")
+        self.connect_cancel = widgets.Button(description="Cancel")
+        for field in (self.access_key, self.secret_key, self.region, self.project_id):
+            field.layout.width = FIELD_WIDTH
+        self.account_hint = widgets.HTML(panel_view.ACCOUNT_HINT)
+        self.account = widgets.VBox([
+            self.account_hint, self.access_key, self.secret_key, self.region, self.project_id, self.remember,
+            widgets.HBox([self.connect_submit, self.connect_cancel]),
+        ])  # fmt: skip
+        self.account.layout.display = "none"
+
     def close(self) -> None:
+        def close_all(widget) -> None:
+            for child in getattr(widget, "children", ()):
+                close_all(child)
+            widget.close()
+
         for row in self.rows:
-            for child in getattr(row, "children", ()):
-                child.close()
-            row.close()
+            close_all(row)

@@ -87,3 +87,10 @@ def share_feedback_html(encoded: str, error: str) -> str:
     if encoded:
         return f'<span style="opacity:.75">share_url (Base64): <code style="word-break:break-all">{html.escape(encoded)}</code></span>'
     return '<span style="opacity:.75">Optional: a link to an .ipynb file (GitHub pages and raw links work).</span>'
+
+
+ACCOUNT_HINT = (
+    "<small>Access keys: Huawei Cloud console &gt; My Credentials &gt; Access Keys. Inside JupyterLab the keys stay in "
+    "the server's memory (tick Remember to keep them). Or run <code>%codelab login</code> in a cell: it asks without "
+    "showing what you type.</small>"
+)

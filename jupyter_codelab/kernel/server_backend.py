@@ -93,6 +93,29 @@ class ServerBackend(Backend):
     def events(self, notebook_id: str) -> EventStream:
         return ServerEventStream(self, notebook_id)
 
+    def login(self, body: dict) -> dict:
+        """``POST credentials``: the server checks the keys and switches at once; returns its config."""
+        return self._credentials("POST", "credentials", body)
+
+    def logout(self, forget: bool = False) -> dict:
+        return self._credentials("DELETE", "credentials?forget=true" if forget else "credentials", None)
+
+    def _credentials(self, method: str, path: str, body: dict | None) -> dict:
+        from jupyter_codelab.kernel.login import LoginRefused
+
+        try:
+            response = self.session.request(method, self.api_url + path, json=body, timeout=(CONNECT_TIMEOUT, READ_TIMEOUT))
+        except requests.RequestException as exc:
+            raise ConnectionLost(f"Cannot reach {self.where()} ({type(exc).__name__}): check that it is still running.") from None
+        data = _json(response)
+        if response.status_code >= 400:
+            error = CodeLabError.from_server_answer(response.status_code, data, self.where())
+            field = data.get("field") if isinstance(data, dict) else None
+            raise LoginRefused(error.message, error.status, error.error_code, error.error_msg, field)
+        if data is None:
+            raise CodeLabError(f"{self.where()} sent an answer that is not JSON (HTTP {response.status_code}).")
+        return data
+
     def close(self) -> None:
         self.session.close()
 

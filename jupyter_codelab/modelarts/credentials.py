@@ -75,7 +75,7 @@ class ClientSettings:
     region: str
     credentials: Credentials
     iam_endpoint: str
-    source: str = "config"  # config | env | file: where the credentials were found
+    source: str = "config"  # config | env | file | session (given to a running server): where the credentials came from
 
     @property
     def auth_method(self) -> str:
@@ -114,8 +114,14 @@ def _file_values(home: Path) -> dict:
     path = home / ".huaweicloud" / "credentials"
     parser = configparser.ConfigParser()
     try:
-        parser.read(path, encoding="utf-8")
-    except (configparser.Error, OSError) as exc:
+        # read_file, not read: read() skips a file it cannot open, which would hide the problem.
+        with open(path, encoding="utf-8") as handle:
+            parser.read_file(handle)
+    except FileNotFoundError:
+        return {}
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path} cannot be read ({type(exc).__name__}): fix its permissions (chmod 600) or remove it.") from None
+    except configparser.Error as exc:
         raise ConfigError(f"{path} is not a valid INI file ({type(exc).__name__}): fix or remove it.") from None
     if not parser.has_section("basic"):
         return {}

@@ -9,10 +9,9 @@ from jupyter_server.extension.application import ExtensionApp
 from jupyter_server.utils import url_path_join
 from traitlets import Bool, Float, Unicode, default
 
-from ..modelarts.credentials import ConfigError, resolve_settings
-from ..modelarts.transport_async import AsyncModelArtsClient
+from ..modelarts import credentials_file
+from .account import Account, AccountOptions
 from .context import CodeLabContext
-from .embedded import start_embedded_simulator
 from .handlers import ROUTES
 from .watcher import PollTiming, WatcherRegistry
 
@@ -38,6 +37,11 @@ class CodeLab(ExtensionApp):
     iam_password = Unicode("", config=True, help="IAM password (used only to obtain a 24 h token).")
     iam_domain = Unicode("", config=True, help="IAM account (domain) name; defaults to the user name.")
     simulate = Bool(False, config=True, help="Use the built-in simulator even when credentials are configured.")
+    allow_user_credentials = Bool(
+        True, config=True,
+        help="Let users connect their own Huawei Cloud account while the server runs (POST codelab/api/credentials, "
+        "the sidebar, %codelab login). False: those answer 403.",
+    )  # fmt: skip
     simulator_step_seconds = Float(2.0, config=True, help="How long each of the simulator's four steps takes.")
     connect_timeout = Float(5.0, config=True, help="Seconds to connect to ModelArts.")
     request_timeout = Float(30.0, config=True, help="Seconds for a whole ModelArts request.")
@@ -66,32 +70,43 @@ class CodeLab(ExtensionApp):
         }
 
     def initialize_settings(self):
-        self.simulator = None
-        try:
-            settings = None if self.simulate else resolve_settings(self._configured())
-        except ConfigError as error:
-            self.log.error("CodeLab: %s Falling back to the simulator.", error)
-            settings = None
+        self.account = Account(
+            AccountOptions(
+                configured=self._configured(),
+                simulate=self.simulate,
+                step_seconds=self.simulator_step_seconds,
+                connect_timeout=self.connect_timeout,
+                request_timeout=self.request_timeout,
+            )
+        )
+        settings, config_error = self.account.configured()
+        if config_error:
+            self.log.error("CodeLab: %s", config_error)
         simulated = settings is None
         if simulated:
-            self.simulator, settings = start_embedded_simulator(self.simulator_step_seconds)
-        self.client = AsyncModelArtsClient(settings, connect_timeout=self.connect_timeout, request_timeout=self.request_timeout)
+            settings = self.account.simulated_settings()
+        client = self.account.new_client(settings)
         timing = PollTiming(fast=self.poll_fast_seconds, slow=self.poll_slow_seconds, linger=self.watcher_linger_seconds)
         self.context = CodeLabContext(
-            client=self.client,
+            client=client,
             settings=settings,
-            registry=WatcherRegistry(self.client, simulated, timing),
+            registry=WatcherRegistry(client, simulated, timing),
             simulated=simulated,
             kernel_token=self.kernel_token,
             keepalive_seconds=min(self.keepalive_seconds, 15.0),
             simulator_endpoint=self.simulator.endpoint if self.simulator else None,
+            config_error=config_error,
+            can_change_credentials=self.allow_user_credentials,
+            remembered=credentials_file.remembered(),
         )
         self.settings["codelab"] = self.context
+        self.settings["codelab_account"] = self.account
         self._publish_kernel_env()
         if simulated:
             self.log.info(
                 "CodeLab: no Huawei Cloud credentials configured, so CodeLab is SIMULATED (built-in simulator at %s). "
-                "Set HUAWEICLOUD_SDK_AK/SK/PROJECT_ID to use ModelArts.",
+                "Connect an account from the sidebar, %%codelab login or `jupyter codelab login`, "
+                "or set HUAWEICLOUD_SDK_AK/SK/PROJECT_ID.",
                 settings.endpoint,
             )
         else:
@@ -119,11 +134,18 @@ class CodeLab(ExtensionApp):
     async def _start_jupyter_server_extension(self, serverapp):
         self._publish_kernel_env()  # the port is final only now
 
+    @property
+    def simulator(self):
+        return self.account.simulator  # the embedded one, started when first needed
+
+    @property
+    def client(self):
+        return self.context.client  # changes when someone connects an account
+
     async def stop_extension(self):
         await self.context.registry.stop_all()
-        self.client.close()
-        if self.simulator is not None:
-            self.simulator.stop()
+        self.context.client.close()
+        self.account.stop()
         for name, value in getattr(self, "_saved_env", {}).items():
             if value is None:
                 os.environ.pop(name, None)

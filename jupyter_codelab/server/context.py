@@ -22,6 +22,9 @@ class CodeLabContext:
     kernel_token: str = field(repr=False)
     keepalive_seconds: float = 10.0
     simulator_endpoint: str | None = None
+    config_error: str | None = None  # a broken configuration, in a sentence with the fix
+    can_change_credentials: bool = True  # c.CodeLab.allow_user_credentials
+    remembered: bool = False  # ~/.huaweicloud/credentials [basic] holds an access key
     _images: tuple[float, list[Image], str | None] | None = field(default=None, repr=False)
 
     def public_config(self) -> dict:
@@ -32,10 +35,27 @@ class CodeLabContext:
             "project_id": self.settings.project_id,
             "endpoint": self.settings.endpoint,
             "auth": "simulated" if self.simulated else self.settings.auth_method,
-            "credentials_source": None if self.simulated else self.settings.source,
+            "source": None if self.simulated else self.settings.source,
+            "credentials_source": None if self.simulated else self.settings.source,  # older name of "source"
+            "can_change_credentials": self.can_change_credentials,
+            "remembered": self.remembered,
+            "config_error": self.config_error,
             "version": __version__,
             "simulator_endpoint": self.simulator_endpoint,
         }
+
+    async def switch(self, client, settings: ClientSettings, simulated: bool, simulator_endpoint: str | None) -> object:
+        """Use another upstream from now on; returns the previous client (the caller closes it later).
+
+        Running watchers end cleanly (their streams close; clients reconnect and get the new mode).
+        """
+        old_client, old_registry = self.client, self.registry
+        self.client, self.settings, self.simulated = client, settings, simulated
+        self.registry = WatcherRegistry(client, simulated, old_registry.timing)
+        self.simulator_endpoint = simulator_endpoint
+        self._images = None
+        await old_registry.stop_all()
+        return old_client
 
     def notebook_json(self, notebook: Notebook) -> dict:
         return notebook.to_client_json(simulated=self.simulated)

@@ -206,6 +206,8 @@ class ProgressWatcher:
     def stop(self) -> None:
         self.finished = True
         self._task.cancel()
+        if not self._next.done():
+            self._next.set_result(None)  # wake the streams waiting on us: they end (events.py)
 
     # --- publishing -----------------------------------------------------------------
     def _apply(self, notebook: Notebook) -> None:

@@ -243,8 +243,11 @@ _NOTEBOOK = _PROJECT + r"/notebooks/(?P<notebook_id>[^/]+)"
 
 
 def modelarts_routes(sim: Simulator) -> list:
+    from .iam_projects import ProjectsHandler
+
     args = {"sim": sim}
     return [
+        (r"/v3/projects/?", ProjectsHandler, args),
         (_PROJECT + r"/notebooks/open/?", OpenHandler, args),
         (_PROJECT + r"/notebooks/?", NotebooksHandler, args),
         (_NOTEBOOK + r"/lease/?", LeaseHandler, args),

@@ -31,10 +31,11 @@ def find_or_install_chp() -> str:
 
 
 @pytest.fixture(scope="module")
-def hub():
+def hub(simulator_thread):
+    """The hub; the users' servers send accounts they connect to the standalone simulator (the "cloud")."""
     chp = find_or_install_chp()
     with tempfile.TemporaryDirectory(prefix="codelab-hub-") as workdir:
-        running = RunningHub(Path(workdir), chp)
+        running = RunningHub(Path(workdir), chp, cloud_endpoint=simulator_thread.endpoint)
         try:
             running.start()
             yield running

@@ -42,7 +42,7 @@ def scrubbed_env(home: Path) -> dict:
     return env
 
 
-def write_config(workdir: Path, chp: str, ports: dict, admin_token: str) -> Path:
+def write_config(workdir: Path, chp: str, ports: dict, admin_token: str, cloud_endpoint: str | None = None) -> Path:
     bin_dir = Path(sys.executable).parent  # the venv's bin: jupyterhub-singleuser lives next to python
     singleuser_config = workdir / "singleuser-config"
     singleuser_config.mkdir()
@@ -57,7 +57,9 @@ def write_config(workdir: Path, chp: str, ports: dict, admin_token: str) -> Path
         "cookie_secret_file": str(workdir / "jupyterhub_cookie_secret"),
         "singleuser": [str(bin_dir / "jupyterhub-singleuser")],
         "home_template": str(workdir / "home" / "{username}"),
-        "environment": {"JUPYTER_CONFIG_PATH": str(singleuser_config), "NO_PROXY": "127.0.0.1,localhost"},
+        # CODELAB_ENDPOINT: where an account a user connects is sent (a standalone simulator), not Huawei Cloud.
+        "environment": {"JUPYTER_CONFIG_PATH": str(singleuser_config), "NO_PROXY": "127.0.0.1,localhost",
+                        **({"CODELAB_ENDPOINT": cloud_endpoint} if cloud_endpoint else {})},
         "admin_token": admin_token,
     }
     config = workdir / "jupyterhub_config.py"
@@ -93,12 +95,12 @@ c.JupyterHub.load_roles = [
 class RunningHub:
     """``jupyterhub -f config.py`` in its own process group, driven through its REST API."""
 
-    def __init__(self, workdir: Path, chp: str):
+    def __init__(self, workdir: Path, chp: str, cloud_endpoint: str | None = None):
         self.workdir = workdir
         self.ports = {"public": free_port(), "hub": free_port(), "proxy_api": free_port()}
         self.url = f"http://127.0.0.1:{self.ports['public']}"
         admin_token = secrets.token_hex(32)
-        self.config = write_config(workdir, chp, self.ports, admin_token)
+        self.config = write_config(workdir, chp, self.ports, admin_token, cloud_endpoint)
         self.admin = requests.Session()
         self.admin.trust_env = False  # loopback only: never through an HTTP proxy from the environment
         self.admin.headers["Authorization"] = f"token {admin_token}"

@@ -129,3 +129,38 @@ def test_alices_instance_is_invisible_to_bob(hub, tokens, alice_start):
     assert events.status_code == 404, events.text
     # ...while alice still sees it through her own server.
     assert codelab(hub, "alice", tokens["alice"]).get("notebooks/current").json()["id"] == notebook_id
+
+
+# --- third scenario: alice connects her own account; bob stays simulated and cannot touch it -------------
+# Last in this module: it changes alice's mode (and signs her out again at the end).
+
+
+def test_alice_connects_her_account_and_bob_can_neither_see_nor_change_it(hub, tokens, simulator_thread):
+    from jupyter_codelab.simulator import DEMO_ACCESS_KEY, DEMO_PROJECT_ID, DEMO_SECRET_KEY
+
+    alice, bob = codelab(hub, "alice", tokens["alice"]), codelab(hub, "bob", tokens["bob"])
+    bob_on_alices = codelab(hub, "alice", tokens["bob"])
+    keys = {"access_key": DEMO_ACCESS_KEY, "secret_key": DEMO_SECRET_KEY, "region": "cn-north-4"}
+    # bob may not change alice's credentials: the hub refuses him before her server sees anything
+    refused = bob_on_alices.post("credentials", keys)
+    assert refused.status_code == 403, refused.text[:300]
+    connected = alice.post("credentials", keys)
+    try:
+        assert connected.status_code == 200, connected.text
+        assert connected.json()["mode"] == "modelarts" and connected.json()["project_id"] == DEMO_PROJECT_ID
+        assert alice.get("config").json()["source"] == "session"
+        assert alice.get("images").status_code == 200
+        # bob: still simulated, refused on alice's server (read and change), nothing of hers in his answers
+        answers = [bob.get(path) for path in ("config", "images", "notebooks/current")]
+        assert answers[0].json()["mode"] == "simulated"
+        for path in ("config", "notebooks/current"):
+            assert bob_on_alices.get(path).status_code == 403
+        signed_out = bob_on_alices.session.delete(bob_on_alices.base + "credentials", timeout=15, allow_redirects=False)
+        assert signed_out.status_code == 403
+        assert alice.get("config").json()["mode"] == "modelarts"  # bob's attempts changed nothing
+        text = "\n".join(answer.text for answer in answers)
+        assert DEMO_SECRET_KEY not in text and DEMO_ACCESS_KEY not in text and DEMO_PROJECT_ID not in text
+        assert DEMO_SECRET_KEY not in hub.log_path.read_text(errors="replace")  # nor in the hub's (and the servers') log
+    finally:
+        alice.session.delete(alice.base + "credentials", timeout=15)
+    assert alice.get("config").json()["mode"] == "simulated"

@@ -30,7 +30,8 @@ def test_a_thousand_generated_requests_match_the_document(server, tmp_path):
     schemathesis = Path(sys.executable).parent / "schemathesis"
     command = [str(schemathesis), "run", str(DOCUMENT), "--url", server.url + "codelab/api",
                "-H", f"Authorization: token {server.token}", "--checks", CHECKS,
-               "--exclude-path-regex", "/events$", "--max-examples", "130", "--workers", "1",
+               # credentials: a generated key would be sent to Huawei Cloud and switch the mode mid-run (tests/server/test_credentials.py covers it)
+               "--exclude-path-regex", "/(events|credentials)$", "--max-examples", "130", "--workers", "1",
                "--request-timeout", "30", "--seed", "20261127"]  # one worker: hypothesis parses lambdas thread-unsafely  # fmt: skip
     result = subprocess.run(command, capture_output=True, text=True, timeout=900, cwd=tmp_path,
                             env={"PATH": str(schemathesis.parent), "HOME": str(tmp_path), "NO_COLOR": "1"})  # fmt: skip

@@ -14,7 +14,7 @@ from .helpers import call
 
 NB = "f9937afa-ca78-45b6-bc12-7ecf42553c48"
 METHODS = {
-    "config": ["GET"], "images": ["GET"], "openapi.json": ["GET"], "notebooks/open": ["POST"],
+    "config": ["GET"], "credentials": ["POST", "DELETE"], "images": ["GET"], "openapi.json": ["GET"], "notebooks/open": ["POST"],
     "notebooks/current": ["GET"], f"notebooks/{NB}": ["GET"], f"notebooks/{NB}/lease": ["GET", "PATCH"],
     f"notebooks/{NB}/stop": ["POST"], f"notebooks/{NB}/start": ["POST"], f"notebooks/{NB}/events": ["GET"],
 }  # fmt: skip

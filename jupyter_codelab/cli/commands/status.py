@@ -15,7 +15,11 @@ def add_parser(subparsers, parent):
 
 
 def run(args, out: Output) -> int:
-    notebook = backend_for(args).current()
+    backend = backend_for(args)
+    problem = (backend.config() or {}).get("config_error")
+    if problem:
+        out.note(f"Configuration problem: {problem}")
+    notebook = backend.current()
     if notebook is None:
         out.result("No CodeLab instance yet: open one with `jupyter codelab open`.", None)
         return EXIT_FAILED

@@ -6,7 +6,7 @@ Each is a function ``(line) -> value`` decorated with IPython's
 
 from __future__ import annotations
 
-from jupyter_codelab.kernel.commands import badge, extend, images, open, panel, status, stop
+from jupyter_codelab.kernel.commands import badge, extend, images, login, open, panel, status, stop
 
 COMMANDS = {
     "open": open.open_command,
@@ -16,6 +16,8 @@ COMMANDS = {
     "stop": stop.stop_command,
     "panel": panel.panel_command,
     "badge": badge.badge_command,
+    "login": login.login_command,
+    "logout": login.logout_command,
 }
 
 

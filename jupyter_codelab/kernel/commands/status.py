@@ -14,6 +14,9 @@ from jupyter_codelab.kernel.commands.common import backend, parse, show, subcomm
 def status_command(line: str):
     """Show the status, steps, auto-stop countdown and address of your CodeLab instance."""
     args = parse(status_command, line)
+    problem = (backend().config() or {}).get("config_error")
+    if problem and not args.json:
+        show(f"Configuration problem: {problem}")
     notebook = backend().current()
     if args.json:
         return notebook

@@ -1,5 +1,6 @@
 """REST and SSE handlers of the CodeLab API; ``ROUTES`` is the table the extension mounts."""
 
+from .credentials import CredentialsHandler
 from .events import EventsHandler
 from .meta import ConfigHandler, ImagesHandler, OpenAPIHandler
 from .notebooks import CurrentHandler, LeaseHandler, NotebookHandler, OpenHandler, StartHandler, StopHandler
@@ -8,6 +9,7 @@ _ID = r"(?P<notebook_id>[^/]+)"
 
 ROUTES = [
     (r"config", ConfigHandler),
+    (r"credentials", CredentialsHandler),
     (r"images", ImagesHandler),
     (r"openapi.json", OpenAPIHandler),
     (r"notebooks/open", OpenHandler),

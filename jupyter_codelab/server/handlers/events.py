@@ -56,6 +56,8 @@ class EventsHandler(CodeLabHandler):
                 if ended or self._gone.done():
                     break
                 replay = await watcher.wait_after(seq, keepalive, self._gone)
+                if not replay and watcher.finished:
+                    break  # stopped (e.g. the account changed): end the stream; a reconnect finds the new mode
                 if not replay and not self._gone.done():
                     self.write(KEEPALIVE)
         except StreamClosedError:

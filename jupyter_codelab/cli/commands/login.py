@@ -1,0 +1,99 @@
+"""``jupyter codelab login`` / ``logout``: connect your Huawei Cloud account, or sign out.
+
+Through the Jupyter server when one is reachable (``--server-url``, or the
+terminal of a server with jupyter-codelab): it switches at once. Otherwise the
+keys are checked against ModelArts and saved to ``~/.huaweicloud/credentials``
+(mode 0600). Secrets are prompted without echo, never taken from the command line.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from jupyter_codelab.cli.output import EXIT_OK, Output
+from jupyter_codelab.kernel import login as account
+from jupyter_codelab.kernel.commands.login import ask_credentials
+from jupyter_codelab.kernel.errors import CodeLabError, ConnectionLost
+from jupyter_codelab.kernel.inputs import InputError
+
+LOGIN_HELP = "connect your Huawei Cloud account (prompts for the keys; they are never echoed)"
+LOGOUT_HELP = "sign out: back to simulated mode (without a server: remove the saved keys)"
+
+
+def add_parser(subparsers, parent):
+    login = subparsers.add_parser("login", parents=[parent], help=LOGIN_HELP, description=LOGIN_HELP[:1].upper() + LOGIN_HELP[1:] + ".")
+    login.add_argument("--iam", action="store_true", help="sign in with an IAM user name and password instead of an access key")
+    login.add_argument("--security-token", action="store_true", help="also ask for the security token of temporary access keys")
+    login.add_argument("--region", help="region, e.g. cn-north-4 (default: the configured one)")
+    login.add_argument("--project-id", help="32-character project id (default: looked up for the region)")
+    login.add_argument("--remember", action="store_true", help="through a server: also keep the keys in ~/.huaweicloud/credentials")
+    login.set_defaults(run=run_login)
+    logout = subparsers.add_parser("logout", parents=[parent], help=LOGOUT_HELP, description=LOGOUT_HELP[:1].upper() + LOGOUT_HELP[1:] + ".")
+    logout.add_argument("--forget", action="store_true", help="also remove the remembered keys from ~/.huaweicloud/credentials")
+    logout.set_defaults(run=run_logout)
+
+
+def _server(args):
+    """(server backend or None, whether it was asked for explicitly)."""
+    if args.server_url:
+        token = args.token or os.environ.get("JUPYTER_TOKEN")
+        if not token:
+            raise InputError("--server-url needs the server's token: pass --token or set JUPYTER_TOKEN.")
+        from jupyter_codelab.kernel.server_backend import ServerBackend
+
+        return ServerBackend.for_jupyter_server(args.server_url, token), True
+    if args.token:
+        raise InputError("--token goes with --server-url: give the Jupyter server's URL too.")
+    return account.server_backend(), False
+
+
+def _ask(prompt: str) -> str:
+    """Prompts go to stderr, so that stdout holds only the answer (--json)."""
+    print(prompt, end="", file=sys.stderr, flush=True)
+    line = sys.stdin.readline()
+    if not line:
+        raise InputError("No answer to the prompt (stdin ended): run `jupyter codelab login` in a terminal.")
+    return line.rstrip("\n")
+
+
+def _refused(exc: account.LoginRefused) -> CodeLabError:
+    field = f" (fix: {exc.field})" if exc.field else ""
+    return CodeLabError(exc.message + field, exc.status, exc.error_code, exc.error_msg)
+
+
+def run_login(args, out: Output) -> int:
+    server, explicit = _server(args)
+    body = ask_credentials(args.iam, args.security_token, ask=_ask)
+    body.update({k: v for k, v in (("region", args.region), ("project_id", args.project_id)) if v})
+    if args.remember:
+        body["remember"] = True
+    try:
+        try:
+            config, where = account.login(body, server)
+        except ConnectionLost:
+            if explicit:
+                raise
+            out.note(f"{server.where()} does not answer: saving the keys in ~/.huaweicloud/credentials instead.")
+            config, where = account.login(body, None)
+    except account.LoginRefused as exc:
+        raise _refused(exc) from None
+    finally:
+        body.clear()
+    out.result(f"Connected to ModelArts in {config.get('region')} (project {config.get('project_id')}); the keys are {where}.", config)
+    return EXIT_OK
+
+
+def run_logout(args, out: Output) -> int:
+    server, _explicit = _server(args)
+    try:
+        config, what = account.logout(args.forget, server)
+    except account.LoginRefused as exc:
+        raise _refused(exc) from None
+    if config is None:
+        out.result(f"Signed out: {what}.", {"signed_out": True, "message": what})
+    elif config.get("mode") == "simulated":
+        out.result(f"{what[:1].upper()}{what[1:]}: CodeLab is simulated now.", config)
+    else:
+        out.result(f"{what[:1].upper()}{what[1:]}: back to the {config.get('source')} credentials.", config)
+    return EXIT_OK

@@ -1,0 +1,108 @@
+"""Connecting an account from a kernel or a terminal (``%codelab login``, the panel, ``jupyter codelab login``).
+
+Through the server extension when this process has its address (``POST
+credentials``: the server switches at once and keeps the keys in its memory,
+or in the file with ``remember``); without a server, the keys are checked
+against ModelArts directly and written to ``~/.huaweicloud/credentials``, where
+the direct backend finds them. Secrets are never put in the environment.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Mapping
+
+from jupyter_codelab.kernel.backend import ENV_API_TOKEN, ENV_API_URL, Backend, set_backend
+from jupyter_codelab.kernel.errors import CodeLabError
+from jupyter_codelab.kernel.inputs import InputError
+from jupyter_codelab.modelarts import credentials_file
+from jupyter_codelab.modelarts.credential_input import CredentialInputError, parse_credential_input
+from jupyter_codelab.modelarts.credentials import ConfigError
+
+
+class LoginRefused(CodeLabError):
+    """The credentials were refused; ``field`` names what to fix."""
+
+    def __init__(self, message, status=None, error_code=None, error_msg=None, field=None):
+        self.field = field
+        super().__init__(message, status, error_code, error_msg)
+
+
+def server_backend(env: Mapping[str, str] | None = None, backend: Backend | None = None):
+    """The ServerBackend to go through, or None (no server told us its address)."""
+    if backend is not None and getattr(backend, "kind", "") == "server":
+        return backend
+    env = os.environ if env is None else env
+    if env.get(ENV_API_URL) and env.get(ENV_API_TOKEN):
+        from jupyter_codelab.kernel.server_backend import ServerBackend
+
+        return ServerBackend(env[ENV_API_URL], env[ENV_API_TOKEN])
+    return None
+
+
+def login(body: dict, server=None) -> tuple[dict, str]:
+    """Connect; returns (the config now in force, a sentence saying where the keys are kept)."""
+    try:
+        given = parse_credential_input(body)  # checked here too: a typo never travels
+    except CredentialInputError as exc:
+        raise InputError(f"{_flag(exc.field)}: {exc}") from None
+    if server is not None:
+        config = server.login(body)
+        where = "remembered in ~/.huaweicloud/credentials" if given.remember else "kept in the Jupyter server's memory until it stops"
+        return config, where
+    return _direct_login(given), f"saved in {credentials_file.credentials_path()} (mode 0600)"
+
+
+def logout(forget: bool, server=None) -> tuple[dict | None, str]:
+    if server is not None:
+        config = server.logout(forget)
+        return config, ("signed out" + (" and removed the remembered keys" if forget else ""))
+    try:
+        removed = credentials_file.forget()
+    except ConfigError as exc:
+        raise InputError(str(exc)) from None
+    set_backend(None)
+    path = credentials_file.credentials_path()
+    return None, (f"removed the keys from {path}" if removed else f"no keys of ours were in {path}")
+
+
+def _direct_login(given) -> dict:
+    from jupyter_codelab.modelarts.connect_advice import explain
+    from jupyter_codelab.modelarts.errors import ModelArtsError
+    from jupyter_codelab.modelarts.iam_projects import ConnectBuilder, connect, settings_for
+    from jupyter_codelab.modelarts.transport_sync import SyncModelArtsClient
+
+    if not given.is_aksk:
+        raise InputError(
+            "Without a Jupyter server only access keys can be kept (in ~/.huaweicloud/credentials): log in with an "
+            "access key, or set CODELAB_IAM_USER, CODELAB_IAM_PASSWORD and CODELAB_IAM_DOMAIN."
+        )
+    try:
+        credentials_file.check_writable()
+    except ConfigError as exc:
+        raise InputError(str(exc)) from None
+    pending, from_region = settings_for(given, {}, os.environ)
+    client = SyncModelArtsClient(pending)
+    client.builder = ConnectBuilder(pending)
+    try:
+        settings = client._run(connect(client.builder))
+    except ModelArtsError as exc:
+        r = explain(exc, True, from_region)
+        raise LoginRefused(r.message, r.status, r.error_code, r.error_msg, r.field) from None
+    finally:
+        client.close()
+    creds = settings.credentials
+    try:
+        credentials_file.remember(creds.access_key, creds.secret_key, settings.project_id, settings.region, creds.security_token)
+    except ConfigError as exc:
+        raise InputError(str(exc)) from None
+    set_backend(None)  # the next command finds the new keys
+    from jupyter_codelab.kernel.direct_backend import DirectBackend
+
+    direct = DirectBackend(settings)
+    direct.close()
+    return direct.config() | {"source": "file"}
+
+
+def _flag(field: str) -> str:
+    return {"access_key": "access key", "secret_key": "secret key", "iam_password": "password"}.get(field, field)

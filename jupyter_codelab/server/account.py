@@ -1,0 +1,130 @@
+"""Which account this server uses, and changing it while it runs (``POST``/``DELETE credentials``).
+
+At start: the configured credentials (config -> env -> file), or the embedded
+simulator; a broken configuration becomes ``config_error`` (and a log line),
+never a silent "Simulated". Later a person may connect their own account:
+the keys are checked upstream, then the server switches at once (new client,
+watchers stopped cleanly). Signing out goes back to what a restart would give.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+from dataclasses import dataclass, field
+
+from tornado.ioloop import IOLoop
+
+from ..modelarts import credentials_file
+from ..modelarts.connect_advice import Refusal, explain
+from ..modelarts.credential_input import CredentialInput
+from ..modelarts.credentials import ClientSettings, ConfigError, resolve_settings
+from ..modelarts.errors import ModelArtsError
+from ..modelarts.iam_projects import ConnectBuilder, connect, settings_for
+from ..modelarts.transport_async import AsyncModelArtsClient
+from .embedded import start_embedded_simulator
+
+log = logging.getLogger("jupyter_codelab.server")
+CLOSE_OLD_CLIENT_AFTER_S = 60.0  # requests still running on the old client may finish first
+
+
+class ConnectRefused(Exception):
+    def __init__(self, refusal: Refusal):
+        super().__init__(refusal.message)
+        self.refusal = refusal
+
+
+@dataclass
+class AccountOptions:
+    """What the extension's configuration says (``c.CodeLab.*``), minus the running state."""
+
+    configured: dict = field(repr=False)  # access_key, secret_key, ... as resolve_settings takes them
+    simulate: bool = False
+    step_seconds: float = 2.0
+    connect_timeout: float = 5.0
+    request_timeout: float = 30.0
+
+
+class Account:
+    def __init__(self, options: AccountOptions):
+        self.options = options
+        self.simulator = None
+        self.simulator_settings: ClientSettings | None = None
+        self._lock = asyncio.Lock()
+
+    # --- start ----------------------------------------------------------------------
+    def configured(self) -> tuple[ClientSettings | None, str | None]:
+        """The configured settings (None: none), and the configuration problem in a sentence (or None)."""
+        if self.options.simulate:
+            return None, None
+        try:
+            return resolve_settings(self.options.configured), None
+        except ConfigError as error:
+            return None, f"{str(error).rstrip('.')}. Until then CodeLab is simulated (or connect an account)."
+
+    def simulated_settings(self) -> ClientSettings:
+        if self.simulator is None:
+            self.simulator, self.simulator_settings = start_embedded_simulator(self.options.step_seconds)
+        return self.simulator_settings
+
+    def new_client(self, settings: ClientSettings) -> AsyncModelArtsClient:
+        return AsyncModelArtsClient(settings, connect_timeout=self.options.connect_timeout, request_timeout=self.options.request_timeout)
+
+    # --- connect ----------------------------------------------------------------------
+    async def connect(self, context, given: CredentialInput) -> None:
+        """Check ``given`` upstream, remember it if asked, then switch; ConnectRefused or ConfigError otherwise."""
+        async with self._lock:
+            if given.remember:
+                credentials_file.check_writable()  # before any network call: nothing half done
+            current_region = None if context.simulated else context.settings.region
+            pending, from_region = settings_for(given, self.options.configured, os.environ, current_region)
+            probe = self.new_client(pending)
+            probe.builder = ConnectBuilder(pending)
+            try:
+                settings = await probe._run(connect(probe.builder))
+            except ModelArtsError as error:
+                raise ConnectRefused(explain(error, given.is_aksk, from_region)) from None
+            finally:
+                probe.close()
+            if given.remember:
+                creds = settings.credentials
+                await asyncio.to_thread(
+                    credentials_file.remember, creds.access_key, creds.secret_key, settings.project_id, settings.region, creds.security_token
+                )
+                context.remembered = True
+            client = self.new_client(settings)
+            client.builder.tokens = probe.builder.tokens  # an IAM token obtained while checking stays good
+            await self._switch(context, client, settings, simulated=False)
+            context.config_error = None
+            log.info("CodeLab: connected to ModelArts at %s (project %s, region %s, %s credentials given in this session%s).",
+                     settings.endpoint, settings.project_id, settings.region, settings.auth_method,
+                     ", remembered in ~/.huaweicloud/credentials" if given.remember else "")  # fmt: skip
+
+    async def sign_out(self, context, forget: bool) -> None:
+        """Back to the configured credentials, else the simulator; ``forget`` also empties ``[basic]``."""
+        async with self._lock:
+            if forget:
+                await asyncio.to_thread(credentials_file.forget)
+                context.remembered = False
+            settings, error = self.configured()
+            simulated = settings is None
+            if simulated:
+                settings = self.simulated_settings()
+            await self._switch(context, self.new_client(settings), settings, simulated=simulated)
+            context.config_error = error
+            if simulated:
+                log.info("CodeLab: signed out; CodeLab is simulated again (simulator at %s).", settings.endpoint)
+            else:
+                log.info("CodeLab: signed out; back to the %s credentials (ModelArts at %s).", settings.source, settings.endpoint)
+            if error:
+                log.error("CodeLab: %s", error)
+
+    async def _switch(self, context, client, settings: ClientSettings, simulated: bool) -> None:
+        endpoint = self.simulator.endpoint if (simulated and self.simulator) else None
+        old = await context.switch(client, settings, simulated, endpoint)
+        IOLoop.current().call_later(CLOSE_OLD_CLIENT_AFTER_S, old.close)
+
+    def stop(self) -> None:
+        if self.simulator is not None:
+            self.simulator.stop()
