@@ -9,7 +9,7 @@ import sys
 
 import pytest
 from IPython.core.error import UsageError
-from IPython.testing.globalipapp import start_ipython
+from IPython.core.interactiveshell import InteractiveShell
 
 # (what, REST call, magic line, CLI arguments, a word the sentence must contain)
 TABLE = [
@@ -52,7 +52,7 @@ def _fresh(upstream):  # keep the module's instance (overrides the package-wide 
 
 @pytest.fixture(scope="module")
 def shell(jupyter, instance):
-    ip = start_ipython()
+    ip = InteractiveShell.instance()  # the process's one shell, whichever test directory made it first
     import os
 
     os.environ.update(CODELAB_API_URL=jupyter.url + "codelab/api/", CODELAB_API_TOKEN=jupyter.token)

@@ -20,7 +20,7 @@ BAD_LINES = [
     ("open --share-url 'https://example.com/a b.ipynb'", "space"),
     ("open --image no-such-image", "no image matches 'no-such-image'"),
     (f"open --image {UNKNOWN_UUID}", f"no image has the id {UNKNOWN_UUID}"),
-    ("open --image pytorch", "matches 2 images"),
+    ("open --image pytorch", "matches 3 images"),
     ("open --timeout 0", "--timeout must be a positive number"),
     ("open --timeout soon", "invalid float value"),
     ("open --wait", "unrecognized arguments: --wait"),
