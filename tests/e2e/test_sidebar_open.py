@@ -11,6 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from jupyter_codelab.modelarts.share_url import encode_share_url
+from jupyter_codelab.modelarts.states import STATES
 from .lab_page import START_TIMEOUT_MS, UI_TIMEOUT_MS
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -70,7 +71,7 @@ def test_open_watch_extend_stop_and_start(lab):
     assert lease["remaining_ms"] > 3_600_000
 
     lab.by_testid("codelab-stop").click()
-    expect(lab.by_testid("codelab-state")).to_have_text("The instance is stopped.", timeout=START_TIMEOUT_MS)
+    expect(lab.by_testid("codelab-sentence")).to_have_text(STATES["STOPPED"].sentence, timeout=START_TIMEOUT_MS)
     assert server.api("GET", "codelab/api/notebooks/current").json()["status"] == "STOPPED"
 
     lab.by_testid("codelab-start").click()
