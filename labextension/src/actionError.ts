@@ -11,6 +11,8 @@ export interface IActionError {
   kind: RequestErrorKind | 'client';
   errorCode: string | null;
   errorMsg: string | null;
+  /** ModelArts' request id, shown for support tickets. */
+  requestId?: string | null;
 }
 
 export function toActionError(action: Action | 'load', reason: unknown): IActionError {
@@ -20,7 +22,8 @@ export function toActionError(action: Action | 'load', reason: unknown): IAction
       message: reason.message,
       kind: reason.kind,
       errorCode: reason.errorCode,
-      errorMsg: reason.errorMsg
+      errorMsg: reason.errorMsg,
+      requestId: reason.requestId
     };
   }
   const message = reason instanceof Error ? reason.message : String(reason);

@@ -7,13 +7,18 @@ import { ILease } from './tokens';
 
 /** The local time (ms) at which the lease ends, or null when it never does. */
 export function leaseDeadline(lease: ILease | null | undefined, receivedAt: number): number | null {
-  if (!lease || lease.enable === false) {
+  if (!hasAutoStop(lease)) {
     return null;
   }
   if (typeof lease.remaining_ms === 'number') {
     return receivedAt + lease.remaining_ms;
   }
   return typeof lease.expires_at === 'number' ? lease.expires_at : null;
+}
+
+/** False when the instance never stops by itself: auto-stop off (`auto_stop`, `enable: false`). */
+export function hasAutoStop(lease: ILease | null | undefined): lease is ILease {
+  return !!lease && lease.enable !== false && lease.auto_stop !== false;
 }
 
 /** `hh:mm:ss` (hours may exceed 24: leases last up to 72 h); never negative. */

@@ -3,14 +3,17 @@
  * shared by the sidebar, the status bar, the commands and the lease warning.
  * It loads the server's config and images, finds the current instance (so a
  * reload or a second tab resumes), runs the actions, and keeps a
- * ProgressWatcher on the instance while it can still change.
+ * ProgressWatcher on the instance while it can still change by itself. An
+ * instance that vanished (the stream's `deleted`, or a 404 about it) is
+ * dropped at once, with a notice, back to the open form.
  */
 import { IDisposable } from '@lumino/disposable';
 import { ISignal, Signal } from '@lumino/signaling';
 
 import * as api from './api';
 import { leaseDeadline } from './countdown';
-import { notebookPhase, Phase, StopNotice, stopNoticeFor } from './phase';
+import { Notice, openNotice } from './notice';
+import { isWatched, IStateView, notebookPhase, Phase, stateOf, StopNotice, stopNoticeFor } from './phase';
 import { Translate, untranslated } from './gettext';
 import { Action, IActionError, toActionError } from './actionError';
 import { CodeLabRequestError } from './request';
@@ -18,7 +21,8 @@ import { checkShareUrl } from './shareUrl';
 import { DEFAULT_SETTINGS, ICodeLabSettings, IConfig, IImage, INotebook, INotebookEvent } from './tokens';
 import { ConnectionState, ProgressWatcher } from './watcher';
 
-export type { Phase, StopNotice } from './phase';
+export type { IStateView, Phase, StopNotice } from './phase';
+export type { Notice } from './notice';
 
 export type { Action, IActionError } from './actionError';
 
@@ -45,6 +49,8 @@ export class CodeLabModel implements IDisposable {
   /** Transient trouble between the server and ModelArts (the server keeps trying). */
   upstreamMessage: string | null = null;
   stopNotice: StopNotice = null;
+  /** What the server did that the state alone does not say (vanished, switched image...). */
+  notice: Notice | null = null;
   /** When this tab first saw the instance starting (for "taking longer than usual"). */
   startingSince: number | null = null;
   /** This tab watched the instance start (so the finished steps stay in view). */
@@ -71,6 +77,11 @@ export class CodeLabModel implements IDisposable {
       return 'unavailable';
     }
     return notebookPhase(this.notebook);
+  }
+
+  /** The instance's status in words, with its sentence and its actions (the first is the primary one). */
+  get state(): IStateView {
+    return stateOf(this.notebook, this.translate);
   }
 
   /** Milliseconds until the auto-stop, while running with a lease. */
@@ -130,7 +141,7 @@ export class CodeLabModel implements IDisposable {
     try {
       this.setNotebook(await api.getCurrentNotebook());
     } catch (reason) {
-      if (!(reason instanceof CodeLabRequestError && reason.status === 404 && reason.kind === 'server')) {
+      if (!isNotFound(reason)) {
         throw reason;
       }
       this.setNotebook(null);
@@ -153,7 +164,12 @@ export class CodeLabModel implements IDisposable {
       body.share_url = text;
     }
     this.stopNotice = null;
-    await this.run('open', async () => this.setNotebook(await api.openNotebook(body)));
+    const before = this.notebook;
+    await this.run('open', async () => {
+      const after = await api.openNotebook(body);
+      this.setNotebook(after);
+      this.notice = openNotice(before, after, body.share_url !== undefined);
+    });
   }
 
   async extend(): Promise<void> {
@@ -213,11 +229,16 @@ export class CodeLabModel implements IDisposable {
     }
     this.busy = action;
     this.error = null;
+    this.notice = null;
     this.emit();
     try {
       await work();
     } catch (reason) {
-      this.error = toActionError(action, reason);
+      if (action !== 'open' && isNotFound(reason)) {
+        this.vanish(); // the instance this action was about no longer exists
+      } else {
+        this.error = toActionError(action, reason);
+      }
       if (action === 'stop') {
         this._stopRequested = false;
       }
@@ -227,7 +248,20 @@ export class CodeLabModel implements IDisposable {
     }
   }
 
+  /** The instance is gone: say so, and show the open form. */
+  private vanish(deleted = false): void {
+    this.notice = { kind: deleted ? 'deleted' : 'vanished' };
+    this.stopNotice = null;
+    this._stopRequested = false;
+    this.setNotebook(null);
+  }
+
   private setNotebook(notebook: INotebook | null): void {
+    const imageId = notebook?.image?.id;
+    if (imageId && imageId !== this.notebook?.image?.id && this.images.some(image => image.id === imageId)) {
+      // A new or switched instance: the form shows the image it runs (picking another stays possible).
+      this._imageId = imageId;
+    }
     this.notebook = notebook;
     this.deadline = leaseDeadline(notebook?.lease, Date.now());
     const phase = notebookPhase(notebook);
@@ -238,8 +272,8 @@ export class CodeLabModel implements IDisposable {
       this.startingSince = null;
       this.sawStart = this.sawStart && (phase === 'running' || phase === 'failed');
     }
-    if (phase === 'starting' || phase === 'running' || phase === 'stopping') {
-      this.watch(notebook!.id);
+    if (notebook && isWatched(phase)) {
+      this.watch(notebook.id);
     } else {
       this.unwatch();
     }
@@ -254,14 +288,17 @@ export class CodeLabModel implements IDisposable {
       return;
     }
     this.upstreamMessage = null;
-    if (event.type === 'stopped' || event.type === 'deleted') {
-      this.stopNotice = stopNoticeFor(event.type, this._stopRequested, this.deadline, Date.now());
+    if (event.type === 'deleted') {
+      // Its notebook is the last state seen (say, RUNNING): the instance itself is gone.
+      this.vanish(event.notebook?.status === 'DELETED');
+      return;
+    }
+    if (event.type === 'stopped') {
+      this.stopNotice = stopNoticeFor(this._stopRequested, this.deadline, Date.now());
       this._stopRequested = false;
     }
     if (event.notebook) {
       this.setNotebook(event.notebook);
-    } else if (event.type === 'deleted') {
-      this.setNotebook(null);
     }
   }
 
@@ -281,9 +318,8 @@ export class CodeLabModel implements IDisposable {
         try {
           this.setNotebook(await api.getNotebook(id));
         } catch (reason) {
-          if (reason instanceof CodeLabRequestError && reason.status === 404) {
-            this.stopNotice = 'deleted';
-            this.setNotebook(null);
+          if (isNotFound(reason)) {
+            this.vanish();
             return false;
           }
           throw reason;
@@ -300,8 +336,7 @@ export class CodeLabModel implements IDisposable {
   }
 
   private updateTicker(): void {
-    const phase = notebookPhase(this.notebook);
-    const active = phase === 'starting' || phase === 'running';
+    const active = isWatched(notebookPhase(this.notebook));
     if (active && !this._ticker) {
       this._ticker = window.setInterval(() => this._tick.emit(), 1000);
     } else if (!active && this._ticker) {
@@ -324,4 +359,9 @@ export class CodeLabModel implements IDisposable {
   private _serverDefault: string | null = null;
   private _imageId = '';
   private _shareText = '';
+}
+
+/** The server's 404 about an instance (ModelArts' 6309 and friends); not Jupyter's "no such route". */
+function isNotFound(reason: unknown): boolean {
+  return reason instanceof CodeLabRequestError && reason.status === 404 && reason.kind === 'server';
 }

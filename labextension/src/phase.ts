@@ -1,51 +1,96 @@
 /**
- * Where an instance is in its life, from its ModelArts status, and why it
- * stopped when this tab saw it stop. Pure: no DOM, no JupyterLab.
+ * Where an instance is in its life and what a person can do next, from its
+ * ModelArts status, following the one vocabulary (generated/states.ts, from
+ * jupyter_codelab/modelarts/states.py); and why it stopped when this tab saw
+ * it stop. Pure: no DOM, no JupyterLab.
  */
-import { FAILED_STATUSES, INotebook, STARTING_STATUSES, STOPPED_STATUSES } from './tokens';
+import { Translate, untranslated } from './gettext';
+import { IStateEntry, NO_INSTANCE, STATE_TABLE, StateAction, stateSentence, stateWords } from './generated/states';
+import { INotebook } from './tokens';
 
+export type { StateAction } from './generated/states';
+
+/**
+ * The model's phase: the vocabulary's phases, with `none` for its `gone` (no
+ * instance, or a deleted one: the open form), plus the model's own `loading`
+ * and `unavailable` (the server could not be asked).
+ */
 export type Phase =
   | 'loading'
   | 'unavailable'
   | 'none'
   | 'starting'
   | 'running'
+  | 'busy'
   | 'stopping'
   | 'stopped'
-  | 'failed';
+  | 'failed'
+  | 'frozen'
+  | 'deleting';
+
+export type InstancePhase = Exclude<Phase, 'loading' | 'unavailable'>;
+
+/** A status as a face shows it: its words, its sentence and its buttons (the first is the primary one). */
+export interface IStateView {
+  status: string;
+  phase: InstancePhase;
+  words: string;
+  sentence: string;
+  actions: readonly StateAction[];
+}
 
 /** Why the instance is no longer running, when this tab saw it happen. */
-export type StopNotice = 'lease-ended' | 'stopped-here' | 'stopped-elsewhere' | 'deleted' | null;
+export type StopNotice = 'lease-ended' | 'stopped-here' | 'stopped-elsewhere' | null;
 
 /** A lease that ended this close to the stop explains it (polls are seconds apart). */
 const LEASE_END_SLACK_MS = 5000;
 
-export function notebookPhase(notebook: INotebook | null): Exclude<Phase, 'loading' | 'unavailable'> {
-  const status = notebook?.status;
-  if (!status || status === 'DELETED') {
-    return 'none';
-  }
-  if (STARTING_STATUSES.has(status)) {
-    return 'starting';
-  }
-  if (FAILED_STATUSES.has(status)) {
-    return 'failed';
-  }
-  if (STOPPED_STATUSES.has(status)) {
-    return 'stopped';
-  }
-  return status === 'STOPPING' || status === 'DELETING' ? 'stopping' : 'running';
+function entryOf(status: string): IStateEntry | null {
+  return status ? (STATE_TABLE[status] ?? null) : NO_INSTANCE;
 }
 
-export function stopNoticeFor(
-  event: 'stopped' | 'deleted',
-  stopRequestedHere: boolean,
-  deadline: number | null,
-  now: number
-): StopNotice {
-  if (event === 'deleted') {
-    return 'deleted';
+export function notebookPhase(notebook: Pick<INotebook, 'status'> | null): InstancePhase {
+  const entry = entryOf(notebook?.status ?? '');
+  if (entry === null) {
+    return 'busy'; // a status this table does not know: shown as it is, with no buttons
   }
+  return entry.phase === 'gone' ? 'none' : entry.phase;
+}
+
+/** The words, sentence and actions of an instance's status (no instance: the open form). */
+export function stateOf(notebook: Pick<INotebook, 'status'> | null, __: Translate = untranslated): IStateView {
+  const status = notebook?.status ?? '';
+  const entry = entryOf(status);
+  if (entry === null) {
+    const words = status.replace(/_/g, ' ').toLowerCase();
+    return {
+      status,
+      phase: 'busy',
+      words: words.charAt(0).toUpperCase() + words.slice(1),
+      sentence: __('ModelArts reports the status %1.', status),
+      actions: []
+    };
+  }
+  return {
+    status,
+    phase: notebookPhase(notebook),
+    words: stateWords(status, __) ?? status,
+    sentence: stateSentence(status, __) ?? '',
+    actions: entry.actions
+  };
+}
+
+/** Phases the instance leaves by itself: the tab keeps the server's event stream open. */
+export function isWatched(phase: Phase): boolean {
+  return ['starting', 'running', 'busy', 'stopping', 'deleting'].includes(phase);
+}
+
+/** Phases that show a spinner: something is happening, nothing to click. */
+export function isTransient(phase: Phase): boolean {
+  return ['busy', 'stopping', 'deleting'].includes(phase);
+}
+
+export function stopNoticeFor(stopRequestedHere: boolean, deadline: number | null, now: number): StopNotice {
   if (stopRequestedHere) {
     return 'stopped-here';
   }

@@ -21,7 +21,9 @@ export class CodeLabRequestError extends Error {
     readonly status: number,
     readonly kind: RequestErrorKind = 'server',
     readonly errorCode: string | null = null,
-    readonly errorMsg: string | null = null
+    readonly errorMsg: string | null = null,
+    /** ModelArts' request id (error JSON `request_id`), for support tickets. */
+    readonly requestId: string | null = null
   ) {
     super(message);
     this.name = 'CodeLabRequestError';
@@ -94,6 +96,7 @@ function errorFromResponse(status: number, body: unknown): CodeLabRequestError {
     status,
     'server',
     data.error_code ?? null,
-    data.error_msg ?? null
+    data.error_msg ?? null,
+    data.request_id ?? null
   );
 }

@@ -2,7 +2,7 @@
 import { TranslationBundle } from '@jupyterlab/translation';
 import { Widget } from '@lumino/widgets';
 
-import { formatRemaining } from './countdown';
+import { formatRemaining, hasAutoStop } from './countdown';
 import { h } from './dom';
 import { CodeLabModel } from './model';
 
@@ -38,7 +38,11 @@ export class CountdownStatus extends Widget {
       text = trans.__('CodeLab: starting %1%', Math.round(model.notebook?.progress ?? 0));
     } else if (model.phase === 'running') {
       const remaining = model.remainingMs;
-      text = remaining === null ? trans.__('CodeLab: running') : trans.__('CodeLab: %1', formatRemaining(remaining));
+      if (remaining !== null) {
+        text = trans.__('CodeLab: %1', formatRemaining(remaining));
+      } else {
+        text = hasAutoStop(model.notebook?.lease) ? trans.__('CodeLab: running') : trans.__('CodeLab: no auto-stop');
+      }
     }
     if (this.node.textContent !== text) {
       this.node.textContent = text;

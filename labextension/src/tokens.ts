@@ -4,6 +4,7 @@
  */
 import { Token } from '@lumino/coreutils';
 
+import { TERMINAL_EVENTS } from './generated/states';
 import type { CodeLabModel } from './model';
 
 /** The plugin whose settings live in schema/plugin.json. */
@@ -47,17 +48,6 @@ export type NotebookStatus =
   | 'DELETED'
   | 'FROZEN';
 
-/** Statuses on the way up: the four steps are worth showing. */
-export const STARTING_STATUSES: ReadonlySet<string> = new Set(['INIT', 'CREATING', 'STARTING']);
-export const FAILED_STATUSES: ReadonlySet<string> = new Set([
-  'CREATE_FAILED',
-  'START_FAILED',
-  'DELETE_FAILED',
-  'ERROR',
-  'FROZEN'
-]);
-export const STOPPED_STATUSES: ReadonlySet<string> = new Set(['STOPPED', 'DELETED']);
-
 export type StepStatus = 'WAITING' | 'PROCESSING' | 'COMPLETED' | 'FAILED';
 
 export interface IStep {
@@ -71,6 +61,8 @@ export interface ILease {
   create_at: number | null;
   duration: number | null;
   enable: boolean;
+  /** False: the instance never stops by itself (`enable: false`, or a duration of -1); `remaining_ms` is null. */
+  auto_stop?: boolean;
   type?: string | null;
   update_at?: number | null;
   expires_at: number | null;
@@ -167,8 +159,8 @@ export const NOTEBOOK_EVENT_TYPES: readonly NotebookEventType[] = [
   'upstream_error'
 ];
 
-/** After these the server ends the stream: the client closes its side too. */
-export const FINAL_EVENT_TYPES: ReadonlySet<string> = new Set(['failed', 'stopped', 'deleted']);
+/** After these the server ends the stream: the client closes its side too (the vocabulary's terminal events). */
+export const FINAL_EVENT_TYPES: ReadonlySet<string> = new Set(TERMINAL_EVENTS);
 
 export interface INotebookEvent {
   type: NotebookEventType;

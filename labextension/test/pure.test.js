@@ -5,10 +5,10 @@ const assert = require('node:assert/strict');
 const { test } = require('node:test');
 
 const { checkShareUrl, badgeMarkdown, runInModelArtsUrl } = require('../lib/node/shareUrl.js');
-const { formatRemaining, leaseDeadline } = require('../lib/node/countdown.js');
+const { formatRemaining, hasAutoStop, leaseDeadline } = require('../lib/node/countdown.js');
 const { sshConfig, sshEndpoint } = require('../lib/node/ssh.js');
 const { errorCodeInWords, findErrorCode } = require('../lib/node/errorWords.js');
-const { notebookPhase, stopNoticeFor } = require('../lib/node/phase.js');
+const { stopNoticeFor } = require('../lib/node/phase.js');
 
 const BLOB = 'https://github.com/org/repo/blob/main/dir/demo.ipynb';
 const RAW = 'https://raw.githubusercontent.com/org/repo/main/dir/demo.ipynb';
@@ -79,23 +79,16 @@ test('error codes in words', () => {
   assert.equal(findErrorCode('Incorrect IAM authentication information [APIG.0301, request id abc]'), 'APIG.0301');
 });
 
-test('phases from ModelArts statuses', () => {
-  const phase = status => notebookPhase(status ? { status } : null);
-  assert.equal(phase(null), 'none');
-  assert.equal(phase('CREATING'), 'starting');
-  assert.equal(phase('INIT'), 'starting');
-  assert.equal(phase('RUNNING'), 'running');
-  assert.equal(phase('SNAPSHOTTING'), 'running');
-  assert.equal(phase('STOPPING'), 'stopping');
-  assert.equal(phase('STOPPED'), 'stopped');
-  assert.equal(phase('CREATE_FAILED'), 'failed');
-  assert.equal(phase('DELETED'), 'none');
+test('why it stopped', () => {
+  assert.equal(stopNoticeFor(true, 1000, 0), 'stopped-here');
+  assert.equal(stopNoticeFor(false, 10000, 9000), 'lease-ended');
+  assert.equal(stopNoticeFor(false, 100000, 9000), 'stopped-elsewhere');
+  assert.equal(stopNoticeFor(false, null, 9000), 'stopped-elsewhere');
 });
 
-test('why it stopped', () => {
-  assert.equal(stopNoticeFor('deleted', false, null, 0), 'deleted');
-  assert.equal(stopNoticeFor('stopped', true, 1000, 0), 'stopped-here');
-  assert.equal(stopNoticeFor('stopped', false, 10000, 9000), 'lease-ended');
-  assert.equal(stopNoticeFor('stopped', false, 100000, 9000), 'stopped-elsewhere');
-  assert.equal(stopNoticeFor('stopped', false, null, 9000), 'stopped-elsewhere');
+test('no auto-stop: no deadline', () => {
+  assert.equal(leaseDeadline({ enable: true, auto_stop: false, remaining_ms: null, expires_at: null }, 100), null);
+  assert.equal(hasAutoStop({ enable: true, auto_stop: false }), false);
+  assert.equal(hasAutoStop({ enable: true, auto_stop: true }), true);
+  assert.equal(hasAutoStop(null), false);
 });

@@ -27,8 +27,11 @@ def test_injected_failure_shows_its_reason_and_code_in_words(lab):
     expect(failure).to_contain_text("No free resources right now: try again in a few minutes.")
     expect(lab.step(1)).to_have_attribute("data-status", "COMPLETED")
     expect(lab.step(2)).to_have_attribute("data-status", "FAILED")
-    # Not stuck: Open is offered again.
-    expect(lab.by_testid("codelab-open")).to_be_enabled()
+    # Not stuck: the state says what happened and offers Open again (it replaces the instance).
+    expect(lab.by_testid("codelab-state")).to_have_text(re.compile("^Creation failed"))
+    expect(lab.by_testid("codelab-sentence")).to_contain_text("Open again to retry")
+    expect(lab.by_testid("codelab-open-again")).to_be_enabled()
+    expect(lab.by_testid("codelab-open")).to_be_hidden()
 
 
 @pytest.mark.parametrize(

@@ -11,6 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from jupyter_codelab.modelarts.share_url import encode_share_url
+from jupyter_codelab.modelarts.states import STATES
 from .lab_page import START_TIMEOUT_MS, UI_TIMEOUT_MS
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -37,6 +38,10 @@ def test_open_watch_extend_stop_and_start(lab):
     expect(lab.step(2)).to_have_attribute("data-status", "PROCESSING", timeout=START_TIMEOUT_MS)
     expect(lab.step(1)).to_have_attribute("data-status", "COMPLETED")
     lab.screenshot("sidebar-starting.png")
+    # ModelArts sends `url` from CREATING on: only RUNNING means running, so no link yet.
+    starting = server.api("GET", "codelab/api/notebooks/current").json()
+    assert starting["status"] != "RUNNING" and starting["url"], starting
+    expect(lab.by_testid("codelab-open-tab")).to_have_count(0)
     # The bar says 25 % per completed step (read in one go: the steps move on).
     completed, value = lab.page.evaluate(
         """() => [document.querySelectorAll('[data-testid="codelab-steps"] li[data-status="COMPLETED"]').length,
@@ -55,6 +60,9 @@ def test_open_watch_extend_stop_and_start(lab):
     assert current["image"]["id"] == image_id
     expect(lab.by_testid("codelab-open-tab")).to_have_attribute("href", current["url"])
     expect(lab.by_testid("codelab-ssh")).to_be_visible()
+    # The simulator's endpoint as ModelArts spells it ({dev_service, service, uri, key_pair_names}).
+    assert current["endpoints"][0]["key_pair_names"] == ["KeyPair-codelab"]
+    expect(lab.by_testid("codelab-ssh").locator("code")).to_have_attribute("title", "Key pairs: KeyPair-codelab")
 
     # The countdown runs (hh:mm:ss, about an hour, and going down).
     expect(lab.by_testid("codelab-countdown")).to_have_text(re.compile(r"^00:5\d:\d\d$"))
@@ -70,7 +78,7 @@ def test_open_watch_extend_stop_and_start(lab):
     assert lease["remaining_ms"] > 3_600_000
 
     lab.by_testid("codelab-stop").click()
-    expect(lab.by_testid("codelab-state")).to_have_text("The instance is stopped.", timeout=START_TIMEOUT_MS)
+    expect(lab.by_testid("codelab-sentence")).to_have_text(STATES["STOPPED"].sentence, timeout=START_TIMEOUT_MS)
     assert server.api("GET", "codelab/api/notebooks/current").json()["status"] == "STOPPED"
 
     lab.by_testid("codelab-start").click()

@@ -9,6 +9,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from jupyter_codelab.modelarts.states import STATES
+
 from .lab_page import START_TIMEOUT_MS, LabPage
 from .tcp_dropper import TcpDropper
 
@@ -41,11 +43,11 @@ def test_second_tab_follows_and_sees_a_stop_from_elsewhere(lab, chromium):
         other = LabPage(context.new_page(), lab.server).load().show_sidebar()
         other.wait_running()
         other.by_testid("codelab-stop").click()
-        expect(other.by_testid("codelab-state")).to_have_text("The instance is stopped.", timeout=START_TIMEOUT_MS)
+        expect(other.by_testid("codelab-sentence")).to_have_text(STATES["STOPPED"].sentence, timeout=START_TIMEOUT_MS)
     finally:
         context.close()
 
-    expect(lab.by_testid("codelab-state")).to_have_text("The instance was stopped from elsewhere.", timeout=START_TIMEOUT_MS)
+    expect(lab.by_testid("codelab-stop-reason")).to_have_text("The instance was stopped from elsewhere.", timeout=START_TIMEOUT_MS)
     expect(lab.by_testid("codelab-start")).to_be_enabled()
     assert lab.open_requests == [lab.open_requests[0]]
 
@@ -56,7 +58,7 @@ def test_lease_end_is_announced_with_start(lab):
     lab.wait_running()
     notebook_id = lab.server.api("GET", "codelab/api/notebooks/current").json()["id"]
     lab.server.sim("POST", f"notebooks/{notebook_id}/expire", {"in_seconds": 2})
-    expect(lab.by_testid("codelab-state")).to_have_text(
+    expect(lab.by_testid("codelab-stop-reason")).to_have_text(
         "The instance stopped: its time ran out (automatic stop).", timeout=START_TIMEOUT_MS
     )
     expect(lab.by_testid("codelab-start")).to_be_visible()

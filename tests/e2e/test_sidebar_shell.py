@@ -9,6 +9,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from jupyter_codelab.modelarts.states import STATES
+
 from .lab_page import PANEL, START_TIMEOUT_MS, UI_TIMEOUT_MS, TAB
 
 pytestmark = pytest.mark.browser
@@ -42,7 +44,7 @@ def test_palette_commands_open_and_stop(lab):
     assert len(lab.open_requests) == 1
 
     lab.run_command("Stop the CodeLab Instance")
-    expect(lab.by_testid("codelab-state")).to_have_text("The instance is stopped.", timeout=START_TIMEOUT_MS)
+    expect(lab.by_testid("codelab-sentence")).to_have_text(STATES["STOPPED"].sentence, timeout=START_TIMEOUT_MS)
 
 
 def test_warning_before_auto_stop_extends(lab):

@@ -1,14 +1,18 @@
 /**
- * The instance once it runs (open in a new tab, SSH, lease countdown, Extend,
- * Stop) and once it has stopped (why, and Start).
+ * The current instance, whatever its status: its words and sentence (from the
+ * one state vocabulary), exactly its actions as buttons (the primary one
+ * first), and once it runs the link, the lease countdown and SSH.
  */
 import { Clipboard } from '@jupyterlab/apputils';
 import { TranslationBundle } from '@jupyterlab/translation';
 
-import { formatRemaining } from '../countdown';
+import { formatRemaining, hasAutoStop } from '../countdown';
 import { h, setChildren } from '../dom';
-import { CodeLabModel, StopNotice } from '../model';
+import { errorCodeInWords, findErrorCode } from '../errorWords';
+import { CodeLabModel, IStateView, StopNotice } from '../model';
+import { isTransient, StateAction } from '../phase';
 import { sshConfig, sshEndpoint, sshKeyNames } from '../ssh';
+import { INotebook } from '../tokens';
 import { ModelView } from './view';
 
 export class InstanceView extends ModelView {
@@ -28,96 +32,152 @@ export class InstanceView extends ModelView {
   }
 
   render(): void {
-    const phase = this.model.phase;
-    this.node.dataset.phase = phase;
-    if (phase === 'running') {
-      this.renderRunning();
-    } else if (phase === 'stopping') {
-      this.showParts(h('p', { class: 'jp-CodeLab-state', 'data-testid': 'codelab-state' }, this.trans.__('Stopping…')));
-    } else if (phase === 'stopped') {
-      this.renderStopped();
-    } else {
-      this.showParts();
+    const { model } = this;
+    const notebook = model.notebook;
+    const state = model.state;
+    this.node.dataset.phase = model.phase;
+    this.node.dataset.status = state.status;
+    if (!notebook || state.phase === 'none') {
+      this.setHidden(true);
+      setChildren(this._body);
+      return;
     }
-  }
-
-  private showParts(...children: HTMLElement[]): void {
-    this.setHidden(children.length === 0);
-    setChildren(this._body, ...children);
-  }
-
-  private renderRunning(): void {
-    const { model, trans } = this;
-    const notebook = model.notebook!;
-    const busy = model.busy !== null;
-    const link = h(
-      'a',
-      {
-        class: 'jp-CodeLab-link jp-mod-styled',
-        href: notebook.url ?? '#',
-        target: '_blank',
-        rel: 'noopener noreferrer',
-        'data-testid': 'codelab-open-tab'
-      },
-      trans.__('Open in new tab')
-    );
-    const extend = this.button(trans.__('Extend by %1 h', model.settings.extendHours), 'codelab-extend', busy, () =>
-      void model.extend()
-    );
-    extend.title = trans.__('Keep the instance running %1 hour(s) from now.', model.settings.extendHours);
-    const stop = this.button(trans.__('Stop'), 'codelab-stop', busy, () => void model.stop(), 'jp-mod-warn');
-    const rows: HTMLElement[] = [
-      h('p', { class: 'jp-CodeLab-state', 'data-testid': 'codelab-state' }, trans.__('Running'), ' ', h('span', { class: 'jp-CodeLab-name' }, notebook.name)),
-      h('p', { class: 'jp-CodeLab-lease' }, h('span', {}, trans.__('Stops automatically in')), ' ', this._countdown),
-      h('div', { class: 'jp-CodeLab-actions' }, link, extend, stop)
-    ];
-    const ssh = sshEndpoint(notebook.endpoints);
-    if (ssh) {
-      const config = sshConfig(ssh, `codelab-${notebook.name}`);
-      const keys = sshKeyNames(ssh); // key_pair_names (EndpointsRes), or ssh_keys from an older server
-      rows.push(
-        h(
-          'div',
-          { class: 'jp-CodeLab-ssh', 'data-testid': 'codelab-ssh' },
-          h('span', { class: 'jp-CodeLab-label' }, trans.__('SSH')),
-          h('code', { class: 'jp-CodeLab-sshUri', title: keys.length ? trans.__('Key pairs: %1', keys.join(', ')) : null }, ssh.uri),
-          this.button(trans.__('Copy SSH config'), 'codelab-copy-ssh', false, () => Clipboard.copyToSystem(config))
-        )
-      );
+    const rows: HTMLElement[] = [this.stateLine(notebook, state), this.sentence(state)];
+    const reason = state.phase === 'stopped' ? this.stopReason(model.stopNotice) : null;
+    if (reason) {
+      rows.push(h('p', { class: 'jp-CodeLab-stopReason', 'data-testid': 'codelab-stop-reason' }, reason));
     }
-    this.showParts(...rows);
+    if (state.phase === 'failed' || state.phase === 'frozen') {
+      rows.push(...this.failure(notebook));
+    }
+    if (state.phase === 'running') {
+      rows.push(...this.running(notebook));
+    }
+    if (state.actions.length) {
+      rows.push(h('div', { class: 'jp-CodeLab-actions', 'data-testid': 'codelab-actions' }, ...state.actions.map((a, i) => this.actionButton(a, i === 0))));
+    }
+    if (state.phase === 'running') {
+      rows.push(...this.ssh(notebook));
+    }
+    this.setHidden(false);
+    setChildren(this._body, ...rows);
     this.renderCountdown();
   }
 
-  private renderStopped(): void {
-    const { model, trans } = this;
-    this.showParts(
-      h('p', { class: 'jp-CodeLab-state', 'data-testid': 'codelab-state' }, this.stoppedText(model.stopNotice)),
-      h(
-        'div',
-        { class: 'jp-CodeLab-actions' },
-        this.button(
-          model.busy === 'start' ? trans.__('Starting…') : trans.__('Start'),
-          'codelab-start',
-          model.busy !== null,
-          () => void model.start(),
-          'jp-mod-accept'
-        )
-      )
+  private stateLine(notebook: INotebook, state: IStateView): HTMLElement {
+    return h(
+      'p',
+      { class: 'jp-CodeLab-state', 'data-testid': 'codelab-state' },
+      state.words,
+      ' ',
+      h('span', { class: 'jp-CodeLab-name' }, notebook.name)
     );
   }
 
-  private stoppedText(notice: StopNotice): string {
+  private sentence(state: IStateView): HTMLElement {
+    const busy = isTransient(state.phase);
+    return h(
+      'p',
+      { class: 'jp-CodeLab-sentence', 'data-testid': 'codelab-sentence', 'aria-busy': busy ? 'true' : null },
+      ...(busy ? [h('span', { class: 'jp-CodeLab-spinner', 'data-testid': 'codelab-spinner', 'aria-hidden': 'true' })] : []),
+      state.sentence
+    );
+  }
+
+  private failure(notebook: INotebook): HTMLElement[] {
+    if (!notebook.fail_reason) {
+      return [];
+    }
+    const code = findErrorCode(notebook.fail_reason);
+    const words = errorCodeInWords(code, this.trans.__.bind(this.trans));
+    return [
+      h(
+        'div',
+        { class: 'jp-CodeLab-failure', 'data-testid': 'codelab-failure' },
+        h('p', { class: 'jp-CodeLab-failReason', 'data-testid': 'codelab-fail-reason' }, notebook.fail_reason),
+        ...(words ? [h('p', { class: 'jp-CodeLab-failAdvice' }, `${code}: ${words}`)] : [])
+      )
+    ];
+  }
+
+  private running(notebook: INotebook): HTMLElement[] {
+    const { trans } = this;
+    const rows: HTMLElement[] = [];
+    // Only RUNNING means running: `url` is there from CREATING on.
+    if (notebook.status === 'RUNNING' && notebook.url) {
+      rows.push(
+        h(
+          'p',
+          {},
+          h(
+            'a',
+            { class: 'jp-CodeLab-link jp-mod-styled', href: notebook.url, target: '_blank', rel: 'noopener noreferrer', 'data-testid': 'codelab-open-tab' },
+            trans.__('Open in new tab')
+          )
+        )
+      );
+    }
+    rows.push(
+      hasAutoStop(notebook.lease)
+        ? h('p', { class: 'jp-CodeLab-lease' }, h('span', {}, trans.__('Stops automatically in')), ' ', this._countdown)
+        : h('p', { class: 'jp-CodeLab-lease', 'data-testid': 'codelab-no-auto-stop' }, trans.__('No auto-stop: the instance runs until you stop it.'))
+    );
+    return rows;
+  }
+
+  private ssh(notebook: INotebook): HTMLElement[] {
+    const { trans } = this;
+    const ssh = sshEndpoint(notebook.endpoints);
+    if (!ssh) {
+      return [];
+    }
+    const config = sshConfig(ssh, `codelab-${notebook.name}`);
+    const keys = sshKeyNames(ssh); // key_pair_names (EndpointsRes), or ssh_keys from an older server
+    return [
+      h(
+        'div',
+        { class: 'jp-CodeLab-ssh', 'data-testid': 'codelab-ssh' },
+        h('span', { class: 'jp-CodeLab-label' }, trans.__('SSH')),
+        h('code', { class: 'jp-CodeLab-sshUri', title: keys.length ? trans.__('Key pairs: %1', keys.join(', ')) : null }, ssh.uri),
+        this.button(trans.__('Copy SSH config'), 'codelab-copy-ssh', false, () => Clipboard.copyToSystem(config))
+      )
+    ];
+  }
+
+  private actionButton(action: StateAction, primary: boolean): HTMLButtonElement {
+    const { model, trans } = this;
+    const busy = model.busy !== null;
+    const kind = primary ? 'jp-mod-accept' : '';
+    switch (action) {
+      case 'extend': {
+        const button = this.button(trans.__('Extend by %1 h', model.settings.extendHours), 'codelab-extend', busy, () => void model.extend(), kind);
+        button.title = trans.__('Keep the instance running %1 hour(s) from now.', model.settings.extendHours);
+        return button;
+      }
+      case 'stop':
+        return this.button(trans.__('Stop'), 'codelab-stop', busy, () => void model.stop(), primary ? kind : 'jp-mod-warn');
+      case 'start': {
+        const again = model.phase === 'failed';
+        const label = model.busy === 'start' ? trans.__('Starting…') : again ? trans.__('Start again') : trans.__('Start');
+        return this.button(label, 'codelab-start', busy, () => void model.start(), kind);
+      }
+      case 'open': {
+        const button = this.button(model.busy === 'open' ? trans.__('Opening…') : trans.__('Open again'), 'codelab-open-again', busy, () => void model.open(), kind);
+        button.title = trans.__('Open with the image and notebook URL above: this replaces the instance.');
+        return button;
+      }
+    }
+  }
+
+  private stopReason(notice: StopNotice): string | null {
     const __ = this.trans.__.bind(this.trans);
     switch (notice) {
       case 'lease-ended':
         return __('The instance stopped: its time ran out (automatic stop).');
-      case 'stopped-here':
-        return __('The instance is stopped.');
       case 'stopped-elsewhere':
         return __('The instance was stopped from elsewhere.');
       default:
-        return __('The instance is stopped.');
+        return null;
     }
   }
 

@@ -1,9 +1,14 @@
-/** The last error (with ModelArts' code in words) or an instance that went away. */
+/**
+ * The last error (with ModelArts' code in words and its request id, for
+ * support tickets), or what the server did that the state alone does not say:
+ * the instance vanished, or an open switched its image.
+ */
 import { TranslationBundle } from '@jupyterlab/translation';
 
 import { h, setChildren } from '../dom';
 import { errorCodeInWords } from '../errorWords';
 import { CodeLabModel, IActionError } from '../model';
+import { noticeText } from '../notice';
 import { ModelView } from './view';
 
 export class MessageView extends ModelView {
@@ -18,10 +23,12 @@ export class MessageView extends ModelView {
   render(): void {
     const { model, trans } = this;
     const children: HTMLElement[] = [];
+    const phase = model.phase;
     if (model.error) {
       children.push(...this.errorParts(model.error));
-    } else if (model.stopNotice === 'deleted' && model.phase === 'none') {
-      children.push(h('p', {}, trans.__('The instance was deleted. Open a new one.')));
+    } else if (model.notice && phase !== 'loading' && phase !== 'unavailable') {
+      const text = noticeText(model.notice, phase, trans.__.bind(trans));
+      children.push(h('p', { class: 'jp-CodeLab-notice', 'data-testid': 'codelab-notice', 'data-kind': model.notice.kind }, text));
     }
     this.setHidden(children.length === 0);
     this.node.classList.toggle('jp-mod-error', model.error !== null);
@@ -52,6 +59,18 @@ export class MessageView extends ModelView {
       if (line) {
         parts.push(h('p', { class: 'jp-CodeLab-errorCode' }, line));
       }
+    }
+    if (error.requestId) {
+      // Small, and the id selects as one word (a support ticket asks for it).
+      parts.push(
+        h(
+          'p',
+          { class: 'jp-CodeLab-requestId', 'data-testid': 'codelab-request-id' },
+          __('request id'),
+          ' ',
+          h('span', { class: 'jp-CodeLab-requestIdValue' }, error.requestId)
+        )
+      );
     }
     if (error.action === 'load') {
       const retry = h('button', { type: 'button', class: 'jp-mod-styled jp-CodeLab-button' }, __('Retry'));

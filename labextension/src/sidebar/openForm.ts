@@ -89,8 +89,11 @@ export class OpenFormView extends ModelView {
     }
     const phase = model.phase;
     const opening = model.busy === 'open';
-    this._button.disabled =
-      model.busy !== null || phase === 'loading' || phase === 'unavailable' || phase === 'starting' || phase === 'stopping';
+    // Opening makes sense with no instance, or one that runs or is stopped (then ModelArts
+    // switches its image, or loads the notebook into it). A failed one has "Open again" with
+    // its state; the others are on their way somewhere, or frozen.
+    this._button.hidden = phase === 'failed';
+    this._button.disabled = model.busy !== null || !['none', 'running', 'stopped'].includes(phase);
     this._button.textContent = opening ? trans.__('Opening…') : trans.__('Open');
     this._button.setAttribute('aria-busy', String(opening));
     this.renderHint();

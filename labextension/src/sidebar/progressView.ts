@@ -1,12 +1,12 @@
 /**
  * The four steps as a live list with a progress bar while the instance
  * starts; "reconnecting" when the stream drops; "taking longer than usual"
- * after the configured time; on failure the reason and the error code in words.
+ * after the configured time. A failed start keeps its steps in view (the
+ * failure's reason is in the instance view, with the state's sentence).
  */
 import { TranslationBundle } from '@jupyterlab/translation';
 
 import { h, setChildren } from '../dom';
-import { errorCodeInWords, findErrorCode } from '../errorWords';
 import { CodeLabModel } from '../model';
 import { IStep, StepStatus } from '../tokens';
 import { ModelView } from './view';
@@ -31,9 +31,8 @@ export class ProgressView extends ModelView {
     );
     this._steps = h('ol', { class: 'jp-CodeLab-steps', 'data-testid': 'codelab-steps' });
     this._notes = h('div', { class: 'jp-CodeLab-notes', 'aria-live': 'polite' });
-    this._failure = h('div', { class: 'jp-CodeLab-failure', role: 'alert', 'data-testid': 'codelab-failure' });
     this._summary = h('p', { class: 'jp-CodeLab-srOnly', 'aria-live': 'polite' });
-    this.node.append(this._summary, this._barTrack, this._steps, this._notes, this._failure);
+    this.node.append(this._summary, this._barTrack, this._steps, this._notes);
     model.tick.connect(this.renderNotes, this);
     this.render();
   }
@@ -47,7 +46,7 @@ export class ProgressView extends ModelView {
     const { model } = this;
     const phase = model.phase;
     const notebook = model.notebook;
-    const shown = phase === 'starting' || phase === 'failed' || (phase === 'running' && model.sawStart);
+    const shown = phase === 'starting' || ((phase === 'failed' || phase === 'running') && model.sawStart);
     this.setHidden(!notebook || !shown);
     if (!notebook) {
       return;
@@ -63,7 +62,6 @@ export class ProgressView extends ModelView {
     this._summary.textContent = current
       ? this.trans.__('%1: %2 (%3 percent)', this.stepName(current), this.statusWord(current.status), progress)
       : this.trans.__('All steps completed.');
-    this.renderFailure();
     this.renderNotes();
   }
 
@@ -141,31 +139,10 @@ export class ProgressView extends ModelView {
     }
   }
 
-  private renderFailure(): void {
-    const { model, trans } = this;
-    const notebook = model.notebook;
-    if (model.phase !== 'failed' || !notebook) {
-      this._failure.hidden = true;
-      return;
-    }
-    const reason = notebook.fail_reason || trans.__('ModelArts gave no reason.');
-    const code = findErrorCode(notebook.fail_reason);
-    const words = errorCodeInWords(code, trans.__.bind(trans));
-    this._failure.hidden = false;
-    setChildren(
-      this._failure,
-      h('p', { class: 'jp-CodeLab-failureTitle' }, trans.__('The instance failed to start (%1).', notebook.status)),
-      h('p', { class: 'jp-CodeLab-failReason', 'data-testid': 'codelab-fail-reason' }, reason),
-      ...(words ? [h('p', { class: 'jp-CodeLab-failAdvice' }, `${code}: ${words}`)] : []),
-      h('p', {}, trans.__('Pick Open to try again.'))
-    );
-  }
-
   private _bar: HTMLDivElement;
   private _barTrack: HTMLDivElement;
   private _steps: HTMLOListElement;
   private _notes: HTMLDivElement;
-  private _failure: HTMLDivElement;
   private _summary: HTMLParagraphElement;
   private _notesKey = '';
 }

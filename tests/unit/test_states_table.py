@@ -1,0 +1,50 @@
+"""One state vocabulary for Python and the sidebar: states.py, and the TypeScript generated from it."""
+
+import importlib.machinery
+import importlib.util
+import re
+from pathlib import Path
+
+from jupyter_codelab.modelarts import states
+
+ROOT = Path(__file__).parents[2]
+GENERATED = ROOT / "labextension" / "src" / "generated" / "states.ts"
+
+
+def load_generator():
+    loader = importlib.machinery.SourceFileLoader("generate_ts_tables", str(ROOT / "scripts" / "generate_ts_tables"))
+    module = importlib.util.module_from_spec(importlib.util.spec_from_loader(loader.name, loader))
+    loader.exec_module(module)
+    return module
+
+
+def _literal(text: str) -> str:
+    return "__('" + text.replace("\\", "\\\\").replace("'", "\\'") + "')"
+
+
+def test_the_committed_states_are_what_the_generator_writes_now():
+    generator = load_generator()
+    assert GENERATED.read_text("utf-8") == generator.expected_states(), "run scripts/generate_ts_tables and commit the result"
+    assert generator.main(["--check"]) == 0
+
+
+def test_the_generator_notices_a_drift_in_actions_or_words():
+    generator = load_generator()
+    vocabulary = states.vocabulary_json()
+    frozen = next(s for s in vocabulary["states"] if s["status"] == "FROZEN")
+    frozen["actions"] = ["start"]
+    assert generator.render_states(vocabulary) != GENERATED.read_text("utf-8")
+    vocabulary = states.vocabulary_json()
+    vocabulary["vanished"] = "Gone."
+    assert generator.render_states(vocabulary) != GENERATED.read_text("utf-8")
+
+
+def test_every_status_reaches_typescript_with_its_phase_actions_and_sentences():
+    text = GENERATED.read_text("utf-8")
+    for state in states.STATES.values():
+        actions = ", ".join(f"'{a}'" for a in state.actions)
+        assert f"{state.status}: {{ status: '{state.status}', phase: '{state.phase}', actions: [{actions}], event: '{state.event}' }}" in text
+        assert _literal(state.words) in text and _literal(state.sentence) in text, state.status
+    assert _literal(states.VANISHED_SENTENCE) in text
+    assert _literal(states.NO_INSTANCE.sentence) in text
+    assert re.search(r"__\([^'\"]", text) is None, "every __() call takes a literal"
