@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 
 from ..modelarts.errors import ModelArtsError, NotFoundError, ThrottledError
 from ..modelarts.models import Lease, Notebook, NotebookStatus
-from ..modelarts.states import EVENT_LEASE, EVENT_PROGRESS, EVENT_STATUS, TERMINAL_EVENTS, state_of
+from ..modelarts.states import EVENT_DELETED, EVENT_LEASE, EVENT_PROGRESS, EVENT_STATUS, TERMINAL_EVENTS, state_of
 
 log = logging.getLogger("jupyter_codelab.server")
 
@@ -151,7 +151,10 @@ class ProgressWatcher:
                     if not self._first.done():
                         self._first.set_exception(error)
                         return
-                    self._publish("deleted", [], message=error.sentence)
+                    # Gone upstream: the event carries the instance as DELETED, never its last live state.
+                    if self.latest is not None:
+                        self.latest = replace(self.latest, status=NotebookStatus.DELETED, url=None)
+                    self._publish(EVENT_DELETED, ["status"], message=error.sentence)
                     return
                 except ModelArtsError as error:
                     if not self._first.done():

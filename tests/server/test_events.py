@@ -160,3 +160,13 @@ async def test_watching_an_unknown_or_malformed_id_fails_before_streaming(jp_fet
     malformed = watch("not-an-id")
     assert await malformed.ended() == 400
     assert simulator.calls["open"] == 0
+
+
+async def test_a_vanished_instance_ends_the_stream_as_deleted_not_as_its_last_state(jp_fetch, simulator, watch):
+    notebook = await open_running(jp_fetch)
+    reader = watch(notebook["id"])
+    assert (await reader.next())["data"]["notebook"]["status"] == "RUNNING"
+    simulator.force_status("DELETED")  # deleted elsewhere: ModelArts now answers 400 ModelArts.6309
+    deleted = (await reader.until("deleted"))[-1]["data"]
+    assert deleted["notebook"]["status"] == "DELETED" and deleted["notebook"]["url"] is None
+    assert "ModelArts.6309" in deleted["message"]
