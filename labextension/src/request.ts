@@ -21,7 +21,10 @@ export class CodeLabRequestError extends Error {
     readonly status: number,
     readonly kind: RequestErrorKind = 'server',
     readonly errorCode: string | null = null,
-    readonly errorMsg: string | null = null
+    readonly errorMsg: string | null = null,
+    /** The input the server names as wrong (say, `secret_key`), if any. */
+    readonly field: string | null = null,
+    readonly requestId: string | null = null
   ) {
     super(message);
     this.name = 'CodeLabRequestError';
@@ -94,6 +97,8 @@ function errorFromResponse(status: number, body: unknown): CodeLabRequestError {
     status,
     'server',
     data.error_code ?? null,
-    data.error_msg ?? null
+    data.error_msg ?? null,
+    data.field ?? null,
+    data.request_id ?? null
   );
 }
