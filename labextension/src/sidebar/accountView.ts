@@ -72,7 +72,7 @@ export class AccountView extends ModelView {
     if (config.config_error) {
       setChildren(
         this._configError,
-        h('strong', {}, __('The Huawei Cloud configuration of this server is broken, so CodeLab is simulated.')),
+        h('strong', {}, __('The Huawei Cloud configuration of this server is broken.')),
         h('p', {}, config.config_error)
       );
     }
@@ -82,9 +82,8 @@ export class AccountView extends ModelView {
     if (connected) {
       setChildren(
         this._status,
-        __('Huawei Cloud · %1', config.region),
-        ' · ',
-        h('span', { class: 'jp-CodeLab-projectId', title: __('Project ID') }, __('project %1', config.project_id))
+        h('div', {}, __('Huawei Cloud · %1', config.region)),
+        h('div', { class: 'jp-CodeLab-projectId', title: __('Project ID') }, __('project %1', config.project_id))
       );
       setChildren(this._source, sourceInWords(config.source, __));
     }

@@ -178,10 +178,11 @@ export class ConnectForm {
       target.hidden = true;
       return;
     }
-    const details = [
-      error.errorCode ?? '',
-      error.requestId ? this.trans.__('request id %1', error.requestId) : ''
-    ].filter(Boolean);
+    // The code and the request id, small, unless the sentence already ends with them.
+    const unsaid = (value: string | null) => (value && !error.message.includes(value) ? value : null);
+    const code = unsaid(error.errorCode);
+    const requestId = unsaid(error.requestId);
+    const details = [code ?? '', requestId ? this.trans.__('request id %1', requestId) : ''].filter(Boolean);
     setChildren(
       target,
       h('span', {}, error.message),
