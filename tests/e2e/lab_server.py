@@ -47,6 +47,7 @@ class LabServer:
         server_extension: bool = True,
         env: dict | None = None,
         base_url: str = "/",
+        args: list[str] | None = None,
     ):
         self.root = root
         self.extra_env = dict(env or {})  # e.g. Huawei credentials, for a real-mode lab
@@ -54,6 +55,7 @@ class LabServer:
         self.token = token
         self.port = free_port()
         self.base_url = base_url  # e.g. JupyterHub's /user/<name>/
+        self.args = list(args or [])  # more command-line options, e.g. --CodeLab.allow_user_credentials=False
         self.url = f"http://127.0.0.1:{self.port}{base_url}"
         self.log_path = root / "jupyter-lab.log"
         self.process: subprocess.Popen | None = None
@@ -75,6 +77,7 @@ class LabServer:
             "--CodeLab.simulator_step_seconds=1",
             "--CodeLab.poll_fast_seconds=0.25",
             "--CodeLab.poll_slow_seconds=0.5",
+            *self.args,
         ]  # fmt: skip
         log = self.log_path.open("wb")
         self.process = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT, cwd=self.root)

@@ -13,8 +13,9 @@ from playwright.sync_api import expect
 
 from jupyter_codelab.simulator import DEMO_PROJECT_ID
 
-from .conftest import CLOUD_ACCESS_KEY, CLOUD_SECRET_KEY
-from .lab_page import UI_TIMEOUT_MS
+from .conftest import CLOUD_ACCESS_KEY, CLOUD_SECRET_KEY, CODELAB_SETTINGS
+from .lab_page import UI_TIMEOUT_MS, LabPage
+from .lab_server import LabServer
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -172,3 +173,18 @@ def test_a_broken_configuration_is_a_warning_with_the_fix(cloud_page):
     expect(lab.by_testid("codelab-account-status")).to_be_visible(timeout=UI_TIMEOUT_MS)
     expect(warning).to_be_hidden()
     assert config(server)["config_error"] is None
+
+
+def test_when_the_admin_locks_the_account_the_sidebar_offers_no_controls(chromium, tmp_path):
+    server = LabServer(tmp_path, extra_settings=CODELAB_SETTINGS, args=["--CodeLab.allow_user_credentials=False"]).start()
+    context = chromium.new_context(viewport={"width": 1280, "height": 800})
+    try:
+        assert config(server)["can_change_credentials"] is False
+        lab = LabPage(context.new_page(), server).load().show_sidebar()
+        expect(lab.by_testid("codelab-account-locked")).to_have_text(re.compile("administrator .* manages"))
+        expect(lab.by_testid("codelab-simulated")).to_be_visible()
+        for control in ("codelab-connect", "codelab-sign-out", "codelab-sign-out-forget", "codelab-account-form"):
+            expect(lab.by_testid(control)).to_be_hidden()
+    finally:
+        context.close()
+        server.stop()
