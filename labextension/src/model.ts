@@ -136,6 +136,19 @@ export class CodeLabModel implements IDisposable {
     this.emit();
   }
 
+  /**
+   * After connecting or signing out (the server's new `config`): the old
+   * instance and its stream belong to the other mode, so forget them and
+   * load config, images and the current instance again.
+   */
+  async reloadAfterModeSwitch(config: IConfig): Promise<void> {
+    this.config = config;
+    this.stopNotice = null;
+    this.upstreamMessage = null;
+    this.setNotebook(null);
+    await this.load();
+  }
+
   /** Find the current instance (a reload or another tab) and resume watching it. */
   async refreshCurrent(): Promise<void> {
     try {

@@ -22,6 +22,8 @@ export class CodeLabRequestError extends Error {
     readonly kind: RequestErrorKind = 'server',
     readonly errorCode: string | null = null,
     readonly errorMsg: string | null = null,
+    /** The input the server names as wrong (say, `secret_key`), if any. */
+    readonly field: string | null = null,
     /** ModelArts' request id (error JSON `request_id`), for support tickets. */
     readonly requestId: string | null = null
   ) {
@@ -97,6 +99,7 @@ function errorFromResponse(status: number, body: unknown): CodeLabRequestError {
     'server',
     data.error_code ?? null,
     data.error_msg ?? null,
+    data.field ?? null,
     data.request_id ?? null
   );
 }

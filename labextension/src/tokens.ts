@@ -134,6 +134,13 @@ export interface IConfig {
   auth: 'aksk' | 'token' | 'simulated';
   version: string;
   simulator_endpoint: string | null;
+  /** Where the credentials in use came from; null when simulated (contracts 2.4). */
+  source?: 'config' | 'env' | 'file' | 'session' | null;
+  can_change_credentials?: boolean;
+  /** ~/.huaweicloud/credentials holds remembered keys. */
+  remembered?: boolean;
+  /** A broken configuration, in a sentence with the fix (CodeLab then runs simulated). */
+  config_error?: string | null;
 }
 
 export type NotebookEventType =
@@ -178,6 +185,8 @@ export interface IErrorBody {
   error_msg?: string | null;
   /** ModelArts' request id, for support tickets (also in `message`). */
   request_id?: string | null;
+  /** The input to fix (POST credentials: the form field, or `remember`/`region`). */
+  field?: string | null;
 }
 
 /** The user settings (schema/plugin.json). */

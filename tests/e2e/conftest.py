@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from .cloud import StandaloneCloud
 from .lab_page import LabPage
 from .lab_server import LabServer
 
@@ -33,6 +34,44 @@ def lab_server(tmp_path_factory):
     server.start()
     yield server
     server.stop()
+
+
+# The keys of the standalone "cloud" the sidebar connects to (not the simulator's public demo keys,
+# so that finding this SK anywhere means it leaked).
+CLOUD_ACCESS_KEY = "E2ECONNECTAK00000001"
+CLOUD_SECRET_KEY = "SidebarSecretKeyNeverInThePage0123456789"
+
+
+@pytest.fixture(scope="package")
+def cloud(tmp_path_factory):
+    cloud = StandaloneCloud(tmp_path_factory.mktemp("cloud"), CLOUD_ACCESS_KEY, CLOUD_SECRET_KEY).start()
+    yield cloud
+    cloud.stop()
+
+
+@pytest.fixture(scope="package")
+def cloud_lab(tmp_path_factory, cloud):
+    """A simulated lab under JupyterHub's kind of base_url, whose users can connect to `cloud`."""
+    env = {"CODELAB_ENDPOINT": cloud.endpoint}
+    server = LabServer(tmp_path_factory.mktemp("cloud-lab"), extra_settings=CODELAB_SETTINGS, env=env, base_url="/user/alice/")
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def cloud_page(chromium, cloud, cloud_lab, request):
+    """A page of `cloud_lab`, signed out again (and the cloud reset) afterwards."""
+    cloud.reset()
+    context = chromium.new_context(viewport={"width": 1280, "height": 800})
+    context.set_default_timeout(15_000)
+    page = LabPage(context.new_page(), cloud_lab)
+    yield page
+    if getattr(request.node, "rep_call", None) is not None and request.node.rep_call.failed:
+        print("page errors:", page.console_errors)
+        print("server log:\n" + cloud_lab.log_tail())
+    context.close()
+    cloud_lab.api("DELETE", "codelab/api/credentials", params={"forget": "true"})
 
 
 @pytest.fixture(scope="package")

@@ -46,13 +46,17 @@ class LabServer:
         extra_settings: dict | None = None,
         server_extension: bool = True,
         env: dict | None = None,
+        base_url: str = "/",
+        args: list[str] | None = None,
     ):
         self.root = root
         self.extra_env = dict(env or {})  # e.g. Huawei credentials, for a real-mode lab
         self.server_extension = server_extension
         self.token = token
         self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}/"
+        self.base_url = base_url  # e.g. JupyterHub's /user/<name>/
+        self.args = list(args or [])  # more command-line options, e.g. --CodeLab.allow_user_credentials=False
+        self.url = f"http://127.0.0.1:{self.port}{base_url}"
         self.log_path = root / "jupyter-lab.log"
         self.process: subprocess.Popen | None = None
         self.settings = {**USER_SETTINGS, **(extra_settings or {})}
@@ -66,12 +70,14 @@ class LabServer:
             "--ServerApp.open_browser=False",
             "--ServerApp.ip=127.0.0.1",
             f"--ServerApp.port={self.port}",
+            f"--ServerApp.base_url={self.base_url}",
             "--ServerApp.port_retries=0",
             f"--IdentityProvider.token={self.token}",
             f"--ServerApp.root_dir={self.root / 'notebooks'}",
             "--CodeLab.simulator_step_seconds=1",
             "--CodeLab.poll_fast_seconds=0.25",
             "--CodeLab.poll_slow_seconds=0.5",
+            *self.args,
         ]  # fmt: skip
         log = self.log_path.open("wb")
         self.process = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT, cwd=self.root)

@@ -5,6 +5,7 @@ import { Panel } from '@lumino/widgets';
 import { codelabIcon } from '../icons';
 import { CodeLabModel } from '../model';
 import { PANEL_ID } from '../tokens';
+import { AccountView } from './accountView';
 import { BadgeView } from './badgeView';
 import { HeaderView } from './header';
 import { InstanceView } from './instanceView';
@@ -23,6 +24,7 @@ export class CodeLabPanel extends Panel {
     this.node.setAttribute('aria-label', trans.__('CodeLab'));
     this.node.dataset.testid = 'codelab-panel';
     this.addWidget(new HeaderView(model, trans));
+    this.addWidget(new AccountView(model, trans));
     this.addWidget(new MessageView(model, trans));
     this.addWidget(new OpenFormView(model, trans));
     this.addWidget(new ProgressView(model, trans));
