@@ -154,7 +154,7 @@ class ProgressWatcher:
                     # Gone upstream: the event carries the instance as DELETED, never its last live state.
                     if self.latest is not None:
                         self.latest = replace(self.latest, status=NotebookStatus.DELETED, url=None)
-                    self._publish(EVENT_DELETED, ["status"], message=error.sentence)
+                    self._publish(EVENT_DELETED, ["status"], message=error.sentence, vanished=True)
                     return
                 except ModelArtsError as error:
                     if not self._first.done():

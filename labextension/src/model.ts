@@ -302,8 +302,8 @@ export class CodeLabModel implements IDisposable {
     }
     this.upstreamMessage = null;
     if (event.type === 'deleted') {
-      // Its notebook is the last state seen (say, RUNNING): the instance itself is gone.
-      this.vanish(event.notebook?.status === 'DELETED');
+      // `vanished`: ModelArts no longer knows it (6309), rather than showing it DELETED.
+      this.vanish(!event.vanished && event.notebook?.status === 'DELETED');
       return;
     }
     if (event.type === 'stopped') {

@@ -175,6 +175,8 @@ export interface INotebookEvent {
   changed?: string[];
   message?: string;
   error_code?: string | null;
+  /** On `deleted`: the instance was not found any more (not seen as DELETED). */
+  vanished?: boolean;
 }
 
 /** The error body of every failed API call. */

@@ -168,5 +168,5 @@ async def test_a_vanished_instance_ends_the_stream_as_deleted_not_as_its_last_st
     assert (await reader.next())["data"]["notebook"]["status"] == "RUNNING"
     simulator.force_status("DELETED")  # deleted elsewhere: ModelArts now answers 400 ModelArts.6309
     deleted = (await reader.until("deleted"))[-1]["data"]
-    assert deleted["notebook"]["status"] == "DELETED" and deleted["notebook"]["url"] is None
+    assert deleted["notebook"]["status"] == "DELETED" and deleted["notebook"]["url"] is None and deleted["vanished"] is True
     assert "ModelArts.6309" in deleted["message"]
