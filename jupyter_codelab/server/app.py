@@ -14,6 +14,7 @@ from ..modelarts.transport_async import AsyncModelArtsClient
 from .context import CodeLabContext
 from .embedded import start_embedded_simulator
 from .handlers import ROUTES
+from .send_setup import make_sender
 from .watcher import PollTiming, WatcherRegistry
 
 API_PREFIX = "codelab/api"
@@ -46,6 +47,10 @@ class CodeLab(ExtensionApp):
     watcher_linger_seconds = Float(5.0, config=True, help="Keep polling this long after the last watcher leaves.")
     keepalive_seconds = Float(10.0, config=True, help="Seconds between SSE keepalive comments (at most 15).")
     kernel_token = Unicode(config=True, help="Token kernels use to reach this API (random per start).")
+    obs_bucket = Unicode("", config=True, help="OBS bucket for sent notebooks (else CODELAB_OBS_BUCKET; else codelab-<project>-<region>, created with consent).")
+    obs_endpoint = Unicode("", config=True, help="OBS endpoint; defaults to https://obs.{region}.myhuaweicloud.com.")
+    share_link_minutes = Float(60.0, config=True, help="How long the signed link of a sent notebook works (minutes).")
+    send_size_limit_mb = Float(100.0, config=True, help="Largest notebook that can be sent (MB), after stripping outputs if asked.")
 
     @default("kernel_token")
     def _default_kernel_token(self):
@@ -86,6 +91,7 @@ class CodeLab(ExtensionApp):
             keepalive_seconds=min(self.keepalive_seconds, 15.0),
             simulator_endpoint=self.simulator.endpoint if self.simulator else None,
         )
+        self.context.sender = make_sender(self, settings, simulated)
         self.settings["codelab"] = self.context
         self._publish_kernel_env()
         if simulated:
@@ -121,6 +127,8 @@ class CodeLab(ExtensionApp):
 
     async def stop_extension(self):
         await self.context.registry.stop_all()
+        if self.context.sender is not None:
+            self.context.sender.close()
         self.client.close()
         if self.simulator is not None:
             self.simulator.stop()

@@ -22,6 +22,7 @@ class CodeLabContext:
     kernel_token: str = field(repr=False)
     keepalive_seconds: float = 10.0
     simulator_endpoint: str | None = None
+    sender: object | None = None  # obs.sender.Sender: send a notebook through OBS (server/send_setup.py)
     _images: tuple[float, list[Image], str | None] | None = field(default=None, repr=False)
 
     def public_config(self) -> dict:

@@ -2,6 +2,7 @@
 
 from .events import EventsHandler
 from .meta import ConfigHandler, ImagesHandler, OpenAPIHandler
+from .send import JobHandler, PreviewHandler, PublishHandler, StartSendHandler
 from .notebooks import CurrentHandler, LeaseHandler, NotebookHandler, OpenHandler, StartHandler, StopHandler
 
 _ID = r"(?P<notebook_id>[^/]+)"
@@ -10,6 +11,10 @@ ROUTES = [
     (r"config", ConfigHandler),
     (r"images", ImagesHandler),
     (r"openapi.json", OpenAPIHandler),
+    (r"send/preview", PreviewHandler),
+    (r"send/publish", PublishHandler),
+    (r"send/jobs/(?P<job_id>[0-9a-f]{1,32})", JobHandler),
+    (r"send", StartSendHandler),
     (r"notebooks/open", OpenHandler),
     (r"notebooks/current", CurrentHandler),
     (rf"notebooks/{_ID}/lease", LeaseHandler),
