@@ -20,6 +20,7 @@ from .watcher import PollTiming, WatcherRegistry
 API_PREFIX = "codelab/api"
 ENV_API_URL = "CODELAB_API_URL"
 ENV_API_TOKEN = "CODELAB_API_TOKEN"
+ENV_CONTENTS_ROOT = "CODELAB_CONTENTS_ROOT"  # lets %codelab send / the CLI turn a local path into a contents path
 
 
 class CodeLab(ExtensionApp):
@@ -118,9 +119,12 @@ class CodeLab(ExtensionApp):
         scheme = "https" if server.certfile else "http"
         url = f"{scheme}://{host}:{server.port}" + url_path_join(server.base_url, API_PREFIX, "/")
         if not hasattr(self, "_saved_env"):
-            self._saved_env = {name: os.environ.get(name) for name in (ENV_API_URL, ENV_API_TOKEN)}
+            self._saved_env = {name: os.environ.get(name) for name in (ENV_API_URL, ENV_API_TOKEN, ENV_CONTENTS_ROOT)}
         os.environ[ENV_API_URL] = url
         os.environ[ENV_API_TOKEN] = self.kernel_token
+        root = getattr(server.contents_manager, "root_dir", None)  # file-based contents managers only
+        if isinstance(root, str) and root:
+            os.environ[ENV_CONTENTS_ROOT] = root
 
     async def _start_jupyter_server_extension(self, serverapp):
         self._publish_kernel_env()  # the port is final only now

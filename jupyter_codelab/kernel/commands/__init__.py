@@ -6,7 +6,7 @@ Each is a function ``(line) -> value`` decorated with IPython's
 
 from __future__ import annotations
 
-from jupyter_codelab.kernel.commands import badge, extend, images, open, panel, status, stop
+from jupyter_codelab.kernel.commands import badge, extend, images, open, panel, send, status, stop
 
 COMMANDS = {
     "open": open.open_command,
@@ -16,6 +16,7 @@ COMMANDS = {
     "stop": stop.stop_command,
     "panel": panel.panel_command,
     "badge": badge.badge_command,
+    "send": send.send_command,
 }
 
 
