@@ -1,11 +1,12 @@
 """esdk-obs-python's ``ObsClient`` behind the five calls sending needs. Blocking: call it in a thread.
 
 Addressing: the cloud endpoint (``https://obs.{region}.myhuaweicloud.com``) is used
-virtual-host style; an IP endpoint (the simulator on 127.0.0.1:port) makes the SDK use path
-style, and then it would fall back to the S3-compatible ``v2`` signature. We keep OBS's own
-signature (``Authorization: OBS AK:sig``, ``x-obs-*`` headers, ``AccessKeyId`` in signed URLs)
-in both cases, so the simulated path signs exactly like the real one. Signature negotiation
-(an extra request per bucket) is off: OBS endpoints speak the OBS protocol.
+virtual-host style with OBS's own signature (``Authorization: OBS AK:sig``, ``x-obs-*``
+headers, ``AccessKeyId`` in signed URLs). An IP endpoint (the simulator on 127.0.0.1:port)
+makes the SDK use path style, and with it the S3-compatible form OBS also accepts
+(``AWS AK:sig``, ``x-amz-*``, ``AWSAccessKeyId``): the SDK's own choice, kept (the simulator
+checks both forms; tests/obs/test_simulator_obs.py drives it with each). Signature
+negotiation (an extra request per bucket) is off: OBS endpoints speak the OBS protocol.
 The SDK does not log unless ``initLog`` is called, so signed URLs stay out of logs.
 """
 
@@ -42,7 +43,6 @@ class ObsGateway:
             server=self.endpoint, signature="obs", region=region, is_signature_negotiation=False,
             max_retry_count=2, timeout=int(max(timeout, 1)),
         )  # fmt: skip
-        self.client.signature = "obs"  # path style (IP endpoints) switched it to 'v2': see the module docstring
         self.path_style = bool(self.client.path_style)
         self.region = region
 
