@@ -59,14 +59,15 @@ class Sender:
         self._tasks: set[asyncio.Task] = set()
 
     # -- pieces -------------------------------------------------------------------------------
-    def gateway(self) -> ObsGateway:
+    async def gateway(self) -> ObsGateway:
+        """The OBS client, made in a thread the first time (importing the SDK takes ~140 ms: bench/README.md)."""
         if self._gateway is None:
             credentials = self._credentials
             if getattr(credentials, "method", None) != "aksk":
                 raise SendInputError("credentials", "Sending a notebook to OBS needs AK/SK credentials (permanent, or temporary with "
                                      "a security token); an IAM password cannot sign OBS requests. Set HUAWEICLOUD_SDK_AK/SK.", 409)
-            self._gateway = ObsGateway(self.settings.endpoint, credentials.access_key, credentials.secret_key,
-                                       credentials.security_token, region=self.settings.region)  # fmt: skip
+            self._gateway = await asyncio.to_thread(ObsGateway, self.settings.endpoint, credentials.access_key,
+                                                    credentials.secret_key, credentials.security_token, region=self.settings.region)  # fmt: skip
         return self._gateway
 
     async def _obs(self, function, *args):
@@ -79,7 +80,7 @@ class Sender:
         name = self.settings.default_bucket
         if name in self._ready_buckets:
             return name, "ready"
-        status = await self._obs(self.gateway().bucket_status, name)
+        status = await self._obs((await self.gateway()).bucket_status, name)
         if status == 403:
             raise SendInputError("obs_bucket", f"The OBS bucket name {name} belongs to another account: set c.CodeLab.obs_bucket "
                                  "(or CODELAB_OBS_BUCKET) to a bucket of yours.", 409)  # fmt: skip
@@ -96,7 +97,7 @@ class Sender:
                                      f"not exist yet. To create it as a private bucket in {self.settings.region}, send again with "
                                      "create_bucket: true.", 409)  # fmt: skip
             try:
-                await self._obs(self.gateway().create_bucket, name)
+                await self._obs((await self.gateway()).create_bucket, name)
             except ObsRequestError as error:
                 if error.code != "BucketAlreadyOwnedByYou":
                     raise
@@ -119,7 +120,7 @@ class Sender:
         publish = flag(body, "publish")
         bucket, bucket_status = await self.bucket_plan()
         key = object_key(notebook.data, notebook.path)
-        uploaded = bucket_status != "to_create" and await self._obs(self.gateway().object_exists, bucket, key)
+        uploaded = bucket_status != "to_create" and await self._obs((await self.gateway()).object_exists, bucket, key)
         too_large = self.size_problem(notebook)
         link = self.settings.link_seconds
         return {
@@ -152,7 +153,7 @@ class Sender:
 
     async def _run(self, job: SendJob, data: bytes, image_id: str | None) -> None:
         try:
-            gateway = self.gateway()
+            gateway = await self.gateway()
             if await self._obs(gateway.object_exists, job.bucket, job.key):
                 job.uploaded = False
             else:
@@ -191,7 +192,7 @@ class Sender:
         if problem:
             raise SendInputError("path", problem, 413)
         bucket = await self.ensure_bucket(flag(body, "create_bucket"))
-        gateway = self.gateway()
+        gateway = await self.gateway()
         uploaded = False
         try:
             if not await self._obs(gateway.object_exists, bucket, key):
