@@ -7,7 +7,6 @@ import pytest
 from nbclient import NotebookClient
 from nbformat.v4 import new_code_cell, new_notebook
 
-from tests.server.helpers import until
 
 from .conftest import notebook_bytes
 
