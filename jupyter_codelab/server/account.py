@@ -51,6 +51,7 @@ class Account:
         self.options = options
         self.simulator = None
         self.simulator_settings: ClientSettings | None = None
+        self.on_switch = None  # (settings, simulated) -> None: what else follows the upstream (the OBS sender)
         self._lock = asyncio.Lock()
 
     # --- start ----------------------------------------------------------------------
@@ -123,6 +124,8 @@ class Account:
     async def _switch(self, context, client, settings: ClientSettings, simulated: bool) -> None:
         endpoint = self.simulator.endpoint if (simulated and self.simulator) else None
         old = await context.switch(client, settings, simulated, endpoint)
+        if self.on_switch is not None:
+            self.on_switch(settings, simulated)
         IOLoop.current().call_later(CLOSE_OLD_CLIENT_AFTER_S, old.close)
 
     def stop(self) -> None:

@@ -13,11 +13,13 @@ from ..modelarts import credentials_file
 from .account import Account, AccountOptions
 from .context import CodeLabContext
 from .handlers import ROUTES
+from .send_setup import make_sender
 from .watcher import PollTiming, WatcherRegistry
 
 API_PREFIX = "codelab/api"
 ENV_API_URL = "CODELAB_API_URL"
 ENV_API_TOKEN = "CODELAB_API_TOKEN"
+ENV_CONTENTS_ROOT = "CODELAB_CONTENTS_ROOT"  # lets %codelab send / the CLI turn a local path into a contents path
 
 
 class CodeLab(ExtensionApp):
@@ -50,6 +52,10 @@ class CodeLab(ExtensionApp):
     watcher_linger_seconds = Float(5.0, config=True, help="Keep polling this long after the last watcher leaves.")
     keepalive_seconds = Float(10.0, config=True, help="Seconds between SSE keepalive comments (at most 15).")
     kernel_token = Unicode(config=True, help="Token kernels use to reach this API (random per start).")
+    obs_bucket = Unicode("", config=True, help="OBS bucket for sent notebooks (else CODELAB_OBS_BUCKET; else codelab-<project>-<region>, created with consent).")
+    obs_endpoint = Unicode("", config=True, help="OBS endpoint; defaults to https://obs.{region}.myhuaweicloud.com.")
+    share_link_minutes = Float(60.0, config=True, help="How long the signed link of a sent notebook works (minutes).")
+    send_size_limit_mb = Float(100.0, config=True, help="Largest notebook that can be sent (MB), after stripping outputs if asked.")
 
     @default("kernel_token")
     def _default_kernel_token(self):
@@ -99,6 +105,8 @@ class CodeLab(ExtensionApp):
             can_change_credentials=self.allow_user_credentials,
             remembered=credentials_file.remembered(),
         )
+        self.context.sender = make_sender(self, settings, simulated)
+        self.account.on_switch = self._rebuild_sender
         self.settings["codelab"] = self.context
         self.settings["codelab_account"] = self.account
         self._publish_kernel_env()
@@ -127,12 +135,21 @@ class CodeLab(ExtensionApp):
         scheme = "https" if server.certfile else "http"
         url = f"{scheme}://{host}:{server.port}" + url_path_join(server.base_url, API_PREFIX, "/")
         if not hasattr(self, "_saved_env"):
-            self._saved_env = {name: os.environ.get(name) for name in (ENV_API_URL, ENV_API_TOKEN)}
+            self._saved_env = {name: os.environ.get(name) for name in (ENV_API_URL, ENV_API_TOKEN, ENV_CONTENTS_ROOT)}
         os.environ[ENV_API_URL] = url
         os.environ[ENV_API_TOKEN] = self.kernel_token
+        root = getattr(server.contents_manager, "root_dir", None)  # file-based contents managers only
+        if isinstance(root, str) and root:
+            os.environ[ENV_CONTENTS_ROOT] = root
 
     async def _start_jupyter_server_extension(self, serverapp):
         self._publish_kernel_env()  # the port is final only now
+
+    def _rebuild_sender(self, settings, simulated: bool) -> None:
+        """Sending follows the account: another OBS endpoint, other credentials."""
+        old, self.context.sender = self.context.sender, make_sender(self, settings, simulated)
+        if old is not None:
+            old.close()
 
     @property
     def simulator(self):
@@ -144,6 +161,8 @@ class CodeLab(ExtensionApp):
 
     async def stop_extension(self):
         await self.context.registry.stop_all()
+        if self.context.sender is not None:
+            self.context.sender.close()
         self.context.client.close()
         self.account.stop()
         for name, value in getattr(self, "_saved_env", {}).items():

@@ -25,6 +25,7 @@ class CodeLabContext:
     config_error: str | None = None  # a broken configuration, in a sentence with the fix
     can_change_credentials: bool = True  # c.CodeLab.allow_user_credentials
     remembered: bool = False  # ~/.huaweicloud/credentials [basic] holds an access key
+    sender: object | None = None  # obs.sender.Sender: send a notebook through OBS (server/send_setup.py)
     _images: tuple[float, list[Image], str | None] | None = field(default=None, repr=False)
 
     def public_config(self) -> dict:

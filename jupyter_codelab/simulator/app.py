@@ -147,6 +147,7 @@ class OpenHandler(ModelArtsHandler):
         instance, created = self.store.open(
             self.user.user_id, body.get("image_id"), body.get("share_url"), self.sim.creation_plan
         )
+        self.sim.obs.fetch_for(instance, body.get("share_url"), created)  # CodeLab downloads a link to the simulated OBS
         self.reply(self.store.render(instance, view="open", fresh=created), 201 if created else 200)
 
 

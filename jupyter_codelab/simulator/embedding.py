@@ -13,6 +13,7 @@ from .auth import AuthRegistry, User
 from .config import SimulatorConfig
 from .faults import FaultQueue
 from .instance import FORCEABLE, CreationPlan
+from .obs import ObsSimulator
 from .store import NotebookStore
 
 
@@ -31,6 +32,7 @@ class Simulator:
         self.faults = FaultQueue(apply_status=self.force_status)
         self.calls: Counter = Counter()  # route name ("open", "get", ...) -> calls
         self.calls_by_path: Counter = Counter()  # "GET /notebooks/{id}" -> calls
+        self.obs = ObsSimulator(self)  # OBS on a port of its own (the real one is another host)
         self.endpoint: str | None = None
         self._server: httpserver.HTTPServer | None = None
         self._closing: asyncio.Task | None = None  # keeps the close task referenced until it ends
@@ -124,6 +126,7 @@ class Simulator:
         bound = sockets[0].getsockname()[1]
         host = f"[{address}]" if ":" in address else address
         self.endpoint = f"http://{host}:{bound}"
+        self.obs.listen(0, address)
         return bound
 
     def stop(self) -> None:
@@ -132,22 +135,29 @@ class Simulator:
         if server is None:
             return
         server.stop()
+        obs_server = self.obs.stop()
         try:
             self._closing = asyncio.get_running_loop().create_task(server.close_all_connections())
+            if obs_server is not None:
+                self._closing_obs = asyncio.get_running_loop().create_task(obs_server.close_all_connections())
         except RuntimeError:  # no running loop: nothing is being served any more anyway
             pass
 
     async def close(self) -> None:
         """Like ``stop()``, waiting until open connections are closed."""
         server, self._server = self._server, None
+        obs_server = self.obs.stop()
         if server is not None:
             server.stop()
             await server.close_all_connections()
+        if obs_server is not None:
+            await obs_server.close_all_connections()
 
     # -- state -------------------------------------------------------------------------------
     def reset(self) -> None:
         """Forget instances, faults and counters; back to the initial config and real time."""
         self.store.reset()
+        self.obs.reset()
         self.faults.clear()
         self.calls.clear()
         self.calls_by_path.clear()
@@ -169,4 +179,5 @@ class Simulator:
             "config": self.config.to_json(),
             "users": [user.to_json() for user in self.auth.users],
             "endpoint": self.endpoint,
+            "obs_endpoint": self.obs.endpoint,
         }

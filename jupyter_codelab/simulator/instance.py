@@ -59,6 +59,7 @@ class Instance:
     start_fails_with: str | None = None  # a queued START_FAILED: the running start ends there
     restart_ms: int | None = None  # set while a switch stops the instance: start again for this long
     frozen_from: str | None = None  # the phase a FROZEN instance returns to when thawed
+    awaiting_download: bool = False  # share_url on the simulated OBS still downloading (simulator/obs/download.py)
     history: list = field(default_factory=list)  # (ms, status) transitions, for the control API
 
     def _enter(self, phase: str, moment: int, phase_ms: int = 0) -> None:
@@ -99,7 +100,7 @@ class Instance:
                 self._enter(CREATE_FAILED, failed_at)
                 return False
             ready_at = self.phase_since + plan.init_ms + len(STEP_DESCRIPTIONS) * plan.step_ms
-            if now < ready_at:
+            if now < ready_at or self.awaiting_download:
                 return False
             self._run(ready_at)
             return True

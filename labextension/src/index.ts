@@ -12,6 +12,7 @@ import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 import { addCommands } from './commands';
 import { LeaseWarning } from './leaseWarning';
 import { CodeLabModel } from './model';
+import { addSendCommands } from './send/commands';
 import { CodeLabPanel } from './sidebar/panel';
 import { CountdownStatus } from './statusbar';
 import { CommandIDs, DEFAULT_SETTINGS, ICodeLab, ICodeLabSettings, PLUGIN_ID, TRANSLATION_DOMAIN } from './tokens';
@@ -32,6 +33,7 @@ const corePlugin: JupyterFrontEndPlugin<CodeLabModel> = {
     const trans = (translator ?? nullTranslator).load(TRANSLATION_DOMAIN);
     const model = new CodeLabModel(trans.__.bind(trans));
     addCommands(app, model, trans, palette);
+    addSendCommands(app, model); // issue 12: send a notebook of the file browser through OBS
     new LeaseWarning(model, trans);
     if (settingRegistry) {
       void settingRegistry.load(PLUGIN_ID).then(settings => {

@@ -13,15 +13,17 @@ from jupyter_codelab.simulator import Simulator, SimulatorConfig
 from .helpers import call
 
 NB = "f9937afa-ca78-45b6-bc12-7ecf42553c48"
+JOB = "0123456789abcdef"
 METHODS = {
     "config": ["GET"], "credentials": ["POST", "DELETE"], "images": ["GET"], "openapi.json": ["GET"], "notebooks/open": ["POST"],
     "notebooks/current": ["GET"], f"notebooks/{NB}": ["GET"], f"notebooks/{NB}/lease": ["GET", "PATCH"],
     f"notebooks/{NB}/stop": ["POST"], f"notebooks/{NB}/start": ["POST"], f"notebooks/{NB}/events": ["GET"],
+    "send/preview": ["POST"], "send": ["POST"], "send/publish": ["POST"], f"send/jobs/{JOB}": ["GET"],
 }  # fmt: skip
 
 
 def concrete(pattern: str) -> str:
-    return re.sub(r"\(\?P<notebook_id>[^)]*\)", NB, pattern)
+    return re.sub(r"\(\?P<job_id>[^)]*\)", JOB, re.sub(r"\(\?P<notebook_id>[^)]*\)", NB, pattern))
 
 
 def test_the_route_table_is_fully_covered():

@@ -6,6 +6,7 @@ import queue
 import threading
 import time
 
+from jupyter_codelab.cli.commands.send import add_send_options, send_local, split_target
 from jupyter_codelab.cli.connection import backend_for
 from jupyter_codelab.cli.output import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_TIMEOUT, Output
 from jupyter_codelab.cli.progress import ProgressDisplay
@@ -22,6 +23,7 @@ def add_parser(subparsers, parent):
         help=HELP,
         description=HELP[:1].upper() + HELP[1:] + ". Exit code 0 once RUNNING; 1 with the reason if it fails; 3 on --timeout.",
     )
+    add_send_options(parser)
     parser.add_argument("--image", metavar="NAME_OR_ID", help="image id, or a name/tag matching exactly one image (see `jupyter codelab images`)")
     parser.add_argument("--share-url", metavar="URL", help="link to an .ipynb file to open in the instance")
     parser.add_argument("--no-wait", action="store_true", help="print the instance as opened and return at once")
@@ -30,13 +32,17 @@ def add_parser(subparsers, parent):
 
 
 def run(args, out: Output) -> int:
+    local = split_target(args)
     if args.share_url is not None:
         check_share_url(args.share_url)
     if args.timeout <= 0:
         raise InputError(f"--timeout must be a positive number of seconds, got {args.timeout:g}.")
     backend = backend_for(args)
     image_id = resolve_image(backend.images(), args.image)["id"] if args.image is not None else None
-    notebook = backend.open_running(image_id=image_id, share_url=args.share_url)
+    if local is not None:
+        notebook = send_local(backend, local, args, out, image_id)
+    else:
+        notebook = backend.open_running(image_id=image_id, share_url=args.share_url)
     note = describe.image_mismatch_note(notebook, image_id)
     if note:
         out.note(note)

@@ -6,7 +6,7 @@ Each is a function ``(line) -> value`` decorated with IPython's
 
 from __future__ import annotations
 
-from jupyter_codelab.kernel.commands import badge, extend, images, login, open, panel, status, stop
+from jupyter_codelab.kernel.commands import badge, extend, images, login, open, panel, send, status, stop
 
 COMMANDS = {
     "open": open.open_command,
@@ -18,6 +18,7 @@ COMMANDS = {
     "badge": badge.badge_command,
     "login": login.login_command,
     "logout": login.logout_command,
+    "send": send.send_command,
 }
 
 

@@ -16,6 +16,7 @@ DEFAULT_TIMEOUT = 900.0
 @subcommand("open")
 @argument("--image", metavar="NAME_OR_ID", help="image id, or a name/tag matching exactly one image (see %%codelab images); default: ModelArts' default image")
 @argument("--share-url", metavar="URL", help="link to an .ipynb file to open in the instance (GitHub pages and raw links work)")
+@argument("--local", metavar="PATH", help="a local .ipynb file: sent through OBS first (see %%codelab send)")
 @argument("--no-wait", action="store_true", help="return at once; the panel keeps updating while the cell is idle")
 @argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS", help=f"stop waiting after this long (default {DEFAULT_TIMEOUT:g})")
 def open_command(line: str):
@@ -26,6 +27,12 @@ def open_command(line: str):
     jupyter_codelab.kernel.panel.last_panel().
     """
     args = parse(open_command, line)
+    if args.local is not None:
+        if args.share_url is not None:
+            raise InputError("Give --local (a file here) or --share-url (a link), not both.")
+        from jupyter_codelab.kernel.commands.send import send_and_follow
+
+        return send_and_follow(args.local, no_wait=args.no_wait, timeout=args.timeout)
     if args.share_url is not None:
         check_share_url(args.share_url)
     if args.timeout <= 0:

@@ -3,6 +3,7 @@
 from .credentials import CredentialsHandler
 from .events import EventsHandler
 from .meta import ConfigHandler, ImagesHandler, OpenAPIHandler
+from .send import JobHandler, PreviewHandler, PublishHandler, StartSendHandler
 from .notebooks import CurrentHandler, LeaseHandler, NotebookHandler, OpenHandler, StartHandler, StopHandler
 
 _ID = r"(?P<notebook_id>[^/]+)"
@@ -12,6 +13,10 @@ ROUTES = [
     (r"credentials", CredentialsHandler),
     (r"images", ImagesHandler),
     (r"openapi.json", OpenAPIHandler),
+    (r"send/preview", PreviewHandler),
+    (r"send/publish", PublishHandler),
+    (r"send/jobs/(?P<job_id>[0-9a-f]{1,32})", JobHandler),
+    (r"send", StartSendHandler),
     (r"notebooks/open", OpenHandler),
     (r"notebooks/current", CurrentHandler),
     (rf"notebooks/{_ID}/lease", LeaseHandler),

@@ -6,6 +6,7 @@ from tornado import web
 
 from .. import validation
 from .base import CodeLabHandler, codelab_authorized, translate_errors
+from .send import open_path
 
 NO_INSTANCE = "No CodeLab instance yet: open one with POST codelab/api/notebooks/open (or the Open button)."
 
@@ -14,8 +15,13 @@ class OpenHandler(CodeLabHandler):
     @codelab_authorized
     @translate_errors
     async def post(self):
-        body = self.read_body({"image_id", "share_url"})
+        body = self.read_body({"image_id", "share_url", "path", "strip_outputs", "create_bucket"})
         image_id = validation.image_id(body.get("image_id"))
+        if body.get("path") is not None:  # a notebook of the contents tree: sent through OBS first (send.py)
+            if body.get("share_url"):
+                raise validation.BadInput("path", "Send either path (a notebook in the file browser) or share_url (a link), not both.")
+            self.write_json(await open_path(self, body, image_id))
+            return
         share_url = validation.share_url(body.get("share_url"))
         notebook = await self.codelab.client.open(image_id=image_id, share_url=share_url)
         self.codelab.observe(notebook)

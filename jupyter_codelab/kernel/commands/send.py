@@ -1,0 +1,80 @@
+"""``%codelab send``: send a local notebook (by default this one) to CodeLab through OBS and follow the instance."""
+
+from __future__ import annotations
+
+from IPython.core.magic_arguments import argument, magic_arguments
+
+from jupyter_codelab.kernel import send_flow
+from jupyter_codelab.kernel.commands.common import backend, parse, subcommand
+from jupyter_codelab.kernel.errors import CodeLabError
+from jupyter_codelab.kernel.inputs import InputError
+
+DEFAULT_TIMEOUT = 900.0
+
+
+@magic_arguments()
+@subcommand("send")
+@argument("path", nargs="?", help="the .ipynb file to send (default: the notebook this kernel belongs to)")
+@argument("--strip-outputs", action="store_true", help="send it without cell outputs (smaller)")
+@argument("--create-bucket", action="store_true", help="create the private bucket codelab-<project>-<region> if it does not exist")
+@argument("--no-wait", action="store_true", help="return once CodeLab is opening; do not wait until it runs")
+@argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS", help=f"stop waiting after this long (default {DEFAULT_TIMEOUT:g})")
+def send_command(line: str):
+    """Send a local notebook to CodeLab: upload it to your OBS bucket (private, content-addressed,
+    so an unchanged notebook is not uploaded again), open CodeLab with a signed link that works
+    for c.CodeLab.share_link_minutes, and follow the instance until it runs.
+
+    Without a path it sends the notebook this kernel belongs to, saved as it is on disk (save first).
+    """
+    args = parse(send_command, line)
+    path = args.path
+    if not path:
+        from IPython import get_ipython
+
+        shell = get_ipython()
+        path = send_flow.current_notebook_path(shell.user_ns if shell else None)
+        if not path:
+            raise InputError("Which notebook? This kernel does not know its notebook: give a path, e.g. %codelab send analysis.ipynb.")
+    return send_and_follow(path, args.strip_outputs, args.create_bucket, args.no_wait, args.timeout)
+
+
+def send_and_follow(local_path: str, strip_outputs=False, create_bucket=False, no_wait=False, timeout=DEFAULT_TIMEOUT, image_id=None):
+    """What ``%codelab send`` and ``%codelab open --local`` do."""
+    from IPython.display import display
+
+    from jupyter_codelab.kernel.panel import CodeLabPanel
+
+    if timeout <= 0:
+        raise InputError(f"--timeout must be a positive number of seconds, got {timeout:g}.")
+    chosen = backend()
+    path = send_flow.contents_path(local_path)
+    preview = send_flow.preview(chosen, path, strip_outputs)
+    print(send_flow.preview_text(preview))
+    if preview["too_large"]:
+        raise InputError(preview["too_large"])
+    if preview["create_bucket_needed"] and not create_bucket:
+        raise InputError(f"The OBS bucket {preview['bucket']} does not exist yet: run again with --create-bucket to create it "
+                         "(private), or set c.CodeLab.obs_bucket to a bucket of yours.")  # fmt: skip
+    status = display({"text/plain": "Checking OBS..."}, raw=True, display_id=True)
+    job = send_flow.send(chosen, path, strip_outputs, create_bucket, image_id,
+                         progress=lambda j: status.update({"text/plain": send_flow.progress_text(j)}, raw=True))  # fmt: skip
+    notebook = job["notebook"]
+    panel = CodeLabPanel(backend=chosen)
+    handle = display(panel, display_id=True)
+    panel.apply_notebook(notebook)
+    panel.watch(notebook["id"])
+    if no_wait:
+        return None
+    try:
+        final = panel.wait(timeout=timeout)
+    except KeyboardInterrupt:
+        print("Stopped waiting; the panel keeps following the instance.")
+        return None
+    handle.update(panel)
+    if final == "RUNNING":
+        print(f"CodeLab is running {preview['name']}: {panel.url}")
+    elif panel.notebook and panel.notebook.get("fail_reason"):
+        raise CodeLabError(panel.notebook["fail_reason"])
+    else:
+        print(f"Still {final.lower()} after {timeout:g} s; the panel keeps following it.")
+    return None

@@ -1,0 +1,116 @@
+"""Sending a local notebook to CodeLab from a kernel or a terminal (``%codelab send``, ``jupyter codelab open ./x.ipynb``).
+
+The upload itself happens in the Jupyter server (it holds the OBS credentials and reads
+the file through its contents manager); this side turns a local path into the path the
+file browser shows, shows the preview, starts the send and follows its progress.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from typing import Callable
+
+from jupyter_codelab.kernel.errors import CodeLabError
+from jupyter_codelab.kernel.inputs import InputError
+
+ENV_CONTENTS_ROOT = "CODELAB_CONTENTS_ROOT"  # the server's contents root, given to the kernels and terminals it starts
+ENV_SESSION = "JPY_SESSION_NAME"
+POLL_SECONDS = 0.25
+MB = 1024 * 1024
+
+
+def is_local_notebook(text: str) -> bool:
+    """A local path (``./x.ipynb``, ``dir/x.ipynb``, ``~/x.ipynb``, an existing file), never a URL."""
+    text = text.strip()
+    if "://" in text:
+        return False
+    return os.path.exists(os.path.expanduser(text)) or text.lower().endswith(".ipynb")
+
+
+def current_notebook_path(user_ns: dict | None = None) -> str | None:
+    """The notebook this kernel belongs to, when Jupyter said (``__session__`` / ``JPY_SESSION_NAME``)."""
+    value = (user_ns or {}).get("__session__") or os.environ.get(ENV_SESSION)
+    return value if isinstance(value, str) and value.lower().endswith(".ipynb") else None
+
+
+def contents_path(local: str, env: dict | None = None) -> str:
+    """The path in the Jupyter contents tree of a local file (relative to the server's root)."""
+    env = os.environ if env is None else env
+    root = env.get(ENV_CONTENTS_ROOT)
+    absolute = os.path.realpath(os.path.abspath(os.path.expanduser(local)))
+    if not root:
+        if os.path.isabs(local) or local.startswith("~"):
+            raise InputError(f"Cannot tell where {local} is in the Jupyter file browser: give its path as the file browser shows it "
+                             "(relative to the server's root).")  # fmt: skip
+        return os.path.normpath(local).replace(os.sep, "/")
+    relative = os.path.relpath(absolute, os.path.realpath(root))
+    if relative == os.pardir or relative.startswith(os.pardir + os.sep):
+        raise InputError(f"{local} is outside the Jupyter server's root ({root}): only notebooks in its file browser can be sent.")
+    return relative.replace(os.sep, "/")
+
+
+def _server(backend):
+    if getattr(backend, "kind", "") != "server":
+        raise CodeLabError("Sending a local notebook goes through the Jupyter server with jupyter-codelab (it holds the OBS "
+                           "credentials): run this in a kernel or terminal that server started, or pass --server-url.")  # fmt: skip
+    return backend
+
+
+def _input_errors(call):
+    """The server's 400/409/413 answers name a field: they are the user's to fix."""
+    try:
+        return call()
+    except CodeLabError as error:
+        if error.status in (400, 409, 413):
+            raise InputError(error.message) from None
+        raise
+
+
+def preview(backend, path: str, strip_outputs: bool = False) -> dict:
+    body = {"path": path, "strip_outputs": strip_outputs}
+    return _input_errors(lambda: _server(backend)._call("POST", "send/preview", body))
+
+
+def preview_text(p: dict) -> str:
+    size = f"{p['size'] / MB:.2f} MB" if p["size"] >= MB / 10 else f"{p['size']:,} bytes"
+    stripped = " (outputs stripped)" if p["stripped"] else ""
+    bucket = p["bucket"] + (" (new private bucket, created on your say-so)" if p["create_bucket_needed"] else "")
+    life = f"a signed link that works for {p['expires_in_s'] // 60} min" if p["expires_in_s"] else "a permanent public link"
+    again = "; already uploaded, nothing to send again" if p["already_uploaded"] else ""
+    return f"Sending {p['name']}: {size}{stripped} to OBS bucket {bucket}, {p['visibility']}, {life}{again}."
+
+
+def send(backend, path: str, strip_outputs=False, create_bucket=False, image_id=None, open_instance=True,
+         progress: Callable[[dict], None] | None = None, timeout: float = 3600.0) -> dict:  # fmt: skip
+    """Start the send and follow it to the end; returns the finished job (``notebook`` when opened)."""
+    body = {"path": path, "strip_outputs": strip_outputs, "create_bucket": create_bucket, "open": open_instance}
+    if image_id:
+        body["image_id"] = image_id
+    server = _server(backend)
+    job = _input_errors(lambda: server._call("POST", "send", body))
+    deadline = time.monotonic() + timeout
+    while job["state"] not in ("done", "failed"):
+        if progress:
+            progress(job)
+        if time.monotonic() > deadline:
+            raise CodeLabError(f"Sending {job['name']} took over {timeout:g} s; it goes on in the server.")
+        time.sleep(POLL_SECONDS)
+        job = server._call("GET", f"send/jobs/{job['id']}")
+    if progress:
+        progress(job)
+    if job["state"] == "failed":
+        error = job["error"] or {}
+        raise CodeLabError(error.get("message") or "Sending failed.", None, error.get("error_code"), error.get("error_msg"))
+    return job
+
+
+def progress_text(job: dict) -> str:
+    state = job["state"]
+    if state == "uploading":
+        return f"Uploading {job['name']}: {job['progress']}% ({job['sent_bytes'] / MB:.1f} of {job['total_bytes'] / MB:.1f} MB)"
+    words = {"checking": "Checking OBS for", "signing": "Signing a link to", "opening": "Opening CodeLab with", "failed": "Could not send"}
+    if state == "done":
+        how = "uploaded" if job["uploaded"] else "already in OBS, nothing uploaded"
+        return f"Sent {job['name']} ({how}); the link works for {job['expires_in_s'] // 60} min."
+    return f"{words.get(state, state)} {job['name']}..."

@@ -1,0 +1,68 @@
+"""A send in progress: what the faces poll (``GET codelab/api/send/jobs/{id}``) to show upload progress."""
+
+from __future__ import annotations
+
+import asyncio
+import secrets
+import time
+from dataclasses import dataclass, field
+
+STATES = ("checking", "uploading", "signing", "opening", "done", "failed")
+KEEP_JOBS = 50  # finished jobs kept for late pollers
+
+
+@dataclass
+class SendJob:
+    name: str
+    path: str
+    bucket: str
+    key: str
+    size: int
+    stripped: bool
+    expires_in_s: int
+    open_instance: bool = True
+    id: str = field(default_factory=lambda: secrets.token_hex(8))
+    state: str = "checking"
+    sent_bytes: int = 0
+    uploaded: bool | None = None  # False: the same bytes were already there (a re-send uploads nothing)
+    expires_at: int | None = None  # ms: when the signed link stops working
+    notebook: dict | None = None
+    error: dict | None = None
+    started_at: float = field(default_factory=time.time)
+    ended_at: float | None = None
+    finished: asyncio.Event = field(default_factory=asyncio.Event, repr=False)
+    exception: Exception | None = field(default=None, repr=False)  # re-raised by POST notebooks/open {path}
+
+    def fail(self, message: str, **details) -> None:
+        self.state, self.error, self.ended_at = "failed", {"message": message, **details}, time.time()
+        self.finished.set()
+
+    def done(self, notebook: dict | None) -> None:
+        self.state, self.notebook, self.ended_at = "done", notebook, time.time()
+        self.finished.set()
+
+    def to_json(self) -> dict:
+        return {
+            "id": self.id, "state": self.state, "name": self.name, "path": self.path, "bucket": self.bucket, "key": self.key,
+            "size": self.size, "stripped": self.stripped, "sent_bytes": self.sent_bytes, "total_bytes": self.size,
+            "progress": 100 if self.uploaded is False or self.state in ("signing", "opening", "done") else (
+                int(100 * self.sent_bytes / self.size) if self.size else 0),
+            "uploaded": self.uploaded, "visibility": "private", "expires_at": self.expires_at, "expires_in_s": self.expires_in_s,
+            "open": self.open_instance, "notebook": self.notebook, "error": self.error,
+            "elapsed_s": round((self.ended_at or time.time()) - self.started_at, 3),
+        }  # fmt: skip
+
+
+class JobRegistry:
+    def __init__(self) -> None:
+        self.jobs: dict[str, SendJob] = {}
+
+    def add(self, job: SendJob) -> SendJob:
+        self.jobs[job.id] = job
+        finished = [j for j in self.jobs.values() if j.ended_at is not None]
+        for old in sorted(finished, key=lambda j: j.ended_at)[: max(0, len(finished) - KEEP_JOBS)]:
+            self.jobs.pop(old.id, None)
+        return job
+
+    def get(self, job_id: str) -> SendJob | None:
+        return self.jobs.get(job_id)

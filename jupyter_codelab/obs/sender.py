@@ -1,0 +1,234 @@
+"""Preview, send (upload + signed link + open) and publish a notebook from the Jupyter contents tree.
+
+Nothing is uploaded unless a person asked for it (the faces call send or publish after
+showing the preview); the default bucket is created only with ``create_bucket: true``;
+publishing only with ``confirm: true``. The signed link is a secret: it goes to ModelArts'
+open call and nowhere else (responses carry its expiry, logs its path).
+The blocking SDK runs in threads (``asyncio.to_thread``): the tornado loop never waits on OBS.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from dataclasses import dataclass
+from typing import Awaitable, Callable
+
+from ..modelarts.share_url import badge_markdown, run_in_modelarts_url
+from .gateway import ObsGateway, ObsRequestError
+from .jobs import JobRegistry, SendJob
+from .naming import check_bucket, default_bucket, object_key, public_url
+from .notebook_file import NotebookFile, SendInputError, read_notebook
+from .redact import redact_url
+
+log = logging.getLogger("jupyter_codelab.obs")
+MB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class SendSettings:
+    endpoint: str
+    region: str
+    project_id: str
+    bucket: str | None  # c.CodeLab.obs_bucket / CODELAB_OBS_BUCKET; None: the default, created with consent
+    link_seconds: int = 3600
+    size_limit_bytes: int = 100 * MB
+    simulated: bool = False
+
+    @property
+    def default_bucket(self) -> str:
+        return default_bucket(self.project_id, self.region)
+
+
+def flag(body: dict, name: str) -> bool:
+    value = body.get(name, False)
+    if not isinstance(value, bool):
+        raise SendInputError(name, f"{name} must be true or false.")
+    return value
+
+
+class Sender:
+    def __init__(self, settings: SendSettings, credentials, opener: Callable[[str, str | None], Awaitable[dict]]):
+        self.settings = settings
+        self._credentials = credentials
+        self._opener = opener  # (signed URL, image_id) -> the Notebook JSON of the opened instance
+        self._gateway: ObsGateway | None = None
+        self._ready_buckets: set[str] = set()
+        self.jobs = JobRegistry()
+        self._tasks: set[asyncio.Task] = set()
+
+    # -- pieces -------------------------------------------------------------------------------
+    async def gateway(self) -> ObsGateway:
+        """The OBS client, made in a thread the first time (importing the SDK takes ~140 ms: bench/README.md)."""
+        if self._gateway is None:
+            credentials = self._credentials
+            if getattr(credentials, "method", None) != "aksk":
+                raise SendInputError("credentials", "Sending a notebook to OBS needs AK/SK credentials (permanent, or temporary with "
+                                     "a security token); an IAM password cannot sign OBS requests. Set HUAWEICLOUD_SDK_AK/SK.", 409)
+            self._gateway = await asyncio.to_thread(ObsGateway, self.settings.endpoint, credentials.access_key,
+                                                    credentials.secret_key, credentials.security_token, region=self.settings.region)  # fmt: skip
+        return self._gateway
+
+    async def _obs(self, function, *args):
+        return await asyncio.to_thread(function, *args)
+
+    async def bucket_plan(self) -> tuple[str, str]:
+        """(bucket, "configured" | "ready" | "to_create")."""
+        if self.settings.bucket:
+            return check_bucket(self.settings.bucket), "configured"
+        name = self.settings.default_bucket
+        if name in self._ready_buckets:
+            return name, "ready"
+        status = await self._obs((await self.gateway()).bucket_status, name)
+        if status == 403:
+            raise SendInputError("obs_bucket", f"The OBS bucket name {name} belongs to another account: set c.CodeLab.obs_bucket "
+                                 "(or CODELAB_OBS_BUCKET) to a bucket of yours.", 409)  # fmt: skip
+        if status == 200:
+            self._ready_buckets.add(name)
+            return name, "ready"
+        return name, "to_create"
+
+    async def ensure_bucket(self, create: bool) -> str:
+        name, status = await self.bucket_plan()
+        if status == "to_create":
+            if not create:
+                raise SendInputError("create_bucket", f"No OBS bucket is set (c.CodeLab.obs_bucket or CODELAB_OBS_BUCKET) and {name} does "
+                                     f"not exist yet. To create it as a private bucket in {self.settings.region}, send again with "
+                                     "create_bucket: true.", 409)  # fmt: skip
+            try:
+                await self._obs((await self.gateway()).create_bucket, name)
+            except ObsRequestError as error:
+                if error.code != "BucketAlreadyOwnedByYou":
+                    raise
+            log.info("CodeLab: created the private OBS bucket %s in %s", name, self.settings.region)
+            self._ready_buckets.add(name)
+        return name
+
+    def size_problem(self, notebook: NotebookFile) -> str | None:
+        limit = self.settings.size_limit_bytes
+        if notebook.size <= limit:
+            return None
+        hint = "" if notebook.stripped else " Try again with strip_outputs: true (outputs are often most of the size),"
+        return (f"{notebook.name} is {notebook.size / MB:.1f} MB, over the {limit / MB:g} MB limit for sending.{hint} or raise "
+                "c.CodeLab.send_size_limit_mb.")  # fmt: skip
+
+    # -- the three actions ------------------------------------------------------------------------
+    async def preview(self, contents_manager, body: dict) -> dict:
+        """What sending would do: nothing is uploaded or created."""
+        notebook = await read_notebook(contents_manager, body.get("path"), flag(body, "strip_outputs"))
+        publish = flag(body, "publish")
+        bucket, bucket_status = await self.bucket_plan()
+        key = object_key(notebook.data, notebook.path)
+        uploaded = bucket_status != "to_create" and await self._obs((await self.gateway()).object_exists, bucket, key)
+        too_large = self.size_problem(notebook)
+        link = self.settings.link_seconds
+        return {
+            "path": notebook.path, "name": notebook.name, "size": notebook.size, "original_size": notebook.original_size,
+            "stripped": notebook.stripped, "size_limit": self.settings.size_limit_bytes, "too_large": too_large,
+            "bucket": bucket, "bucket_status": bucket_status, "create_bucket_needed": bucket_status == "to_create",
+            "region": self.settings.region, "key": key, "already_uploaded": bool(uploaded),
+            "visibility": "public" if publish else "private",
+            "expires_in_s": None if publish else link, "expires_at": None if publish else int((time.time() + link) * 1000),
+        }  # fmt: skip
+
+    async def start(self, contents_manager, body: dict, image_id: str | None = None) -> SendJob:
+        """Check everything, then upload and open in the background; the job tells how it goes."""
+        notebook = await read_notebook(contents_manager, body.get("path"), flag(body, "strip_outputs"))
+        problem = self.size_problem(notebook)
+        if problem:
+            raise SendInputError("path", problem, 413)
+        open_instance = body.get("open", True)
+        if not isinstance(open_instance, bool):
+            raise SendInputError("open", "open must be true (upload and open CodeLab) or false (upload only).")
+        bucket = await self.ensure_bucket(flag(body, "create_bucket"))
+        job = SendJob(name=notebook.name, path=notebook.path, bucket=bucket, key=object_key(notebook.data, notebook.path),
+                      size=notebook.size, stripped=notebook.stripped, expires_in_s=self.settings.link_seconds,
+                      open_instance=open_instance)  # fmt: skip
+        self.jobs.add(job)
+        task = asyncio.get_running_loop().create_task(self._run(job, notebook.data, image_id))
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+        return job
+
+    async def _run(self, job: SendJob, data: bytes, image_id: str | None) -> None:
+        try:
+            gateway = await self.gateway()
+            if await self._obs(gateway.object_exists, job.bucket, job.key):
+                job.uploaded = False
+            else:
+                job.state = "uploading"
+                await self._obs(gateway.put, job.bucket, job.key, data, lambda sent, total: setattr(job, "sent_bytes", sent))
+                job.sent_bytes, job.uploaded = job.size, True
+            job.state = "signing"
+            url = gateway.signed_get_url(job.bucket, job.key, job.expires_in_s)
+            job.expires_at = int((time.time() + job.expires_in_s) * 1000)
+            log.info("CodeLab: %s %s (%d bytes) as %s", "uploaded" if job.uploaded else "reused", job.name, job.size, redact_url(url))
+            notebook = None
+            if job.open_instance:
+                job.state = "opening"
+                notebook = await self._opener(url, image_id)
+            job.done(notebook)
+        except ObsRequestError as error:
+            job.exception = error
+            job.fail(obs_sentence(error, job.bucket), error_code=error.code, error_msg=error.obs_message, request_id=error.request_id)
+        except Exception as error:  # noqa: BLE001 - every failure ends the job with a sentence
+            job.exception = error
+            sentence = getattr(error, "sentence", None) or f"Sending {job.name} failed ({type(error).__name__})."
+            job.fail(sentence, error_code=getattr(error, "error_code", None), error_msg=getattr(error, "error_msg", None),
+                     request_id=getattr(error, "request_id", None))  # fmt: skip
+            if not hasattr(error, "sentence"):
+                log.exception("CodeLab: sending %s failed", job.name)
+
+    async def publish(self, contents_manager, body: dict) -> dict:
+        """Make the notebook's object public-read (uploading it first if needed): only with ``confirm: true``."""
+        notebook = await read_notebook(contents_manager, body.get("path"), flag(body, "strip_outputs"))
+        bucket, _ = await self.bucket_plan()
+        key = object_key(notebook.data, notebook.path)
+        if body.get("confirm") is not True:
+            raise SendInputError("confirm", f"Publishing makes {notebook.name} readable by anyone, for good (OBS object {bucket}/{key}). "
+                                 "Send confirm: true to go ahead.")  # fmt: skip
+        problem = self.size_problem(notebook)
+        if problem:
+            raise SendInputError("path", problem, 413)
+        bucket = await self.ensure_bucket(flag(body, "create_bucket"))
+        gateway = await self.gateway()
+        uploaded = False
+        try:
+            if not await self._obs(gateway.object_exists, bucket, key):
+                await self._obs(gateway.put, bucket, key, notebook.data, None)
+                uploaded = True
+            await self._obs(gateway.make_public, bucket, key)
+        except ObsRequestError as error:
+            raise PublishError(obs_sentence(error, bucket), error) from None
+        url = public_url(self.settings.endpoint, bucket, key, gateway.path_style)
+        log.info("CodeLab: published %s as %s", notebook.name, url)
+        return {"name": notebook.name, "path": notebook.path, "bucket": bucket, "key": key, "uploaded": uploaded,
+                "visibility": "public", "public_url": url, "run_in_modelarts_url": run_in_modelarts_url(url),
+                "badge_markdown": badge_markdown(url)}  # fmt: skip
+
+    def close(self) -> None:
+        for task in list(self._tasks):
+            task.cancel()
+        if self._gateway is not None:
+            self._gateway.close()
+
+
+class PublishError(Exception):
+    def __init__(self, sentence: str, cause: ObsRequestError):
+        super().__init__(sentence)
+        self.sentence, self.cause = sentence, cause
+
+
+def obs_sentence(error: ObsRequestError, bucket: str) -> str:
+    """What to do about an OBS failure, then OBS's own words."""
+    advice = {
+        "NoSuchBucket": f"The OBS bucket {bucket} does not exist: create it in the OBS console, or set c.CodeLab.obs_bucket to one that does.",
+        "AccessDenied": f"OBS denied access to bucket {bucket} with these credentials: check the IAM user's OBS permissions.",
+        "InvalidAccessKeyId": "OBS does not know this access key: check HUAWEICLOUD_SDK_AK (temporary keys expire).",
+        "SignatureDoesNotMatch": "OBS rejected the signature: check HUAWEICLOUD_SDK_SK.",
+        "InvalidSecurity": "These temporary credentials need their security token: set HUAWEICLOUD_SDK_SECURITY_TOKEN.",
+    }.get(error.code or "")
+    if error.status is None:
+        advice = f"Cannot reach OBS at this region's endpoint ({error.code}): check the network, or try again."
+    return f"{advice} {error.sentence()}" if advice else error.sentence()

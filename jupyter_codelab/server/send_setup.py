@@ -1,0 +1,36 @@
+"""Build the OBS sender from ``c.CodeLab.*``: bucket, endpoint (the region's, or the simulator's OBS), limits."""
+
+from __future__ import annotations
+
+import os
+
+from ..modelarts.share_url import encode_share_url
+from ..obs.naming import endpoint_for_region
+from ..obs.sender import MB, SendSettings, Sender
+
+ENV_OBS_BUCKET = "CODELAB_OBS_BUCKET"
+
+
+def make_sender(app, settings, simulated: bool) -> Sender:
+    bucket = (app.obs_bucket or os.environ.get(ENV_OBS_BUCKET, "")).strip() or None
+    if simulated and app.simulator is not None:
+        endpoint = app.simulator.obs.endpoint
+    else:
+        endpoint = app.obs_endpoint or endpoint_for_region(settings.region)
+    send_settings = SendSettings(
+        endpoint=endpoint,
+        region=settings.region,
+        project_id=settings.project_id,
+        bucket=bucket,
+        link_seconds=max(1, int(round(app.share_link_minutes * 60))),
+        size_limit_bytes=int(app.send_size_limit_mb * MB),
+        simulated=simulated,
+    )
+    context = app.context
+
+    async def open_with(url: str, image_id: str | None) -> dict:
+        notebook = await context.client.open(image_id=image_id, share_url=encode_share_url(url))
+        context.observe(notebook)
+        return context.notebook_json(notebook)
+
+    return Sender(send_settings, settings.credentials, open_with)

@@ -1,0 +1,142 @@
+/**
+ * "Open in CodeLab" on .ipynb files (file browser context menu), the notebook toolbar
+ * button and command codelab:send-current (saves first), and "Publish with a Run in
+ * ModelArts badge". Nothing is uploaded before the user confirms the preview.
+ */
+import { JupyterFrontEnd } from '@jupyterlab/application';
+import { Notification, showErrorMessage } from '@jupyterlab/apputils';
+import { Widget } from '@lumino/widgets';
+
+import { codelabIcon } from '../icons';
+import { CodeLabModel } from '../model';
+import { CommandIDs } from '../tokens';
+import { getJob, ISendJob, previewSend, publish, startSend } from './api';
+import { confirmPublish, confirmSend, showBadge } from './dialogs';
+import { progressText } from './words';
+
+export namespace SendCommandIDs {
+  export const sendFile = 'codelab:send-file';
+  export const sendCurrent = 'codelab:send-current';
+  export const publishFile = 'codelab:publish-file';
+}
+
+const NOTEBOOK_ITEM = '.jp-DirListing-item[data-file-type="notebook"]';
+const POLL_MS = 300;
+
+/** What the file browser has selected (duck-typed: no dependency on @jupyterlab/filebrowser). */
+function selectedNotebook(app: JupyterFrontEnd): string | null {
+  for (const widget of app.shell.widgets('left')) {
+    const browser = widget as Widget & { selectedItems?: () => Iterable<{ path: string; type: string }> };
+    if (widget.id === 'filebrowser' && typeof browser.selectedItems === 'function') {
+      for (const item of browser.selectedItems()) {
+        if (item.type === 'notebook' || item.path.endsWith('.ipynb')) {
+          return item.path;
+        }
+      }
+    }
+  }
+  return null;
+}
+
+type DocumentLike = Widget & { context?: { path: string; save: () => Promise<void> } };
+
+function currentNotebook(app: JupyterFrontEnd): DocumentLike | null {
+  const widget = app.shell.currentWidget as DocumentLike | null;
+  return widget?.context?.path.endsWith('.ipynb') ? widget : null;
+}
+
+async function follow(job: ISendJob): Promise<ISendJob> {
+  const id = Notification.emit(progressText(job), 'in-progress', { autoClose: false });
+  while (job.state !== 'done' && job.state !== 'failed') {
+    await new Promise(resolve => setTimeout(resolve, POLL_MS));
+    job = await getJob(job.id);
+    Notification.update({ id, message: progressText(job) });
+  }
+  Notification.update({
+    id,
+    message: progressText(job),
+    type: job.state === 'done' ? 'success' : 'error',
+    autoClose: job.state === 'done' ? 5000 : false
+  });
+  return job;
+}
+
+/** Preview, confirm, send with progress, then show the instance in the sidebar. */
+export async function sendPath(app: JupyterFrontEnd, model: CodeLabModel, path: string): Promise<void> {
+  try {
+    let preview = await previewSend(path, false);
+    const choice = await confirmSend(preview);
+    if (!choice) {
+      return;
+    }
+    if (choice.strip !== preview.stripped) {
+      preview = await previewSend(path, choice.strip);
+    }
+    if (preview.too_large) {
+      await showErrorMessage('Too large to send', preview.too_large);
+      return;
+    }
+    const job = await follow(await startSend(path, choice.strip, preview.create_bucket_needed));
+    if (job.state === 'done') {
+      await app.commands.execute(CommandIDs.showPanel);
+      await model.refreshCurrent();
+    }
+  } catch (error) {
+    await showErrorMessage('Could not open the notebook in CodeLab', (error as Error).message);
+  }
+}
+
+export async function publishPath(path: string): Promise<void> {
+  try {
+    const preview = await previewSend(path, false, true);
+    if (!(await confirmPublish(preview))) {
+      return;
+    }
+    await showBadge(await publish(path, preview.create_bucket_needed));
+  } catch (error) {
+    await showErrorMessage('Could not publish the notebook', (error as Error).message);
+  }
+}
+
+export function addSendCommands(app: JupyterFrontEnd, model: CodeLabModel): void {
+  const { commands } = app;
+  commands.addCommand(SendCommandIDs.sendFile, {
+    label: 'Open in CodeLab',
+    caption: 'Upload this notebook to your OBS bucket (private) and open it in a ModelArts CodeLab instance',
+    icon: codelabIcon,
+    isVisible: () => selectedNotebook(app) !== null,
+    execute: async () => {
+      const path = selectedNotebook(app);
+      if (path) {
+        await sendPath(app, model, path);
+      }
+    }
+  });
+  commands.addCommand(SendCommandIDs.sendCurrent, {
+    label: 'Open This Notebook in CodeLab',
+    caption: 'Save, upload to your OBS bucket (private) and open in a ModelArts CodeLab instance',
+    icon: codelabIcon,
+    isEnabled: () => currentNotebook(app) !== null,
+    execute: async () => {
+      const widget = currentNotebook(app);
+      if (widget?.context) {
+        await widget.context.save();
+        await sendPath(app, model, widget.context.path);
+      }
+    }
+  });
+  commands.addCommand(SendCommandIDs.publishFile, {
+    label: 'Publish with a "Run in ModelArts" Badge…',
+    caption: 'Make this notebook public in your OBS bucket and get a badge for a README',
+    isVisible: () => selectedNotebook(app) !== null,
+    execute: async () => {
+      const path = selectedNotebook(app);
+      if (path) {
+        await publishPath(path);
+      }
+    }
+  });
+  app.contextMenu.addItem({ command: SendCommandIDs.sendFile, selector: NOTEBOOK_ITEM, rank: 3 });
+  app.contextMenu.addItem({ command: SendCommandIDs.publishFile, selector: NOTEBOOK_ITEM, rank: 3.1 });
+  app.shell.currentChanged?.connect(() => commands.notifyCommandChanged(SendCommandIDs.sendCurrent));
+}

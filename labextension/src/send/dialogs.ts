@@ -1,0 +1,88 @@
+/** The confirmation dialogs: what is sent where (send), and what becomes public (publish). */
+import { Clipboard, Dialog, showDialog } from '@jupyterlab/apputils';
+import { Widget } from '@lumino/widgets';
+
+import { IPublished, ISendPreview } from './api';
+import { previewLines } from './words';
+
+class PreviewBody extends Widget implements Dialog.IBodyWidget<boolean> {
+  constructor(preview: ISendPreview, note: string, allowStrip: boolean) {
+    super();
+    this.addClass('jp-codelab-send-preview');
+    const table = document.createElement('table');
+    for (const [label, value] of previewLines(preview)) {
+      const row = table.insertRow();
+      row.insertCell().textContent = label;
+      row.insertCell().textContent = value;
+    }
+    this.node.appendChild(table);
+    if (preview.too_large) {
+      const warning = document.createElement('p');
+      warning.className = 'jp-codelab-send-warning';
+      warning.textContent = preview.too_large;
+      this.node.appendChild(warning);
+    }
+    if (allowStrip) {
+      const label = document.createElement('label');
+      this._strip.type = 'checkbox';
+      this._strip.checked = preview.stripped;
+      this._strip.className = 'jp-codelab-send-strip';
+      label.append(this._strip, ' Strip outputs first (smaller upload)');
+      this.node.appendChild(label);
+    }
+    const p = document.createElement('p');
+    p.textContent = note;
+    this.node.appendChild(p);
+  }
+
+  getValue(): boolean {
+    return this._strip.checked;
+  }
+
+  private _strip = document.createElement('input');
+}
+
+/** Ask before sending; resolves to {strip} when confirmed, null when cancelled. */
+export async function confirmSend(preview: ISendPreview): Promise<{ strip: boolean } | null> {
+  const accept = preview.create_bucket_needed ? 'Create the Bucket and Open' : 'Open in CodeLab';
+  const result = await showDialog({
+    title: `Open ${preview.name} in CodeLab?`,
+    body: new PreviewBody(preview, 'Nothing is uploaded until you confirm.', true),
+    buttons: [Dialog.cancelButton(), Dialog.okButton({ label: accept })]
+  });
+  return result.button.accept ? { strip: result.value ?? false } : null;
+}
+
+/** Ask before publishing, naming what becomes public. */
+export async function confirmPublish(preview: ISendPreview): Promise<boolean> {
+  const result = await showDialog({
+    title: `Make ${preview.name} public?`,
+    body: new PreviewBody(
+      preview,
+      `Anyone with the link will be able to read ${preview.name} (OBS object ${preview.bucket}/${preview.key}), for good.`,
+      false
+    ),
+    buttons: [Dialog.cancelButton(), Dialog.warnButton({ label: 'Publish' })]
+  });
+  return result.button.accept;
+}
+
+export async function showBadge(published: IPublished): Promise<void> {
+  const body = document.createElement('div');
+  body.className = 'jp-codelab-badge-result';
+  const text = document.createElement('textarea');
+  text.readOnly = true;
+  text.rows = 4;
+  text.value = published.badge_markdown;
+  const link = document.createElement('p');
+  link.textContent = `Public URL: ${published.public_url}`;
+  body.append(link, text);
+  const result = await showDialog({
+    title: `${published.name} is public`,
+    body: new Widget({ node: body }),
+    buttons: [Dialog.cancelButton({ label: 'Close' }), Dialog.okButton({ label: 'Copy Badge Markdown' })]
+  });
+  if (result.button.accept) {
+    Clipboard.copyToSystem(published.badge_markdown);
+  }
+}

@@ -1,0 +1,114 @@
+"""The simulated OBS on the wire, driven by Huawei's esdk-obs-python and by plain HTTP (no SDK)."""
+
+import time
+from email.utils import formatdate
+
+import pytest
+import requests
+from obs import ObsClient, convertor
+
+from jupyter_codelab.obs.gateway import ObsGateway, ObsRequestError
+from jupyter_codelab.simulator import DEMO_ACCESS_KEY, DEMO_SECRET_KEY
+from jupyter_codelab.simulator.obs import signature
+
+BUCKET = "codelab-test-bucket"
+
+
+@pytest.fixture
+def obs(threaded_simulator):
+    return threaded_simulator.simulator.obs
+
+
+def sdk(endpoint, scheme, ak=DEMO_ACCESS_KEY, sk=DEMO_SECRET_KEY, token=None):
+    client = ObsClient(access_key_id=ak, secret_access_key=sk, security_token=token, server=endpoint, path_style=True,
+                       is_signature_negotiation=False, max_retry_count=0)  # fmt: skip
+    if scheme == "obs":  # path style made the SDK pick 'v2' (S3-compatible); the test wants OBS's own form too
+        client.signature, client.ha = "obs", convertor.Adapter("obs")
+        client.convertor = convertor.Convertor("obs", client.ha)
+    return client
+
+
+@pytest.mark.parametrize("scheme", ["obs", "v2"])
+def test_the_sdk_creates_uploads_heads_and_signs_in_both_forms(obs, scheme):
+    client = sdk(obs.endpoint, scheme)
+    assert client.createBucket(BUCKET).status == 200
+    again = client.createBucket(BUCKET)
+    assert (again.status, again.errorCode) == (409, "BucketAlreadyOwnedByYou")
+    assert client.putContent(BUCKET, "codelab/ab/x y.ipynb", b"{}").status == 200
+    assert client.headObject(BUCKET, "codelab/ab/x y.ipynb").status == 200
+    assert client.headObject(BUCKET, "codelab/ab/missing.ipynb").status == 404
+    url = client.createSignedUrl("GET", BUCKET, "codelab/ab/x y.ipynb", expires=60).signedUrl
+    assert ("AccessKeyId=" if scheme == "obs" else "AWSAccessKeyId=") in url
+    assert requests.get(url, timeout=10).content == b"{}"
+
+
+def test_error_xml_for_a_bad_signature_a_missing_bucket_and_key_and_an_expired_link(obs):
+    client = sdk(obs.endpoint, "obs")
+    client.createBucket(BUCKET)
+    client.putContent(BUCKET, "k.ipynb", b"{}")
+    url = client.createSignedUrl("GET", BUCKET, "k.ipynb", expires=60).signedUrl
+    tampered = requests.get(url.replace("k.ipynb", "K.ipynb"), timeout=10)
+    assert tampered.status_code == 403 and tampered.headers["Content-Type"] == "application/xml"
+    assert "<Code>SignatureDoesNotMatch</Code>" in tampered.text and "<RequestId>" in tampered.text
+    missing = sdk(obs.endpoint, "obs").putContent("no-such-bucket-here", "k.ipynb", b"{}")
+    assert (missing.status, missing.errorCode) == (404, "NoSuchBucket")
+    no_key = requests.get(client.createSignedUrl("GET", BUCKET, "nope.ipynb", expires=60).signedUrl, timeout=10)
+    assert no_key.status_code == 404 and "<Code>NoSuchKey</Code>" in no_key.text
+    expired = client.createSignedUrl("GET", BUCKET, "k.ipynb", expires=1).signedUrl
+    time.sleep(2.1)  # the link's Expires is in whole seconds of real time
+    answer = requests.get(expired, timeout=10)
+    assert answer.status_code == 403 and "<Code>AccessDenied</Code><Message>Request has expired</Message>" in answer.text
+
+
+def test_a_hand_made_obs_header_signature_is_accepted_and_a_skewed_date_refused(obs):
+    sdk(obs.endpoint, "obs").createBucket(BUCKET)
+    date = formatdate(usegmt=True)
+    text = signature.string_to_sign("PUT", {"date": date, "content-type": "text/plain", "x-obs-acl": "public-read"},
+                                    f"/{BUCKET}/hand.ipynb", "OBS")  # fmt: skip
+    assert text == f"PUT\n\ntext/plain\n{date}\nx-obs-acl:public-read\n/{BUCKET}/hand.ipynb"  # obs_04_0010's layout
+    headers = {"Date": date, "Content-Type": "text/plain", "x-obs-acl": "public-read",
+               "Authorization": f"OBS {DEMO_ACCESS_KEY}:{signature.sign(DEMO_SECRET_KEY, text)}"}  # fmt: skip
+    assert requests.put(f"{obs.endpoint}/{BUCKET}/hand.ipynb", data=b"{}", headers=headers, timeout=10).status_code == 200
+    assert requests.get(f"{obs.endpoint}/{BUCKET}/hand.ipynb", timeout=10).content == b"{}"  # public-read: anonymous GET
+    headers["Date"] = formatdate(time.time() - 3600, usegmt=True)
+    skewed = requests.put(f"{obs.endpoint}/{BUCKET}/hand.ipynb", data=b"{}", headers=headers, timeout=10)
+    assert skewed.status_code == 403 and "RequestTimeTooSkewed" in skewed.text
+
+
+def test_temporary_credentials_need_their_security_token(threaded_simulator):
+    sim = threaded_simulator.simulator
+    threaded_simulator.call(sim.add_user, access_key="TEMPAK", secret_key="tempsk", project_id="1" * 32, user_name="temp",
+                            security_token="the-token")  # fmt: skip
+    without = sdk(sim.obs.endpoint, "obs", "TEMPAK", "tempsk").createBucket("temp-bucket-1")
+    assert (without.status, without.errorCode) == (403, "InvalidSecurity")
+    gateway = ObsGateway(sim.obs.endpoint, "TEMPAK", "tempsk", "the-token")
+    gateway.create_bucket("temp-bucket-1")
+    gateway.put("temp-bucket-1", "a.ipynb", b"{}")
+    url = gateway.signed_get_url("temp-bucket-1", "a.ipynb", 60)
+    assert "x-amz-security-token=the-token" in url  # path style: the SDK's S3-compatible form
+    assert requests.get(url, timeout=10).content == b"{}"
+    obs_form = sdk(sim.obs.endpoint, "obs", "TEMPAK", "tempsk", token="the-token").createSignedUrl("GET", "temp-bucket-1", "a.ipynb", expires=60)
+    assert "x-obs-security-token=the-token" in obs_form.signedUrl
+    assert requests.get(obs_form.signedUrl, timeout=10).content == b"{}"
+    assert requests.get(obs_form.signedUrl.replace("the-token", "other"), timeout=10).status_code == 403
+
+
+def test_faults_answer_with_obs_errors_and_the_gateway_keeps_code_and_request_id(obs, threaded_simulator):
+    gateway = ObsGateway(obs.endpoint, DEMO_ACCESS_KEY, DEMO_SECRET_KEY)
+    gateway.create_bucket(BUCKET)
+    answer = requests.post(f"{obs.endpoint}/_simulator/obs/faults", json={"kind": "error", "route": "put", "times": 3}, timeout=10)
+    assert answer.status_code == 201
+    with pytest.raises(ObsRequestError) as caught:
+        gateway.put(BUCKET, "a.ipynb", b"{}")
+    assert caught.value.status == 503 and caught.value.code == "ServiceUnavailable" and caught.value.request_id
+    bad = requests.post(f"{obs.endpoint}/_simulator/obs/faults", json={"kind": "nope"}, timeout=10)
+    assert bad.status_code == 400 and "Unknown OBS fault kind" in bad.json()["error_msg"]
+
+
+def test_the_access_log_never_holds_the_signature(obs, caplog):
+    client = sdk(obs.endpoint, "obs")
+    client.createBucket(BUCKET)
+    client.putContent(BUCKET, "k.ipynb", b"{}")
+    with caplog.at_level("INFO", logger="tornado.access"):
+        requests.get(client.createSignedUrl("GET", BUCKET, "k.ipynb", expires=60).signedUrl, timeout=10)
+    assert f"/{BUCKET}/k.ipynb" in caplog.text and "Signature" not in caplog.text
