@@ -173,9 +173,9 @@ class CodeLabPanel(widgets.VBox):
                 self._set_error(failure)
             elif self.status == "RUNNING" and self.error_code is None:
                 self._set_error("")
+            self._render()  # before waking waiters: what they then read is on screen too
             self._changed.notify_all()
         remembered.remember(self._backend.where(), notebook)
-        self._render()
 
     def forget_instance(self, sentence: str = VANISHED_SENTENCE) -> None:
         """The followed instance is gone: say so and show the open form again."""
@@ -194,9 +194,9 @@ class CodeLabPanel(widgets.VBox):
             self.notice = sentence
             self.connection = "ended"
             self._set_error("")
+            self._render()
             self._changed.notify_all()
         remembered.forget(self._backend.where(), gone)
-        self._render()
 
     def _extend(self, hours):
         hours = check_hours(self._ui.hours.value if hours is None else hours, "Hours")
@@ -277,8 +277,8 @@ class CodeLabPanel(widgets.VBox):
             self.connection = "ended"
             if error is not None:
                 self._show_error(error)
+            self._render()
             self._changed.notify_all()
-        self._render()
 
     def _elapsed(self) -> float | None:
         return None if self._opened_at is None else time.monotonic() - self._opened_at
