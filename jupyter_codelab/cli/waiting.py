@@ -8,7 +8,7 @@ import time
 
 from jupyter_codelab.cli.output import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_TIMEOUT, Output
 from jupyter_codelab.cli.progress import ProgressDisplay
-from jupyter_codelab.kernel import describe, remembered
+from jupyter_codelab.kernel import describe
 from jupyter_codelab.modelarts.states import EVENT_DELETED, NO_INSTANCE, VANISHED_SENTENCE
 
 FACE = "cli"
@@ -27,7 +27,6 @@ def wait_and_report(command: str, backend, notebook: dict, timeout: float, out: 
     display.finish()
     status = notebook.get("status")
     if outcome == VANISHED:
-        remembered.forget(backend.where(), notebook.get("id"))
         reason = f"{VANISHED_SENTENCE} {describe.next_line(NO_INSTANCE.actions, FACE)}."
         out.error(command, reason, {"message": reason, "status": None, "vanished": True, "notebook": None})
         return EXIT_FAILED

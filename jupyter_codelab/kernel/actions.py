@@ -91,11 +91,12 @@ def require_current(backend: Backend, verb: str, face: str) -> dict:
 
 
 def call_on_instance(backend: Backend, notebook: dict, operation):
-    """Run ``operation`` on the instance; when it turns out gone, forget it and say so plainly."""
+    """Run ``operation`` on the instance; when it turns out gone, say so plainly.
+
+    The remembered instance is forgotten only by ``find_current``, once a status has said it vanished."""
     try:
         return operation()
     except CodeLabError as exc:
         if exc.not_found:
-            remembered.forget(backend.where(), notebook.get("id"))
             raise CodeLabError(VANISHED_SENTENCE, exc.status, exc.error_code, exc.error_msg, exc.request_id, True) from None
         raise

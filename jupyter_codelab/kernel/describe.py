@@ -46,6 +46,11 @@ def is_settled(status: str | None) -> bool:
     return bool(status) and state_of(status).phase in SETTLED_PHASES
 
 
+def is_ended(status: str | None) -> bool:
+    """Settled and not running: nothing more happens without a new action."""
+    return is_settled(status) and state_of(status).phase != states.RUNNING
+
+
 def is_failed(status: str | None) -> bool:
     return bool(status) and state_of(status).phase in (states.FAILED, states.FROZEN)
 

@@ -140,7 +140,7 @@ class CodeLabPanel(widgets.VBox):
         """Block until the status is in ``until`` or the instance ended; returns the status."""
         deadline = None if timeout is None else time.monotonic() + timeout
         with self._changed:
-            while self.status not in until and not describe.is_settled(self.status) and self.connection != "ended":
+            while self.status not in until and not describe.is_ended(self.status) and self.connection != "ended":
                 left = None if deadline is None else deadline - time.monotonic()
                 if left is not None and left <= 0:
                     break
@@ -180,7 +180,6 @@ class CodeLabPanel(widgets.VBox):
     def forget_instance(self, sentence: str = VANISHED_SENTENCE) -> None:
         """The followed instance is gone: say so and show the open form again."""
         with self._changed:
-            gone = self.notebook_id
             self._driver.stop_watching()
             self.notebook = {}
             self.notebook_id = None
@@ -196,7 +195,6 @@ class CodeLabPanel(widgets.VBox):
             self._set_error("")
             self._render()
             self._changed.notify_all()
-        remembered.forget(self._backend.where(), gone)
 
     def _extend(self, hours):
         hours = check_hours(self._ui.hours.value if hours is None else hours, "Hours")
