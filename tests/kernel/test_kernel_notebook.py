@@ -12,7 +12,7 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 from nbformat.v4 import new_code_cell, new_notebook
-from server_fixtures import codelab_server, jp_server_config  # noqa: F401 - fixtures
+from server_fixtures import codelab_server, embedded_simulator, jp_server_config  # noqa: F401 - fixtures
 
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
@@ -143,3 +143,29 @@ async def run_cell(client: NotebookClient, source: str, allow_errors: bool = Fal
     client.allow_errors = allow_errors
     await client.async_execute_cell(cell, len(client.nb.cells) - 1)
     return cell
+
+
+async def test_a_status_and_a_vanished_instance_through_the_server(server_kernel, embedded_simulator):
+    """ERROR then the service reset, in a kernel the server started: the SSE stream's `deleted`
+    event (and the 404 the server answers after) bring the panel back to the open form."""
+    from jupyter_codelab.modelarts.states import STATES, VANISHED_SENTENCE
+
+    async with server_kernel() as km:
+        client = notebook_client([], km)
+        async with client.async_setup_kernel():
+            await run_cell(client, "%load_ext jupyter_codelab")
+            await run_cell(client, "%codelab open\nfrom jupyter_codelab.kernel.panel import last_panel\npanel = last_panel()")
+            embedded_simulator.force_status("ERROR", fail_reason="The host failed")
+            seen = await run_cell(client, "print(panel.wait(timeout=30, until=('ERROR',)), panel.actions, panel.sentence)")
+            assert f"ERROR ['open'] Error: The host failed. {STATES['ERROR'].sentence}" in outputs_text(seen)
+            status = outputs_text(await run_cell(client, "%codelab status"))
+            assert " - Error" in status and "Next: %codelab open" in status and "[ERROR]" not in status
+
+            await run_cell(client, "%codelab open --no-wait")  # ModelArts replaces the failed instance with a new one
+            await run_cell(client, "panel = last_panel(); panel.wait(timeout=30)")
+            embedded_simulator.reset()  # gone: 400 ModelArts.6309 upstream, 404 and `deleted` from the server
+            wait = "import time\ndeadline = time.monotonic() + 30\nwhile not panel.vanished and time.monotonic() < deadline:\n    time.sleep(0.05)\n"
+            seen = await run_cell(client, wait + "print(panel.vanished, panel.notebook_id, panel.actions, panel.notice)")
+            assert f"True None ['open'] {VANISHED_SENTENCE}" in outputs_text(seen)
+            status = outputs_text(await run_cell(client, "%codelab status"))
+            assert f"{VANISHED_SENTENCE}\nNext: %codelab open" in status
