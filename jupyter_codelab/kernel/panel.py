@@ -16,13 +16,12 @@ import time
 import ipywidgets as widgets
 from traitlets import Bool, Dict, Int, List, Unicode, observe
 
-from jupyter_codelab.kernel import actions, describe, panel_view
+from jupyter_codelab.kernel import actions, describe, panel_view, remembered
 from jupyter_codelab.kernel.backend import Backend, get_backend
 from jupyter_codelab.kernel.errors import CodeLabError
 from jupyter_codelab.kernel.inputs import InputError, check_hours, check_share_url, image_label
 from jupyter_codelab.kernel.panel_children import PanelChildren
 from jupyter_codelab.kernel.panel_driver import PanelDriver
-from jupyter_codelab.kernel import remembered
 from jupyter_codelab.modelarts.states import EVENT_DELETED, NO_INSTANCE, VANISHED_SENTENCE
 
 _last_panel = None
