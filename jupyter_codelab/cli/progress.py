@@ -19,11 +19,11 @@ def progress_line(notebook: dict, elapsed: float, remaining: float | None, note:
     bar = "".join(STEP_CHARS.get(step["status"], "?") for step in steps)
     done = sum(step["status"] == "COMPLETED" for step in steps)
     current = describe.current_step(notebook)
-    status = notebook.get("status") or ""
-    doing = (current or {}).get("description") or describe.status_words(status)
-    if status == "RUNNING":
+    state = describe.state(notebook)
+    doing = ((current or {}).get("description") or "") if state.shows_steps else ""
+    if notebook.get("status") == "RUNNING":
         doing = "Ready."
-    parts = [f"[{bar}] {done}/{len(steps)} {doing}", f"{status} {describe.format_remaining(elapsed)}"]
+    parts = [f"[{bar}] {done}/{len(steps)} {doing}".rstrip(), f"{state.words} {describe.format_remaining(elapsed)}"]
     if remaining is not None:
         parts.append(f"auto-stop in {describe.format_remaining(remaining)}")
     if note:

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import os
 import threading
-import time
 from abc import ABC, abstractmethod
 from typing import Iterator, Mapping
 
@@ -84,28 +83,14 @@ class Backend(ABC):
     def stop(self, notebook_id: str) -> dict: ...
 
     @abstractmethod
-    def start(self, notebook_id: str, hours: int | None = None) -> dict: ...
+    def start(self, notebook_id: str, hours: int | None = None, no_auto_stop: bool = False) -> dict:
+        """Start a stopped (or START_FAILED) instance; ``no_auto_stop`` starts it without a lease (duration -1)."""
 
     @abstractmethod
     def events(self, notebook_id: str) -> EventStream: ...
 
     def close(self) -> None:
         """Release connections."""
-
-    def open_running(self, image_id: str | None = None, share_url: str | None = None, settle_seconds: float = 120.0) -> dict:
-        """Open, and start the instance again if it was stopped: opening means "give me a running one".
-
-        ModelArts' open answers a stopped CodeLab instance as it is; waiting out
-        STOPPING first avoids a start that would be refused (ModelArts.6308).
-        """
-        notebook = self.open(image_id=image_id, share_url=share_url)
-        deadline = time.monotonic() + settle_seconds
-        while notebook.get("status") == "STOPPING" and time.monotonic() < deadline:
-            time.sleep(1.0)
-            notebook = self.notebook(notebook["id"])
-        if notebook.get("status") == "STOPPED":
-            notebook = self.start(notebook["id"])
-        return notebook
 
 
 def backend_from_env(env: Mapping[str, str] | None = None) -> Backend:

@@ -1,7 +1,9 @@
 """Plain words for a notebook's state, shared by the panel, the magics and the CLI.
 
-Everything here takes the normalized Notebook JSON of contracts.md 2.1 (a dict)
-and returns text or escaped HTML, so each face says the same thing.
+The words, sentences and actions of each status come from one table,
+``jupyter_codelab.modelarts.states`` (the server and the sidebar follow it too);
+this module only lays them out. Everything takes the normalized Notebook JSON of
+contracts.md 2.1 (a dict) and returns text or escaped HTML.
 """
 
 from __future__ import annotations
@@ -9,37 +11,48 @@ from __future__ import annotations
 import html
 import time
 
-FAILED_STATUSES = frozenset({"CREATE_FAILED", "START_FAILED", "DELETE_FAILED", "ERROR"})
-ENDED_STATUSES = FAILED_STATUSES | {"STOPPED", "DELETED", "FROZEN"}
-TRANSITIONAL_STATUSES = frozenset({"INIT", "CREATING", "STARTING", "STOPPING", "DELETING", "SNAPSHOTTING"})
-
-STATUS_WORDS = {
-    "": "Not opened yet",
-    "INIT": "Initializing",
-    "CREATING": "Creating the instance",
-    "STARTING": "Starting",
-    "RUNNING": "Running",
-    "STOPPING": "Stopping",
-    "STOPPED": "Stopped",
-    "DELETING": "Deleting",
-    "DELETED": "Deleted",
-    "SNAPSHOTTING": "Saving an image",
-    "CREATE_FAILED": "Creation failed",
-    "START_FAILED": "Start failed",
-    "DELETE_FAILED": "Deletion failed",
-    "ERROR": "Error",
-    "FROZEN": "Frozen (account in arrears)",
-}
+from jupyter_codelab.modelarts import states
+from jupyter_codelab.modelarts.states import NO_INSTANCE, VANISHED_SENTENCE, State, state_of
 
 STEP_MARKS = {"COMPLETED": "✓", "PROCESSING": "…", "FAILED": "✗", "WAITING": "·"}
 DEFAULT_STEPS = ("Prepare the storage.", "Prepare the compute resource.", "Configuring the network.", "Initialize the notebook instance.")
+
+# Phases in which the instance moves by itself: followers look often, a wait goes on.
+MOVING_PHASES = frozenset({states.STARTING, states.BUSY, states.STOPPING, states.DELETING})
+# Phases after which nothing happens without a new action: a wait for RUNNING ends there.
+SETTLED_PHASES = frozenset({states.RUNNING, states.STOPPED, states.FAILED, states.FROZEN, states.GONE})
+
+# How each face spells an action (the first is the one to suggest).
+COMMAND_PREFIX = {"magic": "%codelab", "cli": "jupyter codelab"}
+ACTION_COMMANDS = {states.OPEN: "open", states.START: "start", states.STOP: "stop", states.EXTEND: "extend --hours H"}
 
 # The lease countdown turns into a warning below this many seconds (users asked to be warned before the stop).
 WARN_BELOW_SECONDS = 600
 
 
+def state(notebook: dict | None) -> State:
+    return state_of((notebook or {}).get("status"))
+
+
 def status_words(status: str | None) -> str:
-    return STATUS_WORDS.get(status or "", (status or "").replace("_", " ").capitalize())
+    return state_of(status).words
+
+
+def is_moving(status: str | None) -> bool:
+    return state_of(status).phase in MOVING_PHASES
+
+
+def is_settled(status: str | None) -> bool:
+    return bool(status) and state_of(status).phase in SETTLED_PHASES
+
+
+def is_ended(status: str | None) -> bool:
+    """Settled and not running: nothing more happens without a new action."""
+    return is_settled(status) and state_of(status).phase != states.RUNNING
+
+
+def is_failed(status: str | None) -> bool:
+    return bool(status) and state_of(status).phase in (states.FAILED, states.FROZEN)
 
 
 def format_remaining(seconds: float | None) -> str:
@@ -62,7 +75,10 @@ def steps(notebook: dict | None) -> list[dict]:
     """The four steps with their states; WAITING placeholders before the first answer."""
     found = (notebook or {}).get("action_progress") or []
     if found:
-        return [{"step": s.get("step"), "status": s.get("status") or "WAITING", "description": s.get("description") or ""} for s in found]
+        return [
+            {"step": s.get("step"), "status": s.get("status") or "WAITING", "description": s.get("description") or s.get("step_description") or ""}
+            for s in found
+        ]
     return [{"step": n, "status": "WAITING", "description": d} for n, d in enumerate(DEFAULT_STEPS, start=1)]
 
 
@@ -82,73 +98,155 @@ def remaining_seconds(notebook: dict | None) -> float | None:
     return None if remaining_ms is None else remaining_ms / 1000
 
 
+def auto_stops(notebook: dict | None) -> bool:
+    """False when the lease says no auto-stop (``enable: false``, started with duration -1)."""
+    lease = (notebook or {}).get("lease") or {}
+    return lease.get("auto_stop", lease.get("enable", True)) is not False
+
+
 def failure_sentence(notebook: dict | None) -> str | None:
-    """Why the instance failed, in words, or None when it did not."""
+    """Why the instance failed (or is frozen) and what to do, or None when it did not fail."""
     notebook = notebook or {}
-    status = notebook.get("status") or ""
-    if status not in FAILED_STATUSES and status != "FROZEN":
+    found = state(notebook)
+    if found.phase not in (states.FAILED, states.FROZEN):
         return None
+    if found.phase == states.FROZEN:
+        return found.sentence
     failed = next((s for s in steps(notebook) if s["status"] == "FAILED"), None)
     where = f" at step {failed['step']} ({failed['description'].rstrip('.')})" if failed else ""
-    reason = notebook.get("fail_reason") or "ModelArts gave no reason"
-    return f"{status_words(status)}{where}: {reason}. Open again to retry, or pick another image."
+    reason = (notebook.get("fail_reason") or "ModelArts gave no reason").rstrip(".")
+    return f"{found.words}{where}: {reason}. {found.sentence}"
 
 
-def image_mismatch_note(notebook: dict, wanted_image_id: str | None) -> str | None:
-    """Opening finds the existing instance as it is: say so when it runs another image than asked."""
-    image = (notebook or {}).get("image") or {}
-    if not wanted_image_id or not image.get("id") or image["id"] == wanted_image_id:
+NO_AUTO_STOP_SENTENCE = "The instance is running with no auto-stop: stop it when you are done."
+
+
+def status_sentence(notebook: dict | None) -> str:
+    """What the state means and what to do: the failure with its reason, else the table's sentence."""
+    if notebook and notebook.get("status") == "RUNNING" and not auto_stops(notebook):
+        return NO_AUTO_STOP_SENTENCE
+    return failure_sentence(notebook) or state(notebook).sentence
+
+
+def next_commands(actions, face: str) -> list[str]:
+    prefix = COMMAND_PREFIX[face]
+    return [f"{prefix} {ACTION_COMMANDS[action]}" for action in actions if action in ACTION_COMMANDS]
+
+
+def next_line(actions, face: str | None) -> str | None:
+    """``Next: %codelab start (or: %codelab open)``; None when nothing can be done (FROZEN, starting)."""
+    if face is None:
         return None
-    return (
-        f"Note: your CodeLab instance already exists with image {image.get('name') or image['id']}; "
-        "ModelArts keeps one free instance, so that one was opened."
-    )
+    commands = next_commands(actions, face)
+    if not commands:
+        return None
+    line = f"Next: {commands[0]}"
+    return line + (f" (or: {', '.join(commands[1:])})" if commands[1:] else "")
 
 
-def summary_lines(notebook: dict | None, remaining: float | None = None, error: str | None = None) -> list[str]:
-    """A readable multi-line summary: the text fallback of the panel and `%codelab status`."""
+def open_note(before: dict | None, after: dict, share_url: str | None = None) -> str | None:
+    """What an open did to the instance that was already there, in plain words (None: nothing to say).
+
+    ModelArts keeps one free CodeLab instance: opening with another image switches that same
+    instance (same id, new image; it stops and starts again), and a notebook link is loaded
+    into it. Faces tell a switch by the same id coming back with a different image.
+    """
+    if not before or not after or before.get("id") != after.get("id"):
+        if before and is_failed(before.get("status")) and after:
+            return f"Replaced the {status_words(before.get('status')).lower()} instance with a new one."
+        return None
+    old, new = before.get("image") or {}, after.get("image") or {}
+    if old.get("id") and new.get("id") and old["id"] != new["id"]:
+        return f"Switched your CodeLab instance from image {_image_name(old)} to {_image_name(new)}; it restarts."
+    if share_url:
+        where = "the running instance" if before.get("status") == "RUNNING" else "your instance"
+        return f"Loaded the notebook {share_url} into {where}."
+    return None
+
+
+def is_switch(before: dict | None, after: dict) -> bool:
+    old, new = (before or {}).get("image") or {}, (after or {}).get("image") or {}
+    return bool(before) and before.get("id") == after.get("id") and bool(old.get("id")) and old.get("id") != new.get("id")
+
+
+def _image_name(image: dict) -> str:
+    return image.get("name") or image.get("id") or "?"
+
+
+def ssh_line(notebook: dict) -> str | None:
+    """The SSH endpoint (``service``/``dev_service`` SSH, ``uri``, ``key_pair_names``) of a running instance."""
+    for endpoint in notebook.get("endpoints") or []:
+        if "SSH" in (endpoint.get("service"), endpoint.get("dev_service")) and endpoint.get("uri"):
+            keys = endpoint.get("key_pair_names") or []
+            return f"SSH: {endpoint['uri']}" + (f" (key pairs: {', '.join(keys)})" if keys else "")
+    return None
+
+
+def no_instance_lines(face: str | None = None, vanished: bool = False) -> list[str]:
+    if vanished:
+        return ["ModelArts CodeLab: no instance.", VANISHED_SENTENCE] + _optional(next_line(NO_INSTANCE.actions, face))
+    return ["ModelArts CodeLab: no instance opened yet.", NO_INSTANCE.sentence] + _optional(next_line(NO_INSTANCE.actions, face))
+
+
+def summary_lines(notebook: dict | None, remaining: float | None = None, error: str | None = None, face: str | None = None) -> list[str]:
+    """A readable multi-line summary: the text fallback of the panel, `%codelab status`, `jupyter codelab status`.
+
+    ``face`` ("magic" or "cli") adds the next command to run.
+    """
     if not notebook:
-        lines = ["ModelArts CodeLab: no instance opened yet."]
-        return lines + ([f"Problem: {error}"] if error else [])
+        return no_instance_lines(face) + ([f"Problem: {error}"] if error else [])
     mode = "simulated" if notebook.get("simulated") else "ModelArts"
+    found = state(notebook)
     image = notebook.get("image") or {}
-    lines = [
-        f"ModelArts CodeLab ({mode}): {notebook.get('name') or notebook.get('id')} - {status_words(notebook.get('status'))}"
-        f" [{notebook.get('status')}], {notebook.get('progress', 0)}%",
-    ]
+    head = f"ModelArts CodeLab ({mode}): {notebook.get('name') or notebook.get('id')} - {found.words}"
+    lines = [head + (f", {notebook.get('progress', 0)}%" if found.phase in (states.STARTING, states.RUNNING) else "")]
     if image.get("name"):
         lines.append(f"Image: {image['name']}" + (f":{image['tag']}" if image.get("tag") else ""))
-    for step in steps(notebook):
-        lines.append(f"  {STEP_MARKS.get(step['status'], '?')} {step['step']}. {step['description']} ({step['status'].lower()})")
-    if remaining is None:
-        remaining = remaining_seconds(notebook)
-    lease = notebook.get("lease") or {}
-    if notebook.get("status") == "RUNNING" and remaining is not None:
-        lines.append(f"Stops automatically in {format_remaining(remaining)} (at {format_clock(lease.get('expires_at'))}).")
-    if notebook.get("status") == "RUNNING" and notebook.get("url"):
-        lines.append(f"Open: {notebook['url']}")
-    failure = failure_sentence(notebook)
-    if failure:
-        lines.append(failure)
+    failed_step = any(step.get("status") == "FAILED" for step in notebook.get("action_progress") or [])
+    if found.phase == states.STARTING or failed_step:
+        for step in steps(notebook):
+            lines.append(f"  {STEP_MARKS.get(step['status'], '?')} {step['step']}. {step['description']} ({step['status'].lower()})")
+    if notebook.get("status") == "RUNNING":  # only RUNNING means running: `url` is there from CREATING on
+        lines += _running_lines(notebook, remaining)
+    lines.append(status_sentence(notebook))
+    lines += _optional(next_line(found.actions, face))
     if error:
         lines.append(f"Problem: {error}")
     return lines
 
 
-def summary_text(notebook: dict | None, remaining: float | None = None, error: str | None = None) -> str:
-    return "\n".join(summary_lines(notebook, remaining, error))
+def _running_lines(notebook: dict, remaining: float | None) -> list[str]:
+    lines = []
+    if not auto_stops(notebook):
+        lines.append("Lease: no auto-stop; it runs until you stop it.")
+    else:
+        remaining = remaining_seconds(notebook) if remaining is None else remaining
+        if remaining is not None:
+            expires = ((notebook.get("lease") or {}).get("expires_at"))
+            lines.append(f"Stops automatically in {format_remaining(remaining)} (at {format_clock(expires)}).")
+    if notebook.get("url"):
+        lines.append(f"Open: {notebook['url']}")
+    lines += _optional(ssh_line(notebook))
+    return lines
 
 
-def summary_html(notebook: dict | None, remaining: float | None = None, error: str | None = None) -> str:
-    """The same summary as a small HTML block (for nbconvert, GitHub and viewers without widgets)."""
-    lines = summary_lines(notebook, remaining, error)
+def _optional(line: str | None) -> list[str]:
+    return [line] if line else []
+
+
+def summary_text(notebook: dict | None, remaining: float | None = None, error: str | None = None, face: str | None = None) -> str:
+    return "\n".join(summary_lines(notebook, remaining, error, face))
+
+
+def lines_html(lines: list[str], url: str | None = None) -> str:
+    """Summary lines as a small HTML block (for nbconvert, GitHub and viewers without widgets)."""
     head, body = lines[0], lines[1:]
     items = []
     for line in body:
         text = html.escape(line.strip())
-        if line.startswith("Open: ") and notebook and notebook.get("url"):
-            url = html.escape(notebook["url"], quote=True)
-            text = f'Open: <a href="{url}" target="_blank" rel="noopener">{url}</a>'
+        if line.startswith("Open: ") and url:
+            safe = html.escape(url, quote=True)
+            text = f'Open: <a href="{safe}" target="_blank" rel="noopener">{safe}</a>'
         items.append(f"<li>{text}</li>")
     return (
         '<div class="codelab-summary"><strong>'
@@ -157,3 +255,8 @@ def summary_html(notebook: dict | None, remaining: float | None = None, error: s
         + (f"<ul>{''.join(items)}</ul>" if items else "")
         + "</div>"
     )
+
+
+def summary_html(notebook: dict | None, remaining: float | None = None, error: str | None = None, face: str | None = None) -> str:
+    running = bool(notebook) and notebook.get("status") == "RUNNING"
+    return lines_html(summary_lines(notebook, remaining, error, face), notebook.get("url") if running else None)

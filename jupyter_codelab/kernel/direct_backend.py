@@ -14,13 +14,15 @@ from typing import Iterator, Mapping
 from urllib.parse import urlsplit
 
 from jupyter_codelab.kernel.backend import Backend, EventStream
-from jupyter_codelab.kernel.describe import TRANSITIONAL_STATUSES
+from jupyter_codelab.kernel.describe import is_moving
 from jupyter_codelab.kernel.errors import CodeLabError
-from jupyter_codelab.kernel.notebook_events import FINAL_EVENT_TYPES, event_between, make_event
+from jupyter_codelab.kernel.notebook_events import event_between, make_event, vanished_event
 from jupyter_codelab.modelarts.credentials import ConfigError, ClientSettings, resolve_settings
 from jupyter_codelab.modelarts.errors import ModelArtsError, NotFoundError, UpstreamUnavailable, ThrottledError
+from jupyter_codelab.modelarts.states import TERMINAL_EVENTS
 
 HOUR_MS = 3_600_000
+NO_AUTO_STOP = -1  # start?duration=-1
 # Poll fast while something is happening, slowly while it is steady; back off on trouble.
 POLL_BUSY_SECONDS = 1.0
 POLL_STEADY_SECONDS = 10.0
@@ -128,8 +130,8 @@ class DirectBackend(Backend):
         self._changed(notebook_id)
         return notebook
 
-    def start(self, notebook_id: str, hours=None) -> dict:
-        duration = int(hours) * HOUR_MS if hours else None
+    def start(self, notebook_id: str, hours=None, no_auto_stop: bool = False) -> dict:
+        duration = NO_AUTO_STOP if no_auto_stop else int(hours) * HOUR_MS if hours else None
         notebook = self._notebook_json(self._call(self.client.start, notebook_id, duration))
         self._changed(notebook_id)
         return notebook
@@ -170,7 +172,7 @@ class PollingEventStream(EventStream):
             try:
                 notebook = self.backend._notebook_json(self.backend.client.get_notebook(self.notebook_id))
             except NotFoundError:
-                yield make_event("deleted", last, ["status"], "The instance no longer exists.")
+                yield vanished_event(last)
                 return
             except (UpstreamUnavailable, ThrottledError) as exc:
                 yield make_event("upstream_error", last, [], exc.sentence, error_code=exc.error_code)
@@ -184,7 +186,6 @@ class PollingEventStream(EventStream):
             last = notebook
             if event is not None:
                 yield event
-                if event["type"] in FINAL_EVENT_TYPES:
+                if event["type"] in TERMINAL_EVENTS:
                     return
-            steady = notebook.get("status") not in TRANSITIONAL_STATUSES
-            self._sleep(POLL_STEADY_SECONDS if steady else POLL_BUSY_SECONDS)
+            self._sleep(POLL_BUSY_SECONDS if is_moving(notebook.get("status")) else POLL_STEADY_SECONDS)

@@ -7,10 +7,7 @@ panel and the CLI consume one shape whichever way the kernel reaches ModelArts.
 
 from __future__ import annotations
 
-from jupyter_codelab.kernel.describe import FAILED_STATUSES, status_words
-
-# Events after which a stream ends: nothing more will happen without a new action.
-FINAL_EVENT_TYPES = frozenset({"failed", "stopped", "deleted"})
+from jupyter_codelab.modelarts.states import EVENT_DELETED, VANISHED_SENTENCE, state_of
 WATCHED_FIELDS = ("status", "action_progress", "lease", "url", "fail_reason")
 
 
@@ -35,15 +32,12 @@ def changed_fields(old: dict | None, new: dict) -> list[str]:
 
 
 def event_type_for(status: str) -> str:
-    if status == "RUNNING":
-        return "ready"
-    if status in FAILED_STATUSES:
-        return "failed"
-    if status == "STOPPED":
-        return "stopped"
-    if status == "DELETED":
-        return "deleted"
-    return "status"
+    return state_of(status).event
+
+
+def vanished_event(last: dict | None) -> dict:
+    """The instance is gone (deleted elsewhere, the service reset): what the server's stream says too."""
+    return make_event(EVENT_DELETED, last, ["status"], VANISHED_SENTENCE)
 
 
 def make_event(kind: str, notebook: dict | None, changed: list[str] | None = None, message: str = "", **extra) -> dict:
@@ -57,7 +51,7 @@ def event_between(old: dict | None, new: dict) -> dict | None:
         return None
     if "status" in changed:
         kind = event_type_for(new.get("status") or "")
-        message = status_words(new.get("status"))
+        message = state_of(new.get("status")).words
         if kind == "failed" and new.get("fail_reason"):
             message = f"{message}: {new['fail_reason']}"
     elif "action_progress" in changed:
@@ -65,5 +59,5 @@ def event_between(old: dict | None, new: dict) -> dict | None:
     elif "lease" in changed:
         kind, message = "lease", "Lease changed"
     else:
-        kind, message = "status", status_words(new.get("status"))
+        kind, message = "status", state_of(new.get("status")).words
     return make_event(kind, new, changed, message)

@@ -14,14 +14,15 @@ import threading
 import time
 
 import ipywidgets as widgets
-from traitlets import Bool, Dict, Int, Unicode, observe
+from traitlets import Bool, Dict, Int, List, Unicode, observe
 
-from jupyter_codelab.kernel import describe, panel_view
+from jupyter_codelab.kernel import actions, describe, panel_view, remembered
 from jupyter_codelab.kernel.backend import Backend, get_backend
 from jupyter_codelab.kernel.errors import CodeLabError
 from jupyter_codelab.kernel.inputs import InputError, check_hours, check_share_url, image_label
 from jupyter_codelab.kernel.panel_children import PanelChildren
 from jupyter_codelab.kernel.panel_driver import PanelDriver
+from jupyter_codelab.modelarts.states import EVENT_DELETED, NO_INSTANCE, VANISHED_SENTENCE
 
 _last_panel = None
 
@@ -36,7 +37,11 @@ class CodeLabPanel(widgets.VBox):
     status = Unicode("", help="ModelArts status (CREATING, RUNNING, ...); empty before opening.")
     progress = Int(0, help="0-100: 25 per completed step, 100 when running.")
     remaining_seconds = Int(None, allow_none=True, help="Seconds until the lease stops the instance.")
-    url = Unicode(None, allow_none=True, help="The instance's address once RUNNING.")
+    url = Unicode(None, allow_none=True, help="The instance's address while RUNNING (only RUNNING means running).")
+    sentence = Unicode("", help="What the state means and what to do (the states table's sentence).")
+    actions = List(Unicode(), help="What can be done now: 'open', 'start', 'stop', 'extend' (the states table's).")
+    notice = Unicode("", help="What just happened that is no problem: a switch of image, a vanished instance ...")
+    vanished = Bool(False, help="True once the followed instance turned out gone; the panel is back to the open form.")
     mode = Unicode("", help="'simulated' or 'modelarts'.")
     config_error = Unicode("", help="A broken configuration on the server's side, in words with the fix.")
     image_id = Unicode(None, allow_none=True, help="Image to open (None: ModelArts' default).")
@@ -75,6 +80,7 @@ class CodeLabPanel(widgets.VBox):
         ui.connect_button.on_click(lambda _button: self._show_account_form(True))
         ui.connect_cancel.on_click(lambda _button: self._show_account_form(False))
         ui.connect_submit.on_click(lambda _button: self._submit_account_form())
+        ui.start_button.on_click(lambda _button: self.start_instance())
 
     # ---- public actions (the buttons call these) ----
     def refresh(self) -> None:
@@ -100,11 +106,14 @@ class CodeLabPanel(widgets.VBox):
             if share:
                 check_share_url(share, "Notebook link")
             self._set_error("")
+            self.notice = ""
             self._opened_at = time.monotonic()
-            notebook = self._backend.open_running(image_id=self.image_id, share_url=share)
-            self.apply_notebook(notebook)
-            self.watch(notebook["id"])
-            return notebook
+            opened = actions.open_instance(self._backend, image_id=self.image_id, share_url=share)
+            self.vanished = False
+            self.notice = opened.note or ""
+            self.apply_notebook(opened.notebook, force=True)
+            self.watch(opened.notebook["id"])
+            return opened.notebook
         except (CodeLabError, InputError) as exc:
             self._show_error(exc)
             if raise_errors:
@@ -122,6 +131,10 @@ class CodeLabPanel(widgets.VBox):
     def stop_instance(self, raise_errors: bool = False) -> dict | None:
         return self._action(self._ui.stop_button, self._stop, raise_errors)
 
+    def start_instance(self, raise_errors: bool = False) -> dict | None:
+        """Start the followed instance again (STOPPED, START_FAILED)."""
+        return self._action(self._ui.start_button, self._start, raise_errors)
+
     def watch(self, notebook_id: str) -> None:
         """Follow an instance's events (replacing any instance followed before)."""
         with self._changed:
@@ -132,9 +145,8 @@ class CodeLabPanel(widgets.VBox):
     def wait(self, timeout: float | None = None, until=("RUNNING",)) -> str:
         """Block until the status is in ``until`` or the instance ended; returns the status."""
         deadline = None if timeout is None else time.monotonic() + timeout
-        settled = set(until) | describe.ENDED_STATUSES
         with self._changed:
-            while self.status not in settled and self.connection != "ended":
+            while self.status not in until and not describe.is_ended(self.status) and self.connection != "ended":
                 left = None if deadline is None else deadline - time.monotonic()
                 if left is not None and left <= 0:
                     break
@@ -147,25 +159,48 @@ class CodeLabPanel(widgets.VBox):
         super().close()
 
     # ---- state ----
-    def apply_notebook(self, notebook: dict) -> None:
-        """Show a Notebook JSON (from an answer or an event)."""
+    def apply_notebook(self, notebook: dict, force: bool = False) -> None:
+        """Show a Notebook JSON (from an answer or an event; ``force``: a new open, whatever was followed)."""
         with self._changed:
-            if self.notebook_id and notebook.get("id") and notebook["id"] != self.notebook_id:
+            if not force and self.notebook_id and notebook.get("id") and notebook["id"] != self.notebook_id:
                 return  # a late event of an instance no longer followed
             self.notebook = notebook
             self.notebook_id = notebook.get("id") or self.notebook_id
             self.mode = "simulated" if notebook.get("simulated") else "modelarts"
             self.progress = int(notebook.get("progress") or 0)
-            self.url = notebook.get("url")
+            status = notebook.get("status") or ""
+            self.url = notebook.get("url") if status == "RUNNING" else None  # `url` is there from CREATING on
             self._driver.anchor_lease(notebook.get("lease"))
-            self.status = notebook.get("status") or ""
+            self.sentence = describe.status_sentence(notebook)
+            self.actions = list(describe.state(notebook).actions)
+            self.status = status
             failure = describe.failure_sentence(notebook)
             if failure:
                 self._set_error(failure)
             elif self.status == "RUNNING" and self.error_code is None:
                 self._set_error("")
+            self._render()  # before waking waiters: what they then read is on screen too
             self._changed.notify_all()
-        self._render()
+        remembered.remember(self._backend.where(), notebook)
+
+    def forget_instance(self, sentence: str = VANISHED_SENTENCE) -> None:
+        """The followed instance is gone: say so and show the open form again."""
+        with self._changed:
+            self._driver.stop_watching()
+            self.notebook = {}
+            self.notebook_id = None
+            self.progress = 0
+            self.url = None
+            self._driver.anchor_lease(None)
+            self.sentence = sentence
+            self.actions = list(NO_INSTANCE.actions)
+            self.status = ""
+            self.vanished = True
+            self.notice = sentence
+            self.connection = "ended"
+            self._set_error("")
+            self._render()
+            self._changed.notify_all()
 
     def _extend(self, hours):
         hours = check_hours(self._ui.hours.value if hours is None else hours, "Hours")
@@ -210,6 +245,11 @@ class CodeLabPanel(widgets.VBox):
         ui = self._ui
         secret, ui.secret_key.value = ui.secret_key.value, ""  # out of the widget (and the browser's copy) at once
         self.connect_account(ui.access_key.value, secret, ui.region.value, ui.project_id.value, ui.remember.value)
+    def _start(self):
+        notebook = self._backend.start(self._require_instance("start"))
+        self.apply_notebook(notebook)
+        self._driver.ensure_watching()
+        return notebook
 
     def _require_instance(self, verb: str) -> str:
         if not self.notebook_id:
@@ -221,8 +261,17 @@ class CodeLabPanel(widgets.VBox):
         button.disabled = True
         try:
             self._set_error("")
+            self.notice = ""
             return work()
-        except (CodeLabError, InputError) as exc:
+        except CodeLabError as exc:
+            if exc.not_found:  # the instance went away under us (deleted elsewhere, service reset)
+                self.forget_instance()
+            else:
+                self._show_error(exc)
+            if raise_errors:
+                raise
+            return None
+        except InputError as exc:
             self._show_error(exc)
             if raise_errors:
                 raise
@@ -243,6 +292,9 @@ class CodeLabPanel(widgets.VBox):
     def _on_event(self, event: dict) -> None:
         """Called by the driver's thread for each event of the followed instance."""
         kind = event.get("type")
+        if kind == EVENT_DELETED:  # deleted, or gone (404 / NotFoundError): back to the open form
+            self.forget_instance()
+            return
         if kind == "reconnecting":
             self.connection = "reconnecting"
         elif kind == "upstream_error":
@@ -260,8 +312,8 @@ class CodeLabPanel(widgets.VBox):
             self.connection = "ended"
             if error is not None:
                 self._show_error(error)
+            self._render()
             self._changed.notify_all()
-        self._render()
 
     def _elapsed(self) -> float | None:
         return None if self._opened_at is None else time.monotonic() - self._opened_at
@@ -313,22 +365,24 @@ class CodeLabPanel(widgets.VBox):
         notebook, status = self.notebook or None, self.status
         self._ui.steps.value = panel_view.steps_html(notebook)
         self._ui.bar.value = self.progress
-        self._ui.bar.bar_style = "success" if status == "RUNNING" else "danger" if status in describe.FAILED_STATUSES else "info"
+        self._ui.bar.bar_style = "success" if status == "RUNNING" else "danger" if describe.is_failed(status) else "info"
         self._ui.status.value = panel_view.status_html(status, self.connection, self._elapsed())
+        self._ui.sentence.value = panel_view.sentence_html(self.sentence or describe.status_sentence(notebook))
+        self._ui.notice.value = panel_view.notice_html(self.notice)
         self.render_countdown()
         self._ui.link.value = panel_view.link_html(status, self.url)
-        has_instance = bool(self.notebook_id) and not self.busy
-        self._ui.extend_button.disabled = not (has_instance and status == "RUNNING")
-        self._ui.stop_button.disabled = not (has_instance and status == "RUNNING")  # ModelArts refuses earlier
+        offered = self.actions if self.notebook_id else NO_INSTANCE.actions
+        self._ui.show_actions(offered, busy=self.busy)
 
     def render_countdown(self) -> None:
         lease = (self.notebook or {}).get("lease") or {}
-        self._ui.countdown.value = panel_view.countdown_html(self.status, self.remaining_seconds, lease.get("expires_at"))
+        auto_stop = describe.auto_stops(self.notebook)
+        self._ui.countdown.value = panel_view.countdown_html(self.status, self.remaining_seconds, lease.get("expires_at"), auto_stop)
 
     def _on_tick(self) -> None:
         """Every second, from the driver's ticker: the countdown, and the time spent while starting."""
         self.render_countdown()
-        if self.status in describe.TRANSITIONAL_STATUSES:
+        if describe.is_moving(self.status):
             self._ui.status.value = panel_view.status_html(self.status, self.connection, self._elapsed())
 
     @observe("mode")
@@ -340,11 +394,16 @@ class CodeLabPanel(widgets.VBox):
     def _repr_mimebundle_(self, **kwargs):
         bundle = super()._repr_mimebundle_(**kwargs) or {}
         bundle["text/plain"] = self.summary_text()
-        bundle["text/html"] = describe.summary_html(self.notebook or None, self.remaining_seconds, self.error or None)
+        bundle["text/html"] = describe.lines_html(self.summary_lines(), self.url)
         return bundle
 
+    def summary_lines(self) -> list[str]:
+        if not self.notebook and self.vanished:
+            return describe.no_instance_lines(vanished=True)
+        return describe.summary_lines(self.notebook or None, self.remaining_seconds, self.error or None)
+
     def summary_text(self) -> str:
-        return describe.summary_text(self.notebook or None, self.remaining_seconds, self.error or None)
+        return "\n".join(self.summary_lines())
 
     def __repr__(self) -> str:
         return f"<CodeLabPanel {self.notebook_id or '(no instance)'} {self.status or 'not opened'}>"

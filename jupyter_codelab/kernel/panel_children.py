@@ -9,6 +9,7 @@ from __future__ import annotations
 import ipywidgets as widgets
 
 from jupyter_codelab.kernel import panel_view
+from jupyter_codelab.modelarts import states
 
 FIELD_WIDTH = "min(100%, 520px)"
 
@@ -31,8 +32,12 @@ class PanelChildren:
         self.hours.layout.width = "140px"
         self.extend_button = widgets.Button(description="Extend", icon="clock-o", tooltip="Stop automatically this many hours from now")
         self.stop_button = widgets.Button(description="Stop", button_style="warning", icon="stop", tooltip="Stop the instance")
+        self.start_button = widgets.Button(description="Start", button_style="primary", icon="play", tooltip="Start the instance again")
+        self.sentence = widgets.HTML()
+        self.notice = widgets.HTML()
         self.link = widgets.HTML()
         self.error = widgets.HTML()
+        self.lease_row = widgets.HBox([self.countdown, self.hours, self.extend_button, self.stop_button])
         self._account_form()
         self.rows = [
             widgets.HBox([self.title, self.badge, self.connect_button]),
@@ -44,10 +49,29 @@ class PanelChildren:
             self.steps,
             self.bar,
             self.status,
-            widgets.HBox([self.countdown, self.hours, self.extend_button, self.stop_button]),
+            self.sentence,
+            self.start_button,
+            self.lease_row,
             self.link,
+            self.notice,
             self.error,
         ]
+        # Which widgets each action of the states table brings (shown only when the state offers it).
+        self.by_action = {
+            states.OPEN: (self.image, self.share, self.share_feedback, self.open_button),
+            states.START: (self.start_button,),
+            states.EXTEND: (self.hours, self.extend_button),
+            states.STOP: (self.stop_button,),
+        }
+
+    def show_actions(self, actions, busy: bool) -> None:
+        """Show the controls of the offered actions, hide the others; all disabled while an action runs."""
+        for action, controls in self.by_action.items():
+            offered = action in actions
+            for control in controls:
+                control.layout.display = None if offered else "none"
+        for button in (self.start_button, self.extend_button, self.stop_button):
+            button.disabled = busy
 
     def _account_form(self) -> None:
         """Connect button (simulated mode) and its small form; the secret box is emptied right after use."""

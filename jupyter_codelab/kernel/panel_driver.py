@@ -44,6 +44,13 @@ class PanelDriver:
             self._watcher.start()
         self._start_ticker()
 
+    def stop_watching(self) -> None:
+        """Follow nothing (the instance is gone); the thread reading the old stream ends by itself."""
+        with self._lock:
+            stream, self._stream = self._stream, None
+        if stream is not None:
+            stream.close()
+
     def ensure_watching(self) -> None:
         """Follow again after the stream ended (e.g. stopping an instance whose stream had closed)."""
         watcher = self._watcher

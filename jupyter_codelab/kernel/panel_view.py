@@ -46,9 +46,7 @@ def steps_html(notebook: dict | None) -> str:
 
 def status_html(status: str, connection: str = "", elapsed: float | None = None, note: str = "") -> str:
     text = f"<b>Status:</b> {html.escape(describe.status_words(status))}"
-    if status:
-        text += f" <code>{html.escape(status)}</code>"
-    if status in describe.TRANSITIONAL_STATUSES and elapsed is not None:
+    if describe.is_moving(status) and elapsed is not None:
         text += f" for {describe.format_remaining(elapsed)}"
         if elapsed > SLOW_AFTER_SECONDS:
             text += " - taking longer than usual; ModelArts may be short of free resources."
@@ -59,7 +57,17 @@ def status_html(status: str, connection: str = "", elapsed: float | None = None,
     return text
 
 
-def countdown_html(status: str, remaining: int | None, expires_at: int | None) -> str:
+def sentence_html(sentence: str) -> str:
+    return f'<div style="margin:2px 0">{html.escape(sentence)}</div>' if sentence else ""
+
+
+def notice_html(notice: str) -> str:
+    return f'<div style="color:#1565c0"><b>Note:</b> {html.escape(notice)}</div>' if notice else ""
+
+
+def countdown_html(status: str, remaining: int | None, expires_at: int | None, auto_stop: bool = True) -> str:
+    if status == "RUNNING" and not auto_stop:
+        return "<b>Auto-stop:</b> no auto-stop"
     if status != "RUNNING" or remaining is None:
         return "<b>Auto-stop:</b> -"
     text = f"<b>Stops in</b> {describe.format_remaining(remaining)} (at {describe.format_clock(expires_at)})"

@@ -16,8 +16,9 @@ import requests
 
 from jupyter_codelab.kernel.backend import Backend, EventStream
 from jupyter_codelab.kernel.errors import CodeLabError, ConnectionLost
-from jupyter_codelab.kernel.notebook_events import FINAL_EVENT_TYPES, make_event
+from jupyter_codelab.kernel.notebook_events import make_event, vanished_event
 from jupyter_codelab.kernel.sse import parse_sse
+from jupyter_codelab.modelarts.states import TERMINAL_EVENTS
 
 CONNECT_TIMEOUT = 5.0
 READ_TIMEOUT = 60.0  # opening waits for ModelArts' answer, which can take a while
@@ -87,8 +88,9 @@ class ServerBackend(Backend):
     def stop(self, notebook_id: str) -> dict:
         return self._call("POST", f"notebooks/{_segment(notebook_id)}/stop", {})
 
-    def start(self, notebook_id: str, hours=None) -> dict:
-        return self._call("POST", f"notebooks/{_segment(notebook_id)}/start", {"hours": hours} if hours else {})
+    def start(self, notebook_id: str, hours=None, no_auto_stop: bool = False) -> dict:
+        body = {"duration_ms": -1} if no_auto_stop else {"hours": hours} if hours else {}
+        return self._call("POST", f"notebooks/{_segment(notebook_id)}/start", body)
 
     def events(self, notebook_id: str) -> EventStream:
         return ServerEventStream(self, notebook_id)
@@ -137,15 +139,18 @@ class ServerEventStream(EventStream):
                 for event in self._read_once():
                     failures = 0
                     yield event
-                    if event.get("type") in FINAL_EVENT_TYPES:
+                    if event.get("type") in TERMINAL_EVENTS:
                         return
             except (ConnectionLost, requests.RequestException, OSError, ValueError) as exc:
                 if self.closed.is_set():
                     return
                 yield from self._pause(failures, exc)  # dropped, server restarting, proxy trouble: resume
                 failures += 1
-            except CodeLabError:
+            except CodeLabError as exc:
                 if self.closed.is_set():
+                    return
+                if exc.not_found:  # the instance was gone before the stream started
+                    yield vanished_event(None)
                     return
                 raise
             else:

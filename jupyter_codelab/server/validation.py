@@ -82,10 +82,16 @@ def _number(field: str, value) -> float:
     return value
 
 
-def duration_ms(body: dict, required: bool) -> int | None:
-    """The lease duration from ``hours`` (1-72) or ``duration_ms``; it counts from now."""
+NO_AUTO_STOP = -1  # start only: ModelArts' ?duration=-1 (no auto-stop, as Terraform sends for billed instances)
+
+
+def duration_ms(body: dict, required: bool, allow_no_auto_stop: bool = False) -> int | None:
+    """The lease duration from ``hours`` (1-72) or ``duration_ms``; it counts from now.
+    ``allow_no_auto_stop``: ``duration_ms: -1`` means no auto-stop (the start route)."""
     if "hours" in body and "duration_ms" in body:
         raise BadInput("hours", "Send either hours or duration_ms, not both.")
+    if allow_no_auto_stop and body.get("duration_ms") == NO_AUTO_STOP and not isinstance(body["duration_ms"], bool):
+        return NO_AUTO_STOP
     if body.get("hours") is not None:
         hours = _number("hours", body["hours"])
         if not MIN_HOURS <= hours <= MAX_HOURS:
@@ -94,7 +100,8 @@ def duration_ms(body: dict, required: bool) -> int | None:
     if body.get("duration_ms") is not None:
         value = _number("duration_ms", body["duration_ms"])
         if not MIN_HOURS * HOUR_MS <= value <= MAX_HOURS * HOUR_MS:
-            raise BadInput("duration_ms", f"duration_ms must be between {MIN_HOURS * HOUR_MS} (1 h) and {MAX_HOURS * HOUR_MS} (72 h).")
+            also = " or -1 (no auto-stop)" if allow_no_auto_stop else ""
+            raise BadInput("duration_ms", f"duration_ms must be between {MIN_HOURS * HOUR_MS} (1 h) and {MAX_HOURS * HOUR_MS} (72 h){also}.")
         return int(value)
     if required:
         raise BadInput("hours", "Say how long to keep the instance: hours between 1 and 72.")

@@ -13,7 +13,7 @@ import pytest
 from cli_runner import cli_env
 
 LINK = "https://github.com/org/repo/blob/main/demo.ipynb"
-SUBCOMMANDS = ("open", "status", "images", "extend", "stop", "badge", "simulate")
+SUBCOMMANDS = ("open", "status", "start", "images", "extend", "stop", "badge", "simulate")
 
 
 @pytest.mark.parametrize("subcommand", SUBCOMMANDS)
@@ -39,7 +39,7 @@ def test_open_prints_progress_lines_then_the_address(codelab):
     lines = done.stdout.splitlines()
     assert lines[0].startswith("[") and "0/4" in lines[0] and "auto-stop in" in lines[0]
     assert any(line.startswith("[####] 4/4 Ready.") for line in lines)
-    assert "Running [RUNNING], 100%" in done.stdout and "Open: https://" in done.stdout
+    assert "Running, 100%" in done.stdout and "Open: https://" in done.stdout
 
 
 def test_open_fails_with_the_reason_when_creation_fails(codelab, simulator):
@@ -177,8 +177,18 @@ def test_simulate_serves_until_interrupted_and_open_works_against_it(tmp_path):
     assert "Simulator stopped." in rest
 
 
-def test_opening_with_another_image_says_the_existing_instance_was_opened(codelab):
-    assert codelab("open").returncode == 0
-    done = codelab("open", "--image", "mindspore1.7.0-cuda")
-    assert done.returncode == 0
-    assert "already exists with image notebook2.0-mul-kernel-cpu-cp36" in done.stdout
+GPU_IMAGE = "2c113b99-72ef-4bd0-bbcc-0d711b39127b"  # pytorch1.8-cuda10.2 in the simulator's catalogue
+
+
+def test_opening_with_another_image_switches_the_instance_and_says_so(codelab, simulator):
+    first = json.loads(codelab("open", "--json").stdout)
+    done = codelab("open", "--image", GPU_IMAGE, "--share-url", LINK)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith(
+        f"Switched your CodeLab instance from image {first['image']['name']} to pytorch1.8-cuda10.2-cudnn7-ubuntu18.04; it restarts.\n"
+    )
+    assert "Running, 100%" in done.stdout
+    (instance,) = simulator.control("GET", "state")["instances"]
+    assert instance["id"] == first["id"] and instance["image"]["id"] == GPU_IMAGE
+    again = codelab("open", "--image", GPU_IMAGE, "--share-url", LINK)  # same image: the notebook is loaded into it
+    assert again.stdout.startswith(f"Loaded the notebook {LINK} into the running instance.\n"), again.stdout

@@ -14,7 +14,7 @@ from pathlib import Path
 from cli_runner import cli_env
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "kernel"))
-from server_fixtures import codelab_server, jp_server_config  # noqa: E402,F401 - fixtures
+from server_fixtures import codelab_server, embedded_simulator, jp_server_config  # noqa: E402,F401 - fixtures
 
 
 async def codelab(tmp_path, *args, extra_env=None):
@@ -50,3 +50,33 @@ async def test_a_wrong_token_is_explained(codelab_server, tmp_path):
     code, out, err = await codelab(tmp_path, "images", "--server-url", server_url, "--token", "wrong")
     assert code == 1
     assert "refused" in err and "token" in err
+
+
+async def test_statuses_vanishing_and_no_auto_stop_through_the_server(codelab_server, embedded_simulator, tmp_path):
+    """The server's 404 (ModelArts.6309 kept), its SSE `deleted` event, and start with duration_ms -1."""
+    from jupyter_codelab.modelarts.states import STATES, VANISHED_SENTENCE
+
+    server_url, token = codelab_server
+    options = ("--server-url", server_url, "--token", token)
+    code, out, err = await codelab(tmp_path, "open", "--json", *options)
+    assert code == 0, err
+    embedded_simulator.force_status("FROZEN")
+    code, out, err = await codelab(tmp_path, "status", *options)
+    assert code == 0 and out.splitlines()[0].endswith(" - Frozen") and STATES["FROZEN"].sentence in out and "Next:" not in out
+    code, out, err = await codelab(tmp_path, "start", *options)
+    assert code == 1 and "top up the account in the Huawei Cloud console. [ModelArts.6326, request id " in err
+    embedded_simulator.clear_faults()  # the arrears are paid
+
+    code, out, err = await codelab(tmp_path, "stop", *options)
+    assert code == 0, err
+    code, out, err = await codelab(tmp_path, "status", "--json", *options)
+    while json.loads(out)["status"] == "STOPPING":
+        code, out, err = await codelab(tmp_path, "status", "--json", *options)
+    code, out, err = await codelab(tmp_path, "start", "--no-auto-stop", *options)
+    assert code == 0, err
+    assert "Lease: no auto-stop; it runs until you stop it." in out
+    assert embedded_simulator.state()["instances"][0]["lease"]["enable"] is False
+
+    embedded_simulator.reset()
+    code, out, err = await codelab(tmp_path, "status", *options)
+    assert code == 1 and out.splitlines()[1:] == [VANISHED_SENTENCE, "Next: jupyter codelab open"]

@@ -77,6 +77,7 @@ def test_help_lists_every_subcommand(ipython):
     for usage in (
         "%codelab open [--image NAME_OR_ID] [--share-url URL] [--no-wait]",
         "%codelab status [--json]",
+        "%codelab start [--hours H] [--no-auto-stop]",
         "%codelab images [--json]",
         "%codelab extend [--hours H]",
         "%codelab stop",

@@ -12,7 +12,7 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 from nbformat.v4 import new_code_cell, new_notebook
-from server_fixtures import codelab_server, jp_server_config  # noqa: F401 - fixtures
+from server_fixtures import codelab_server, embedded_simulator, jp_server_config  # noqa: F401 - fixtures
 
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
@@ -73,7 +73,7 @@ async def _run_open_notebook(km, tmp_path):
     panels = [output for output in opened.outputs if WIDGET_VIEW in output.get("data", {})]
     assert len(panels) == 1, opened.outputs
     data = panels[0]["data"]
-    assert "Running [RUNNING], 100%" in data["text/plain"]  # refreshed once RUNNING: a readable record
+    assert "Running, 100%" in data["text/plain"]  # refreshed once RUNNING: a readable record
     assert "<a href=" in data["text/html"] and "Running" in data["text/html"]
     assert "is running: https://" in outputs_text(opened)
     assert data[WIDGET_VIEW]["model_id"] in notebook.metadata.widgets[WIDGET_STATE]["state"]
@@ -84,7 +84,7 @@ async def _run_open_notebook(km, tmp_path):
 
     notebook.metadata.pop("widgets")
     page, _resources = HTMLExporter().from_notebook_node(notebook)
-    assert "codelab-summary" in page and "Running [RUNNING], 100%" in page
+    assert "codelab-summary" in page and "Running, 100%" in page
     assert "Error displaying widget" not in page
 
 
@@ -102,7 +102,7 @@ async def _open_and_watch_idle(client):
     assert "usable" in outputs_text(quick)  # the kernel answers while the instance starts
 
     # Nothing runs in the kernel now: the widget updates must come from the panel's thread.
-    updates = await _widget_updates_until(client, lambda state: "<code>RUNNING</code>" in str(state.get("value", "")))
+    updates = await _widget_updates_until(client, lambda state: "<b>Status:</b> Running" in str(state.get("value", "")))
     assert any(state.get("value") == 100 for state in updates), "the progress bar never reached 100"
     seen = await run_cell(client, "print(last_panel().status, last_panel().progress)")
     assert "RUNNING 100" in outputs_text(seen)
@@ -143,3 +143,29 @@ async def run_cell(client: NotebookClient, source: str, allow_errors: bool = Fal
     client.allow_errors = allow_errors
     await client.async_execute_cell(cell, len(client.nb.cells) - 1)
     return cell
+
+
+async def test_a_status_and_a_vanished_instance_through_the_server(server_kernel, embedded_simulator):
+    """ERROR then the service reset, in a kernel the server started: the SSE stream's `deleted`
+    event (and the 404 the server answers after) bring the panel back to the open form."""
+    from jupyter_codelab.modelarts.states import STATES, VANISHED_SENTENCE
+
+    async with server_kernel() as km:
+        client = notebook_client([], km)
+        async with client.async_setup_kernel():
+            await run_cell(client, "%load_ext jupyter_codelab")
+            await run_cell(client, "%codelab open\nfrom jupyter_codelab.kernel.panel import last_panel\npanel = last_panel()")
+            embedded_simulator.force_status("ERROR", fail_reason="The host failed")
+            seen = await run_cell(client, "print(panel.wait(timeout=30, until=('ERROR',)), panel.actions, panel.sentence)")
+            assert f"ERROR ['open'] Error: The host failed. {STATES['ERROR'].sentence}" in outputs_text(seen)
+            status = outputs_text(await run_cell(client, "%codelab status"))
+            assert " - Error" in status and "Next: %codelab open" in status and "[ERROR]" not in status
+
+            await run_cell(client, "%codelab open --no-wait")  # ModelArts replaces the failed instance with a new one
+            await run_cell(client, "panel = last_panel(); panel.wait(timeout=30)")
+            embedded_simulator.reset()  # gone: 400 ModelArts.6309 upstream, 404 and `deleted` from the server
+            wait = "import time\ndeadline = time.monotonic() + 30\nwhile not panel.vanished and time.monotonic() < deadline:\n    time.sleep(0.05)\n"
+            seen = await run_cell(client, wait + "print(panel.vanished, panel.notebook_id, panel.actions, panel.notice)")
+            assert f"True None ['open'] {VANISHED_SENTENCE}" in outputs_text(seen)
+            status = outputs_text(await run_cell(client, "%codelab status"))
+            assert f"{VANISHED_SENTENCE}\nNext: %codelab open" in status

@@ -13,6 +13,10 @@ NOTEBOOK_LINK = "https://github.com/org/repo/blob/main/demo.ipynb"
 GPU_IMAGE = "2c113b99-72ef-4bd0-bbcc-0d711b39127b"  # pytorch1.8-cuda10.2 in the simulator's catalogue
 
 
+def shown(widget) -> bool:
+    return widget.layout.display != "none"
+
+
 @pytest.fixture
 def panel(direct_backend):
     panel = CodeLabPanel(backend=direct_backend)
@@ -56,8 +60,13 @@ def test_open_running_extend_stop_by_clicking(panel, simulator):
     panel._ui.stop_button.click()
     wait_for(lambda: panel.status == "STOPPED", what="STOPPED")
     wait_for(lambda: panel.connection == "ended", what="the event stream to end after stopped")
-    assert panel._ui.extend_button.disabled and panel._ui.stop_button.disabled
+    assert panel.actions == ["start"]  # the states table: a stopped instance can only be started
+    assert shown(panel._ui.start_button) and not shown(panel._ui.extend_button) and not shown(panel._ui.stop_button)
+    assert not shown(panel._ui.open_button)
     assert "Auto-stop:</b> -" in panel._ui.countdown.value
+    panel._ui.start_button.click()
+    wait_for(lambda: panel.status == "RUNNING", what="RUNNING again after Start")
+    assert shown(panel._ui.extend_button) and shown(panel._ui.stop_button) and not shown(panel._ui.start_button)
 
 
 def test_failure_is_shown_in_words_with_the_step(panel, simulator):
@@ -66,7 +75,7 @@ def test_failure_is_shown_in_words_with_the_step(panel, simulator):
     assert panel.wait(timeout=30) == "CREATE_FAILED"
     assert panel.error == (
         "Creation failed at step 2 (Prepare the compute resource): Insufficient resources in the free pool. "
-        "Open again to retry, or pick another image."
+        "The instance could not be created. Open again to retry, or pick another image."
     )
     assert "Insufficient resources in the free pool" in panel._ui.error.value
     assert panel._ui.bar.bar_style == "danger"
@@ -110,7 +119,7 @@ def test_text_fallback_where_widgets_cannot_render(panel):
     panel.open_instance()
     panel.wait(timeout=30)
     bundle = panel._repr_mimebundle_()
-    assert "Running [RUNNING], 100%" in bundle["text/plain"]
+    assert "Running, 100%" in bundle["text/plain"]
     assert "Open: https://" in bundle["text/plain"]
     assert "<a href=" in bundle["text/html"] and "Running" in bundle["text/html"]
     assert repr(panel).startswith("<CodeLabPanel ")

@@ -93,6 +93,68 @@ def test_words():
     assert describe.format_remaining(None) == "-"
     assert describe.failure_sentence(notebook("RUNNING")) is None
     failed = {**notebook("CREATE_FAILED", ("COMPLETED", "FAILED", "WAITING", "WAITING")), "fail_reason": "No capacity"}
-    assert describe.failure_sentence(failed) == "Creation failed at step 2 (Step 2): No capacity. Open again to retry, or pick another image."
+    assert describe.failure_sentence(failed) == (
+        "Creation failed at step 2 (Step 2): No capacity. The instance could not be created. Open again to retry, or pick another image."
+    )
     html = describe.summary_html({**notebook("RUNNING"), "name": "<script>", "url": "https://x/\"y"})
     assert "<script>" not in html and "&lt;script&gt;" in html
+
+
+def test_words_follow_the_states_table_and_never_take_url_as_running():
+    from jupyter_codelab.modelarts.states import STATES
+
+    creating = {**notebook("CREATING"), "url": "https://early/", "simulated": True, "name": "nb"}
+    text = describe.summary_text(creating, face="cli")
+    assert "https://early/" not in text and "Open:" not in text  # `url` is there from CREATING on
+    assert "nb - Creating, 0%" in text and "[CREATING]" not in text
+    assert text.splitlines()[-1] == STATES["CREATING"].sentence  # starting: nothing to run next
+    for status, state in STATES.items():
+        assert describe.status_words(status) == state.words
+        lines = describe.summary_lines({**notebook(status), "fail_reason": "Why"}, face="magic")
+        assert any(state.sentence in line for line in lines), (status, lines)
+    frozen = describe.summary_text(notebook("FROZEN"), face="magic")
+    assert "Top up the account" in frozen and "Next:" not in frozen and "%codelab start" not in frozen
+    assert describe.summary_lines(notebook("START_FAILED"), face="cli")[-1] == "Next: jupyter codelab start (or: jupyter codelab open)"
+    assert describe.summary_lines(notebook("STOPPED"), face="magic")[-1] == "Next: %codelab start"
+
+
+def test_running_without_auto_stop_and_the_ssh_endpoint():
+    running = {
+        **notebook("RUNNING", ("COMPLETED",) * 4),
+        "url": "https://x/",
+        "lease": {"enable": False, "auto_stop": False, "remaining_ms": None},
+        "endpoints": [{"service": "SSH", "dev_service": "SSH", "uri": "ssh://10.0.0.1:22", "key_pair_names": ["kp-1"]}],
+    }
+    text = describe.summary_text(running, face="cli")
+    assert "no auto-stop" in text and "Stops automatically" not in text
+    assert "SSH: ssh://10.0.0.1:22 (key pairs: kp-1)" in text
+    assert describe.status_sentence(running) == describe.NO_AUTO_STOP_SENTENCE
+
+
+def test_what_an_open_did_to_the_instance_already_there():
+    cpu = {"id": "n1", "status": "RUNNING", "image": {"id": "a", "name": "cpu-image"}}
+    gpu = {"id": "n1", "status": "STOPPING", "image": {"id": "b", "name": "gpu-image"}}
+    assert describe.open_note(cpu, gpu) == "Switched your CodeLab instance from image cpu-image to gpu-image; it restarts."
+    assert describe.is_switch(cpu, gpu) and not describe.is_switch(None, gpu)
+    link = "https://github.com/o/r/blob/main/x.ipynb"
+    assert describe.open_note(cpu, cpu, link) == f"Loaded the notebook {link} into the running instance."
+    assert describe.open_note(None, cpu, link) is None and describe.open_note(cpu, cpu) is None
+    failed = {"id": "n0", "status": "ERROR", "image": {"id": "a"}}
+    assert describe.open_note(failed, cpu) == "Replaced the error instance with a new one."
+
+
+def test_errors_carry_the_request_id_from_either_side():
+    from jupyter_codelab.kernel.errors import CodeLabError
+    from jupyter_codelab.modelarts.errors import NotFoundError
+
+    body = {"message": "That instance does not exist (any more): open a new one. [ModelArts.6309, request id r-1]",
+            "error_code": "ModelArts.6309", "error_msg": "Notebook not found.", "request_id": "r-1"}  # fmt: skip
+    from_server = CodeLabError.from_server_answer(404, body, "the server")
+    assert from_server.not_found and from_server.request_id == "r-1"
+    assert from_server.to_json()["request_id"] == "r-1" and str(from_server).count("r-1") == 1
+    bare = CodeLabError.from_server_answer(404, {"message": "Not Found"}, "the server")
+    assert not bare.not_found and "no CodeLab API" in bare.message
+    direct = CodeLabError.from_modelarts(NotFoundError(400, "ModelArts.6309", "gone", request_id="r-2"))
+    assert direct.not_found and direct.request_id == "r-2" and "request id r-2" in direct.describe()
+    plain = CodeLabError("Something failed.", 500, "ModelArts.0010", "boom", "r-3")
+    assert plain.describe() == "Something failed. (ModelArts said: ModelArts.0010: boom) [request id r-3]"

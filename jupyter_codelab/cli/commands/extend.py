@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from jupyter_codelab.cli.connection import backend_for
 from jupyter_codelab.cli.output import EXIT_OK, Output
-from jupyter_codelab.kernel import describe
+from jupyter_codelab.cli.waiting import FACE
+from jupyter_codelab.kernel import actions, describe
 from jupyter_codelab.kernel.inputs import InputError, check_hours
 
 HELP = "extend the lease: the running instance stops automatically H hours from now"
@@ -19,12 +20,10 @@ def add_parser(subparsers, parent):
 def run(args, out: Output) -> int:
     hours = check_hours(args.hours)
     backend = backend_for(args)
-    notebook = backend.current()
-    if notebook is None:
-        raise InputError("There is no CodeLab instance to extend: open one first with `jupyter codelab open`.")
+    notebook = actions.require_current(backend, "extend", FACE)
     if notebook.get("status") != "RUNNING":
         raise InputError(f"The instance is {describe.status_words(notebook.get('status')).lower()}, not running: only a running instance can be extended.")
-    lease = backend.extend(notebook["id"], hours)
+    lease = actions.call_on_instance(backend, notebook, lambda: backend.extend(notebook["id"], hours))
     seconds = (lease.get("remaining_ms") or 0) / 1000
     text = (
         f"Extended: {notebook.get('name') or notebook['id']} now stops automatically at "

@@ -1,12 +1,13 @@
-"""``jupyter codelab status``: the current instance in words (exit 1 when there is none)."""
+"""``jupyter codelab status``: the current instance in words and the next command (exit 1 when there is none)."""
 
 from __future__ import annotations
 
 from jupyter_codelab.cli.connection import backend_for
 from jupyter_codelab.cli.output import EXIT_FAILED, EXIT_OK, Output
-from jupyter_codelab.kernel import describe
+from jupyter_codelab.cli.waiting import FACE
+from jupyter_codelab.kernel import actions, describe
 
-HELP = "show the status, steps, auto-stop countdown and address of your instance"
+HELP = "show the status, what it means, the auto-stop countdown and address of your instance"
 
 
 def add_parser(subparsers, parent):
@@ -19,9 +20,12 @@ def run(args, out: Output) -> int:
     problem = (backend.config() or {}).get("config_error")
     if problem:
         out.note(f"Configuration problem: {problem}")
-    notebook = backend.current()
-    if notebook is None:
-        out.result("No CodeLab instance yet: open one with `jupyter codelab open`.", None)
+    found = actions.find_current(backend)
+    if found.notebook is None:
+        lines = describe.no_instance_lines(FACE, vanished=found.vanished)
+        if out.as_json:  # scripts get null, people the sentence (on stderr)
+            out.note("\n".join(lines[1:]))
+        out.result("\n".join(lines), None)
         return EXIT_FAILED
-    out.result(describe.summary_text(notebook), notebook)
+    out.result(describe.summary_text(found.notebook, face=FACE), found.notebook)
     return EXIT_OK

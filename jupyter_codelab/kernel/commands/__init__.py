@@ -6,12 +6,13 @@ Each is a function ``(line) -> value`` decorated with IPython's
 
 from __future__ import annotations
 
-from jupyter_codelab.kernel.commands import badge, extend, images, login, open, panel, send, status, stop
+from jupyter_codelab.kernel.commands import badge, extend, images, login, open, panel, send, start, status, stop
 
 COMMANDS = {
     "open": open.open_command,
     "status": status.status_command,
     "images": images.images_command,
+    "start": start.start_command,
     "extend": extend.extend_command,
     "stop": stop.stop_command,
     "panel": panel.panel_command,

@@ -6,7 +6,7 @@ from IPython.core.error import UsageError
 from IPython.core.magic_arguments import parse_argstring
 
 from jupyter_codelab.kernel.backend import Backend, get_backend
-from jupyter_codelab.kernel.inputs import InputError
+from jupyter_codelab.kernel import actions
 
 
 def subcommand(name: str):
@@ -33,11 +33,11 @@ def backend() -> Backend:
     return get_backend()
 
 
+FACE = "magic"  # how describe spells the next command: %codelab ...
+
+
 def current_or_usage_error(verb: str) -> dict:
-    notebook = backend().current()
-    if notebook is None:
-        raise InputError(f"There is no CodeLab instance to {verb}: open one first with %codelab open.")
-    return notebook
+    return actions.require_current(backend(), verb, FACE)
 
 
 def show(text: str, html: str | None = None, markdown: str | None = None) -> None:

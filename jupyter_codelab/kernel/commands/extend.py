@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from IPython.core.magic_arguments import argument, magic_arguments
 
-from jupyter_codelab.kernel import describe
+from jupyter_codelab.kernel import actions, describe
 from jupyter_codelab.kernel.commands.common import backend, current_or_usage_error, parse, show, subcommand
 from jupyter_codelab.kernel.inputs import InputError, check_hours
 
@@ -22,7 +22,7 @@ def extend_command(line: str):
             f"The instance is {describe.status_words(notebook.get('status')).lower()}, not running: "
             "only a running instance can be extended."
         )
-    lease = backend().extend(notebook["id"], hours)
+    lease = actions.call_on_instance(backend(), notebook, lambda: backend().extend(notebook["id"], hours))
     seconds = (lease.get("remaining_ms") or 0) / 1000
     show(
         f"Extended: {notebook.get('name') or notebook['id']} now stops automatically at "

@@ -5,9 +5,10 @@ from __future__ import annotations
 from IPython.core.magic_arguments import argument, magic_arguments
 
 from jupyter_codelab.kernel import describe
-from jupyter_codelab.kernel.commands.common import backend, parse, subcommand
+from jupyter_codelab.kernel.commands.common import FACE, backend, parse, subcommand
 from jupyter_codelab.kernel.errors import CodeLabError
 from jupyter_codelab.kernel.inputs import InputError, check_share_url, resolve_image
+from jupyter_codelab.modelarts.states import VANISHED_SENTENCE
 
 DEFAULT_TIMEOUT = 900.0
 
@@ -22,9 +23,10 @@ DEFAULT_TIMEOUT = 900.0
 def open_command(line: str):
     """Open your CodeLab instance (or find the one already open) and show a panel following it.
 
-    Waits until the instance is RUNNING unless --no-wait is given (interrupting
-    the kernel stops the waiting, not the instance). The panel's object is
-    jupyter_codelab.kernel.panel.last_panel().
+    With another --image than the instance has, ModelArts switches that instance to
+    it (it restarts). Waits until the instance is RUNNING unless --no-wait is given
+    (interrupting the kernel stops the waiting, not the instance). The panel's
+    object is jupyter_codelab.kernel.panel.last_panel().
     """
     args = parse(open_command, line)
     if args.local is not None:
@@ -35,8 +37,7 @@ def open_command(line: str):
         return send_and_follow(args.local, no_wait=args.no_wait, timeout=args.timeout)
     if args.share_url is not None:
         check_share_url(args.share_url)
-    if args.timeout <= 0:
-        raise InputError(f"--timeout must be a positive number of seconds, got {args.timeout:g}.")
+    check_timeout(args.timeout)
     from IPython.display import display
 
     from jupyter_codelab.kernel.panel import CodeLabPanel
@@ -47,24 +48,40 @@ def open_command(line: str):
     panel.image_id = image_id
     panel.share_url = args.share_url or ""
     handle = display(panel, display_id=True)
-    notebook = panel.open_instance(raise_errors=True)
-    note = describe.image_mismatch_note(notebook, image_id)
-    if note:
-        print(note)
-    if args.no_wait:
+    panel.open_instance(raise_errors=True)
+    if panel.notice:
+        print(panel.notice)
+    return follow(panel, handle, args.no_wait, args.timeout)
+
+
+def check_timeout(timeout: float) -> None:
+    if timeout <= 0:
+        raise InputError(f"--timeout must be a positive number of seconds, got {timeout:g}.")
+
+
+def follow(panel, handle, no_wait: bool, timeout: float) -> None:
+    """Wait for the panel's instance to run (unless ``no_wait``) and say how it ended, with the next command."""
+    if no_wait:
         return None
     try:
-        status = panel.wait(timeout=args.timeout)
+        status = panel.wait(timeout=timeout)
     except KeyboardInterrupt:
         print("Stopped waiting; the panel keeps following the instance.")
         return None
-    handle.update(panel)  # the text fallback now shows the final state too
+    if handle is not None:
+        handle.update(panel)  # the text fallback now shows the final state too
+    if panel.vanished:
+        raise CodeLabError(f"{VANISHED_SENTENCE} {describe.next_line(('open',), FACE)}.")
     if status == "RUNNING":
         print(f"CodeLab instance {panel.notebook.get('name') or panel.notebook_id} is running: {panel.url}")
-    elif status in describe.FAILED_STATUSES:
-        raise CodeLabError(describe.failure_sentence(panel.notebook) or f"The instance ended in {status}.")
+    elif describe.is_failed(status):
+        found = describe.state(panel.notebook)
+        next_line = describe.next_line(found.actions, FACE)
+        raise CodeLabError(describe.status_sentence(panel.notebook) + (f" {next_line}." if next_line else ""))
     elif panel.connection == "ended" and panel.error:
         raise CodeLabError(panel.error)
+    elif describe.is_settled(status):
+        print(describe.summary_text(panel.notebook, face=FACE))
     else:
-        print(f"Still {describe.status_words(status).lower()} after {args.timeout:g} s; the panel keeps following it.")
+        print(f"Still {describe.status_words(status).lower()} after {timeout:g} s; the panel keeps following it.")
     return None

@@ -81,7 +81,7 @@ class StartHandler(CodeLabHandler):
     @translate_errors
     async def post(self, notebook_id):
         notebook_id = validation.notebook_id(notebook_id)
-        duration = validation.duration_ms(self.read_body({"hours", "duration_ms"}), required=False)
+        duration = validation.duration_ms(self.read_body({"hours", "duration_ms"}), required=False, allow_no_auto_stop=True)
         notebook = await self.codelab.client.start(notebook_id, duration)
         self.codelab.observe(notebook)
         self.write_json(self.codelab.notebook_json(notebook))

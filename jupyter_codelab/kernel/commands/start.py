@@ -1,0 +1,36 @@
+"""``%codelab start``: start the stopped (or failed to start) instance again."""
+
+from __future__ import annotations
+
+from IPython.core.magic_arguments import argument, magic_arguments
+
+from jupyter_codelab.kernel import actions
+from jupyter_codelab.kernel.commands.common import FACE, backend, parse, subcommand
+from jupyter_codelab.kernel.commands.open import DEFAULT_TIMEOUT, check_timeout, follow
+from jupyter_codelab.kernel.inputs import InputError, check_hours
+
+
+@magic_arguments()
+@subcommand("start")
+@argument("--hours", metavar="H", help="stop automatically H hours from now, 1 to 72 (default: ModelArts' 1 h)")
+@argument("--no-auto-stop", action="store_true", help="no automatic stop: it runs until you stop it")
+@argument("--no-wait", action="store_true", help="return at once; the panel keeps updating while the cell is idle")
+@argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS", help=f"stop waiting after this long (default {DEFAULT_TIMEOUT:g})")
+def start_command(line: str):
+    """Start your stopped CodeLab instance again (also after "Start failed") and show a panel following it."""
+    args = parse(start_command, line)
+    if args.hours is not None and args.no_auto_stop:
+        raise InputError("Give --hours or --no-auto-stop, not both.")
+    hours = check_hours(args.hours) if args.hours is not None else None
+    check_timeout(args.timeout)
+    from IPython.display import display
+
+    from jupyter_codelab.kernel.panel import CodeLabPanel
+
+    chosen = backend()
+    notebook = actions.start_instance(chosen, FACE, hours, args.no_auto_stop)
+    panel = CodeLabPanel(backend=chosen)
+    panel.apply_notebook(notebook)
+    panel.watch(notebook["id"])
+    handle = display(panel, display_id=True)
+    return follow(panel, handle, args.no_wait, args.timeout)
