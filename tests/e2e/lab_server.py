@@ -50,9 +50,13 @@ class LabServer:
         base_url: str = "/",
         args: list[str] | None = None,
         app: str = "jupyterlab",
+        python: str = sys.executable,
+        link_tree_build: bool = True,
     ):
         self.root = root
         self.app = app  # the module run with -m: "jupyterlab", or "notebook" for Notebook 7
+        self.python = python  # another venv's python: the wheel test's fresh install
+        self.link_tree_build = link_tree_build  # False: only what is installed in that python's prefix
         self.extra_env = dict(env or {})  # e.g. Huawei credentials, for a real-mode lab
         self.server_extension = server_extension
         self.token = token
@@ -68,7 +72,7 @@ class LabServer:
     def start(self) -> LabServer:
         env = self._environment()
         command = [
-            sys.executable, "-m", self.app,
+            self.python, "-m", self.app,
             "--allow-root",
             "--ServerApp.open_browser=False",
             "--ServerApp.ip=127.0.0.1",
@@ -147,7 +151,9 @@ class LabServer:
             target = config / "lab" / "user-settings" / package / f"{name}.jupyterlab-settings"
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(json.dumps(values))
-        if (TREE_BUILD / "package.json").exists():
+        if not self.link_tree_build:
+            pass
+        elif (TREE_BUILD / "package.json").exists():
             link = data / "labextensions" / "jupyter-codelab"
             link.parent.mkdir(parents=True, exist_ok=True)
             if not link.exists():
