@@ -12,6 +12,7 @@ import time
 from dataclasses import dataclass, field
 from urllib.parse import quote, urlencode
 
+from ..i18n import x_language
 from .credentials import AkSkCredentials, ClientSettings, PasswordCredentials
 from .signing import AkSkSigner
 
@@ -188,6 +189,8 @@ class RequestBuilder:
         headers = {"Content-Type": JSON, "Accept": JSON, "User-Agent": USER_AGENT}
         if call.base == "iam":
             return Rendered(call.method, url, headers, body)
+        # ModelArts writes error_msg in this language (golangsdk sends X-Language: en-us); signed like the rest.
+        headers["X-Language"] = x_language()
         if self._signer is not None:
             headers = self._signer.sign(call.method, url, headers, body)
         else:

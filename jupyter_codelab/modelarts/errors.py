@@ -11,16 +11,18 @@ from __future__ import annotations
 import json
 from importlib import resources
 
+from ..i18n import N_, _
+
 # error_code -> what to tell a person, shared with the sidebar: advice.json is the one table,
 # scripts/generate_ts_tables turns it into labextension/src/generated/advice.ts.
 ADVICE_BY_CODE: dict[str, str] = json.loads(resources.files(__package__).joinpath("advice.json").read_text("utf-8"))["advice"]
 
 ADVICE_BY_STATUS = {
-    400: "ModelArts rejected the request",
-    401: "credentials rejected: check HUAWEICLOUD_SDK_AK/SK",
-    403: "access denied: check the project id and the account's ModelArts permissions",
-    404: "not found: the instance or image does not exist",
-    429: "ModelArts is throttling requests: wait a few seconds and try again",
+    400: N_("ModelArts rejected the request"),
+    401: N_("credentials rejected: check HUAWEICLOUD_SDK_AK/SK"),
+    403: N_("access denied: check the project id and the account's ModelArts permissions"),
+    404: N_("not found: the instance or image does not exist"),
+    429: N_("ModelArts is throttling requests: wait a few seconds and try again"),
 }
 
 # Terraform's notebookNotFoundErrCodes (huaweicloud/terraform-provider-huaweicloud,
@@ -60,9 +62,10 @@ class ModelArtsError(Exception):
 
     @property
     def sentence(self) -> str:
-        """The advice, then what to quote to Huawei support: ``... [ModelArts.6309, request id abc]``."""
-        tail = ", ".join(p for p in (self.error_code, f"request id {self.request_id}" if self.request_id else None) if p)
-        return f"{_capitalize(self.advice)}" + (f" [{tail}]" if tail else "")
+        """The advice (in the current language), then what to quote to Huawei support: ``... [ModelArts.6309, request id abc]``."""
+        request = _("request id {request_id}").format(request_id=self.request_id) if self.request_id else None
+        tail = ", ".join(p for p in (self.error_code, request) if p)
+        return f"{_capitalize(_(self.advice))}" + (f" [{tail}]" if tail else "")
 
     def to_json(self) -> dict:
         return {
@@ -126,13 +129,14 @@ _CLASS_BY_STATUS = {401: AuthError, 403: ForbiddenError, 404: NotFoundError}
 
 def _generic(status: int) -> str:
     if status >= 500:
-        return f"ModelArts had an internal problem (HTTP {status}): try again shortly"
-    return f"ModelArts answered HTTP {status}"
+        return _("ModelArts had an internal problem (HTTP {status}): try again shortly").format(status=status)
+    return _("ModelArts answered HTTP {status}").format(status=status)
 
 
 def _capitalize(text: str) -> str:
-    text = text.rstrip(".")
-    return (text[:1].upper() + text[1:] + ".") if text else text
+    text = text.rstrip(".。")
+    full_stop = "。" if text and text[-1] >= "\u2e80" else "."  # a Chinese sentence ends with a Chinese full stop
+    return (text[:1].upper() + text[1:] + full_stop) if text else text
 
 
 def parse_retry_after(value: str | None) -> float | None:

@@ -9,6 +9,7 @@ from jupyter_server.extension.application import ExtensionApp
 from jupyter_server.utils import url_path_join
 from traitlets import Bool, Float, Unicode, default
 
+from ..i18n import install_schema_translations
 from ..modelarts import credentials_file
 from .account import Account, AccountOptions
 from .context import CodeLabContext
@@ -76,6 +77,7 @@ class CodeLab(ExtensionApp):
         }
 
     def initialize_settings(self):
+        install_schema_translations()  # the settings editor shows our schema's titles in the chosen language
         self.account = Account(
             AccountOptions(
                 configured=self._configured(),

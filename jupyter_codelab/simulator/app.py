@@ -11,7 +11,7 @@ from tornado import web
 
 from . import images
 from .auth import IamError
-from .errors import ApiError, api_not_found, image_not_found, invalid_parameter, throttled
+from .errors import ApiError, api_not_found, image_not_found, invalid_parameter, localized_msg, throttled
 from .paging import paginate
 
 if TYPE_CHECKING:
@@ -78,6 +78,8 @@ class SimulatorHandler(web.RequestHandler):
         for name, value in error.headers.items():
             self.set_header(name, value)
         body = error.body()
+        if "error_msg" in body:  # ModelArts' shape (IAM's own {"error": {...}} stays English)
+            body["error_msg"] = localized_msg(error, self.request.headers.get("X-Language"))
         if error.error_code.startswith(("APIG.", "APIGW.")):
             # The gateway's answers carry the request id (Huawei APIG FAQ apig-faq-0003: error_msg, error_code, request_id).
             body["request_id"] = self.request_id

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 
 class ApiError(Exception):
     """An error answer the simulator sends exactly as the cloud would."""
@@ -76,3 +78,33 @@ def throttled(limit: int, retry_after: int) -> ApiError:
         f"The throttling threshold has been reached: policy user over ratelimit,limit:{limit},time:1 second",
         {"Retry-After": str(retry_after)},
     )
+
+
+# error_msg in Chinese, for requests with `X-Language: zh-cn` (ModelArts answers in the language
+# that header asks for; golangsdk sends en-us). The wording follows the 描述 column of Huawei's
+# Chinese error-code table (support.huaweicloud.com api-modelarts modelarts_03_0095) and the
+# API gateway's error codes; the simulator's details (ids, states) are kept after the sentence.
+ZH_CN_ERROR_MSG = {
+    "ModelArts.0010": "内部服务错误。",
+    "ModelArts.0101": "参数错误。",
+    "ModelArts.0113": "创建Notebook失败，配额已用尽。",
+    "ModelArts.0210": "项目ID与所用凭证的项目不符。",
+    "ModelArts.6309": "实例不存在。",
+    "ModelArts.6326": "实例已冻结，请检查账户是否在费用中心欠费。",
+    "ModelArts.6327": "实例不在运行状态，请刷新页面后启动。",
+    "ModelArts.6348": "开启自动停止时必须指定时长（duration）。",
+    "ModelArts.6357": "实例正在执行其他操作或已处于目标状态，不允许此操作。",
+    "ModelArts.6360": "资源不足，请稍后重试或更换规格。",
+    "ModelArts.6797": "指定的镜像不存在。",
+    "APIG.0308": "请求超过流控阈值，请稍后重试。",
+    "APIGW.0101": "API不存在或未在环境中发布。",
+}
+
+
+def localized_msg(error: ApiError, x_language: str | None) -> str:
+    """The error's error_msg in the language the request asked for (English unless zh-cn and known)."""
+    if (x_language or "").strip().lower() != "zh-cn" or error.error_code not in ZH_CN_ERROR_MSG:
+        return error.error_msg
+    detail = re.search(r"\((notebook [^)]*)\)|: (notebook \S+?)\.?$|image (\S+) cannot", error.error_msg)
+    words = next((g for g in (detail.groups() if detail else ()) if g), None)
+    return ZH_CN_ERROR_MSG[error.error_code] + (f"（{words}）" if words else "")

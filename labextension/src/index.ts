@@ -2,6 +2,10 @@
  * The JupyterLab plugins of jupyter-codelab. This file only wires them: the
  * work lives in model.ts (state and actions), sidebar/ (the panel),
  * statusbar.ts, commands.ts and leaseWarning.ts.
+ *
+ * They run in JupyterLab 4 and in Notebook 7, whose shell has left/right side
+ * panels and a top area but no ILabShell, ILayoutRestorer or IStatusBar: every
+ * token only one of them provides is optional here.
  */
 import { ILayoutRestorer, JupyterFrontEnd, JupyterFrontEndPlugin } from '@jupyterlab/application';
 import { ICommandPalette } from '@jupyterlab/apputils';
@@ -71,13 +75,23 @@ const sidebarPlugin: JupyterFrontEndPlugin<void> = {
 /** The countdown in the status bar. */
 const statusPlugin: JupyterFrontEndPlugin<void> = {
   id: 'jupyter-codelab:status',
-  description: 'The CodeLab lease countdown in the status bar.',
+  description: 'The CodeLab lease countdown in the status bar (in the top bar where there is none: Notebook 7).',
   autoStart: true,
-  requires: [ICodeLab, IStatusBar],
-  optional: [ITranslator],
-  activate: (app: JupyterFrontEnd, model: CodeLabModel, statusBar: IStatusBar, translator: ITranslator | null) => {
+  requires: [ICodeLab],
+  optional: [IStatusBar, ITranslator],
+  activate: (
+    app: JupyterFrontEnd,
+    model: CodeLabModel,
+    statusBar: IStatusBar | null,
+    translator: ITranslator | null
+  ) => {
     const trans = (translator ?? nullTranslator).load(TRANSLATION_DOMAIN);
     const item = new CountdownStatus(model, trans, () => void app.commands.execute(CommandIDs.showPanel));
+    if (!statusBar) {
+      item.id = 'jp-CodeLab-topCountdown';
+      app.shell.add(item, 'top', { rank: 1000 });
+      return;
+    }
     statusBar.registerStatusItem('jupyter-codelab:countdown', {
       item,
       align: 'left',

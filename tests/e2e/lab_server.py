@@ -1,4 +1,5 @@
-"""A real `jupyter lab` in simulated mode, started as a subprocess for the browser tests.
+"""A real `jupyter lab` (or `jupyter notebook`, Notebook 7) in simulated mode, started as a
+subprocess for the browser tests.
 
 Everything per-user (HOME, config, data, runtime, the notebook root) lives in
 a temp dir; no Huawei credentials reach it, so the server extension runs its
@@ -48,8 +49,14 @@ class LabServer:
         env: dict | None = None,
         base_url: str = "/",
         args: list[str] | None = None,
+        app: str = "jupyterlab",
+        python: str = sys.executable,
+        link_tree_build: bool = True,
     ):
         self.root = root
+        self.app = app  # the module run with -m: "jupyterlab", or "notebook" for Notebook 7
+        self.python = python  # another venv's python: the wheel test's fresh install
+        self.link_tree_build = link_tree_build  # False: only what is installed in that python's prefix
         self.extra_env = dict(env or {})  # e.g. Huawei credentials, for a real-mode lab
         self.server_extension = server_extension
         self.token = token
@@ -65,7 +72,7 @@ class LabServer:
     def start(self) -> LabServer:
         env = self._environment()
         command = [
-            sys.executable, "-m", "jupyterlab",
+            self.python, "-m", self.app,
             "--allow-root",
             "--ServerApp.open_browser=False",
             "--ServerApp.ip=127.0.0.1",
@@ -118,6 +125,10 @@ class LabServer:
     def lab_url(self, base_url: str | None = None) -> str:
         return f"{base_url or self.url}lab?reset&token={self.token}"
 
+    def page_url(self, path: str) -> str:
+        """A page of the server by path, e.g. Notebook 7's ``tree`` or ``notebooks/x.ipynb``."""
+        return f"{self.url}{path}?token={self.token}"
+
     # -- private -----------------------------------------------------------------------------
     def _environment(self) -> dict:
         home, config, data, runtime = (self.root / name for name in ("home", "config", "data", "runtime"))
@@ -140,7 +151,9 @@ class LabServer:
             target = config / "lab" / "user-settings" / package / f"{name}.jupyterlab-settings"
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(json.dumps(values))
-        if (TREE_BUILD / "package.json").exists():
+        if not self.link_tree_build:
+            pass
+        elif (TREE_BUILD / "package.json").exists():
             link = data / "labextensions" / "jupyter-codelab"
             link.parent.mkdir(parents=True, exist_ok=True)
             if not link.exists():

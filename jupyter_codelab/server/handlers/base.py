@@ -13,12 +13,13 @@ from jupyter_server.auth.decorator import authorized
 from jupyter_server.base.handlers import APIHandler
 from tornado import web
 
+from ...i18n import N_, _, server_language, use_language
 from ...modelarts.errors import ModelArtsError, NotFoundError, UpstreamUnavailable
 from ..validation import BadInput
 
 AUTH_RESOURCE = "codelab"
 KERNEL_USER = "codelab-kernel"
-NOT_AUTHENTICATED = (
+NOT_AUTHENTICATED = N_(
     "This Jupyter server refused the request's token or cookie: log in to JupyterLab, or send "
     "'Authorization: token <token>' with the server's token (kernels it starts have one in CODELAB_API_TOKEN)."
 )
@@ -95,6 +96,11 @@ class CodeLabHandler(APIHandler):
     def codelab(self):
         return self.settings["codelab"]
 
+    def prepare(self):
+        # This request's language: JupyterLab's chosen locale for a browser, the kernel's own for a kernel.
+        use_language(server_language(self.request.headers.get("Accept-Language"), self.kernel_authenticated))
+        return super().prepare()
+
     @functools.cached_property
     def kernel_authenticated(self) -> bool:
         header = self.request.headers.get("Authorization", "")
@@ -114,7 +120,7 @@ class CodeLabHandler(APIHandler):
     def write_error(self, status_code: int, **kwargs) -> None:
         exc = (kwargs.get("exc_info") or (None, None, None))[1]
         if status_code == 403 and not getattr(exc, "log_message", None):
-            exc = UpstreamHTTPError(403, NOT_AUTHENTICATED)  # Jupyter's bare "Forbidden" says nothing
+            exc = UpstreamHTTPError(403, _(NOT_AUTHENTICATED))  # Jupyter's bare "Forbidden" says nothing
         if not isinstance(exc, UpstreamHTTPError):
             return super().write_error(status_code, **kwargs)
         self.set_header("Content-Type", "application/json")
