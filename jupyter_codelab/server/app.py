@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import secrets
 
@@ -41,6 +42,11 @@ class CodeLab(ExtensionApp):
     simulator_step_seconds = Float(2.0, config=True, help="How long each of the simulator's four steps takes.")
     connect_timeout = Float(5.0, config=True, help="Seconds to connect to ModelArts.")
     request_timeout = Float(30.0, config=True, help="Seconds for a whole ModelArts request.")
+    ca_bundle = Unicode(
+        "", config=True,
+        help="PEM file of the CA certificates to trust for ModelArts and IAM instead of the system's "
+        "(a company's TLS-inspecting proxy, a private CA); else CODELAB_CA_BUNDLE.",
+    )  # fmt: skip
     poll_fast_seconds = Float(1.0, config=True, help="Poll interval while an instance starts.")
     poll_slow_seconds = Float(10.0, config=True, help="Poll interval while an instance runs.")
     watcher_linger_seconds = Float(5.0, config=True, help="Keep polling this long after the last watcher leaves.")
@@ -75,7 +81,9 @@ class CodeLab(ExtensionApp):
         simulated = settings is None
         if simulated:
             self.simulator, settings = start_embedded_simulator(self.simulator_step_seconds)
-        self.client = AsyncModelArtsClient(settings, connect_timeout=self.connect_timeout, request_timeout=self.request_timeout)
+        self.client = AsyncModelArtsClient(
+            settings, connect_timeout=self.connect_timeout, request_timeout=self.request_timeout, ca_bundle=self.ca_bundle or None
+        )
         timing = PollTiming(fast=self.poll_fast_seconds, slow=self.poll_slow_seconds, linger=self.watcher_linger_seconds)
         self.context = CodeLabContext(
             client=self.client,
@@ -123,7 +131,10 @@ class CodeLab(ExtensionApp):
         await self.context.registry.stop_all()
         self.client.close()
         if self.simulator is not None:
-            self.simulator.stop()
+            try:  # wait for its kept-alive connections to close, so no closing task outlives the loop
+                await asyncio.wait_for(self.simulator.close(), 2.0)
+            except asyncio.TimeoutError:
+                self.simulator.stop()
         for name, value in getattr(self, "_saved_env", {}).items():
             if value is None:
                 os.environ.pop(name, None)
