@@ -103,8 +103,11 @@ def wait_until(check, timeout: float, what: str, interval: float = 0.05):
 class JupyterServer:
     """``jupyter server`` in a subprocess with a temp HOME; ``config`` is written as jupyter_server_config.json."""
 
-    def __init__(self, config: dict | None = None, extra_args: list[str] | None = None, name: str = "server"):
+    def __init__(self, config: dict | None = None, extra_args: list[str] | None = None, name: str = "server",
+                 code: str | None = None, env: dict | None = None):
         self.config = config or {}
+        self.code = code  # a directory holding another jupyter_codelab (an older commit) to run instead of this one
+        self.extra_env = env or {}
         self.extra_args = extra_args or []
         self.token = secrets.token_hex(16)
         self.port = free_port()
@@ -140,7 +143,10 @@ class JupyterServer:
         ]
         self.started_at = time.perf_counter()
         with open(self.log_path, "wb") as log:
-            self.process = subprocess.Popen(args, env=clean_env(self.home), stdout=log, stderr=subprocess.STDOUT, cwd=self.home)
+            env = {**clean_env(self.home), **self.extra_env}
+            if self.code:
+                env["PYTHONPATH"] = self.code
+            self.process = subprocess.Popen(args, env=env, stdout=log, stderr=subprocess.STDOUT, cwd=self.home)
 
     def status_answers(self) -> bool:
         if self.process.poll() is not None:

@@ -99,7 +99,7 @@ def _dropped(stream: IOStream) -> bool:
 class KeepAlivePool:
     """Connections per (scheme, host, port), reused for sequential calls; at most ``max_connections`` in use."""
 
-    def __init__(self, ssl_context=None, max_connections: int = 64, max_idle_per_host: int = 32, idle_seconds: float = 30.0):
+    def __init__(self, ssl_context=None, max_connections: int = 64, max_idle_per_host: int = 64, idle_seconds: float = 30.0):
         self._ssl_context = ssl_context  # an SSLContext, or a callable making one the first time HTTPS is used
         self._idle: dict[tuple, deque[_Idle]] = {}
         self._slots = asyncio.Semaphore(max_connections)
