@@ -208,6 +208,8 @@ def verdict(results: dict, counts: dict[int, int], https: dict | None) -> None:
         ratio = rate["ours"] / rate["jsp"]
         print(f"  throughput   {op:<4} c={big}: ours {rate['ours']:.0f} vs jsp {rate['jsp']:.0f} calls/s = {ratio:.2f}x (>= 2x: {mark(ratio >= 2)}); "
               f"ours p99 {p99:.1f} ms (<= 40: {mark(p99 <= 40)})")
+        rounds = {t: "/".join(f"{len(c['latencies']) / c['wall']:.0f}" for c in results[(op, big, t)]) for t in ("ours", "jsp")}
+        print(f"               (calls/s per round: ours {rounds['ours']}, jsp {rounds['jsp']})")
     floor = statistics.median(c["server_cpu_us"] for c in results[("get", 1, CONTEXT)])
     for op in ("open", "get"):
         ours = statistics.median(c["server_cpu_us"] for cc in counts for c in results[(op, cc, "ours")])
