@@ -219,17 +219,20 @@ def report(results: list[dict], poll_s: float) -> None:
     same = max(polls) - min(polls) <= 0.25 * max(polls)
     print(f"  polls/s independent of watchers: {', '.join(f'{p:.2f}' for p in polls)} -> {'met' if same else 'MISSED'}")
     print(f"  fan-out p99 <= 100 ms: {top['fanout_p99']:.1f} ms -> {'met' if top['fanout_p99'] <= 100 else 'MISSED'}")
+    ratio = top["fanout_p99"] / top["tornado_p99"]
+    print(f"  fan-out p99 within 1.2x the bare tornado floor (issue 15): {top['fanout_p99']:.1f} / {top['tornado_p99']:.1f} ms = "
+          f"{ratio:.2f}x -> {'met' if ratio <= 1.2 else 'MISSED'}")
     print(f"  RSS growth <= 30 MB: {top['rss_growth_mb']:.1f} MB -> {'met' if top['rss_growth_mb'] <= 30 else 'MISSED'}")
     print(f"  (upstream->watcher includes waiting for the next poll: poll interval {poll_s} s)")
 
 
-async def run(args) -> list[dict]:
+async def run(args, code: str | None = None) -> list[dict]:
     config = {
         "ServerApp": {"jpserver_extensions": {"jupyter_codelab": True}},
         "CodeLab": {"simulator_step_seconds": args.step_seconds, "poll_fast_seconds": args.poll_seconds},
     }
     results = []
-    with harness.JupyterServer(config, name="fanout") as server:
+    with harness.JupyterServer(config, name="fanout", code=code) as server:
         status, config_answer = server.api("GET", "config")
         sim_endpoint = config_answer["simulator_endpoint"]
         assert status == 200 and sim_endpoint, f"no embedded simulator: {config_answer}"
@@ -247,6 +250,7 @@ def main() -> None:
     parser.add_argument("--step-seconds", type=float, default=3.0, help="each of the four simulated steps (default 3)")
     parser.add_argument("--poll-seconds", type=float, default=1.0, help="c.CodeLab.poll_fast_seconds (default 1, as shipped)")
     parser.add_argument("--quick", action="store_true", help="steps of 2 s")
+    parser.add_argument("--before", metavar="REV", help="then the same levels against our extension as of this commit")
     args = parser.parse_args()
     if args.quick:
         args.step_seconds = 2.0
@@ -255,8 +259,17 @@ def main() -> None:
     print(f"steps of {args.step_seconds} s, poll every {args.poll_seconds} s while starting, "
           f"{PER_PROCESS} watchers per client process\n")  # fmt: skip
     results = asyncio.run(run(args))
+    before = None
+    if args.before:
+        from bench_proxy_overhead import old_code
+
+        print(f"the same against the extension as of {args.before}:", flush=True)
+        before = asyncio.run(run(args, old_code(args.before)))
     print()
     report(results, args.poll_seconds)
+    if before:
+        print(f"\n--- before: the extension as of {args.before}, same run ---")
+        report(before, args.poll_seconds)
 
 
 if __name__ == "__main__":

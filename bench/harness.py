@@ -61,12 +61,17 @@ def clean_env(home: Path) -> dict:
     return env
 
 
-def request(method: str, url: str, body=None, headers: dict | None = None, timeout: float = 30.0) -> tuple[int, object]:
+def request(method: str, url: str, body=None, headers: dict | None = None, timeout: float = 30.0, cafile: str | None = None) -> tuple[int, object]:
     """One blocking loopback call (http.client: never an environment proxy); JSON in and out."""
+    import ssl
     from urllib.parse import urlsplit
 
     parts = urlsplit(url)
-    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=timeout)
+    if parts.scheme == "https":
+        context = ssl.create_default_context(cafile=cafile)
+        conn = http.client.HTTPSConnection(parts.hostname, parts.port, timeout=timeout, context=context)
+    else:
+        conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=timeout)
     try:
         data = None if body is None else json.dumps(body).encode()
         all_headers = {"Content-Type": "application/json", **(headers or {})}
@@ -98,8 +103,11 @@ def wait_until(check, timeout: float, what: str, interval: float = 0.05):
 class JupyterServer:
     """``jupyter server`` in a subprocess with a temp HOME; ``config`` is written as jupyter_server_config.json."""
 
-    def __init__(self, config: dict | None = None, extra_args: list[str] | None = None, name: str = "server"):
+    def __init__(self, config: dict | None = None, extra_args: list[str] | None = None, name: str = "server",
+                 code: str | None = None, env: dict | None = None):
         self.config = config or {}
+        self.code = code  # a directory holding another jupyter_codelab (an older commit) to run instead of this one
+        self.extra_env = env or {}
         self.extra_args = extra_args or []
         self.token = secrets.token_hex(16)
         self.port = free_port()
@@ -135,7 +143,10 @@ class JupyterServer:
         ]
         self.started_at = time.perf_counter()
         with open(self.log_path, "wb") as log:
-            self.process = subprocess.Popen(args, env=clean_env(self.home), stdout=log, stderr=subprocess.STDOUT, cwd=self.home)
+            env = {**clean_env(self.home), **self.extra_env}
+            if self.code:
+                env["PYTHONPATH"] = self.code
+            self.process = subprocess.Popen(args, env=env, stdout=log, stderr=subprocess.STDOUT, cwd=self.home)
 
     def status_answers(self) -> bool:
         if self.process.poll() is not None:
@@ -188,7 +199,7 @@ from jupyter_codelab.simulator.standalone import build_simulator
 
 async def serve():
     sim = build_simulator(step_seconds=float(sys.argv[1]))
-    sim.listen(port=0)
+    sim.listen(port=0, certfile=sys.argv[2] or None, keyfile=sys.argv[3] or None)
     print(sim.endpoint, flush=True)
     await asyncio.Event().wait()
 
@@ -199,21 +210,22 @@ asyncio.run(serve())
 class SimulatorProcess:
     """The standalone simulator (demo credentials) in its own process, without per-call access logs."""
 
-    def __init__(self, step_seconds: float = 0.0):
+    def __init__(self, step_seconds: float = 0.0, certfile: str | None = None, keyfile: str | None = None):
         self.step_seconds = step_seconds
+        self.certfile, self.keyfile = certfile, keyfile  # HTTPS; control calls trust certfile
         self.home = Path(tempfile.mkdtemp(prefix="codelab-bench-sim-"))
         self.process: subprocess.Popen | None = None
         self.endpoint = ""
 
     def start(self) -> SimulatorProcess:
         self.process = subprocess.Popen(
-            [sys.executable, "-c", SIMULATOR_MAIN, str(self.step_seconds)],
+            [sys.executable, "-c", SIMULATOR_MAIN, str(self.step_seconds), self.certfile or "", self.keyfile or ""],
             env=clean_env(self.home),
             stdout=subprocess.PIPE,
             text=True,
         )
         self.endpoint = self.process.stdout.readline().strip()
-        if not self.endpoint.startswith("http://"):
+        if not self.endpoint.startswith(("http://", "https://")):
             raise RuntimeError(f"the simulator did not start (said {self.endpoint!r})")
         return self
 
@@ -222,7 +234,7 @@ class SimulatorProcess:
         return int(self.endpoint.rsplit(":", 1)[1])
 
     def control(self, method: str, route: str, body=None):
-        return request(method, f"{self.endpoint}/_simulator/{route}", body)
+        return request(method, f"{self.endpoint}/_simulator/{route}", body, cafile=self.certfile)
 
     def stop(self) -> None:
         if self.process is not None and self.process.poll() is None:

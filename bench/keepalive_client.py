@@ -23,13 +23,13 @@ def prepare(method: str, url: str, headers: dict | None = None, body: bytes | No
 
 
 class Connection:
-    def __init__(self, host: str, port: int):
-        self.host, self.port = host, port
+    def __init__(self, host: str, port: int, ssl_context=None):
+        self.host, self.port, self.ssl = host, port, ssl_context
         self.reader: asyncio.StreamReader | None = None
         self.writer: asyncio.StreamWriter | None = None
 
     async def _connect(self) -> None:
-        self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
+        self.reader, self.writer = await asyncio.open_connection(self.host, self.port, ssl=self.ssl)
 
     async def send(self, raw: bytes) -> tuple[int, bytes]:
         """Send one prepared request; (status, body). Reconnects once if the server had closed."""
@@ -72,6 +72,9 @@ class Connection:
         self.reader = self.writer = None
 
 
-def connection_for(url: str) -> Connection:
+def connection_for(url: str, cafile: str | None = None) -> Connection:
+    import ssl
+
     parts = urlsplit(url)
-    return Connection(parts.hostname, parts.port)
+    context = ssl.create_default_context(cafile=cafile) if parts.scheme == "https" else None
+    return Connection(parts.hostname, parts.port, context)

@@ -42,7 +42,7 @@ class RetryPolicy:
     def _retryable(call: Call, error: ModelArtsError) -> bool:
         if isinstance(error, ThrottledError):
             return True  # the gateway refused before ModelArts saw it: safe even for writes
-        return call.idempotent and isinstance(error, UpstreamUnavailable)
+        return call.idempotent and isinstance(error, UpstreamUnavailable) and getattr(error, "retryable", True)
 
 
 IAM_REFUSED = "IAM refused the password login: check CODELAB_IAM_USER, CODELAB_IAM_PASSWORD and CODELAB_IAM_DOMAIN"

@@ -1,19 +1,19 @@
-"""The non-blocking transport, on tornado's AsyncHTTPClient: for the server extension."""
+"""The non-blocking transport, on kept-alive connections (``keepalive.KeepAlivePool``): for the server extension."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
+from functools import partial
 from urllib.parse import urlsplit
 
-from tornado.httpclient import AsyncHTTPClient, HTTPClientError, HTTPRequest
-from tornado.simple_httpclient import HTTPTimeoutError
-
+from . import tls
 from .calls import Call, RequestBuilder, Response
 from .client_api import ClientOperations
 from .credentials import ClientSettings
 from .errors import ModelArtsError
 from .flows import Flow, RetryPolicy
+from .keepalive import ConnectionFailed, KeepAlivePool
 from .responses import checked, timed_out, unreachable
 
 log = logging.getLogger("jupyter_codelab.modelarts")
@@ -27,13 +27,19 @@ class AsyncModelArtsClient(ClientOperations):
         request_timeout: float = 30.0,
         retry: RetryPolicy | None = None,
         max_clients: int = 64,
+        ca_bundle: str | None = None,
     ):
         self.builder = RequestBuilder(settings)
         self.connect_timeout = connect_timeout
         self.request_timeout = request_timeout
         self.retry = retry or RetryPolicy()
-        # Our own client instance: the shared default one allows only 10 requests at once.
-        self.http = AsyncHTTPClient(force_instance=True, max_clients=max_clients)
+        self.ca_bundle = tls.ca_bundle_from_env(ca_bundle)
+        # The TLS context is made at the first HTTPS call, so an unreadable ca_bundle is a 503 sentence, not a crash.
+        self.http = KeepAlivePool(partial(tls.client_context, self.ca_bundle), max_connections=max_clients)
+
+    @property
+    def connections_opened(self) -> int:
+        return self.http.opened
 
     def close(self) -> None:
         self.http.close()
@@ -67,21 +73,14 @@ class AsyncModelArtsClient(ClientOperations):
     async def _send_once(self, call: Call) -> Response:
         req = self.builder.render(call)
         host = urlsplit(req.url).netloc
-        request = HTTPRequest(
-            req.url,
-            method=req.method,
-            headers=req.headers,
-            body=req.body if req.body is not None else (b"" if req.method in ("POST", "PATCH", "PUT") else None),
-            connect_timeout=self.connect_timeout,
-            request_timeout=self.request_timeout,
-            decompress_response=True,
-        )
         try:
-            answer = await self.http.fetch(request, raise_error=False)
-        except HTTPTimeoutError:
+            answer = await self.http.fetch(req.method, req.url, req.headers, req.body, self.connect_timeout, self.request_timeout)
+        except TimeoutError:
             raise timed_out(host, self.request_timeout) from None
-        except HTTPClientError as exc:  # 599 without an answer: refused, reset, closed
-            raise unreachable(host, exc.message or "no answer") from None
-        except (OSError, asyncio.TimeoutError) as exc:
+        except ConnectionFailed as exc:
+            if exc.tls_error is not None:
+                raise tls.untrusted(host, self.ca_bundle, getattr(exc.tls_error, "verify_message", None) or exc.reason) from None
+            raise unreachable(host, exc.reason) from None
+        except OSError as exc:
             raise unreachable(host, type(exc).__name__) from None
-        return Response(answer.code, dict(answer.headers.get_all()), answer.body or b"")
+        return Response(answer.status, dict(answer.headers.get_all()), answer.body)

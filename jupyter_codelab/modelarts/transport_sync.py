@@ -1,13 +1,20 @@
-"""The blocking transport, with ``requests``: for the kernel and the command line only."""
+"""The blocking transport, with ``requests``: for the kernel and the command line only.
+
+One ``requests.Session`` per host (ModelArts, IAM), kept for the client's life: its
+connection (and TLS session) carries every call to that host. ``ca_bundle`` (else
+``CODELAB_CA_BUNDLE``) is what requests verifies the certificate against.
+"""
 
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from urllib.parse import urlsplit
 
 import requests
 
+from . import tls
 from .calls import Call, RequestBuilder, Response
 from .client_api import ClientOperations
 from .credentials import ClientSettings
@@ -26,14 +33,38 @@ class SyncModelArtsClient(ClientOperations):
         read_timeout: float = 30.0,
         retry: RetryPolicy | None = None,
         session: requests.Session | None = None,
+        ca_bundle: str | None = None,
     ):
         self.builder = RequestBuilder(settings)
         self.timeouts = (connect_timeout, read_timeout)
         self.retry = retry or RetryPolicy()
-        self.session = session or requests.Session()
+        self.ca_bundle = tls.ca_bundle_from_env(ca_bundle)
+        self._given = session  # a caller's session serves every host
+        self._sessions: dict[str, requests.Session] = {}
+        self._lock = threading.Lock()  # the panel's threads and the magics share one client
+
+    @property
+    def session(self) -> requests.Session:
+        """The session of the ModelArts endpoint."""
+        return self.session_for(self.settings.endpoint)
+
+    def session_for(self, url: str) -> requests.Session:
+        if self._given is not None:
+            return self._given
+        parts = urlsplit(url)
+        key = f"{parts.scheme}://{parts.netloc}"
+        with self._lock:
+            session = self._sessions.get(key)
+            if session is None:
+                session = self._sessions[key] = requests.Session()
+                session.verify = self.ca_bundle or True
+            return session
 
     def close(self) -> None:
-        self.session.close()
+        with self._lock:
+            sessions, self._sessions = list(self._sessions.values()), {}
+        for session in sessions + ([self._given] if self._given is not None else []):
+            session.close()
 
     def _run(self, flow: Flow):
         try:
@@ -64,10 +95,29 @@ class SyncModelArtsClient(ClientOperations):
     def _send_once(self, call: Call) -> Response:
         req = self.builder.render(call)
         host = urlsplit(req.url).netloc
+        if req.url.startswith("https:"):
+            tls.check_bundle(self.ca_bundle)  # requests' own error for a missing file is an OSError without the setting's name
         try:
-            answer = self.session.request(req.method, req.url, headers=req.headers, data=req.body, timeout=self.timeouts)
+            session = self.session_for(req.url)
+            # verify per request: a session-level verify loses to REQUESTS_CA_BUNDLE in the environment (requests #3829)
+            answer = session.request(req.method, req.url, headers=req.headers, data=req.body, timeout=self.timeouts, verify=session.verify)
         except requests.Timeout:
             raise timed_out(host, self.timeouts[1]) from None
+        except requests.exceptions.SSLError as exc:
+            raise tls.untrusted(host, self.ca_bundle, _ssl_reason(exc)) from None
         except requests.RequestException as exc:
             raise unreachable(host, type(exc).__name__) from None
         return Response(answer.status_code, dict(answer.headers), answer.content)
+
+
+def _ssl_reason(exc: requests.exceptions.SSLError) -> str:
+    """The verify message (``self-signed certificate``...) buried in urllib3's wrapping, else the class name."""
+    seen = exc
+    for _ in range(6):
+        message = getattr(seen, "verify_message", None)
+        if message:
+            return message
+        seen = getattr(seen, "reason", None) or (seen.args[0] if getattr(seen, "args", None) else None)
+        if not isinstance(seen, BaseException):
+            break
+    return "certificate verify failed" if "CERTIFICATE_VERIFY_FAILED" in str(exc) else type(exc).__name__

@@ -44,6 +44,7 @@ class AccountOptions:
     step_seconds: float = 2.0
     connect_timeout: float = 5.0
     request_timeout: float = 30.0
+    ca_bundle: str | None = None  # c.CodeLab.ca_bundle (else CODELAB_CA_BUNDLE, read by the client)
 
 
 class Account:
@@ -70,7 +71,10 @@ class Account:
         return self.simulator_settings
 
     def new_client(self, settings: ClientSettings) -> AsyncModelArtsClient:
-        return AsyncModelArtsClient(settings, connect_timeout=self.options.connect_timeout, request_timeout=self.options.request_timeout)
+        options = self.options
+        return AsyncModelArtsClient(
+            settings, connect_timeout=options.connect_timeout, request_timeout=options.request_timeout, ca_bundle=options.ca_bundle
+        )
 
     # --- connect ----------------------------------------------------------------------
     async def connect(self, context, given: CredentialInput) -> None:
@@ -128,6 +132,9 @@ class Account:
             self.on_switch(settings, simulated)
         IOLoop.current().call_later(CLOSE_OLD_CLIENT_AFTER_S, old.close)
 
-    def stop(self) -> None:
+    async def close(self) -> None:
         if self.simulator is not None:
-            self.simulator.stop()
+            try:  # wait for its kept-alive connections to close, so no closing task outlives the loop
+                await asyncio.wait_for(self.simulator.close(), 2.0)
+            except asyncio.TimeoutError:
+                self.simulator.stop()

@@ -48,6 +48,11 @@ class CodeLab(ExtensionApp):
     simulator_step_seconds = Float(2.0, config=True, help="How long each of the simulator's four steps takes.")
     connect_timeout = Float(5.0, config=True, help="Seconds to connect to ModelArts.")
     request_timeout = Float(30.0, config=True, help="Seconds for a whole ModelArts request.")
+    ca_bundle = Unicode(
+        "", config=True,
+        help="PEM file of the CA certificates to trust for ModelArts and IAM instead of the system's "
+        "(a company's TLS-inspecting proxy, a private CA); else CODELAB_CA_BUNDLE.",
+    )  # fmt: skip
     poll_fast_seconds = Float(1.0, config=True, help="Poll interval while an instance starts.")
     poll_slow_seconds = Float(10.0, config=True, help="Poll interval while an instance runs.")
     watcher_linger_seconds = Float(5.0, config=True, help="Keep polling this long after the last watcher leaves.")
@@ -85,6 +90,7 @@ class CodeLab(ExtensionApp):
                 step_seconds=self.simulator_step_seconds,
                 connect_timeout=self.connect_timeout,
                 request_timeout=self.request_timeout,
+                ca_bundle=self.ca_bundle or None,
             )
         )
         settings, config_error = self.account.configured()
@@ -166,7 +172,7 @@ class CodeLab(ExtensionApp):
         if self.context.sender is not None:
             self.context.sender.close()
         self.context.client.close()
-        self.account.stop()
+        await self.account.close()
         for name, value in getattr(self, "_saved_env", {}).items():
             if value is None:
                 os.environ.pop(name, None)

@@ -2,8 +2,9 @@
 
 A ``ProgressWatcher`` polls ``GET notebooks/{id}`` for every subscriber of that
 instance at once, turns each change into one event, keeps the last events for
-``Last-Event-ID`` resumes, and wakes every waiting stream with a single future.
-Events are encoded once, not once per watcher.
+``Last-Event-ID`` resumes, and hands each event to every attached stream from one
+loop (``attach``): events are encoded once, and a publish writes the same bytes to
+1,000 streams without waking 1,000 coroutines (bench/README.md, fan-out).
 """
 
 from __future__ import annotations
@@ -76,10 +77,10 @@ class ProgressWatcher:
         self.history: deque[Event] = deque(maxlen=HISTORY)
         self.latest: Notebook | None = None
         self.subscribers = 0
+        self.sinks: set = set()  # attached streams: anything with ``deliver(event)``
         self.polls = 0
         self._seq = 0
         self._snapshot: tuple[tuple[int, int], Event] | None = None
-        self._next = asyncio.get_running_loop().create_future()
         self._first = asyncio.get_running_loop().create_future()
         self._wake = asyncio.Event()
         self._on_idle = on_idle
@@ -98,6 +99,13 @@ class ProgressWatcher:
         self.subscribers -= 1
         if self.subscribers <= 0:
             self._wake.set()  # let the loop notice and linger, then stop
+
+    def attach(self, sink) -> None:
+        """``sink.deliver(event)`` is called for each event published from now on, until ``detach``."""
+        self.sinks.add(sink)
+
+    def detach(self, sink) -> None:
+        self.sinks.discard(sink)
 
     def snapshot(self) -> Event:
         """The current state as one event. Encoded at most once a second for a given state however
@@ -120,13 +128,6 @@ class ProgressWatcher:
         oldest = self.history[0].seq if self.history else self._seq + 1
         if seq < oldest - 1 and seq != self._seq:
             return None  # fell out of the history: a gap we cannot replay
-        return [e for e in self.history if e.seq > seq]
-
-    async def wait_after(self, seq: int, timeout: float, gone: asyncio.Future | None = None) -> list[Event]:
-        """New events after ``seq``; empty after ``timeout`` seconds of quiet or once ``gone`` is done."""
-        if self._seq <= seq:
-            waits = [self._next] if gone is None else [self._next, gone]
-            await asyncio.wait(waits, timeout=timeout, return_when=asyncio.FIRST_COMPLETED)
         return [e for e in self.history if e.seq > seq]
 
     # --- changes that our own API made: publish at once, no extra poll -------------
@@ -209,8 +210,9 @@ class ProgressWatcher:
     def stop(self) -> None:
         self.finished = True
         self._task.cancel()
-        if not self._next.done():
-            self._next.set_result(None)  # wake the streams waiting on us: they end (events.py)
+        for sink in list(self.sinks):  # the streams end cleanly; a reconnect finds the new mode
+            sink.end()
+        self.sinks.clear()
 
     # --- publishing -----------------------------------------------------------------
     def _apply(self, notebook: Notebook) -> None:
@@ -234,8 +236,12 @@ class ProgressWatcher:
         self.history.append(event)
         if event.terminal:
             self.finished = True
-        waiting, self._next = self._next, asyncio.get_running_loop().create_future()
-        waiting.set_result(None)
+        for sink in list(self.sinks):
+            try:
+                sink.deliver(event)
+            except Exception:  # one broken stream must not keep the event from the others
+                log.exception("CodeLab: delivering an event to a stream failed")
+                self.sinks.discard(sink)
 
 
 class WatcherRegistry:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import ssl
 from collections import Counter
 from dataclasses import replace
 
@@ -15,6 +16,19 @@ from .faults import FaultQueue
 from .instance import FORCEABLE, CreationPlan
 from .obs import ObsSimulator
 from .store import NotebookStore
+
+
+class _CountingServer(httpserver.HTTPServer):
+    """Counts the connections it accepts: how a test or benchmark sees whether a client keeps them alive."""
+
+    def initialize(self, *args, on_accept=None, **kwargs):
+        self._on_accept = on_accept
+        super().initialize(*args, **kwargs)
+
+    def handle_stream(self, stream, address):
+        if self._on_accept is not None:
+            self._on_accept()
+        return super().handle_stream(stream, address)
 
 
 class Simulator:
@@ -33,6 +47,7 @@ class Simulator:
         self.calls: Counter = Counter()  # route name ("open", "get", ...) -> calls
         self.calls_by_path: Counter = Counter()  # "GET /notebooks/{id}" -> calls
         self.obs = ObsSimulator(self)  # OBS on a port of its own (the real one is another host)
+        self.connections_accepted = 0  # TCP connections accepted (a kept-alive client opens few)
         self.endpoint: str | None = None
         self._server: httpserver.HTTPServer | None = None
         self._closing: asyncio.Task | None = None  # keeps the close task referenced until it ends
@@ -116,18 +131,31 @@ class Simulator:
     def make_app(self) -> web.Application:
         return make_app(self)
 
-    def listen(self, port: int = 0, address: str = "127.0.0.1") -> int:
-        """Serve on ``address:port`` (0: a free port) on the current IOLoop; returns the port."""
+    def listen(self, port: int = 0, address: str = "127.0.0.1", certfile: str | None = None, keyfile: str | None = None) -> int:
+        """Serve on ``address:port`` (0: a free port) on the current IOLoop; returns the port.
+
+        With ``certfile`` (and ``keyfile`` unless the certificate file holds the key) it serves HTTPS,
+        like ModelArts: clients must trust the certificate (``c.CodeLab.ca_bundle``, ``CODELAB_CA_BUNDLE``).
+        """
         if self._server is not None:
             raise RuntimeError(f"The simulator already listens at {self.endpoint}; stop() it first.")
+        if keyfile and not certfile:
+            raise ValueError("keyfile needs a certfile: give the certificate too.")
+        ssl_options = None
+        if certfile:
+            ssl_options = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+            ssl_options.load_cert_chain(certfile, keyfile)
         sockets = netutil.bind_sockets(port, address)
-        self._server = httpserver.HTTPServer(self.make_app())
+        self._server = _CountingServer(self.make_app(), ssl_options=ssl_options, on_accept=self._accepted)
         self._server.add_sockets(sockets)
         bound = sockets[0].getsockname()[1]
         host = f"[{address}]" if ":" in address else address
-        self.endpoint = f"http://{host}:{bound}"
+        self.endpoint = f"{'https' if certfile else 'http'}://{host}:{bound}"
         self.obs.listen(0, address)
         return bound
+
+    def _accepted(self) -> None:
+        self.connections_accepted += 1
 
     def stop(self) -> None:
         """Stop listening and drop open connections (scheduled when a loop is running)."""
@@ -161,6 +189,7 @@ class Simulator:
         self.faults.clear()
         self.calls.clear()
         self.calls_by_path.clear()
+        self.connections_accepted = 0
         self.config = replace(self._initial_config)
         self.clock.reset()
 
@@ -175,6 +204,7 @@ class Simulator:
         return {
             "instances": instances,
             "calls": {**self.calls, **self.calls_by_path},
+            "connections": {"accepted": self.connections_accepted},
             "faults": self.faults.to_json(),
             "config": self.config.to_json(),
             "users": [user.to_json() for user in self.auth.users],

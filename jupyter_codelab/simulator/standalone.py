@@ -52,6 +52,7 @@ def describe(sim: Simulator, access_key: str, project_id: str, demo: bool) -> st
     lines += [
         "Point clients (the Jupyter extension, %codelab, `jupyter codelab`) at it:",
         f"  export CODELAB_ENDPOINT={sim.endpoint} CODELAB_IAM_ENDPOINT={sim.endpoint}",
+        *(["  export CODELAB_CA_BUNDLE=<the certificate file, or the CA that signed it>"] if sim.endpoint.startswith("https") else []),
         f"  export HUAWEICLOUD_SDK_AK={access_key} HUAWEICLOUD_SDK_SK={secret} HUAWEICLOUD_SDK_PROJECT_ID={project_id}",
         f"Control API (faults, timing, reset; see docs/contracts.md section 3): {sim.endpoint}/_simulator/state",
         "Stop with Ctrl+C.",
@@ -59,8 +60,8 @@ def describe(sim: Simulator, access_key: str, project_id: str, demo: bool) -> st
     return "\n".join(lines)
 
 
-async def _serve(sim: Simulator, port: int, address: str, announce) -> None:
-    sim.listen(port=port, address=address)
+async def _serve(sim: Simulator, port: int, address: str, announce, certfile: str | None = None, keyfile: str | None = None) -> None:
+    sim.listen(port=port, address=address, certfile=certfile, keyfile=keyfile)
     announce()
     try:
         await asyncio.Event().wait()  # until cancelled (Ctrl+C)
@@ -75,14 +76,16 @@ def run_standalone(
     secret_key: str | None = None,
     project_id: str | None = None,
     step_seconds: float = 2.0,
+    certfile: str | None = None,
+    keyfile: str | None = None,
 ) -> None:
-    """Serve until interrupted, after printing the endpoint and how to point clients at it."""
+    """Serve until interrupted, after printing the endpoint and how to point clients at it (HTTPS with ``certfile``)."""
     sim = build_simulator(access_key, secret_key, project_id, step_seconds)
     # One access-log line per call (method, path, status): what a person watching a demo wants to see.
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
     demo = not access_key
     announce = lambda: print(describe(sim, access_key or DEMO_ACCESS_KEY, project_id or DEMO_PROJECT_ID, demo), flush=True)  # noqa: E731
     try:
-        asyncio.run(_serve(sim, port, address, announce))
+        asyncio.run(_serve(sim, port, address, announce, certfile, keyfile))
     except KeyboardInterrupt:
         print("Simulator stopped.", flush=True)

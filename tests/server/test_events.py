@@ -170,3 +170,21 @@ async def test_a_vanished_instance_ends_the_stream_as_deleted_not_as_its_last_st
     deleted = (await reader.until("deleted"))[-1]["data"]
     assert deleted["notebook"]["status"] == "DELETED" and deleted["notebook"]["url"] is None and deleted["vanished"] is True
     assert "ModelArts.6309" in deleted["message"]
+
+
+async def test_every_stream_gets_every_event_and_closed_ones_are_detached(jp_fetch, watch, codelab):
+    """One publish writes the same bytes to every attached stream; a closed stream leaves the watcher."""
+    _, notebook = await call(jp_fetch, "notebooks", "open", method="POST")
+    readers = [watch(notebook["id"]) for _ in range(20)]
+    leaving = watch(notebook["id"])
+    await leaving.next()
+    leaving.close()
+    seen = [[seq(e) for e in await reader.until("ready")] for reader in readers]
+    assert len({ids[-1] for ids in seen}) == 1, "every stream saw the same ready event"
+    for ids in seen:  # after its snapshot, each stream got every published event once, in order
+        assert ids[1:] == list(range(ids[0] + 1, ids[-1] + 1))
+    watcher = codelab.registry.existing(notebook["id"])
+    assert watcher is not None and len(watcher.sinks) == 20
+    for reader in readers:
+        reader.close()
+    await until(lambda: not watcher.sinks, timeout=10)

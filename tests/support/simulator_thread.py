@@ -19,8 +19,9 @@ from jupyter_codelab.simulator.standalone import build_simulator
 
 
 class SimulatorThread:
-    def __init__(self, step_seconds: float = 0.3, stop_seconds: float = 0.3):
+    def __init__(self, step_seconds: float = 0.3, stop_seconds: float = 0.3, certfile=None, keyfile=None):
         self.step_seconds, self.stop_seconds = step_seconds, stop_seconds
+        self.certfile, self.keyfile = certfile, keyfile  # HTTPS with this certificate (its control calls trust it)
         self.simulator: Simulator | None = None
         self.endpoint: str | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -35,7 +36,7 @@ class SimulatorThread:
         async def serve():
             sim = build_simulator(step_seconds=self.step_seconds)
             sim.configure(stop_seconds=self.stop_seconds, start_seconds=self.stop_seconds)
-            sim.listen(port=0)
+            sim.listen(port=0, certfile=self.certfile, keyfile=self.keyfile)
             self.simulator, self.endpoint = sim, sim.endpoint
 
         loop.run_until_complete(serve())
@@ -65,7 +66,8 @@ class SimulatorThread:
         }
 
     def control(self, method: str, path: str, body: dict | None = None) -> dict:
-        response = requests.request(method, f"{self.endpoint}/_simulator/{path}", json=body, timeout=10)
+        verify = str(self.certfile) if self.certfile else True
+        response = requests.request(method, f"{self.endpoint}/_simulator/{path}", json=body, timeout=10, verify=verify)
         response.raise_for_status()
         return response.json() if response.content else {}
 

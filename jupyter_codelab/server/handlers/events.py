@@ -12,6 +12,32 @@ from .base import CodeLabHandler, codelab_authorized, translate_errors
 KEEPALIVE = b": keepalive\n\n"
 
 
+class _Sink:
+    """What the watcher calls for each new event: the already encoded bytes go straight to the
+    connection. No coroutine wakes per event; the handler's coroutine only sends keepalives."""
+
+    __slots__ = ("handler", "ended", "writes")
+
+    def __init__(self, handler: EventsHandler):
+        self.handler = handler
+        self.ended = asyncio.get_running_loop().create_future()  # a terminal event went out
+        self.writes = 0
+
+    def deliver(self, event) -> None:
+        if self.ended.done() or self.handler._gone.done():
+            return
+        self.handler.write(event.wire)
+        self.handler.flush()  # the future only reports the write; a closed stream ends the handler via _gone
+        self.writes += 1
+        if event.terminal:
+            self.end()
+
+    def end(self) -> None:
+        """No more events: a terminal one went out, or the watcher stopped (the account changed)."""
+        if not self.ended.done():
+            self.ended.set_result(None)
+
+
 class EventsHandler(CodeLabHandler):
     _track_activity = False  # an open stream is not user activity (culling must still work)
 
@@ -40,27 +66,27 @@ class EventsHandler(CodeLabHandler):
         last_id = self.request.headers.get("Last-Event-ID") or self.get_query_argument("last_event_id", None)
         replay = watcher.events_after(last_id)
         if replay is None:
-            snapshot = watcher.snapshot()
-            replay, seq = [snapshot], snapshot.seq
+            replay = [watcher.snapshot()]
             ended = watcher.finished and bool(watcher.history) and watcher.history[-1].terminal
         else:
-            seq, ended = (replay[-1].seq if replay else int(last_id.rpartition("-")[2])), False
+            ended = any(event.terminal for event in replay)
+        sink = _Sink(self)
+        if not ended:
+            watcher.attach(sink)  # in the same step as the replay above: no event is missed or sent twice
         keepalive = self.codelab.keepalive_seconds
         try:
-            while True:
-                for event in replay:
-                    self.write(event.wire)
-                    seq = event.seq
-                    ended = ended or event.terminal
-                await self.flush()
-                if ended or self._gone.done():
-                    break
-                replay = await watcher.wait_after(seq, keepalive, self._gone)
-                if not replay and watcher.finished:
-                    break  # stopped (e.g. the account changed): end the stream; a reconnect finds the new mode
-                if not replay and not self._gone.done():
+            for event in replay:
+                self.write(event.wire)
+            await self.flush()
+            while not (ended or sink.ended.done() or self._gone.done()):
+                writes = sink.writes
+                await asyncio.wait([sink.ended, self._gone], timeout=keepalive, return_when=asyncio.FIRST_COMPLETED)
+                if sink.writes == writes and not (sink.ended.done() or self._gone.done()):
                     self.write(KEEPALIVE)
+                    await self.flush()
         except StreamClosedError:
             return
+        finally:
+            watcher.detach(sink)
         if not self._gone.done():
             self.finish(set_content_type="text/event-stream; charset=utf-8")
