@@ -1,12 +1,12 @@
-"""Which backend the CLI uses: ``--server-url``/``--token``, else the environment (see kernel.backend)."""
+"""Which backend the CLI uses: ``--server-url``/``--token``, else the environment (see client.backend)."""
 
 from __future__ import annotations
 
 import argparse
 import os
 
-from jupyter_codelab.kernel.backend import Backend, backend_from_env
-from jupyter_codelab.kernel.inputs import InputError
+from jupyter_codelab.client.backend import Backend, backend_from_env
+from jupyter_codelab.client.inputs import InputError
 
 
 def common_options() -> argparse.ArgumentParser:
@@ -29,7 +29,7 @@ def backend_for(args: argparse.Namespace) -> Backend:
         token = args.token or os.environ.get("JUPYTER_TOKEN")
         if not token:
             raise InputError("--server-url needs the server's token: pass --token or set JUPYTER_TOKEN.")
-        from jupyter_codelab.kernel.server_backend import ServerBackend
+        from jupyter_codelab.client.server_backend import ServerBackend
 
         return ServerBackend.for_jupyter_server(args.server_url, token)
     if args.token:

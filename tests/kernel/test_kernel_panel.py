@@ -136,7 +136,7 @@ def test_close_stops_the_background_threads(direct_backend):
 
 
 def test_the_countdown_warns_before_the_automatic_stop(panel, simulator, monkeypatch):
-    from jupyter_codelab.kernel import direct_backend
+    from jupyter_codelab.client import direct_backend
 
     monkeypatch.setattr(direct_backend, "POLL_STEADY_SECONDS", 0.2)  # see the lease change at once
     panel.open_instance()

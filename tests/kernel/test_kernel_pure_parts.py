@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from jupyter_codelab.kernel import describe
-from jupyter_codelab.kernel.inputs import InputError, check_hours, check_share_url, resolve_image
-from jupyter_codelab.kernel.notebook_events import event_between
-from jupyter_codelab.kernel.sse import parse_sse
+from jupyter_codelab.client import describe
+from jupyter_codelab.client.inputs import InputError, check_hours, check_share_url, resolve_image
+from jupyter_codelab.client.notebook_events import event_between
+from jupyter_codelab.client.sse import parse_sse
 
 STREAM = b"id: 7-1\r\nevent: snapshot\r\ndata: {\"a\": 1}\r\n\r\n: keepalive\n\nid: 7-2\nevent: status\ndata: line one\ndata: line two\n\n"
 
@@ -144,7 +144,7 @@ def test_what_an_open_did_to_the_instance_already_there():
 
 
 def test_errors_carry_the_request_id_from_either_side():
-    from jupyter_codelab.kernel.errors import CodeLabError
+    from jupyter_codelab.client.errors import CodeLabError
     from jupyter_codelab.modelarts.errors import NotFoundError
 
     body = {"message": "That instance does not exist (any more): open a new one. [ModelArts.6309, request id r-1]",

@@ -5,8 +5,8 @@ from __future__ import annotations
 from jupyter_codelab.cli.connection import backend_for
 from jupyter_codelab.cli.output import EXIT_OK, Output
 from jupyter_codelab.cli.waiting import FACE
-from jupyter_codelab.kernel import actions, describe
-from jupyter_codelab.kernel.inputs import InputError, check_hours
+from jupyter_codelab.client import actions, describe
+from jupyter_codelab.client.inputs import InputError, check_hours
 
 HELP = "extend the lease: the running instance stops automatically H hours from now"
 

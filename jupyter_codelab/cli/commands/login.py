@@ -12,10 +12,10 @@ import os
 import sys
 
 from jupyter_codelab.cli.output import EXIT_OK, Output
-from jupyter_codelab.kernel import login as account
+from jupyter_codelab.client import login as account
 from jupyter_codelab.kernel.commands.login import ask_credentials
-from jupyter_codelab.kernel.errors import CodeLabError, ConnectionLost
-from jupyter_codelab.kernel.inputs import InputError
+from jupyter_codelab.client.errors import CodeLabError, ConnectionLost
+from jupyter_codelab.client.inputs import InputError
 
 LOGIN_HELP = "connect your Huawei Cloud account (prompts for the keys; they are never echoed)"
 LOGOUT_HELP = "sign out: back to simulated mode (without a server: remove the saved keys)"
@@ -40,7 +40,7 @@ def _server(args):
         token = args.token or os.environ.get("JUPYTER_TOKEN")
         if not token:
             raise InputError("--server-url needs the server's token: pass --token or set JUPYTER_TOKEN.")
-        from jupyter_codelab.kernel.server_backend import ServerBackend
+        from jupyter_codelab.client.server_backend import ServerBackend
 
         return ServerBackend.for_jupyter_server(args.server_url, token), True
     if args.token:

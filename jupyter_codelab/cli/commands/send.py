@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import sys
 
-from jupyter_codelab.kernel import send_flow
-from jupyter_codelab.kernel.inputs import InputError
+from jupyter_codelab.client import send_flow
+from jupyter_codelab.client.inputs import InputError
 
 
 def add_send_options(parser) -> None:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from jupyter_codelab.cli.commands.open import add_wait_options, check_timeout
+from jupyter_codelab.cli.commands.open_command import add_wait_options, check_timeout
 from jupyter_codelab.cli.connection import backend_for
 from jupyter_codelab.cli.output import EXIT_OK, Output
 from jupyter_codelab.cli.waiting import FACE, wait_and_report
-from jupyter_codelab.kernel import actions, describe
-from jupyter_codelab.kernel.inputs import InputError, check_hours
+from jupyter_codelab.client import actions, describe
+from jupyter_codelab.client.inputs import InputError, check_hours
 
 HELP = "start your stopped CodeLab instance again (also after a failed start) and wait until it runs"
 

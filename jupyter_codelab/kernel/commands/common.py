@@ -5,8 +5,8 @@ from __future__ import annotations
 from IPython.core.error import UsageError
 from IPython.core.magic_arguments import parse_argstring
 
-from jupyter_codelab.kernel.backend import Backend, get_backend
-from jupyter_codelab.kernel import actions
+from jupyter_codelab.client.backend import Backend, get_backend
+from jupyter_codelab.client import actions
 
 
 def subcommand(name: str):

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from IPython.core.magic_arguments import argument, magic_arguments
 
-from jupyter_codelab.kernel import actions, describe
+from jupyter_codelab.client import actions, describe
 from jupyter_codelab.kernel.commands.common import backend, current_or_usage_error, parse, show, subcommand
-from jupyter_codelab.kernel.inputs import InputError, check_hours
+from jupyter_codelab.client.inputs import InputError, check_hours
 
 
 @magic_arguments()

@@ -11,9 +11,9 @@ import getpass
 
 from IPython.core.magic_arguments import argument, magic_arguments
 
-from jupyter_codelab.kernel import login as account
+from jupyter_codelab.client import login as account
 from jupyter_codelab.kernel.commands.common import backend, parse, show, subcommand
-from jupyter_codelab.kernel.errors import CodeLabError
+from jupyter_codelab.client.errors import CodeLabError
 
 
 def _server():

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from IPython.core.magic_arguments import argument, magic_arguments
 
-from jupyter_codelab.kernel import actions
+from jupyter_codelab.client import actions
 from jupyter_codelab.kernel.commands.common import FACE, backend, parse, subcommand
-from jupyter_codelab.kernel.commands.open import DEFAULT_TIMEOUT, check_timeout, follow
-from jupyter_codelab.kernel.inputs import InputError, check_hours
+from jupyter_codelab.kernel.commands.open_command import DEFAULT_TIMEOUT, check_timeout, follow
+from jupyter_codelab.client.inputs import InputError, check_hours
 
 
 @magic_arguments()

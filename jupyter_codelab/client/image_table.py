@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from jupyter_codelab.kernel.inputs import image_label
+from jupyter_codelab.client.inputs import image_label
 
 COLUMNS = ("name:tag", "processor", "arch", "id")
 

@@ -19,7 +19,7 @@ import threading
 from abc import ABC, abstractmethod
 from typing import Iterator, Mapping
 
-from jupyter_codelab.kernel.errors import CodeLabError
+from jupyter_codelab.client.errors import CodeLabError
 
 ENV_API_URL = "CODELAB_API_URL"
 ENV_API_TOKEN = "CODELAB_API_TOKEN"
@@ -98,13 +98,13 @@ def backend_from_env(env: Mapping[str, str] | None = None) -> Backend:
     env = os.environ if env is None else env
     api_url, token = env.get(ENV_API_URL), env.get(ENV_API_TOKEN)
     if api_url and token:
-        from jupyter_codelab.kernel.server_backend import ServerBackend
+        from jupyter_codelab.client.server_backend import ServerBackend
 
         return ServerBackend(api_url, token)
     if api_url or token:
         missing = ENV_API_TOKEN if api_url else ENV_API_URL
         raise CodeLabError(f"{missing} is not set while {ENV_API_URL if token else ENV_API_TOKEN} is: set both, or neither.")
-    from jupyter_codelab.kernel.direct_backend import DirectBackend
+    from jupyter_codelab.client.direct_backend import DirectBackend
 
     return DirectBackend.from_env(env)
 

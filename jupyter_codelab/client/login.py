@@ -12,9 +12,9 @@ from __future__ import annotations
 import os
 from typing import Mapping
 
-from jupyter_codelab.kernel.backend import ENV_API_TOKEN, ENV_API_URL, Backend, set_backend
-from jupyter_codelab.kernel.errors import CodeLabError
-from jupyter_codelab.kernel.inputs import InputError
+from jupyter_codelab.client.backend import ENV_API_TOKEN, ENV_API_URL, Backend, set_backend
+from jupyter_codelab.client.errors import CodeLabError
+from jupyter_codelab.client.inputs import InputError
 from jupyter_codelab.modelarts import credentials_file
 from jupyter_codelab.modelarts.credential_input import CredentialInputError, parse_credential_input
 from jupyter_codelab.modelarts.credentials import ConfigError
@@ -34,7 +34,7 @@ def server_backend(env: Mapping[str, str] | None = None, backend: Backend | None
         return backend
     env = os.environ if env is None else env
     if env.get(ENV_API_URL) and env.get(ENV_API_TOKEN):
-        from jupyter_codelab.kernel.server_backend import ServerBackend
+        from jupyter_codelab.client.server_backend import ServerBackend
 
         return ServerBackend(env[ENV_API_URL], env[ENV_API_TOKEN])
     return None
@@ -97,7 +97,7 @@ def _direct_login(given) -> dict:
     except ConfigError as exc:
         raise InputError(str(exc)) from None
     set_backend(None)  # the next command finds the new keys
-    from jupyter_codelab.kernel.direct_backend import DirectBackend
+    from jupyter_codelab.client.direct_backend import DirectBackend
 
     direct = DirectBackend(settings)
     direct.close()

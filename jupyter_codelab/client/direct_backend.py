@@ -13,10 +13,10 @@ import weakref
 from typing import Iterator, Mapping
 from urllib.parse import urlsplit
 
-from jupyter_codelab.kernel.backend import Backend, EventStream
-from jupyter_codelab.kernel.describe import is_moving
-from jupyter_codelab.kernel.errors import CodeLabError
-from jupyter_codelab.kernel.notebook_events import event_between, make_event, vanished_event
+from jupyter_codelab.client.backend import Backend, EventStream
+from jupyter_codelab.client.describe import is_moving
+from jupyter_codelab.client.errors import CodeLabError
+from jupyter_codelab.client.notebook_events import event_between, make_event, vanished_event
 from jupyter_codelab.modelarts.credentials import ConfigError, ClientSettings, resolve_settings
 from jupyter_codelab.modelarts.errors import ModelArtsError, NotFoundError, UpstreamUnavailable, ThrottledError
 from jupyter_codelab.modelarts.states import TERMINAL_EVENTS

@@ -11,9 +11,9 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 
-from jupyter_codelab.kernel import describe, remembered
-from jupyter_codelab.kernel.backend import Backend
-from jupyter_codelab.kernel.errors import CodeLabError
+from jupyter_codelab.client import describe, remembered
+from jupyter_codelab.client.backend import Backend
+from jupyter_codelab.client.errors import CodeLabError
 from jupyter_codelab.modelarts.states import OPEN, VANISHED_SENTENCE
 
 STOPPING_SETTLE_SECONDS = 120.0
@@ -79,7 +79,7 @@ def start_instance(backend: Backend, face: str, hours: int | None = None, no_aut
 
 def require_current(backend: Backend, verb: str, face: str) -> dict:
     """The current instance, or an ``InputError`` saying why there is none to ``verb`` and what to run."""
-    from jupyter_codelab.kernel.inputs import InputError
+    from jupyter_codelab.client.inputs import InputError
 
     found = find_current(backend)
     if found.notebook is None:

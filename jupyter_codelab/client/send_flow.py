@@ -11,8 +11,8 @@ import os
 import time
 from typing import Callable
 
-from jupyter_codelab.kernel.errors import CodeLabError
-from jupyter_codelab.kernel.inputs import InputError
+from jupyter_codelab.client.errors import CodeLabError
+from jupyter_codelab.client.inputs import InputError
 
 ENV_CONTENTS_ROOT = "CODELAB_CONTENTS_ROOT"  # the server's contents root, given to the kernels and terminals it starts
 ENV_SESSION = "JPY_SESSION_NAME"

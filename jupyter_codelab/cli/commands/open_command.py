@@ -6,8 +6,8 @@ from jupyter_codelab.cli.commands.send import add_send_options, send_local, spli
 from jupyter_codelab.cli.connection import backend_for
 from jupyter_codelab.cli.output import EXIT_OK, Output
 from jupyter_codelab.cli.waiting import FACE, wait_and_report
-from jupyter_codelab.kernel import actions, describe
-from jupyter_codelab.kernel.inputs import InputError, check_share_url, resolve_image
+from jupyter_codelab.client import actions, describe
+from jupyter_codelab.client.inputs import InputError, check_share_url, resolve_image
 
 HELP = "open your CodeLab instance (or find the open one) and wait until it runs"
 
