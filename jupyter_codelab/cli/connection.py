@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 import os
 
-from jupyter_codelab.client.backend import Backend, backend_from_env
+from jupyter_codelab.client.backend import Backend
+from jupyter_codelab.client.choose import backend_from_env
+from jupyter_codelab.client.server_backend import ServerBackend
 from jupyter_codelab.client.inputs import InputError
 
 
@@ -24,14 +26,17 @@ def common_options() -> argparse.ArgumentParser:
     return parent
 
 
-def backend_for(args: argparse.Namespace) -> Backend:
+def given_server(args: argparse.Namespace) -> ServerBackend | None:
+    """The server named by ``--server-url`` (with ``--token`` or $JUPYTER_TOKEN), or None without one."""
     if args.server_url:
         token = args.token or os.environ.get("JUPYTER_TOKEN")
         if not token:
             raise InputError("--server-url needs the server's token: pass --token or set JUPYTER_TOKEN.")
-        from jupyter_codelab.client.server_backend import ServerBackend
-
         return ServerBackend.for_jupyter_server(args.server_url, token)
     if args.token:
         raise InputError("--token goes with --server-url: give the Jupyter server's URL too.")
-    return backend_from_env()
+    return None
+
+
+def backend_for(args: argparse.Namespace) -> Backend:
+    return given_server(args) or backend_from_env()

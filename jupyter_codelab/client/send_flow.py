@@ -11,10 +11,10 @@ import os
 import time
 from typing import Callable
 
+from jupyter_codelab.api_env import ENV_CONTENTS_ROOT
 from jupyter_codelab.client.errors import CodeLabError
 from jupyter_codelab.client.inputs import InputError
 
-ENV_CONTENTS_ROOT = "CODELAB_CONTENTS_ROOT"  # the server's contents root, given to the kernels and terminals it starts
 ENV_SESSION = "JPY_SESSION_NAME"
 POLL_SECONDS = 0.25
 MB = 1024 * 1024

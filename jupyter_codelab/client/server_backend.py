@@ -15,7 +15,7 @@ from urllib.parse import quote, urlsplit
 import requests
 
 from jupyter_codelab.client.backend import Backend, EventStream
-from jupyter_codelab.client.errors import CodeLabError, ConnectionLost
+from jupyter_codelab.client.errors import CodeLabError, ConnectionLost, LoginRefused
 from jupyter_codelab.client.notebook_events import make_event, vanished_event
 from jupyter_codelab.client.sse import parse_sse
 from jupyter_codelab.modelarts.states import TERMINAL_EVENTS
@@ -103,8 +103,6 @@ class ServerBackend(Backend):
         return self._credentials("DELETE", "credentials?forget=true" if forget else "credentials", None)
 
     def _credentials(self, method: str, path: str, body: dict | None) -> dict:
-        from jupyter_codelab.client.login import LoginRefused
-
         try:
             response = self.session.request(method, self.api_url + path, json=body, timeout=(CONNECT_TIMEOUT, READ_TIMEOUT))
         except requests.RequestException as exc:

@@ -19,7 +19,8 @@ from traitlets import Bool, Dict, Int, List, Unicode, observe
 from jupyter_codelab.client import actions, describe, remembered
 
 from jupyter_codelab.kernel import panel_view
-from jupyter_codelab.client.backend import Backend, get_backend
+from jupyter_codelab.client.backend import Backend
+from jupyter_codelab.client.choose import get_backend
 from jupyter_codelab.client.errors import CodeLabError
 from jupyter_codelab.client.inputs import InputError, check_hours, check_share_url, image_label
 from jupyter_codelab.kernel.panel_children import PanelChildren
@@ -220,7 +221,7 @@ class CodeLabPanel(widgets.VBox):
                         project_id: str | None = None, remember: bool = False, raise_errors: bool = False) -> dict | None:  # fmt: skip
         """Connect a Huawei Cloud account (what the Connect form does); returns the new config."""
         from jupyter_codelab.client import login as account
-        from jupyter_codelab.client.backend import set_backend
+        from jupyter_codelab.client.choose import set_backend
 
         body = {"access_key": access_key, "secret_key": secret_key, "region": region, "project_id": project_id, "remember": remember}
         server = account.server_backend(backend=self._backend)

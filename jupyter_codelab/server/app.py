@@ -9,6 +9,7 @@ from jupyter_server.extension.application import ExtensionApp
 from jupyter_server.utils import url_path_join
 from traitlets import Bool, Float, Unicode, default
 
+from ..api_env import ENV_API_TOKEN, ENV_API_URL, ENV_CONTENTS_ROOT
 from ..modelarts import credentials_file
 from .account import Account, AccountOptions
 from .context import CodeLabContext
@@ -17,9 +18,6 @@ from .send_setup import make_sender
 from .watcher import PollTiming, WatcherRegistry
 
 API_PREFIX = "codelab/api"
-ENV_API_URL = "CODELAB_API_URL"
-ENV_API_TOKEN = "CODELAB_API_TOKEN"
-ENV_CONTENTS_ROOT = "CODELAB_CONTENTS_ROOT"  # lets %codelab send / the CLI turn a local path into a contents path
 
 
 class CodeLab(ExtensionApp):

@@ -82,7 +82,7 @@ def test_upstream_errors_keep_the_modelarts_code_and_show_no_traceback(ipython, 
 
 
 def test_no_credentials_anywhere_is_explained(monkeypatch):
-    from jupyter_codelab.client.backend import backend_from_env
+    from jupyter_codelab.client.choose import backend_from_env
 
     with pytest.raises(CodeLabError, match="No ModelArts credentials found: set HUAWEICLOUD_SDK_AK"):
         backend_from_env({})

@@ -13,7 +13,7 @@ import pytest
 from codelab_wait import async_wait_for
 from server_fixtures import codelab_server, jp_server_config  # noqa: F401 - fixtures
 
-from jupyter_codelab.client.backend import backend_from_env
+from jupyter_codelab.client.choose import backend_from_env
 from jupyter_codelab.client.errors import CodeLabError
 from jupyter_codelab.client.server_backend import ServerBackend, _shutdown_socket
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from IPython.core.error import UsageError
 from IPython.core.magic_arguments import parse_argstring
 
-from jupyter_codelab.client.backend import Backend, get_backend
+from jupyter_codelab.client.backend import Backend
+from jupyter_codelab.client.choose import get_backend
 from jupyter_codelab.client import actions
 
 
