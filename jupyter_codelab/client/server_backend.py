@@ -16,8 +16,8 @@ import requests
 
 from jupyter_codelab.client.backend import Backend, EventStream
 from jupyter_codelab.client.errors import CodeLabError, ConnectionLost, LoginRefused
-from jupyter_codelab.client.notebook_events import make_event, vanished_event
 from jupyter_codelab.client.sse import parse_sse
+from jupyter_codelab.modelarts.events import EVENT_RECONNECTING, event_json, vanished_event
 from jupyter_codelab.modelarts.states import TERMINAL_EVENTS
 
 CONNECT_TIMEOUT = 5.0
@@ -156,7 +156,7 @@ class ServerEventStream(EventStream):
 
     def _pause(self, failures: int, exc: Exception) -> Iterator[dict]:
         delay = RECONNECT_DELAYS[min(failures, len(RECONNECT_DELAYS) - 1)]
-        yield make_event("reconnecting", None, [], f"Lost the event stream ({type(exc).__name__}); reconnecting in {delay:g} s.")
+        yield event_json(EVENT_RECONNECTING, None, [], f"Lost the event stream ({type(exc).__name__}); reconnecting in {delay:g} s.")
         self.closed.wait(delay)
 
     def _read_once(self) -> Iterator[dict]:

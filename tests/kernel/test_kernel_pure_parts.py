@@ -1,4 +1,4 @@
-"""The kernel side's pure parts: SSE parsing, events from snapshots, input checks, words."""
+"""The client side's pure parts: SSE parsing, input checks, words (events: tests/unit/test_events.py)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ import pytest
 
 from jupyter_codelab.client import describe
 from jupyter_codelab.client.inputs import InputError, check_hours, check_share_url, resolve_image
-from jupyter_codelab.client.notebook_events import event_between
 from jupyter_codelab.client.sse import parse_sse
 
 STREAM = b"id: 7-1\r\nevent: snapshot\r\ndata: {\"a\": 1}\r\n\r\n: keepalive\n\nid: 7-2\nevent: status\ndata: line one\ndata: line two\n\n"
@@ -37,18 +36,6 @@ def notebook(status="CREATING", steps=("PROCESSING", "WAITING", "WAITING", "WAIT
         "fail_reason": None,
         "url": None,
     }
-
-
-def test_events_between_snapshots():
-    first = notebook()
-    assert event_between(first, notebook(remaining=1000)) is None  # the clock moving is no event
-    assert event_between(first, notebook(steps=("COMPLETED", "PROCESSING", "WAITING", "WAITING")))["type"] == "progress"
-    assert event_between(first, notebook(lease_duration=7200000))["type"] == "lease"
-    ready = event_between(first, {**notebook("RUNNING", ("COMPLETED",) * 4), "url": "https://x"})
-    assert ready["type"] == "ready" and "url" in ready["changed"]
-    failed = event_between(first, {**notebook("CREATE_FAILED"), "fail_reason": "No capacity"})
-    assert failed["type"] == "failed" and failed["message"] == "Creation failed: No capacity"
-    assert event_between(first, notebook("STOPPED"))["type"] == "stopped"
 
 
 CATALOGUE = {

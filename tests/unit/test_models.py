@@ -3,6 +3,7 @@
 import json
 from pathlib import Path
 
+from jupyter_codelab.modelarts.states import BUSY, FAILED, state_of
 from jupyter_codelab.modelarts.models import EndpointsRes, Image, JobProgress, Lease, Notebook, NotebookStatus, StepStatus
 
 EXAMPLE = json.loads((Path(__file__).parents[1] / "fixtures" / "open-response-example.json").read_text())
@@ -49,7 +50,7 @@ def test_unknown_fields_and_values_are_kept_not_fatal():
             "action_progress": [{"step": 1, "status": "PAUSED", "description": "x", "eta": 3}]}  # fmt: skip
     notebook = Notebook.from_json(data)
     assert notebook.status.value == "HIBERNATING" and notebook.status.name == "UNKNOWN"
-    assert not notebook.status.is_failed and not notebook.status.is_transitional
+    assert state_of(notebook.status.value).phase == BUSY  # shown as ModelArts spells it, followed as moving
     assert notebook.extra == {"jupyter_version": "3", "future_field": {"a": 1}}
     assert notebook.action_progress[0].status.value == "PAUSED" and notebook.action_progress[0].extra == {"eta": 3}
     assert Notebook.from_json(data).to_client_json()["status"] == "HIBERNATING"
@@ -60,7 +61,7 @@ def test_all_documented_statuses_and_step_states():
                   "CREATE_FAILED", "START_FAILED", "DELETE_FAILED", "ERROR", "DELETED", "FROZEN"]  # fmt: skip
     assert [NotebookStatus(s).name for s in documented] == documented
     assert {s.value for s in StepStatus} == {"WAITING", "PROCESSING", "FAILED", "COMPLETED"}
-    assert {s for s in documented if NotebookStatus(s).is_failed} == {"CREATE_FAILED", "START_FAILED", "DELETE_FAILED", "ERROR"}
+    assert {s for s in documented if state_of(s).phase == FAILED} == {"CREATE_FAILED", "START_FAILED", "DELETE_FAILED", "ERROR"}
 
 
 def test_lease_remaining_time_and_progress():
