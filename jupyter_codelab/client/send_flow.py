@@ -72,6 +72,15 @@ def preview(backend, path: str, strip_outputs: bool = False) -> dict:
     return _input_errors(lambda: _server(backend)._call("POST", "send/preview", body))
 
 
+def check_preview(p: dict, create_bucket: bool) -> None:
+    """What stops a send before it starts: too large, or a bucket to create without the user's say-so."""
+    if p["too_large"]:
+        raise InputError(p["too_large"])
+    if p["create_bucket_needed"] and not create_bucket:
+        raise InputError(f"The OBS bucket {p['bucket']} does not exist yet: run again with --create-bucket to create it "
+                         "(private), or set c.CodeLab.obs_bucket to a bucket of yours.")  # fmt: skip
+
+
 def preview_text(p: dict) -> str:
     size = f"{p['size'] / MB:.2f} MB" if p["size"] >= MB / 10 else f"{p['size']:,} bytes"
     stripped = " (outputs stripped)" if p["stripped"] else ""
