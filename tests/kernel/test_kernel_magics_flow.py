@@ -75,7 +75,7 @@ def test_help_lists_every_subcommand(ipython):
 
     help_text = CodeLabMagics.codelab.__doc__
     for usage in (
-        "%codelab open [--image NAME_OR_ID] [--share-url URL] [--no-wait]",
+        "%codelab open [--image NAME_OR_ID] [--share-url URL] [--local PATH]",
         "%codelab status [--json]",
         "%codelab start [--hours H] [--no-auto-stop]",
         "%codelab images [--json]",
