@@ -10,20 +10,27 @@ from __future__ import annotations
 
 import threading
 import weakref
-from typing import Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from urllib.parse import urlsplit
 
 from jupyter_codelab.client.backend import Backend, EventStream
 from jupyter_codelab.client.describe import is_moving
 from jupyter_codelab.client.errors import CodeLabError
-from jupyter_codelab.modelarts.credentials import ConfigError, ClientSettings, resolve_settings
-from jupyter_codelab.modelarts.errors import ModelArtsError, NotFoundError, UpstreamUnavailable, ThrottledError
-from jupyter_codelab.modelarts.events import EVENT_SNAPSHOT, EVENT_UPSTREAM_ERROR, classify, event_json, event_message, gone, vanished_event
+from jupyter_codelab.modelarts.credentials import ClientSettings, ConfigError, resolve_settings
+from jupyter_codelab.modelarts.errors import ModelArtsError, NotFoundError, ThrottledError, UpstreamUnavailable
+from jupyter_codelab.modelarts.events import (
+    EVENT_SNAPSHOT,
+    EVENT_UPSTREAM_ERROR,
+    classify,
+    event_json,
+    event_message,
+    gone,
+    vanished_event,
+)
+from jupyter_codelab.modelarts.limits import HOUR_MS, NO_AUTO_STOP_MS
 from jupyter_codelab.modelarts.models import Notebook
 from jupyter_codelab.modelarts.states import TERMINAL_EVENTS
 
-HOUR_MS = 3_600_000
-NO_AUTO_STOP = -1  # start?duration=-1
 # Poll fast while something is happening, slowly while it is steady; back off on trouble.
 POLL_BUSY_SECONDS = 1.0
 POLL_STEADY_SECONDS = 10.0
@@ -132,7 +139,7 @@ class DirectBackend(Backend):
         return notebook
 
     def start(self, notebook_id: str, hours=None, no_auto_stop: bool = False) -> dict:
-        duration = NO_AUTO_STOP if no_auto_stop else int(hours) * HOUR_MS if hours else None
+        duration = NO_AUTO_STOP_MS if no_auto_stop else int(hours) * HOUR_MS if hours else None
         notebook = self._notebook_json(self._call(self.client.start, notebook_id, duration))
         self._changed(notebook_id)
         return notebook
