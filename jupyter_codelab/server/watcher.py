@@ -17,8 +17,8 @@ from collections import deque
 from dataclasses import dataclass, field, replace
 
 from ..modelarts.errors import ModelArtsError, NotFoundError, ThrottledError
-from ..modelarts.models import Lease, Notebook, NotebookStatus
 from ..modelarts.events import EVENT_UPSTREAM_ERROR, classify, event_message, gone
+from ..modelarts.models import Lease, Notebook, NotebookStatus
 from ..modelarts.states import EVENT_DELETED, TERMINAL_EVENTS
 
 log = logging.getLogger("jupyter_codelab.server")
@@ -65,6 +65,11 @@ class InstanceWatcher:
         self._on_idle = on_idle
         self._task = asyncio.ensure_future(self._run())
         self.finished = False
+
+    @property
+    def polling_ended(self) -> bool:
+        """The poll loop has returned: this watcher reads ModelArts no more."""
+        return self._task.done()
 
     # --- subscribers ------------------------------------------------------------
     async def first_state(self) -> Notebook:
