@@ -7,8 +7,8 @@ import os
 
 from jupyter_codelab.client.backend import Backend
 from jupyter_codelab.client.choose import backend_from_env
-from jupyter_codelab.client.server_backend import ServerBackend
 from jupyter_codelab.client.inputs import InputError
+from jupyter_codelab.client.server_backend import ServerBackend
 
 
 def common_options() -> argparse.ArgumentParser:

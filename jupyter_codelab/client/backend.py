@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import threading
 from abc import ABC, abstractmethod
-from typing import Iterator
+from collections.abc import Iterator
+
 
 class EventStream(ABC):
     """An iterator of events for one instance that another thread may ``close()`` at any time.
@@ -35,7 +36,7 @@ class EventStream(ABC):
     def close(self) -> None:
         self.closed.set()
 
-    def poke(self) -> None:
+    def poke(self) -> None:  # noqa: B027 - an optional hook: a no-op unless the stream polls
         """Something was just done to the instance: look again soon (polling streams only)."""
 
 
@@ -82,5 +83,5 @@ class Backend(ABC):
     @abstractmethod
     def events(self, notebook_id: str) -> EventStream: ...
 
-    def close(self) -> None:
+    def close(self) -> None:  # noqa: B027 - an optional hook: nothing to release by default
         """Release connections."""

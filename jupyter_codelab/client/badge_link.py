@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from jupyter_codelab.client.inputs import InputError, check_share_url, is_uuid, resolve_image
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import threading
-from typing import Mapping
+from collections.abc import Mapping
 
 from jupyter_codelab.api_env import ENV_API_TOKEN, ENV_API_URL
 from jupyter_codelab.client.backend import Backend

@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import getpass
 import os
-from typing import Mapping
+from collections.abc import Mapping
 
 from jupyter_codelab.client.backend import Backend
 from jupyter_codelab.client.choose import server_backend_from_env, set_backend
 from jupyter_codelab.client.direct_backend import DirectBackend
 from jupyter_codelab.client.errors import LoginRefused
-from jupyter_codelab.client.server_backend import ServerBackend
 from jupyter_codelab.client.inputs import InputError
+from jupyter_codelab.client.server_backend import ServerBackend
 from jupyter_codelab.modelarts import credentials_file
 from jupyter_codelab.modelarts.credential_input import CredentialInputError, parse_credential_input
 from jupyter_codelab.modelarts.credentials import ConfigError

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import time
-from typing import Callable
+from collections.abc import Callable
 
 from jupyter_codelab.api_env import ENV_CONTENTS_ROOT
 from jupyter_codelab.client.errors import CodeLabError

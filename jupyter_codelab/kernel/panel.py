@@ -17,12 +17,11 @@ import ipywidgets as widgets
 from traitlets import Bool, Dict, Int, List, Unicode, observe
 
 from jupyter_codelab.client import actions, describe, remembered
-
-from jupyter_codelab.kernel import panel_view
 from jupyter_codelab.client.backend import Backend
 from jupyter_codelab.client.choose import get_backend
 from jupyter_codelab.client.errors import CodeLabError
 from jupyter_codelab.client.inputs import InputError, check_hours, check_share_url, image_label
+from jupyter_codelab.kernel import panel_view
 from jupyter_codelab.kernel.panel_children import PanelChildren
 from jupyter_codelab.kernel.panel_driver import PanelDriver
 from jupyter_codelab.modelarts.states import EVENT_DELETED, NO_INSTANCE, VANISHED_SENTENCE

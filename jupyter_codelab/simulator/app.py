@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import asyncio
-import json
-import uuid
 from typing import TYPE_CHECKING
 
 from tornado import web
 
 from . import images
 from .auth import IamError
-from .errors import ApiError, api_not_found, image_not_found, invalid_parameter, throttled
 from .control import control_routes
-from .handler_base import ModelArtsHandler, SimulatorHandler, UnknownPathHandler
+from .errors import ApiError, image_not_found
+from .handler_base import ModelArtsHandler, UnknownPathHandler
 from .iam_projects import ProjectsHandler
 from .paging import paginate
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .handler_base import SimulatorHandler
 from .errors import ApiError
+from .handler_base import SimulatorHandler
 
 if TYPE_CHECKING:
     from .service import Simulator

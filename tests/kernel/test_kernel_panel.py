@@ -83,7 +83,8 @@ def test_failure_is_shown_in_words_with_the_step(panel, simulator):
 
 
 def test_upstream_error_on_open_keeps_the_code(panel, simulator):
-    simulator.control("POST", "faults", {"kind": "error", "route": "open", "status": 400, "error_code": "ModelArts.6360", "error_msg": "Insufficient resources."})
+    simulator.control("POST", "faults", {"kind": "error", "route": "open", "status": 400, "error_code": "ModelArts.6360",
+                                         "error_msg": "Insufficient resources."})  # fmt: skip
     assert panel.open_instance() is None
     assert panel.error_code == "ModelArts.6360"
     assert "ModelArts.6360" in panel._ui.error.value

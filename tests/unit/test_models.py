@@ -3,8 +3,8 @@
 import json
 from pathlib import Path
 
-from jupyter_codelab.modelarts.states import BUSY, FAILED, state_of
 from jupyter_codelab.modelarts.models import EndpointsRes, Image, JobProgress, Lease, Notebook, NotebookStatus, StepStatus
+from jupyter_codelab.modelarts.states import BUSY, FAILED, state_of
 
 EXAMPLE = json.loads((Path(__file__).parents[1] / "fixtures" / "open-response-example.json").read_text())
 
@@ -109,7 +109,8 @@ SDK_IMAGE = {
     "arch": "X86_64", "create_at": 1638841805440, "description": "MindSpore", "dev_services": ["NOTEBOOK", "SSH"],
     "id": "65f636a0-56cf-49df-b941-7d2a07ba8c8c", "name": "mindspore1.7.0-cuda10.1-py3.7-ubuntu18.04",
     "namespace": "atelier", "origin": "CUSTOMIZE", "resource_categories": [], "service_type": "DEV", "size": 5242880,
-    "status": "ACTIVE", "status_message": "image is ready", "support_res_categories": ["GPU"], "swr_path": "swr.cn-north-4.myhuaweicloud.com/atelier/mindspore:1.7.0",
+    "status": "ACTIVE", "status_message": "image is ready", "support_res_categories": ["GPU"],
+    "swr_path": "swr.cn-north-4.myhuaweicloud.com/atelier/mindspore:1.7.0",
     "tag": "1.7.0", "type": "BUILD_IN", "update_at": 1638841805441, "visibility": "PUBLIC", "workspace_id": "0",
     "flavor_type": "GPU", "swr_instance_id": "", "show_name": "MindSpore 1.7", "show_tag": "1.7.0", "tags": [{"key": "k", "value": "v"}],
 }  # fmt: skip

@@ -8,15 +8,14 @@ keys are checked against ModelArts and saved to ``~/.huaweicloud/credentials``
 
 from __future__ import annotations
 
-import os
 import sys
 
 from jupyter_codelab.cli.connection import given_server
 from jupyter_codelab.cli.output import EXIT_OK, Output
 from jupyter_codelab.client import login as account
-from jupyter_codelab.client.login import ask_credentials
 from jupyter_codelab.client.errors import CodeLabError, ConnectionLost
 from jupyter_codelab.client.inputs import InputError
+from jupyter_codelab.client.login import ask_credentials
 
 LOGIN_HELP = "connect your Huawei Cloud account (prompts for the keys; they are never echoed)"
 LOGOUT_HELP = "sign out: back to simulated mode (without a server: remove the saved keys)"

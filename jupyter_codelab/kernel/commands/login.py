@@ -10,9 +10,9 @@ from __future__ import annotations
 from IPython.core.magic_arguments import argument, magic_arguments
 
 from jupyter_codelab.client import login as account
+from jupyter_codelab.client.errors import CodeLabError
 from jupyter_codelab.client.login import ask_credentials
 from jupyter_codelab.kernel.commands.common import backend, parse, show, subcommand
-from jupyter_codelab.client.errors import CodeLabError
 
 
 def _server():

@@ -5,9 +5,9 @@ from __future__ import annotations
 from IPython.core.magic_arguments import argument, magic_arguments
 
 from jupyter_codelab.client import actions, describe
-from jupyter_codelab.kernel.commands.common import FACE, backend, parse, subcommand
 from jupyter_codelab.client.errors import CodeLabError
 from jupyter_codelab.client.inputs import InputError, check_share_url, resolve_image
+from jupyter_codelab.kernel.commands.common import FACE, backend, parse, subcommand
 from jupyter_codelab.modelarts.states import VANISHED_SENTENCE
 
 DEFAULT_TIMEOUT = 900.0

@@ -5,9 +5,9 @@ from __future__ import annotations
 from IPython.core.magic_arguments import argument, magic_arguments
 
 from jupyter_codelab.client import actions, send_flow
-from jupyter_codelab.kernel.commands.common import backend, parse, subcommand
 from jupyter_codelab.client.errors import CodeLabError
 from jupyter_codelab.client.inputs import InputError
+from jupyter_codelab.kernel.commands.common import backend, parse, subcommand
 
 DEFAULT_TIMEOUT = 900.0
 
