@@ -38,7 +38,6 @@ from keepalive_client import connection_for, prepare
 from sse_watchers import PER_PROCESS, start_clients
 
 
-
 def raise_fd_limit(needed: int) -> None:
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     if soft < needed:

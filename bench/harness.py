@@ -266,7 +266,7 @@ def table(headers: list[str], rows: list[list], widths: list[int] | None = None)
     widths = widths or [max(len(r[i]) for r in cells) for i in range(len(headers))]
     lines = []
     for n, row in enumerate(cells):
-        parts = [c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(row, widths))]
+        parts = [c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(row, widths, strict=True))]
         lines.append("  ".join(parts))
         if n == 0:
             lines.append("  ".join("-" * w for w in widths))

@@ -1,12 +1,14 @@
-"""Which backend the CLI uses: ``--server-url``/``--token``, else the environment (see kernel.backend)."""
+"""Which backend the CLI uses: ``--server-url``/``--token``, else the environment (see client.backend)."""
 
 from __future__ import annotations
 
 import argparse
 import os
 
-from jupyter_codelab.kernel.backend import Backend, backend_from_env
-from jupyter_codelab.kernel.inputs import InputError
+from jupyter_codelab.client.backend import Backend
+from jupyter_codelab.client.choose import backend_from_env
+from jupyter_codelab.client.inputs import InputError
+from jupyter_codelab.client.server_backend import ServerBackend
 
 
 def common_options() -> argparse.ArgumentParser:
@@ -24,14 +26,17 @@ def common_options() -> argparse.ArgumentParser:
     return parent
 
 
-def backend_for(args: argparse.Namespace) -> Backend:
+def given_server(args: argparse.Namespace) -> ServerBackend | None:
+    """The server named by ``--server-url`` (with ``--token`` or $JUPYTER_TOKEN), or None without one."""
     if args.server_url:
         token = args.token or os.environ.get("JUPYTER_TOKEN")
         if not token:
             raise InputError("--server-url needs the server's token: pass --token or set JUPYTER_TOKEN.")
-        from jupyter_codelab.kernel.server_backend import ServerBackend
-
         return ServerBackend.for_jupyter_server(args.server_url, token)
     if args.token:
         raise InputError("--token goes with --server-url: give the Jupyter server's URL too.")
-    return backend_from_env()
+    return None
+
+
+def backend_for(args: argparse.Namespace) -> Backend:
+    return given_server(args) or backend_from_env()

@@ -9,8 +9,8 @@ from jupyter_codelab._version import __version__
 from jupyter_codelab.cli.commands import MODULES
 from jupyter_codelab.cli.connection import common_options
 from jupyter_codelab.cli.output import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_USAGE, Output
-from jupyter_codelab.kernel.errors import CodeLabError
-from jupyter_codelab.kernel.inputs import InputError
+from jupyter_codelab.client.errors import CodeLabError
+from jupyter_codelab.client.inputs import InputError
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import shutil
 
-from jupyter_codelab.kernel import describe
+from jupyter_codelab.client import describe
 
 STEP_CHARS = {"COMPLETED": "#", "PROCESSING": ">", "FAILED": "x", "WAITING": "."}
 

@@ -8,7 +8,7 @@ import time
 
 from jupyter_codelab.cli.output import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_TIMEOUT, Output
 from jupyter_codelab.cli.progress import ProgressDisplay
-from jupyter_codelab.kernel import describe
+from jupyter_codelab.client import describe
 from jupyter_codelab.modelarts.states import EVENT_DELETED, NO_INSTANCE, VANISHED_SENTENCE
 
 FACE = "cli"

@@ -12,8 +12,8 @@ import difflib
 from IPython.core.error import UsageError
 from IPython.core.magic import Magics, line_magic, magics_class
 
+from jupyter_codelab.client.inputs import InputError
 from jupyter_codelab.kernel.commands import COMMANDS, help_text
-from jupyter_codelab.kernel.inputs import InputError
 
 
 @magics_class

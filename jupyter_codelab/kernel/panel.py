@@ -16,10 +16,12 @@ import time
 import ipywidgets as widgets
 from traitlets import Bool, Dict, Int, List, Unicode, observe
 
-from jupyter_codelab.kernel import actions, describe, panel_view, remembered
-from jupyter_codelab.kernel.backend import Backend, get_backend
-from jupyter_codelab.kernel.errors import CodeLabError
-from jupyter_codelab.kernel.inputs import InputError, check_hours, check_share_url, image_label
+from jupyter_codelab.client import actions, describe, remembered
+from jupyter_codelab.client.backend import Backend
+from jupyter_codelab.client.choose import get_backend
+from jupyter_codelab.client.errors import CodeLabError
+from jupyter_codelab.client.inputs import InputError, check_hours, check_share_url, image_label
+from jupyter_codelab.kernel import panel_view
 from jupyter_codelab.kernel.panel_children import PanelChildren
 from jupyter_codelab.kernel.panel_driver import PanelDriver
 from jupyter_codelab.modelarts.states import EVENT_DELETED, NO_INSTANCE, VANISHED_SENTENCE
@@ -217,8 +219,8 @@ class CodeLabPanel(widgets.VBox):
     def connect_account(self, access_key: str, secret_key: str, region: str | None = None,
                         project_id: str | None = None, remember: bool = False, raise_errors: bool = False) -> dict | None:  # fmt: skip
         """Connect a Huawei Cloud account (what the Connect form does); returns the new config."""
-        from jupyter_codelab.kernel import login as account
-        from jupyter_codelab.kernel.backend import set_backend
+        from jupyter_codelab.client import login as account
+        from jupyter_codelab.client.choose import set_backend
 
         body = {"access_key": access_key, "secret_key": secret_key, "region": region, "project_id": project_id, "remember": remember}
         server = account.server_backend(backend=self._backend)

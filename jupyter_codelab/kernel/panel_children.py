@@ -10,6 +10,7 @@ import ipywidgets as widgets
 
 from jupyter_codelab.kernel import panel_view
 from jupyter_codelab.modelarts import states
+from jupyter_codelab.modelarts.limits import MAX_HOURS, MIN_HOURS
 
 FIELD_WIDTH = "min(100%, 520px)"
 
@@ -28,7 +29,7 @@ class PanelChildren:
         self.bar = widgets.IntProgress(value=0, min=0, max=100, description="Progress")
         self.status = widgets.HTML()
         self.countdown = widgets.HTML()
-        self.hours = widgets.BoundedIntText(value=1, min=1, max=72, description="Hours")
+        self.hours = widgets.BoundedIntText(value=1, min=MIN_HOURS, max=MAX_HOURS, description="Hours")
         self.hours.layout.width = "140px"
         self.extend_button = widgets.Button(description="Extend", icon="clock-o", tooltip="Stop automatically this many hours from now")
         self.stop_button = widgets.Button(description="Stop", button_style="warning", icon="stop", tooltip="Stop the instance")

@@ -14,7 +14,7 @@ from __future__ import annotations
 import threading
 import time
 
-from jupyter_codelab.kernel.backend import EventStream
+from jupyter_codelab.client.backend import EventStream
 
 TICK_SECONDS = 1.0
 

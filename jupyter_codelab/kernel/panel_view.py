@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 
-from jupyter_codelab.kernel import describe
+from jupyter_codelab.client import describe
 
 _STEP_COLOURS = {"COMPLETED": "#2e7d32", "PROCESSING": "#1565c0", "FAILED": "#c62828", "WAITING": "#757575"}
 SLOW_AFTER_SECONDS = 180  # a CodeLab start usually takes well under this

@@ -14,13 +14,13 @@ from urllib.parse import quote, urlencode
 
 from ..i18n import x_language
 from .credentials import AkSkCredentials, ClientSettings, PasswordCredentials
+from .limits import DEFAULT_LEASE_MS, NO_AUTO_STOP_MS
 from .signing import AkSkSigner
 
 JSON = "application/json"
 USER_AGENT = "jupyter-codelab"
 TOKEN_RENEW_MARGIN_S = 3600  # renew an IAM token an hour before its 24 h run ends
-DEFAULT_LEASE_MS = 3_600_000  # renew_lease_request.py / lease_req.py: "默认取值：3600000"
-NO_AUTO_STOP = -1  # start?duration=-1: what golangsdk and Terraform send for billed instances
+NO_AUTO_STOP = NO_AUTO_STOP_MS  # start?duration=-1: what golangsdk and Terraform send for billed instances
 NOTEBOOK_PAGE_SIZES = (10, 20, 50)  # list_notebooks_request.py: limit "取值范围：[10,20,50]"
 IMAGE_PAGE_SIZE = 200  # list_image_request.py: limit default 200
 
@@ -150,6 +150,7 @@ class RequestBuilder:
 
     def start(self, notebook_id: str, duration_ms: int | None = None, lease_type: str = "TIMING") -> Call:
         """``duration_ms=None`` leaves the auto-stop to ModelArts (1 h); ``-1`` means no auto-stop."""
+        query: dict[str, int | str]
         if not duration_ms:
             query = {}
         elif int(duration_ms) == NO_AUTO_STOP:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Literal, overload
 
 from .credentials import PROJECT_ID_RE, AkSkCredentials, Credentials, PasswordCredentials
 
@@ -44,6 +45,12 @@ class CredentialInput:
     @property
     def is_aksk(self) -> bool:
         return isinstance(self.credentials, AkSkCredentials)
+
+
+@overload
+def _text(body: dict, name: str, required: Literal[True], limit: int = 256, secret: bool = False) -> str: ...
+@overload
+def _text(body: dict, name: str, required: bool, limit: int = 256, secret: bool = False) -> str | None: ...
 
 
 def _text(body: dict, name: str, required: bool, limit: int = 256, secret: bool = False) -> str | None:

@@ -11,9 +11,10 @@ from __future__ import annotations
 import configparser
 import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Mapping, Union
+from typing import Union
 
 DEFAULT_REGION = "cn-north-4"
 PROJECT_ID_RE = re.compile(r"^[0-9a-f]{32}$")
@@ -65,7 +66,7 @@ class PasswordCredentials:
     method = "token"
 
 
-Credentials = Union[AkSkCredentials, PasswordCredentials]
+Credentials = Union[AkSkCredentials, PasswordCredentials]  # noqa: UP007 - a runtime alias; `|` needs 3.10's types at import
 
 
 @dataclass(frozen=True)

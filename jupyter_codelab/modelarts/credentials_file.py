@@ -86,7 +86,7 @@ def _edit(text: str, values: dict[str, str | None]) -> str:
         body.pop()
     body += [f"{k} = {v}" for k, v in wanted.items()]
     has_keys = any(_KEY_RE.match(line) for line in body)
-    section = ([lines[start]] + body + ([""] if end < len(lines) else [])) if has_keys else []
+    section = ([lines[start]] + body + ([""] if end is not None and end < len(lines) else [])) if has_keys else []
     result = lines[:start] + section + lines[end:]
     return "\n".join(result).rstrip("\n") + "\n" if any(line.strip() for line in result) else ""
 

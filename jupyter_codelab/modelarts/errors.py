@@ -45,6 +45,8 @@ def advice_for(code: str | None) -> str | None:
 class ModelArtsError(Exception):
     """An error answer from ModelArts (or its gateway)."""
 
+    phase: str | None = None  # set by the connect flow: which of its calls failed (iam_projects, connect_advice)
+
     def __init__(
         self,
         status: int,

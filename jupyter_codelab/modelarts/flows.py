@@ -9,14 +9,16 @@ and the rule that ``open`` is never blindly sent twice.
 from __future__ import annotations
 
 import random
+from collections.abc import Generator
 from dataclasses import dataclass
-from typing import Generator
+from typing import TypeVar
 
 from .calls import IMAGE_PAGE_SIZE, Call, RequestBuilder, Response
 from .errors import AuthError, ModelArtsError, ThrottledError, UpstreamUnavailable
 from .models import Image, Lease, Notebook, NotebookStatus, Page
 
-Flow = Generator[Call, Response, object]
+T = TypeVar("T")
+Flow = Generator[Call, Response, T]  # a flow that ends with a T (bare ``Flow``: any result)
 
 # A failed instance still counts as "current": the faces show why it failed; opening replaces it.
 GONE = {NotebookStatus.DELETED}
@@ -49,7 +51,7 @@ IAM_REFUSED = "IAM refused the password login: check CODELAB_IAM_USER, CODELAB_I
 MAX_IMAGE_PAGES = 50  # a guard against a server whose pages never end
 
 
-def _fetch_token(builder: RequestBuilder) -> Flow:
+def _fetch_token(builder: RequestBuilder) -> Flow[None]:
     try:
         builder.tokens.accept((yield builder.iam_token()))
     except AuthError as error:
@@ -59,7 +61,7 @@ def _fetch_token(builder: RequestBuilder) -> Flow:
         raise
 
 
-def authenticated(builder: RequestBuilder, flow: Flow) -> Flow:
+def authenticated(builder: RequestBuilder, flow: Flow[T]) -> Flow[T]:
     """Fetch (or renew) the IAM token first when the credentials are a password.
 
     IAM says a token can stop working before it expires (password or permission change,
@@ -101,11 +103,11 @@ def _page(response: Response, model) -> Page:
     )
 
 
-def get_notebook(builder: RequestBuilder, notebook_id: str) -> Flow:
+def get_notebook(builder: RequestBuilder, notebook_id: str) -> Flow[Notebook]:
     return Notebook.from_json((yield builder.get_notebook(notebook_id)).json())
 
 
-def current_notebook(builder: RequestBuilder) -> Flow:
+def current_notebook(builder: RequestBuilder) -> Flow[Notebook | None]:
     """The user's CodeLab instance (``feature=DEFAULT``), in full detail, or None."""
     page = _page((yield builder.list_notebooks(feature="DEFAULT")), Notebook)
     live = [nb for nb in page.items if nb.status not in GONE and (nb.feature or "DEFAULT") == "DEFAULT"]
@@ -115,7 +117,7 @@ def current_notebook(builder: RequestBuilder) -> Flow:
     return Notebook.from_json((yield builder.get_notebook(newest.id)).json())
 
 
-def open_notebook(builder: RequestBuilder, image_id: str | None = None, share_url: str | None = None) -> Flow:
+def open_notebook(builder: RequestBuilder, image_id: str | None = None, share_url: str | None = None) -> Flow[Notebook]:
     """Open the CodeLab instance, starting it again if ModelArts hands back a stopped one
     (opening means "give me a running instance", from every face)."""
     notebook = yield from _open_once(builder, image_id, share_url)
@@ -124,7 +126,7 @@ def open_notebook(builder: RequestBuilder, image_id: str | None = None, share_ur
     return notebook
 
 
-def _open_once(builder: RequestBuilder, image_id: str | None, share_url: str | None) -> Flow:
+def _open_once(builder: RequestBuilder, image_id: str | None, share_url: str | None) -> Flow[Notebook]:
     """After an ambiguous failure (timeout, reset, 5xx, garbled answer) the instance may
     exist: look for it rather than opening a second time."""
     try:
@@ -142,7 +144,7 @@ def _open_once(builder: RequestBuilder, image_id: str | None, share_url: str | N
         raise failure
 
 
-def list_images(builder: RequestBuilder, page_size: int = IMAGE_PAGE_SIZE) -> Flow:
+def list_images(builder: RequestBuilder, page_size: int = IMAGE_PAGE_SIZE) -> Flow[list[Image]]:
     """Every image: ModelArts pages the list (limit/offset; list_image_request.py), so follow
     the pages until ``total`` (or ``pages``) is reached, a page is empty or repeats itself."""
     images: list[Image] = []
@@ -157,17 +159,17 @@ def list_images(builder: RequestBuilder, page_size: int = IMAGE_PAGE_SIZE) -> Fl
     return images
 
 
-def get_lease(builder: RequestBuilder, notebook_id: str) -> Flow:
+def get_lease(builder: RequestBuilder, notebook_id: str) -> Flow[Lease]:
     return Lease.from_json((yield builder.get_lease(notebook_id)).json())
 
 
-def renew_lease(builder: RequestBuilder, notebook_id: str, duration_ms: int | None = None, lease_type: str = "TIMING") -> Flow:
+def renew_lease(builder: RequestBuilder, notebook_id: str, duration_ms: int | None = None, lease_type: str = "TIMING") -> Flow[Lease]:
     return Lease.from_json((yield builder.renew_lease(notebook_id, duration_ms, lease_type)).json())
 
 
-def stop(builder: RequestBuilder, notebook_id: str) -> Flow:
+def stop(builder: RequestBuilder, notebook_id: str) -> Flow[Notebook]:
     return Notebook.from_json((yield builder.stop(notebook_id)).json())
 
 
-def start(builder: RequestBuilder, notebook_id: str, duration_ms: int | None = None) -> Flow:
+def start(builder: RequestBuilder, notebook_id: str, duration_ms: int | None = None) -> Flow[Notebook]:
     return Notebook.from_json((yield builder.start(notebook_id, duration_ms)).json())

@@ -19,11 +19,11 @@ The proof is one cheap signed call: list images with ``limit=1``.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
-from typing import Mapping
 
 from . import flows
-from .calls import Call, RequestBuilder, Rendered, Response
+from .calls import Call, Rendered, RequestBuilder, Response
 from .credentials import (
     DEFAULT_REGION,
     ENV_ENDPOINT,
@@ -59,6 +59,8 @@ class ConnectBuilder(RequestBuilder):
 
     def iam_token_for_region(self, region: str) -> Call:
         creds = self.settings.credentials
+        if not isinstance(creds, PasswordCredentials):
+            raise TypeError("iam_token_for_region is the password form's call")
         user = {"name": creds.user_name, "password": creds.password, "domain": {"name": creds.domain_name}}
         body = {"auth": {"identity": {"methods": ["password"], "password": {"user": user}}, "scope": {"project": {"name": region}}}}
         return Call("token", "POST", "/v3/auth/tokens", body=body, base="iam")
@@ -68,6 +70,8 @@ class ConnectBuilder(RequestBuilder):
         if call.route != ROUTE_PROJECTS:
             return rendered
         creds = self.settings.credentials
+        if not isinstance(creds, AkSkCredentials):
+            raise TypeError("list_projects is signed with access keys; the password form reads the project from its token")
         # No X-Project-Id: the project is what we are looking for (the SDK signs it the same way).
         signer = AkSkSigner(creds.access_key, creds.secret_key, creds.security_token, None)
         return Rendered(rendered.method, rendered.url, signer.sign(rendered.method, rendered.url, rendered.headers, rendered.body), rendered.body)
@@ -99,7 +103,7 @@ def _project_of_token(builder: ConnectBuilder, response: Response) -> str:
         raise UpstreamUnavailable(502, advice="IAM's token answer did not name the project: give the project id") from None
 
 
-def connect(builder: ConnectBuilder) -> flows.Flow:
+def connect(builder: ConnectBuilder) -> flows.Flow[ClientSettings]:
     """Find the project id if missing, then list one image; returns the final ClientSettings."""
     settings = builder.settings
     phase = "project" if not settings.project_id else "check"
@@ -117,7 +121,7 @@ def connect(builder: ConnectBuilder) -> flows.Flow:
     return builder.settings
 
 
-def _one_image(builder: RequestBuilder) -> flows.Flow:
+def _one_image(builder: RequestBuilder) -> flows.Flow[None]:
     yield builder.list_images(limit=1)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from .json_fields import rest
 
@@ -50,12 +51,9 @@ class Image:
 
     @classmethod
     def from_json(cls, data: dict) -> Image:
-        return cls(
-            id=str(data.get("id") or ""),
-            **{name: data.get(name) for name in cls.SCALARS},
-            **{name: list(data.get(name) or []) for name in cls.LISTS},
-            extra=rest(data, cls.KNOWN),
-        )
+        fields: dict[str, Any] = {name: data.get(name) for name in cls.SCALARS}
+        fields.update({name: list(data.get(name) or []) for name in cls.LISTS})
+        return cls(id=str(data.get("id") or ""), extra=rest(data, cls.KNOWN), **fields)
 
     @property
     def processor(self) -> str:
@@ -80,5 +78,5 @@ def default_image_id(images: list[Image]) -> str | None:
     if any(image.id == DEFAULT_IMAGE_ID for image in images):
         return DEFAULT_IMAGE_ID
     multi_cpu = [i for i in images if "mul-kernel" in (i.name or "") and i.processor == "CPU"]
-    chosen = (multi_cpu or [i for i in images if i.processor == "CPU"] or images or [None])[0]
-    return chosen.id if chosen else None
+    candidates = multi_cpu or [i for i in images if i.processor == "CPU"] or images
+    return candidates[0].id if candidates else None

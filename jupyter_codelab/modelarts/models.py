@@ -30,6 +30,8 @@ class _OpenEnum(str, Enum):
 
 
 class NotebookStatus(_OpenEnum):
+    """The 14 statuses of the SDK's ``notebook_resp.py``; what each means (phase, event, actions) is ``states``."""
+
     INIT = "INIT"
     CREATING = "CREATING"
     STARTING = "STARTING"
@@ -44,25 +46,6 @@ class NotebookStatus(_OpenEnum):
     ERROR = "ERROR"
     DELETED = "DELETED"
     FROZEN = "FROZEN"
-
-    @property
-    def is_failed(self) -> bool:
-        return self in _FAILED
-
-    @property
-    def is_transitional(self) -> bool:
-        return self in _TRANSITIONAL
-
-
-_FAILED = {NotebookStatus.CREATE_FAILED, NotebookStatus.START_FAILED, NotebookStatus.DELETE_FAILED, NotebookStatus.ERROR}
-_TRANSITIONAL = {
-    NotebookStatus.INIT,
-    NotebookStatus.CREATING,
-    NotebookStatus.STARTING,
-    NotebookStatus.STOPPING,
-    NotebookStatus.DELETING,
-    NotebookStatus.SNAPSHOTTING,
-}
 
 
 class StepStatus(_OpenEnum):

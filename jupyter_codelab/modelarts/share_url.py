@@ -16,6 +16,8 @@ import re
 import unicodedata
 from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
+from .limits import is_uuid
+
 MAX_URL_LENGTH = 2048
 """Longest notebook URL accepted (the common browser/proxy limit for a URL)."""
 
@@ -30,7 +32,6 @@ BADGE_ALT_TEXT = "Run in ModelArts"
 # Base64 of MAX_URL_LENGTH bytes, plus room for "%3D" padding escapes.
 _MAX_TEXT_LENGTH = 4 * ((MAX_URL_LENGTH + 2) // 3) + 8
 _BASE64_TEXT = re.compile(r"[A-Za-z0-9+/_-]+(?:=|%3[Dd]){0,2}")
-_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 # "github.com/o/r/blob/..." pasted without its scheme: a dotted host name then a slash.
 _SCHEMELESS_HOST = re.compile(r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?::\d+)?/")
 # Characters left as they are when percent-encoding a path or query: RFC 3986's
@@ -81,7 +82,7 @@ def badge_markdown(share_url_text: str, image_id: str | None = None) -> str:
 
 def _checked_image_id(image_id: str) -> str:
     candidate = image_id.strip().lower() if isinstance(image_id, str) else ""
-    if not _UUID.fullmatch(candidate):
+    if not is_uuid(candidate):
         raise ImageIdError(
             "image_id must be an image UUID like 'e1a07296-22a8-4f05-8bc8-e936c8e54090': "
             "pick one from the image list, or leave it out for the default image."

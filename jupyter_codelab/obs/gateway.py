@@ -13,7 +13,7 @@ The SDK does not log unless ``initLog`` is called, so signed URLs stay out of lo
 from __future__ import annotations
 
 import io
-from typing import Callable
+from collections.abc import Callable
 
 NOTEBOOK_CONTENT_TYPE = "application/x-ipynb+json"
 

@@ -52,7 +52,8 @@ async def read_notebook(contents_manager, path, strip_outputs: bool = False) -> 
     except web.HTTPError as error:
         if error.status_code == 404:
             raise SendInputError("path", f"There is no notebook at path '{path}' in the Jupyter file browser: check the name and folder.") from None
-        raise SendInputError("path", f"Jupyter could not read path '{path}' ({error.status_code} {error.log_message or error.reason or ''}).".replace(" )", ")")) from None
+        why = f"{error.status_code} {error.log_message or error.reason or ''}".strip()
+        raise SendInputError("path", f"Jupyter could not read path '{path}' ({why}).") from None
     original_size = len(data)
     if not looks_like_notebook(data):
         raise SendInputError("path", f"path '{path}' is not a valid notebook (not nbformat JSON): open and save it in JupyterLab first.") from None

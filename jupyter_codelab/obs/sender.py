@@ -12,8 +12,8 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Awaitable, Callable
 
 from ..modelarts.share_url import badge_markdown, run_in_modelarts_url
 from .gateway import ObsGateway, ObsRequestError

@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import secrets
 from dataclasses import dataclass, field
 
 from tornado.ioloop import IOLoop
@@ -19,14 +20,38 @@ from tornado.ioloop import IOLoop
 from ..modelarts import credentials_file
 from ..modelarts.connect_advice import Refusal, explain
 from ..modelarts.credential_input import CredentialInput
-from ..modelarts.credentials import ClientSettings, ConfigError, resolve_settings
+from ..modelarts.credentials import DEFAULT_REGION, AkSkCredentials, ClientSettings, ConfigError, resolve_settings
 from ..modelarts.errors import ModelArtsError
 from ..modelarts.iam_projects import ConnectBuilder, connect, settings_for
 from ..modelarts.transport_async import AsyncModelArtsClient
-from .embedded import start_embedded_simulator
 
 log = logging.getLogger("jupyter_codelab.server")
 CLOSE_OLD_CLIENT_AFTER_S = 60.0  # requests still running on the old client may finish first
+
+
+def start_embedded_simulator(step_seconds: float, address: str = "127.0.0.1"):
+    """The simulator a new user gets when no Huawei credentials are configured, and the settings that reach it.
+
+    It runs on a loopback port of this event loop and is reached over real HTTP with freshly generated keys,
+    so the simulated path signs and parses exactly like the real one.
+    """
+    from ..simulator import Simulator, SimulatorConfig
+
+    simulator = Simulator(SimulatorConfig(step_seconds=step_seconds))
+    access_key = "SIM" + secrets.token_hex(8).upper()
+    secret_key = secrets.token_urlsafe(30)
+    project_id = secrets.token_hex(16)
+    simulator.add_user(access_key=access_key, secret_key=secret_key, project_id=project_id, user_name="you", domain="you")
+    simulator.listen(port=0, address=address)
+    settings = ClientSettings(
+        endpoint=simulator.endpoint,
+        project_id=project_id,
+        region=DEFAULT_REGION,
+        credentials=AkSkCredentials(access_key, secret_key),
+        iam_endpoint=simulator.endpoint,
+        source="simulator",
+    )
+    return simulator, settings
 
 
 class ConnectRefused(Exception):

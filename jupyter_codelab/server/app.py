@@ -9,6 +9,7 @@ from jupyter_server.extension.application import ExtensionApp
 from jupyter_server.utils import url_path_join
 from traitlets import Bool, Float, Unicode, default
 
+from ..api_env import ENV_API_TOKEN, ENV_API_URL, ENV_CONTENTS_ROOT
 from ..i18n import install_schema_translations
 from ..modelarts import credentials_file
 from .account import Account, AccountOptions
@@ -18,9 +19,6 @@ from .send_setup import make_sender
 from .watcher import PollTiming, WatcherRegistry
 
 API_PREFIX = "codelab/api"
-ENV_API_URL = "CODELAB_API_URL"
-ENV_API_TOKEN = "CODELAB_API_TOKEN"
-ENV_CONTENTS_ROOT = "CODELAB_CONTENTS_ROOT"  # lets %codelab send / the CLI turn a local path into a contents path
 
 
 class CodeLab(ExtensionApp):
@@ -58,7 +56,9 @@ class CodeLab(ExtensionApp):
     watcher_linger_seconds = Float(5.0, config=True, help="Keep polling this long after the last watcher leaves.")
     keepalive_seconds = Float(10.0, config=True, help="Seconds between SSE keepalive comments (at most 15).")
     kernel_token = Unicode(config=True, help="Token kernels use to reach this API (random per start).")
-    obs_bucket = Unicode("", config=True, help="OBS bucket for sent notebooks (else CODELAB_OBS_BUCKET; else codelab-<project>-<region>, created with consent).")
+    obs_bucket = Unicode(
+        "", config=True, help="OBS bucket for sent notebooks (else CODELAB_OBS_BUCKET; else codelab-<project>-<region>, created with consent)."
+    )
     obs_endpoint = Unicode("", config=True, help="OBS endpoint; defaults to https://obs.{region}.myhuaweicloud.com.")
     share_link_minutes = Float(60.0, config=True, help="How long the signed link of a sent notebook works (minutes).")
     send_size_limit_mb = Float(100.0, config=True, help="Largest notebook that can be sent (MB), after stripping outputs if asked.")

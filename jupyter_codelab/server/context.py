@@ -4,18 +4,23 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .._version import __version__
 from ..modelarts.credentials import ClientSettings
 from ..modelarts.models import Image, Lease, Notebook, default_image_id
+from ..modelarts.transport_async import AsyncModelArtsClient
 from .watcher import WatcherRegistry
+
+if TYPE_CHECKING:
+    from ..obs.sender import Sender  # imported when sending is set up (server/send_setup.py)
 
 IMAGES_TTL_S = 60.0
 
 
 @dataclass
 class CodeLabContext:
-    client: object  # AsyncModelArtsClient
+    client: AsyncModelArtsClient
     settings: ClientSettings
     registry: WatcherRegistry
     simulated: bool
@@ -25,7 +30,7 @@ class CodeLabContext:
     config_error: str | None = None  # a broken configuration, in a sentence with the fix
     can_change_credentials: bool = True  # c.CodeLab.allow_user_credentials
     remembered: bool = False  # ~/.huaweicloud/credentials [basic] holds an access key
-    sender: object | None = None  # obs.sender.Sender: send a notebook through OBS (server/send_setup.py)
+    sender: Sender | None = None  # send a notebook through OBS (server/send_setup.py)
     _images: tuple[float, list[Image], str | None] | None = field(default=None, repr=False)
 
     def public_config(self) -> dict:
@@ -45,7 +50,9 @@ class CodeLabContext:
             "simulator_endpoint": self.simulator_endpoint,
         }
 
-    async def switch(self, client, settings: ClientSettings, simulated: bool, simulator_endpoint: str | None) -> object:
+    async def switch(
+        self, client: AsyncModelArtsClient, settings: ClientSettings, simulated: bool, simulator_endpoint: str | None
+    ) -> AsyncModelArtsClient:
         """Use another upstream from now on; returns the previous client (the caller closes it later).
 
         Running watchers end cleanly (their streams close; clients reconnect and get the new mode).

@@ -6,7 +6,7 @@ import os
 
 from ..modelarts.share_url import encode_share_url
 from ..obs.naming import endpoint_for_region
-from ..obs.sender import MB, SendSettings, Sender
+from ..obs.sender import MB, Sender, SendSettings
 
 ENV_OBS_BUCKET = "CODELAB_OBS_BUCKET"
 

@@ -6,14 +6,12 @@ Every failure is a ``BadInput`` whose message names the field and the fix.
 from __future__ import annotations
 
 import json
-import re
 
+from ..modelarts.limits import HOUR_MS, LEASE_MAX_MS, LEASE_MIN_MS, MAX_HOURS, MIN_HOURS, is_uuid
+from ..modelarts.limits import NO_AUTO_STOP_MS as NO_AUTO_STOP  # start only
 from ..modelarts.share_url import ShareUrlError, encode_share_url
 
 MAX_BODY_BYTES = 16 * 1024
-HOUR_MS = 3_600_000
-MIN_HOURS, MAX_HOURS = 1, 72
-UUID_RE = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
 LEASE_TYPES = ("TIMING", "IDLE")
 
 
@@ -43,7 +41,7 @@ def json_body(raw: bytes, allowed: set[str]) -> dict:
 
 
 def notebook_id(value: str) -> str:
-    if not UUID_RE.match(value or ""):
+    if not is_uuid(value):
         raise BadInput("id", f"'{value[:64]}' is not a notebook id: ids are UUIDs such as f9937afa-ca78-45b6-bc12-7ecf42553c48.")
     return value.lower()
 
@@ -51,7 +49,7 @@ def notebook_id(value: str) -> str:
 def image_id(value) -> str | None:
     if value is None or value == "":
         return None
-    if not isinstance(value, str) or not UUID_RE.match(value):
+    if not is_uuid(value):
         raise BadInput("image_id", "image_id must be an image UUID from GET codelab/api/images (or left out for the default).")
     return value.lower()
 
@@ -82,7 +80,6 @@ def _number(field: str, value) -> float:
     return value
 
 
-NO_AUTO_STOP = -1  # start only: ModelArts' ?duration=-1 (no auto-stop, as Terraform sends for billed instances)
 
 
 def duration_ms(body: dict, required: bool, allow_no_auto_stop: bool = False) -> int | None:
@@ -99,9 +96,9 @@ def duration_ms(body: dict, required: bool, allow_no_auto_stop: bool = False) ->
         return int(round(hours * HOUR_MS))
     if body.get("duration_ms") is not None:
         value = _number("duration_ms", body["duration_ms"])
-        if not MIN_HOURS * HOUR_MS <= value <= MAX_HOURS * HOUR_MS:
+        if not LEASE_MIN_MS <= value <= LEASE_MAX_MS:
             also = " or -1 (no auto-stop)" if allow_no_auto_stop else ""
-            raise BadInput("duration_ms", f"duration_ms must be between {MIN_HOURS * HOUR_MS} (1 h) and {MAX_HOURS * HOUR_MS} (72 h){also}.")
+            raise BadInput("duration_ms", f"duration_ms must be between {LEASE_MIN_MS} (1 h) and {LEASE_MAX_MS} (72 h){also}.")
         return int(value)
     if required:
         raise BadInput("hours", "Say how long to keep the instance: hours between 1 and 72.")

@@ -1,6 +1,6 @@
 """One upstream poll per instance, whatever the number of watchers.
 
-A ``ProgressWatcher`` polls ``GET notebooks/{id}`` for every subscriber of that
+An ``InstanceWatcher`` polls ``GET notebooks/{id}`` for every subscriber of that
 instance at once, turns each change into one event, keeps the last events for
 ``Last-Event-ID`` resumes, and hands each event to every attached stream from one
 loop (``attach``): events are encoded once, and a publish writes the same bytes to
@@ -18,8 +18,9 @@ from collections import deque
 from dataclasses import dataclass, field, replace
 
 from ..modelarts.errors import ModelArtsError, NotFoundError, ThrottledError
+from ..modelarts.events import EVENT_UPSTREAM_ERROR, classify, event_message, gone
 from ..modelarts.models import Lease, Notebook, NotebookStatus
-from ..modelarts.states import EVENT_DELETED, EVENT_LEASE, EVENT_PROGRESS, EVENT_STATUS, TERMINAL_EVENTS, state_of
+from ..modelarts.states import EVENT_DELETED, TERMINAL_EVENTS
 
 log = logging.getLogger("jupyter_codelab.server")
 
@@ -46,28 +47,7 @@ class Event:
         return self.type in TERMINAL_EVENTS
 
 
-def classify(old: Notebook | None, new: Notebook) -> tuple[str | None, list[str]]:
-    """The event type for the change from ``old`` to ``new`` (None when nothing changed)."""
-    changed = []
-    if old is None or old.status != new.status:
-        changed.append("status")
-    if old is None or [(p.step, p.status) for p in old.action_progress] != [(p.step, p.status) for p in new.action_progress]:
-        changed.append("action_progress")
-    old_lease = old.lease.expires_at_ms if old and old.lease else None
-    if old is None or old_lease != (new.lease.expires_at_ms if new.lease else None):
-        changed.append("lease")
-    if old is not None and (old.fail_reason != new.fail_reason or old.url != new.url):
-        changed.append("details")
-    if not changed:
-        return None, []
-    if "status" in changed:
-        return state_of(new.status.value).event, changed
-    if "action_progress" in changed:
-        return EVENT_PROGRESS, changed
-    return (EVENT_LEASE if "lease" in changed else EVENT_STATUS), changed
-
-
-class ProgressWatcher:
+class InstanceWatcher:
     def __init__(self, notebook_id: str, client, simulated: bool, timing: PollTiming, on_idle):
         self.notebook_id = notebook_id
         self.client = client
@@ -86,6 +66,11 @@ class ProgressWatcher:
         self._on_idle = on_idle
         self._task = asyncio.ensure_future(self._run())
         self.finished = False
+
+    @property
+    def polling_ended(self) -> bool:
+        """The poll loop has returned: this watcher reads ModelArts no more."""
+        return self._task.done()
 
     # --- subscribers ------------------------------------------------------------
     async def first_state(self) -> Notebook:
@@ -154,7 +139,7 @@ class ProgressWatcher:
                         return
                     # Gone upstream: the event carries the instance as DELETED, never its last live state.
                     if self.latest is not None:
-                        self.latest = replace(self.latest, status=NotebookStatus.DELETED, url=None)
+                        self.latest = gone(self.latest)
                     self._publish(EVENT_DELETED, ["status"], message=error.sentence, vanished=True)
                     return
                 except ModelArtsError as error:
@@ -164,7 +149,7 @@ class ProgressWatcher:
                     backoff = min(self.timing.max_backoff, max(backoff * 2, self.timing.fast * 2))
                     if isinstance(error, ThrottledError) and error.retry_after:
                         backoff = max(backoff, error.retry_after)
-                    self._publish("upstream_error", [], message=error.sentence, error_code=error.error_code)
+                    self._publish(EVENT_UPSTREAM_ERROR, [], message=error.sentence, error_code=error.error_code)
                 else:
                     backoff = 0.0
                     self._apply(notebook)
@@ -183,7 +168,7 @@ class ProgressWatcher:
             pass
         except Exception:  # a bug here must not leave watchers hanging forever
             log.exception("CodeLab watcher for %s crashed", self.notebook_id)
-            self._publish("upstream_error", [], message="The progress watcher stopped unexpectedly; reload to retry.")
+            self._publish(EVENT_UPSTREAM_ERROR, [], message="The progress watcher stopped unexpectedly; reload to retry.")
         finally:
             self.finished = True
             if not self._first.done():
@@ -219,7 +204,7 @@ class ProgressWatcher:
         kind, changed = classify(self.latest, notebook)
         self.latest = notebook
         if kind is not None:
-            self._publish(kind, changed)
+            self._publish(kind, changed, message=event_message(kind, notebook))
 
     def _payload(self, kind: str, changed: list[str], **extra) -> dict:
         notebook = self.latest.to_client_json(simulated=self.simulated) if self.latest else None
@@ -251,20 +236,20 @@ class WatcherRegistry:
         self.client = client
         self.simulated = simulated
         self.timing = timing or PollTiming()
-        self.watchers: dict[str, ProgressWatcher] = {}
+        self.watchers: dict[str, InstanceWatcher] = {}
 
-    def get(self, notebook_id: str) -> ProgressWatcher:
+    def get(self, notebook_id: str) -> InstanceWatcher:
         watcher = self.watchers.get(notebook_id)
         if watcher is None or watcher.finished:
-            watcher = ProgressWatcher(notebook_id, self.client, self.simulated, self.timing, self._forget)
+            watcher = InstanceWatcher(notebook_id, self.client, self.simulated, self.timing, self._forget)
             self.watchers[notebook_id] = watcher
         return watcher
 
-    def existing(self, notebook_id: str) -> ProgressWatcher | None:
+    def existing(self, notebook_id: str) -> InstanceWatcher | None:
         watcher = self.watchers.get(notebook_id)
         return None if watcher is None or watcher.finished else watcher
 
-    def _forget(self, watcher: ProgressWatcher) -> None:
+    def _forget(self, watcher: InstanceWatcher) -> None:
         if self.watchers.get(watcher.notebook_id) is watcher:
             del self.watchers[watcher.notebook_id]
 

@@ -12,6 +12,6 @@ from .config import (
     Clock,
     SimulatorConfig,
 )
-from .embedding import Simulator
+from .service import Simulator
 
 __all__ = ["Simulator", "SimulatorConfig", "Clock", "DEMO_ACCESS_KEY", "DEMO_SECRET_KEY", "DEMO_PROJECT_ID"]

@@ -5,9 +5,9 @@ from __future__ import annotations
 import hmac
 import secrets
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from typing import Callable
 
 from ..modelarts import signing
 from .config import SimulatorConfig
@@ -109,7 +109,10 @@ class AuthRegistry:
             raise _signature_error("X-Sdk-Date is missing or not in the format YYYYMMDDTHHMMSSZ.") from None
         # The gateway compares with real time, not the simulator's (shiftable) clock.
         if abs(time.time() - signed_at) > self.config.sdk_date_tolerance_seconds:
-            raise ApiError(401, "APIGW.0303", "Incorrect app authentication information: the request time (X-Sdk-Date) is more than 15 minutes away from the server time.")
+            raise ApiError(
+                401, "APIGW.0303",
+                "Incorrect app authentication information: the request time (X-Sdk-Date) is more than 15 minutes away from the server time.",
+            )  # fmt: skip
         user = next((u for u in self.users if u.access_key and u.access_key == parsed.access_key), None)
         if user is None:
             raise _signature_error(f"the access key {parsed.access_key} does not exist.")

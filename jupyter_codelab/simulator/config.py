@@ -12,6 +12,8 @@ DEMO_PROJECT_ID = "0123456789abcdef0123456789abcdef"
 DEMO_USER_NAME = "codelab-demo"
 DEMO_DOMAIN = "codelab-demo"
 
+# Huawei's bounds (start_notebook_request.py, lease_req.py: 3600000-259200000 ms), kept here and not imported
+# from modelarts.limits: the simulator follows Huawei's sources, never our client.
 LEASE_MIN_MS = 3_600_000  # 1 h
 LEASE_MAX_MS = 259_200_000  # 72 h
 

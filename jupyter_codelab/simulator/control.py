@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .app import SimulatorHandler
 from .errors import ApiError
+from .handler_base import SimulatorHandler
 
 if TYPE_CHECKING:
-    from .embedding import Simulator
+    from .service import Simulator
 
 
 def _bad_input(message: str) -> ApiError:

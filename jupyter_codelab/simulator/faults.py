@@ -15,9 +15,8 @@ status START_FAILED it is queued and the next start ends in START_FAILED.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from dataclasses import dataclass, field
-
-from typing import Callable
 
 from .instance import FORCEABLE, START_FAILED, STEP_DESCRIPTIONS
 

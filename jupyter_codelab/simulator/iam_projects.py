@@ -9,7 +9,7 @@ Each simulated user has one project, named after the simulator's region.
 
 from __future__ import annotations
 
-from .app import ModelArtsHandler
+from .handler_base import ModelArtsHandler
 
 
 class ProjectsHandler(ModelArtsHandler):

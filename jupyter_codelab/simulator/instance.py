@@ -118,7 +118,7 @@ class Instance:
             if phase == STARTING and self.start_fails_with:
                 self.fail_reason, self.start_fails_with = self.start_fails_with, None
                 self._enter(START_FAILED, end)
-            elif phase == STARTING or phase == SNAPSHOTTING:
+            elif phase in (STARTING, SNAPSHOTTING):
                 self._run(end)
             elif phase == STOPPING and self.restart_ms is not None:  # a switch: start again with the new image
                 restart_ms, self.restart_ms = self.restart_ms, None

@@ -8,12 +8,23 @@ A mixin of ``NotebookStore`` (which provides get, find, settle, status, now, ms,
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from .errors import ApiError, bad_request, frozen, in_progress, not_running
 from .instance import (
-    CREATE_FAILED, DELETED, DELETING, ERROR, FAILED, FROZEN, RUNNING, SNAPSHOTTING, START_FAILED, STARTING,
-    STOPPED, STOPPING, Instance,
+    CREATE_FAILED,
+    DELETED,
+    DELETING,
+    ERROR,
+    FAILED,
+    FROZEN,
+    RUNNING,
+    SNAPSHOTTING,
+    START_FAILED,
+    STARTING,
+    STOPPED,
+    STOPPING,
+    Instance,
 )  # fmt: skip
 from .lease import IDLE, NO_AUTO_STOP, TIMING, Lease, parse_duration, parse_lease_type
 

@@ -6,7 +6,7 @@ import asyncio
 import logging
 
 from .config import DEMO_ACCESS_KEY, DEMO_DOMAIN, DEMO_PROJECT_ID, DEMO_SECRET_KEY, DEMO_USER_NAME, SimulatorConfig
-from .embedding import Simulator
+from .service import Simulator
 
 DEMO_PASSWORD = "codelab-simulator-demo-password"  # public demo value, like the demo AK/SK
 

@@ -10,7 +10,7 @@ import base64
 import binascii
 import secrets
 import uuid
-from typing import Callable
+from collections.abc import Callable
 from urllib.parse import urlsplit
 
 from . import images

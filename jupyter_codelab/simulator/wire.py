@@ -36,7 +36,7 @@ def notebook_json(instance: Instance, now: int, region: str, view: str = "detail
     body = {
         "action_progress": [
             {"notebook_id": instance.id, "step": number, "status": step_status, text_key: text}
-            for number, (step_status, text) in enumerate(zip(steps, STEP_DESCRIPTIONS), start=1)
+            for number, (step_status, text) in enumerate(zip(steps, STEP_DESCRIPTIONS, strict=True), start=1)
         ],
         "create_at": instance.create_at,
         "feature": "DEFAULT",

@@ -17,6 +17,7 @@ import pytest
 import requests
 
 from tests.support.jupyter_process import free_port
+from tests.support.required_tool import tool_missing
 
 REPO = Path(__file__).resolve().parents[2]
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(1500)]  # a fresh env and an npm build
@@ -53,7 +54,8 @@ def binder_image(tmp_path_factory):
         "VIRTUAL_ENV": str(root / "env"),
         # Reuse this machine's download caches: what Binder's build cache would do.
         "PIP_CACHE_DIR": os.environ.get("PIP_CACHE_DIR", str(Path.home() / ".cache" / "pip")),
-        "npm_config_cache": os.environ.get("npm_config_cache", str(Path.home() / ".npm")),
+        "npm_config_cache": os.environ.get("npm_config_cache",  # noqa: SIM112 - npm reads it in lower case
+         str(Path.home() / ".npm")),
         "LANG": "C.UTF-8",
     }
     run(["pip", "install", "--quiet", "-r", "binder/requirements.txt"], repo, env)
@@ -116,7 +118,7 @@ def test_the_sidebar_opens_an_instance_in_the_binder_session(binder_lab):
     """What a Binder visitor does first: open the CodeLab sidebar and click Open."""
     chromium = Path("/usr/bin/chromium")
     if not chromium.exists():
-        pytest.skip("needs Debian's chromium at /usr/bin/chromium")
+        tool_missing("needs Debian's chromium at /usr/bin/chromium")
     from playwright.sync_api import sync_playwright
 
     from tests.e2e.conftest import CHROMIUM_ARGS

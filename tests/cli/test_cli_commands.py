@@ -52,7 +52,8 @@ def test_open_fails_with_the_reason_when_creation_fails(codelab, simulator):
 
 
 def test_upstream_errors_keep_the_modelarts_code(codelab, simulator):
-    simulator.control("POST", "faults", {"kind": "error", "route": "open", "status": 400, "error_code": "ModelArts.6360", "error_msg": "Insufficient resources."})
+    simulator.control("POST", "faults", {"kind": "error", "route": "open", "status": 400, "error_code": "ModelArts.6360",
+                                         "error_msg": "Insufficient resources."})  # fmt: skip
     done = codelab("open")
     assert done.returncode == 1
     assert re.search(r"\[ModelArts\.6360, request id \w+\]", done.stderr) and "Insufficient resources." in done.stderr

@@ -6,8 +6,8 @@ import dataclasses
 import json
 
 import pytest
-from examples import example
 
+from examples import example
 from jupyter_codelab.modelarts import errors, flows, models
 
 # Documented spellings our models map to another attribute name.
@@ -34,7 +34,7 @@ def lost_keys(model, data: dict, path: str = "$") -> list[str]:
         if isinstance(value, dict) and dataclasses.is_dataclass(parsed):
             lost += lost_keys(parsed, value, f"{path}.{key}")
         elif isinstance(value, list) and isinstance(parsed, list):
-            for index, (raw, item) in enumerate(zip(value, parsed)):
+            for index, (raw, item) in enumerate(zip(value, parsed, strict=True)):
                 if isinstance(raw, dict) and dataclasses.is_dataclass(item):
                     lost += lost_keys(item, raw, f"{path}.{key}[{index}]")
     return lost

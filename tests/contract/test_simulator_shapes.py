@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from examples import example
 from shapes import shape_differences
 from simclient import ALICE, Api, open_running
 
+from examples import example
 from jupyter_codelab.simulator.images import DEFAULT_IMAGE_ID
 
 IMAGE_WITH_EXAMPLE = "278e88d1-5b71-4766-8502-b3ba72e824d9"  # the ShowImage example's image, in the catalogue

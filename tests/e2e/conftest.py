@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.required_tool import tool_missing
+
 from .cloud import StandaloneCloud
 from .lab_page import LabPage
 from .lab_server import LabServer
@@ -77,7 +79,7 @@ def cloud_page(chromium, cloud, cloud_lab, request):
 @pytest.fixture(scope="package")
 def chromium():
     if not CHROMIUM.exists():
-        pytest.skip("browser tests need Debian's chromium at /usr/bin/chromium (apt-get install chromium)")
+        tool_missing("browser tests need Debian's chromium at /usr/bin/chromium (apt-get install chromium)")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from jupyter_codelab.modelarts.share_url import ShareUrlError, badge_markdown, encode_share_url
+from tests.support.required_tool import tool_missing
 
 LABEXTENSION = Path(__file__).resolve().parents[2] / "labextension"
 RAW = "https://raw.githubusercontent.com/org/repo/main/dir/demo.ipynb"
@@ -68,7 +69,7 @@ INPUTS = [
 def compiled():
     """The sidebar's pure modules compiled for node (labextension/tsconfig.node.json)."""
     if not shutil.which("node") or not (LABEXTENSION / "node_modules" / "typescript").is_dir():
-        pytest.skip("needs node and labextension/node_modules (npm ci in labextension/)")
+        tool_missing("needs node and labextension/node_modules (npm ci in labextension/)")
     tsc = LABEXTENSION / "node_modules" / ".bin" / "tsc"
     subprocess.run([str(tsc), "-p", "tsconfig.node.json"], cwd=LABEXTENSION, check=True, timeout=180)
     return LABEXTENSION

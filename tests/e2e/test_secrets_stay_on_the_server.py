@@ -124,7 +124,7 @@ def _seen_by(page, bodies: list[str]) -> str:
 
 def _files_holding(root: Path, text: str) -> list[str]:
     found = []
-    for folder, dirs, files in os.walk(root):  # symlinks (the linked labextension) are not followed
+    for folder, _dirs, files in os.walk(root):  # symlinks (the linked labextension) are not followed
         for name in files:
             path = Path(folder) / name
             if path.is_file() and text.encode() in path.read_bytes():
@@ -137,9 +137,10 @@ def _kernel_token(server: LabServer) -> str:
     answer = server.api("POST", "api/kernels", json={"name": "python3"})
     kernel_id = answer.json()["id"]
     try:
-        from websocket import create_connection  # websocket-client, a jupyter_server dependency
         import json
         import uuid
+
+        from websocket import create_connection  # websocket-client, a jupyter_server dependency
 
         ws = create_connection(f"ws://127.0.0.1:{server.port}/api/kernels/{kernel_id}/channels?token={server.token}")
         msg_id = uuid.uuid4().hex

@@ -12,6 +12,7 @@ from playwright.sync_api import expect
 
 from jupyter_codelab.modelarts.share_url import encode_share_url
 from jupyter_codelab.modelarts.states import STATES
+
 from .lab_page import START_TIMEOUT_MS, UI_TIMEOUT_MS
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]

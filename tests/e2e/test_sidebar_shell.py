@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 
 from jupyter_codelab.modelarts.states import STATES
 
-from .lab_page import PANEL, START_TIMEOUT_MS, UI_TIMEOUT_MS, TAB
+from .lab_page import PANEL, START_TIMEOUT_MS, TAB, UI_TIMEOUT_MS
 
 pytestmark = pytest.mark.browser
 

@@ -11,6 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from jupyter_codelab.modelarts.states import STATES, VANISHED_SENTENCE
+
 from .lab_page import START_TIMEOUT_MS, UI_TIMEOUT_MS
 
 pytestmark = pytest.mark.browser

@@ -13,7 +13,7 @@ import threading
 
 import pytest
 
-from jupyter_codelab.kernel.server_backend import ServerBackend
+from jupyter_codelab.client.server_backend import ServerBackend
 
 HOUR = 3_600_000
 

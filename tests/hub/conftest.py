@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.required_tool import tool_missing
+
 from .hub_process import RunningHub
 
 INSTALL_CHP = Path(__file__).with_name("install_chp.sh")
@@ -20,13 +22,13 @@ def find_or_install_chp() -> str:
     if found:
         return found
     if not shutil.which("npm"):
-        pytest.skip("configurable-http-proxy is not on PATH and npm is missing to install it (tests/hub/install_chp.sh)")
+        tool_missing("configurable-http-proxy is not on PATH and npm is missing to install it (tests/hub/install_chp.sh)")
     try:
         done = subprocess.run(["sh", str(INSTALL_CHP)], capture_output=True, text=True, timeout=180)
     except subprocess.TimeoutExpired:
-        pytest.skip("configurable-http-proxy is not on PATH and tests/hub/install_chp.sh took over 180 s")
+        tool_missing("configurable-http-proxy is not on PATH and tests/hub/install_chp.sh took over 180 s")
     if done.returncode != 0:
-        pytest.skip(f"configurable-http-proxy is not on PATH and tests/hub/install_chp.sh failed: {done.stderr.strip()[-500:]}")
+        tool_missing(f"configurable-http-proxy is not on PATH and tests/hub/install_chp.sh failed: {done.stderr.strip()[-500:]}")
     return done.stdout.strip().splitlines()[-1]
 
 

@@ -109,7 +109,7 @@ class RunningHub:
         self.process: subprocess.Popen | None = None
 
     # -- lifecycle ---------------------------------------------------------
-    def start(self, timeout: float = 45.0) -> "RunningHub":
+    def start(self, timeout: float = 45.0) -> RunningHub:
         (self.workdir / "home").mkdir(exist_ok=True)
         jupyterhub = Path(sys.executable).parent / "jupyterhub"
         with open(self.log_path, "wb") as log:

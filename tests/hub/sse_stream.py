@@ -27,7 +27,7 @@ class TimedSSE:
         self._sock: socket.socket | None = None
         self._thread = threading.Thread(target=self._run, name="timed-sse", daemon=True)
 
-    def start(self, connect_timeout: float = 10.0) -> "TimedSSE":
+    def start(self, connect_timeout: float = 10.0) -> TimedSSE:
         self._sock = socket.create_connection((self.url.hostname, self.url.port), timeout=connect_timeout)
         self._sock.settimeout(30)  # the stream sends a keepalive well within this
         path = self.url.path + (f"?{self.url.query}" if self.url.query else "")

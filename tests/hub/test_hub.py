@@ -17,7 +17,7 @@ from .sse_stream import TimedSSE
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(120)]
 
 
-def codelab(hub, owner: str, token: str) -> "CodeLabAPI":
+def codelab(hub, owner: str, token: str) -> CodeLabAPI:
     return CodeLabAPI(f"{hub.url}/user/{owner}/codelab/api/", token)
 
 
@@ -35,7 +35,7 @@ class CodeLabAPI:
         # stream=True: an event stream answered by mistake must not hold the test until its timeout
         with self.session.get(self.base + path, timeout=15, allow_redirects=False, stream=True) as answer:
             if not answer.headers.get("content-type", "").startswith("text/event-stream"):
-                answer.content  # read the whole (short) body before the connection closes
+                _ = answer.content  # read the whole (short) body before the connection closes
             return answer
 
     def post(self, path: str, body: dict) -> requests.Response:
@@ -101,7 +101,7 @@ def test_events_stream_through_the_proxy_as_they_happen(alice_start):
     # Arrival times are printed for the reader; the proof above is by order, not by clock
     # (house rule: no timing assertions in the suite).
     offsets = [round(arrived - timeline[0][0], 2) for arrived, _ in timeline]
-    print("\narrival after the snapshot (s):", list(zip(kinds, offsets)))
+    print("\narrival after the snapshot (s):", list(zip(kinds, offsets, strict=False)))
 
 
 @pytest.mark.parametrize("path", ["config", "notebooks/current"])

@@ -29,15 +29,15 @@ def clean_environment(monkeypatch, tmp_path):
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("PYTHONPATH", os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")])))
     yield
-    from jupyter_codelab.kernel.backend import set_backend
+    from jupyter_codelab.client.choose import set_backend
 
     set_backend(None)
 
 
 @pytest.fixture
 def direct_backend(simulator):
-    from jupyter_codelab.kernel.backend import set_backend
-    from jupyter_codelab.kernel.direct_backend import DirectBackend
+    from jupyter_codelab.client.choose import set_backend
+    from jupyter_codelab.client.direct_backend import DirectBackend
 
     backend = DirectBackend.from_env(simulator.env())
     set_backend(backend)

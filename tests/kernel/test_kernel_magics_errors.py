@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from IPython.core.error import UsageError
 
-from jupyter_codelab.kernel.errors import CodeLabError
+from jupyter_codelab.client.errors import CodeLabError
 
 UNKNOWN_UUID = "00000000-0000-4000-8000-000000000000"
 NOTEBOOK_LINK = "https://github.com/org/repo/blob/main/demo.ipynb"
@@ -82,7 +82,7 @@ def test_upstream_errors_keep_the_modelarts_code_and_show_no_traceback(ipython, 
 
 
 def test_no_credentials_anywhere_is_explained(monkeypatch):
-    from jupyter_codelab.kernel.backend import backend_from_env
+    from jupyter_codelab.client.choose import backend_from_env
 
     with pytest.raises(CodeLabError, match="No ModelArts credentials found: set HUAWEICLOUD_SDK_AK"):
         backend_from_env({})

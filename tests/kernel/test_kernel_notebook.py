@@ -14,7 +14,6 @@ from nbclient import NotebookClient
 from nbformat.v4 import new_code_cell, new_notebook
 from server_fixtures import codelab_server, embedded_simulator, jp_server_config  # noqa: F401 - fixtures
 
-
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
 LINK = "https://github.com/org/repo/blob/main/demo.ipynb"

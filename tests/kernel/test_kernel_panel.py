@@ -83,7 +83,8 @@ def test_failure_is_shown_in_words_with_the_step(panel, simulator):
 
 
 def test_upstream_error_on_open_keeps_the_code(panel, simulator):
-    simulator.control("POST", "faults", {"kind": "error", "route": "open", "status": 400, "error_code": "ModelArts.6360", "error_msg": "Insufficient resources."})
+    simulator.control("POST", "faults", {"kind": "error", "route": "open", "status": 400, "error_code": "ModelArts.6360",
+                                         "error_msg": "Insufficient resources."})  # fmt: skip
     assert panel.open_instance() is None
     assert panel.error_code == "ModelArts.6360"
     assert "ModelArts.6360" in panel._ui.error.value
@@ -136,7 +137,7 @@ def test_close_stops_the_background_threads(direct_backend):
 
 
 def test_the_countdown_warns_before_the_automatic_stop(panel, simulator, monkeypatch):
-    from jupyter_codelab.kernel import direct_backend
+    from jupyter_codelab.client import direct_backend
 
     monkeypatch.setattr(direct_backend, "POLL_STEADY_SECONDS", 0.2)  # see the lease change at once
     panel.open_instance()

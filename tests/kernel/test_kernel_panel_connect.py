@@ -8,7 +8,7 @@ import asyncio
 import pytest
 from server_fixtures import codelab_server, jp_server_config  # noqa: F401 - fixtures
 
-from jupyter_codelab.kernel.backend import backend_from_env
+from jupyter_codelab.client.choose import backend_from_env
 from jupyter_codelab.simulator import DEMO_ACCESS_KEY, DEMO_PROJECT_ID, DEMO_SECRET_KEY
 
 run = asyncio.to_thread

@@ -1,13 +1,12 @@
-"""The kernel side's pure parts: SSE parsing, events from snapshots, input checks, words."""
+"""The client side's pure parts: SSE parsing, input checks, words (events: tests/unit/test_events.py)."""
 
 from __future__ import annotations
 
 import pytest
 
-from jupyter_codelab.kernel import describe
-from jupyter_codelab.kernel.inputs import InputError, check_hours, check_share_url, resolve_image
-from jupyter_codelab.kernel.notebook_events import event_between
-from jupyter_codelab.kernel.sse import parse_sse
+from jupyter_codelab.client import describe
+from jupyter_codelab.client.inputs import InputError, check_hours, check_share_url, resolve_image
+from jupyter_codelab.client.sse import parse_sse
 
 STREAM = b"id: 7-1\r\nevent: snapshot\r\ndata: {\"a\": 1}\r\n\r\n: keepalive\n\nid: 7-2\nevent: status\ndata: line one\ndata: line two\n\n"
 
@@ -37,18 +36,6 @@ def notebook(status="CREATING", steps=("PROCESSING", "WAITING", "WAITING", "WAIT
         "fail_reason": None,
         "url": None,
     }
-
-
-def test_events_between_snapshots():
-    first = notebook()
-    assert event_between(first, notebook(remaining=1000)) is None  # the clock moving is no event
-    assert event_between(first, notebook(steps=("COMPLETED", "PROCESSING", "WAITING", "WAITING")))["type"] == "progress"
-    assert event_between(first, notebook(lease_duration=7200000))["type"] == "lease"
-    ready = event_between(first, {**notebook("RUNNING", ("COMPLETED",) * 4), "url": "https://x"})
-    assert ready["type"] == "ready" and "url" in ready["changed"]
-    failed = event_between(first, {**notebook("CREATE_FAILED"), "fail_reason": "No capacity"})
-    assert failed["type"] == "failed" and failed["message"] == "Creation failed: No capacity"
-    assert event_between(first, notebook("STOPPED"))["type"] == "stopped"
 
 
 CATALOGUE = {
@@ -144,7 +131,7 @@ def test_what_an_open_did_to_the_instance_already_there():
 
 
 def test_errors_carry_the_request_id_from_either_side():
-    from jupyter_codelab.kernel.errors import CodeLabError
+    from jupyter_codelab.client.errors import CodeLabError
     from jupyter_codelab.modelarts.errors import NotFoundError
 
     body = {"message": "That instance does not exist (any more): open a new one. [ModelArts.6309, request id r-1]",

@@ -13,9 +13,9 @@ import pytest
 from codelab_wait import async_wait_for
 from server_fixtures import codelab_server, jp_server_config  # noqa: F401 - fixtures
 
-from jupyter_codelab.kernel.backend import backend_from_env
-from jupyter_codelab.kernel.errors import CodeLabError
-from jupyter_codelab.kernel.server_backend import ServerBackend, _shutdown_socket
+from jupyter_codelab.client.choose import backend_from_env
+from jupyter_codelab.client.errors import CodeLabError
+from jupyter_codelab.client.server_backend import ServerBackend, _shutdown_socket
 
 run = asyncio.to_thread
 

@@ -10,8 +10,8 @@ import pytest
 from codelab_wait import wait_for
 from IPython.core.error import UsageError
 
-from jupyter_codelab.kernel import direct_backend as direct_backend_module
-from jupyter_codelab.kernel.errors import CodeLabError
+from jupyter_codelab.client import direct_backend as direct_backend_module
+from jupyter_codelab.client.errors import CodeLabError
 from jupyter_codelab.kernel.panel import last_panel
 from tests.support.status_faults import CASES, DELETED_FAULT, OPEN_0113, START_6360, VANISHED_SENTENCE
 

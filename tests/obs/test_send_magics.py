@@ -7,7 +7,6 @@ import pytest
 from nbclient import NotebookClient
 from nbformat.v4 import new_code_cell, new_notebook
 
-
 from .conftest import notebook_bytes
 
 

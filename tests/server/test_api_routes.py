@@ -100,7 +100,9 @@ async def test_notebook_ids_are_checked(jp_fetch, simulator):
 
 
 @pytest.mark.parametrize("code", ["ModelArts.6309", "ModelArts.6357", "ModelArts.6404"])
-@pytest.mark.parametrize("route, path, method", [("get", (UNKNOWN_ID,), "GET"), ("lease", (UNKNOWN_ID, "lease"), "GET"), ("stop", (UNKNOWN_ID, "stop"), "POST")])
+@pytest.mark.parametrize(
+    "route, path, method", [("get", (UNKNOWN_ID,), "GET"), ("lease", (UNKNOWN_ID, "lease"), "GET"), ("stop", (UNKNOWN_ID, "stop"), "POST")]
+)
 async def test_a_vanished_notebook_is_404_with_modelarts_code_and_request_id(jp_fetch, simulator, code, route, path, method):
     """ModelArts answers 400 with these codes for a missing notebook (error table; Terraform's
     notebookNotFoundErrCodes): our clients get a 404 that keeps the code, the text and the request id."""

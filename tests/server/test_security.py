@@ -133,7 +133,7 @@ def captured_logs():
     for logger in loggers:
         logger.setLevel(logging.DEBUG)
     yield handler.lines
-    for logger, level in zip(loggers, previous):
+    for logger, level in zip(loggers, previous, strict=True):
         logger.removeHandler(handler)
         logger.setLevel(level)
 

@@ -7,7 +7,6 @@ from datetime import datetime, timedelta, timezone
 from types import SimpleNamespace
 
 import pytest
-
 from simclient import ALICE, BOB, CAROL_PASSWORD, CAROL_PROJECT, Api
 
 

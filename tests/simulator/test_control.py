@@ -125,7 +125,7 @@ async def test_one_poll_per_interval_is_countable(alice):
 
 # -- standalone runner ------------------------------------------------------------------------
 def _start_standalone(*args: str) -> tuple[subprocess.Popen, str]:
-    log = tempfile.TemporaryFile(mode="w+")  # the access log goes to stderr; a file never fills up like a pipe
+    log = tempfile.TemporaryFile(mode="w+")  # noqa: SIM115 - outlives this function: the caller reads and closes it
     process = subprocess.Popen(
         [sys.executable, "-m", "jupyter_codelab.simulator", "--port", "0", *args],
         stdout=subprocess.PIPE, stderr=log, text=True,

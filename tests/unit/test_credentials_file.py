@@ -76,7 +76,7 @@ def test_form_mistakes_name_the_field_and_never_the_secret(body, field):
     with pytest.raises(CredentialInputError) as caught:
         parse_credential_input(body)
     assert caught.value.field == field
-    assert "p" != str(caught.value) and "secret_key\": \"s" not in str(caught.value)
+    assert str(caught.value) != "p" and "secret_key\": \"s" not in str(caught.value)
 
 
 def test_forms_parse():

@@ -4,6 +4,7 @@ import json
 from pathlib import Path
 
 from jupyter_codelab.modelarts.models import EndpointsRes, Image, JobProgress, Lease, Notebook, NotebookStatus, StepStatus
+from jupyter_codelab.modelarts.states import BUSY, FAILED, state_of
 
 EXAMPLE = json.loads((Path(__file__).parents[1] / "fixtures" / "open-response-example.json").read_text())
 
@@ -49,7 +50,7 @@ def test_unknown_fields_and_values_are_kept_not_fatal():
             "action_progress": [{"step": 1, "status": "PAUSED", "description": "x", "eta": 3}]}  # fmt: skip
     notebook = Notebook.from_json(data)
     assert notebook.status.value == "HIBERNATING" and notebook.status.name == "UNKNOWN"
-    assert not notebook.status.is_failed and not notebook.status.is_transitional
+    assert state_of(notebook.status.value).phase == BUSY  # shown as ModelArts spells it, followed as moving
     assert notebook.extra == {"jupyter_version": "3", "future_field": {"a": 1}}
     assert notebook.action_progress[0].status.value == "PAUSED" and notebook.action_progress[0].extra == {"eta": 3}
     assert Notebook.from_json(data).to_client_json()["status"] == "HIBERNATING"
@@ -60,7 +61,7 @@ def test_all_documented_statuses_and_step_states():
                   "CREATE_FAILED", "START_FAILED", "DELETE_FAILED", "ERROR", "DELETED", "FROZEN"]  # fmt: skip
     assert [NotebookStatus(s).name for s in documented] == documented
     assert {s.value for s in StepStatus} == {"WAITING", "PROCESSING", "FAILED", "COMPLETED"}
-    assert {s for s in documented if NotebookStatus(s).is_failed} == {"CREATE_FAILED", "START_FAILED", "DELETE_FAILED", "ERROR"}
+    assert {s for s in documented if state_of(s).phase == FAILED} == {"CREATE_FAILED", "START_FAILED", "DELETE_FAILED", "ERROR"}
 
 
 def test_lease_remaining_time_and_progress():
@@ -108,7 +109,8 @@ SDK_IMAGE = {
     "arch": "X86_64", "create_at": 1638841805440, "description": "MindSpore", "dev_services": ["NOTEBOOK", "SSH"],
     "id": "65f636a0-56cf-49df-b941-7d2a07ba8c8c", "name": "mindspore1.7.0-cuda10.1-py3.7-ubuntu18.04",
     "namespace": "atelier", "origin": "CUSTOMIZE", "resource_categories": [], "service_type": "DEV", "size": 5242880,
-    "status": "ACTIVE", "status_message": "image is ready", "support_res_categories": ["GPU"], "swr_path": "swr.cn-north-4.myhuaweicloud.com/atelier/mindspore:1.7.0",
+    "status": "ACTIVE", "status_message": "image is ready", "support_res_categories": ["GPU"],
+    "swr_path": "swr.cn-north-4.myhuaweicloud.com/atelier/mindspore:1.7.0",
     "tag": "1.7.0", "type": "BUILD_IN", "update_at": 1638841805441, "visibility": "PUBLIC", "workspace_id": "0",
     "flavor_type": "GPU", "swr_instance_id": "", "show_name": "MindSpore 1.7", "show_tag": "1.7.0", "tags": [{"key": "k", "value": "v"}],
 }  # fmt: skip

@@ -182,7 +182,10 @@ def test_image_id_is_normalised() -> None:
     assert link.endswith(f"&imageid={IMAGE_ID}")
 
 
-@pytest.mark.parametrize("image_id", ["", "latest", "e1a07296-22a8-4f05-8bc8-e936c8e5409", "e1a07296-22a8-4f05-8bc8-e936c8e54090&x=1", "g1a07296-22a8-4f05-8bc8-e936c8e54090", 42])
+@pytest.mark.parametrize(
+    "image_id",
+    ["", "latest", "e1a07296-22a8-4f05-8bc8-e936c8e5409", "e1a07296-22a8-4f05-8bc8-e936c8e54090&x=1", "g1a07296-22a8-4f05-8bc8-e936c8e54090", 42],
+)
 def test_bad_image_id_is_refused_naming_image_id(image_id) -> None:
     with pytest.raises(ImageIdError) as caught:
         run_in_modelarts_url(RAW, image_id)

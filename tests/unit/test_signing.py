@@ -231,7 +231,10 @@ def _tampered(fresh):
     yield "date missing", (method, url, {k: v for k, v in headers.items() if k != "X-Sdk-Date"}, body)
 
 
-@pytest.mark.parametrize("case", ["method", "path", "project in path", "query value", "query added", "query removed", "body", "body emptied", "signed header value", "host", "date", "signed header missing", "date missing"])
+@pytest.mark.parametrize("case", [
+    "method", "path", "project in path", "query value", "query added", "query removed", "body", "body emptied",
+    "signed header value", "host", "date", "signed header missing", "date missing",
+])  # fmt: skip
 def test_verify_rejects_tampering(fresh, case: str) -> None:
     tampered = dict(_tampered(fresh))[case]
     auth = parse_authorization(fresh[2]["Authorization"])

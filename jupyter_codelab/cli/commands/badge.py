@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from jupyter_codelab.cli.connection import backend_for
 from jupyter_codelab.cli.output import EXIT_OK, Output
-from jupyter_codelab.kernel.badge_link import badge_for
+from jupyter_codelab.client.badge_link import badge_for
 
 HELP = 'print the Markdown of a "Run in ModelArts" badge for a notebook link'
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from jupyter_codelab.cli.connection import backend_for
 from jupyter_codelab.cli.output import EXIT_OK, Output
-from jupyter_codelab.kernel.image_table import image_rows, table_text
+from jupyter_codelab.client.image_table import image_rows, table_text
 
 HELP = "list the images a CodeLab instance can be opened with"
 

@@ -8,14 +8,14 @@ keys are checked against ModelArts and saved to ``~/.huaweicloud/credentials``
 
 from __future__ import annotations
 
-import os
 import sys
 
+from jupyter_codelab.cli.connection import given_server
 from jupyter_codelab.cli.output import EXIT_OK, Output
-from jupyter_codelab.kernel import login as account
-from jupyter_codelab.kernel.commands.login import ask_credentials
-from jupyter_codelab.kernel.errors import CodeLabError, ConnectionLost
-from jupyter_codelab.kernel.inputs import InputError
+from jupyter_codelab.client import login as account
+from jupyter_codelab.client.errors import CodeLabError, ConnectionLost
+from jupyter_codelab.client.inputs import InputError
+from jupyter_codelab.client.login import ask_credentials
 
 LOGIN_HELP = "connect your Huawei Cloud account (prompts for the keys; they are never echoed)"
 LOGOUT_HELP = "sign out: back to simulated mode (without a server: remove the saved keys)"
@@ -36,16 +36,8 @@ def add_parser(subparsers, parent):
 
 def _server(args):
     """(server backend or None, whether it was asked for explicitly)."""
-    if args.server_url:
-        token = args.token or os.environ.get("JUPYTER_TOKEN")
-        if not token:
-            raise InputError("--server-url needs the server's token: pass --token or set JUPYTER_TOKEN.")
-        from jupyter_codelab.kernel.server_backend import ServerBackend
-
-        return ServerBackend.for_jupyter_server(args.server_url, token), True
-    if args.token:
-        raise InputError("--token goes with --server-url: give the Jupyter server's URL too.")
-    return account.server_backend(), False
+    given = given_server(args)
+    return (given, True) if given is not None else (account.server_backend(), False)
 
 
 def _ask(prompt: str) -> str:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import sys
 
-from jupyter_codelab.kernel import send_flow
-from jupyter_codelab.kernel.inputs import InputError
+from jupyter_codelab.client import send_flow
+from jupyter_codelab.client.inputs import InputError
 
 
 def add_send_options(parser) -> None:
@@ -35,11 +35,7 @@ def send_local(backend, local: str, args, out, image_id: str | None) -> dict:
     path = send_flow.contents_path(local)
     preview = send_flow.preview(backend, path, args.strip_outputs)
     out.note(send_flow.preview_text(preview))
-    if preview["too_large"]:
-        raise InputError(preview["too_large"])
-    if preview["create_bucket_needed"] and not args.create_bucket:
-        raise InputError(f"The OBS bucket {preview['bucket']} does not exist yet: run again with --create-bucket to create it "
-                         "(private), or set c.CodeLab.obs_bucket to a bucket of yours.")  # fmt: skip
+    send_flow.check_preview(preview, args.create_bucket)
     stream = out.stderr if out.as_json else out.stdout
     interactive = hasattr(stream, "isatty") and stream.isatty()
     last = [""]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from jupyter_codelab.cli.output import EXIT_OK, Output
-from jupyter_codelab.kernel.inputs import InputError
+from jupyter_codelab.client.inputs import InputError
 
 HELP = "run the ModelArts simulator here (demo credentials unless --ak/--sk are given)"
 

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from jupyter_codelab.cli.commands.open import add_wait_options, check_timeout
+from jupyter_codelab.cli.commands.open_command import add_wait_options
 from jupyter_codelab.cli.connection import backend_for
 from jupyter_codelab.cli.output import EXIT_OK, Output
 from jupyter_codelab.cli.waiting import FACE, wait_and_report
-from jupyter_codelab.kernel import actions, describe
-from jupyter_codelab.kernel.inputs import InputError, check_hours
+from jupyter_codelab.client import actions, describe
 
 HELP = "start your stopped CodeLab instance again (also after a failed start) and wait until it runs"
 
@@ -21,10 +20,8 @@ def add_parser(subparsers, parent):
 
 
 def run(args, out: Output) -> int:
-    if args.hours is not None and args.no_auto_stop:
-        raise InputError("Give --hours or --no-auto-stop, not both.")
-    hours = check_hours(args.hours) if args.hours is not None else None
-    check_timeout(args.timeout)
+    hours = actions.check_start_options(args.hours, args.no_auto_stop)
+    actions.check_timeout(args.timeout)
     backend = backend_for(args)
     notebook = actions.start_instance(backend, FACE, hours, args.no_auto_stop)
     if args.no_wait:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from jupyter_codelab.cli.connection import backend_for
 from jupyter_codelab.cli.output import EXIT_FAILED, EXIT_OK, Output
 from jupyter_codelab.cli.waiting import FACE
-from jupyter_codelab.kernel import actions, describe
+from jupyter_codelab.client import actions, describe
 
 HELP = "show the status, what it means, the auto-stop countdown and address of your instance"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from jupyter_codelab.cli.connection import backend_for
 from jupyter_codelab.cli.output import EXIT_OK, Output
 from jupyter_codelab.cli.waiting import FACE
-from jupyter_codelab.kernel import actions, describe
+from jupyter_codelab.client import actions
 
 HELP = "stop your CodeLab instance now (`start` starts it again)"
 
@@ -16,12 +16,6 @@ def add_parser(subparsers, parent):
 
 
 def run(args, out: Output) -> int:
-    backend = backend_for(args)
-    notebook = actions.require_current(backend, "stop", FACE)
-    name = notebook.get("name") or notebook["id"]
-    if notebook.get("status") in ("STOPPED", "STOPPING"):
-        out.result(f"{name} is already {describe.status_words(notebook['status']).lower()}.", notebook)
-        return EXIT_OK
-    after = actions.call_on_instance(backend, notebook, lambda: backend.stop(notebook["id"]))
-    out.result(f"Stopping {name}: now {describe.status_words(after.get('status')).lower()}.", after)
+    done = actions.stop_instance(backend_for(args), FACE)
+    out.result(done.sentence, done.result)
     return EXIT_OK

@@ -6,10 +6,10 @@ Each is a function ``(line) -> value`` decorated with IPython's
 
 from __future__ import annotations
 
-from jupyter_codelab.kernel.commands import badge, extend, images, login, open, panel, send, start, status, stop
+from jupyter_codelab.kernel.commands import badge, extend, images, login, open_command, panel, send, start, status, stop
 
 COMMANDS = {
-    "open": open.open_command,
+    "open": open_command.open_command,
     "status": status.status_command,
     "images": images.images_command,
     "start": start.start_command,

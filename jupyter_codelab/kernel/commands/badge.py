@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from IPython.core.magic_arguments import argument, magic_arguments
 
-from jupyter_codelab.kernel.badge_link import badge_for
+from jupyter_codelab.client.badge_link import badge_for
 from jupyter_codelab.kernel.commands.common import backend, parse, show, subcommand
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from IPython.core.error import UsageError
 from IPython.core.magic_arguments import parse_argstring
 
-from jupyter_codelab.kernel.backend import Backend, get_backend
-from jupyter_codelab.kernel import actions
+from jupyter_codelab.client.backend import Backend
+from jupyter_codelab.client.choose import get_backend
 
 
 def subcommand(name: str):
@@ -34,10 +34,6 @@ def backend() -> Backend:
 
 
 FACE = "magic"  # how describe spells the next command: %codelab ...
-
-
-def current_or_usage_error(verb: str) -> dict:
-    return actions.require_current(backend(), verb, FACE)
 
 
 def show(text: str, html: str | None = None, markdown: str | None = None) -> None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from IPython.core.magic_arguments import argument, magic_arguments
 
+from jupyter_codelab.client.image_table import image_rows, table_html, table_text
 from jupyter_codelab.kernel.commands.common import backend, parse, show, subcommand
-from jupyter_codelab.kernel.image_table import image_rows, table_html, table_text
 
 
 @magic_arguments()

@@ -7,13 +7,12 @@ the history or the notebook.
 
 from __future__ import annotations
 
-import getpass
-
 from IPython.core.magic_arguments import argument, magic_arguments
 
-from jupyter_codelab.kernel import login as account
+from jupyter_codelab.client import login as account
+from jupyter_codelab.client.errors import CodeLabError
+from jupyter_codelab.client.login import ask_credentials
 from jupyter_codelab.kernel.commands.common import backend, parse, show, subcommand
-from jupyter_codelab.kernel.errors import CodeLabError
 
 
 def _server():
@@ -21,27 +20,6 @@ def _server():
         return account.server_backend(backend=backend())
     except CodeLabError:
         return account.server_backend()  # no usable backend yet (no credentials at all): that is why we log in
-
-
-def ask_credentials(iam: bool, security_token: bool, ask=None, ask_secret=None) -> dict:
-    """The form's values, prompted one by one (secrets without echo).
-
-    ``input``/``getpass`` are looked up at each call: ipykernel swaps in its own (stdin requests) while a cell runs.
-    """
-    import builtins
-
-    ask, ask_secret = ask or builtins.input, ask_secret or getpass.getpass
-    if iam:
-        user = ask("IAM user name: ").strip()
-        body = {"iam_user": user, "iam_password": ask_secret("IAM password: ")}
-        domain = ask(f"Account (domain) name [{user}]: ").strip()
-        if domain:
-            body["iam_domain"] = domain
-        return body
-    body = {"access_key": ask("Access key id (AK): ").strip(), "secret_key": ask_secret("Secret access key (SK): ")}
-    if security_token:
-        body["security_token"] = ask_secret("Security token: ")
-    return body
 
 
 @magic_arguments()

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from IPython.core.magic_arguments import argument, magic_arguments
 
-from jupyter_codelab.kernel import send_flow
+from jupyter_codelab.client import actions, send_flow
+from jupyter_codelab.client.errors import CodeLabError
+from jupyter_codelab.client.inputs import InputError
 from jupyter_codelab.kernel.commands.common import backend, parse, subcommand
-from jupyter_codelab.kernel.errors import CodeLabError
-from jupyter_codelab.kernel.inputs import InputError
 
 DEFAULT_TIMEOUT = 900.0
 
@@ -44,17 +44,12 @@ def send_and_follow(local_path: str, strip_outputs=False, create_bucket=False, n
 
     from jupyter_codelab.kernel.panel import CodeLabPanel
 
-    if timeout <= 0:
-        raise InputError(f"--timeout must be a positive number of seconds, got {timeout:g}.")
+    actions.check_timeout(timeout)
     chosen = backend()
     path = send_flow.contents_path(local_path)
     preview = send_flow.preview(chosen, path, strip_outputs)
     print(send_flow.preview_text(preview))
-    if preview["too_large"]:
-        raise InputError(preview["too_large"])
-    if preview["create_bucket_needed"] and not create_bucket:
-        raise InputError(f"The OBS bucket {preview['bucket']} does not exist yet: run again with --create-bucket to create it "
-                         "(private), or set c.CodeLab.obs_bucket to a bucket of yours.")  # fmt: skip
+    send_flow.check_preview(preview, create_bucket)
     status = display({"text/plain": "Checking OBS..."}, raw=True, display_id=True)
     job = send_flow.send(chosen, path, strip_outputs, create_bucket, image_id,
                          progress=lambda j: status.update({"text/plain": send_flow.progress_text(j)}, raw=True))  # fmt: skip

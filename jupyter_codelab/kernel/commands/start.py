@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from IPython.core.magic_arguments import argument, magic_arguments
 
-from jupyter_codelab.kernel import actions
+from jupyter_codelab.client import actions
 from jupyter_codelab.kernel.commands.common import FACE, backend, parse, subcommand
-from jupyter_codelab.kernel.commands.open import DEFAULT_TIMEOUT, check_timeout, follow
-from jupyter_codelab.kernel.inputs import InputError, check_hours
+from jupyter_codelab.kernel.commands.open_command import DEFAULT_TIMEOUT, follow
 
 
 @magic_arguments()
@@ -19,10 +18,8 @@ from jupyter_codelab.kernel.inputs import InputError, check_hours
 def start_command(line: str):
     """Start your stopped CodeLab instance again (also after "Start failed") and show a panel following it."""
     args = parse(start_command, line)
-    if args.hours is not None and args.no_auto_stop:
-        raise InputError("Give --hours or --no-auto-stop, not both.")
-    hours = check_hours(args.hours) if args.hours is not None else None
-    check_timeout(args.timeout)
+    hours = actions.check_start_options(args.hours, args.no_auto_stop)
+    actions.check_timeout(args.timeout)
     from IPython.display import display
 
     from jupyter_codelab.kernel.panel import CodeLabPanel

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from IPython.core.magic_arguments import argument, magic_arguments
 
-from jupyter_codelab.kernel import actions, describe
+from jupyter_codelab.client import actions, describe
 from jupyter_codelab.kernel.commands.common import FACE, backend, parse, show, subcommand
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from IPython.core.magic_arguments import magic_arguments
 
-from jupyter_codelab.kernel import actions, describe
-from jupyter_codelab.kernel.commands.common import backend, current_or_usage_error, parse, show, subcommand
+from jupyter_codelab.client import actions
+from jupyter_codelab.kernel.commands.common import FACE, backend, parse, show, subcommand
 
 
 @magic_arguments()
@@ -13,11 +13,5 @@ from jupyter_codelab.kernel.commands.common import backend, current_or_usage_err
 def stop_command(line: str):
     """Stop your CodeLab instance now (%codelab start starts it again)."""
     parse(stop_command, line)
-    notebook = current_or_usage_error("stop")
-    name = notebook.get("name") or notebook["id"]
-    if notebook.get("status") in ("STOPPED", "STOPPING"):
-        show(f"{name} is already {describe.status_words(notebook['status']).lower()}.")
-        return None
-    after = actions.call_on_instance(backend(), notebook, lambda: backend().stop(notebook["id"]))
-    show(f"Stopping {name}: now {describe.status_words(after.get('status')).lower()}.")
+    show(actions.stop_instance(backend(), FACE).sentence)
     return None

@@ -3,8 +3,8 @@
 from .credentials import CredentialsHandler
 from .events import EventsHandler
 from .meta import ConfigHandler, ImagesHandler, OpenAPIHandler
-from .send import JobHandler, PreviewHandler, PublishHandler, StartSendHandler
 from .notebooks import CurrentHandler, LeaseHandler, NotebookHandler, OpenHandler, StartHandler, StopHandler
+from .send import JobHandler, PreviewHandler, PublishHandler, StartSendHandler
 
 _ID = r"(?P<notebook_id>[^/]+)"
 

@@ -25,8 +25,9 @@ NOT_AUTHENTICATED = N_(
 )
 
 
-class UpstreamHTTPError(web.HTTPError):
-    """An HTTP error that carries ModelArts' own ``error_code``, ``error_msg`` and ``request_id`` to the client."""
+class CodeLabHTTPError(web.HTTPError):
+    """An error answer of the CodeLab API: a sentence, the ``field`` to fix (bad input, refused credentials),
+    and ModelArts' own ``error_code``, ``error_msg`` and ``request_id`` when upstream said no."""
 
     def __init__(
         self,
@@ -45,18 +46,18 @@ class UpstreamHTTPError(web.HTTPError):
         self.request_id = request_id
 
 
-def upstream_error(error: ModelArtsError) -> UpstreamHTTPError:
+def upstream_error(error: ModelArtsError) -> CodeLabHTTPError:
     if isinstance(error, UpstreamUnavailable):
         status = getattr(error, "gateway_status", 502)
     elif isinstance(error, NotFoundError):
         status = 404  # ModelArts says 400 ModelArts.6309 (or 6357/6404) for a missing notebook; to our clients it is a 404
     else:
         status = error.status
-    return UpstreamHTTPError(status, error.sentence, error.error_code, error.error_msg, request_id=error.request_id)
+    return CodeLabHTTPError(status, error.sentence, error.error_code, error.error_msg, request_id=error.request_id)
 
 
-def bad_input(error: BadInput) -> UpstreamHTTPError:
-    return UpstreamHTTPError(400, str(error), field=error.field)
+def bad_input(error: BadInput) -> CodeLabHTTPError:
+    return CodeLabHTTPError(400, str(error), field=error.field)
 
 
 class _KernelTokenIdentity:
@@ -69,24 +70,14 @@ class _KernelTokenIdentity:
         return getattr(self._inner, name)
 
     def get_user(self, handler):
-        handler._token_authenticated = True
         return User(username=KERNEL_USER, name="CodeLab kernel client")
 
     def is_token_authenticated(self, handler) -> bool:
+        # What jupyter_server's handlers ask (``token_authenticated``) to skip the XSRF check, as for its own tokens.
         return True
 
-
-def codelab_authorized(method):
-    """``@web.authenticated`` + ``@authorized`` for Jupyter users; the kernel token is its own proof."""
-    checked = web.authenticated(authorized(method))
-
-    @functools.wraps(method)
-    def wrapper(self, *args, **kwargs):
-        if self.kernel_authenticated:
-            return method(self, *args, **kwargs)
-        return checked(self, *args, **kwargs)
-
-    return wrapper
+    def should_check_origin(self, handler) -> bool:
+        return False  # a token in a header is no cookie a foreign page could ride on
 
 
 class CodeLabHandler(APIHandler):
@@ -120,8 +111,8 @@ class CodeLabHandler(APIHandler):
     def write_error(self, status_code: int, **kwargs) -> None:
         exc = (kwargs.get("exc_info") or (None, None, None))[1]
         if status_code == 403 and not getattr(exc, "log_message", None):
-            exc = UpstreamHTTPError(403, _(NOT_AUTHENTICATED))  # Jupyter's bare "Forbidden" says nothing
-        if not isinstance(exc, UpstreamHTTPError):
+            exc = CodeLabHTTPError(403, _(NOT_AUTHENTICATED))  # Jupyter's bare "Forbidden" says nothing
+        if not isinstance(exc, CodeLabHTTPError):
             return super().write_error(status_code, **kwargs)
         self.set_header("Content-Type", "application/json")
         self.log.info("CodeLab API %s %s: %s", self.request.method, status_code, exc.error_code or exc.field or "")
@@ -144,11 +135,12 @@ class CodeLabHandler(APIHandler):
         return json_body(self.request.body or b"", allowed)
 
 
-def translate_errors(method):
-    """Turn bad input into 400 and ModelArts errors into their status (upstream 5xx into 502-504)."""
+def codelab_api(method):
+    """Every CodeLab API method: ``@web.authenticated`` + ``@authorized`` for Jupyter users (the kernels'
+    token is its own proof), then bad input as 400 and ModelArts errors with their status (upstream 5xx as 502-504)."""
 
     @functools.wraps(method)
-    async def wrapper(self, *args, **kwargs):
+    async def translated(self, *args, **kwargs):
         try:
             result = method(self, *args, **kwargs)
             if inspect.isawaitable(result):
@@ -158,5 +150,13 @@ def translate_errors(method):
             raise bad_input(error) from None
         except ModelArtsError as error:
             raise upstream_error(error) from None
+
+    checked = web.authenticated(authorized(translated))
+
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        if self.kernel_authenticated:
+            return translated(self, *args, **kwargs)
+        return checked(self, *args, **kwargs)
 
     return wrapper

@@ -10,7 +10,7 @@ from __future__ import annotations
 from ...modelarts.credential_input import ALL_FIELDS, CredentialInputError, parse_credential_input
 from ...modelarts.credentials import ConfigError
 from ..account import ConnectRefused
-from .base import CodeLabHandler, UpstreamHTTPError, codelab_authorized, translate_errors
+from .base import CodeLabHandler, CodeLabHTTPError, codelab_api
 
 LOCKED = (
     "The administrator of this Jupyter server does not let users change the Huawei Cloud account here "
@@ -21,41 +21,39 @@ LOCKED = (
 class CredentialsHandler(CodeLabHandler):
     def _allowed(self) -> None:
         if not self.codelab.can_change_credentials:
-            raise UpstreamHTTPError(403, LOCKED)
+            raise CodeLabHTTPError(403, LOCKED)
 
     @property
     def account(self):
         return self.settings["codelab_account"]
 
-    @codelab_authorized
-    @translate_errors
+    @codelab_api
     async def post(self):
         self._allowed()
         body = self.read_body(set(ALL_FIELDS))
         try:
             given = parse_credential_input(body)
         except CredentialInputError as error:
-            raise UpstreamHTTPError(400, str(error), field=error.field) from None
+            raise CodeLabHTTPError(400, str(error), field=error.field) from None
         finally:
             body.clear()  # drop our reference to the secret as soon as it is parsed
         try:
             await self.account.connect(self.codelab, given)
         except ConnectRefused as refused:
             r = refused.refusal
-            raise UpstreamHTTPError(r.status, r.message, r.error_code, r.error_msg, field=r.field) from None
+            raise CodeLabHTTPError(r.status, r.message, r.error_code, r.error_msg, field=r.field) from None
         except ConfigError as error:
-            raise UpstreamHTTPError(400, str(error), field="remember") from None
+            raise CodeLabHTTPError(400, str(error), field="remember") from None
         self.write_json(self.codelab.public_config())
 
-    @codelab_authorized
-    @translate_errors
+    @codelab_api
     async def delete(self):
         self._allowed()
         forget = self.get_query_argument("forget", "false").lower()
         if forget not in ("true", "false", "1", "0"):
-            raise UpstreamHTTPError(400, "forget must be true (also remove the remembered keys) or false.", field="forget")
+            raise CodeLabHTTPError(400, "forget must be true (also remove the remembered keys) or false.", field="forget")
         try:
             await self.account.sign_out(self.codelab, forget in ("true", "1"))
         except ConfigError as error:
-            raise UpstreamHTTPError(400, str(error), field="forget") from None
+            raise CodeLabHTTPError(400, str(error), field="forget") from None
         self.write_json(self.codelab.public_config())

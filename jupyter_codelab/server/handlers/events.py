@@ -7,7 +7,7 @@ import asyncio
 from tornado.iostream import StreamClosedError
 
 from .. import validation
-from .base import CodeLabHandler, codelab_authorized, translate_errors
+from .base import CodeLabHandler, codelab_api
 
 KEEPALIVE = b": keepalive\n\n"
 
@@ -46,8 +46,7 @@ class EventsHandler(CodeLabHandler):
         if gone is not None and not gone.done():
             gone.set_result(None)
 
-    @codelab_authorized
-    @translate_errors
+    @codelab_api
     async def get(self, notebook_id):
         notebook_id = validation.notebook_id(notebook_id)
         watcher = self.codelab.registry.get(notebook_id)

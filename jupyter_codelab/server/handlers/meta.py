@@ -5,18 +5,17 @@ from __future__ import annotations
 import json
 from importlib.resources import files
 
-from .base import CodeLabHandler, codelab_authorized, translate_errors
+from .base import CodeLabHandler, codelab_api
 
 
 class ConfigHandler(CodeLabHandler):
-    @codelab_authorized
+    @codelab_api
     def get(self):
         self.write_json(self.codelab.public_config())
 
 
 class ImagesHandler(CodeLabHandler):
-    @codelab_authorized
-    @translate_errors
+    @codelab_api
     async def get(self):
         images, default_id = await self.codelab.images()
         self.write_json(
@@ -27,7 +26,7 @@ class ImagesHandler(CodeLabHandler):
 class OpenAPIHandler(CodeLabHandler):
     _document: bytes | None = None
 
-    @codelab_authorized
+    @codelab_api
     def get(self):
         if OpenAPIHandler._document is None:
             OpenAPIHandler._document = files("jupyter_codelab.server").joinpath("openapi.json").read_bytes()

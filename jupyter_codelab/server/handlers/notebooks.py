@@ -5,15 +5,14 @@ from __future__ import annotations
 from tornado import web
 
 from .. import validation
-from .base import CodeLabHandler, codelab_authorized, translate_errors
+from .base import CodeLabHandler, codelab_api
 from .send import open_path
 
 NO_INSTANCE = "No CodeLab instance yet: open one with POST codelab/api/notebooks/open (or the Open button)."
 
 
 class OpenHandler(CodeLabHandler):
-    @codelab_authorized
-    @translate_errors
+    @codelab_api
     async def post(self):
         body = self.read_body({"image_id", "share_url", "path", "strip_outputs", "create_bucket"})
         image_id = validation.image_id(body.get("image_id"))
@@ -29,8 +28,7 @@ class OpenHandler(CodeLabHandler):
 
 
 class CurrentHandler(CodeLabHandler):
-    @codelab_authorized
-    @translate_errors
+    @codelab_api
     async def get(self):
         notebook = await self.codelab.client.current_notebook()
         if notebook is None:
@@ -39,22 +37,19 @@ class CurrentHandler(CodeLabHandler):
 
 
 class NotebookHandler(CodeLabHandler):
-    @codelab_authorized
-    @translate_errors
+    @codelab_api
     async def get(self, notebook_id):
         notebook = await self.codelab.client.get_notebook(validation.notebook_id(notebook_id))
         self.write_json(self.codelab.notebook_json(notebook))
 
 
 class LeaseHandler(CodeLabHandler):
-    @codelab_authorized
-    @translate_errors
+    @codelab_api
     async def get(self, notebook_id):
         lease = await self.codelab.client.get_lease(validation.notebook_id(notebook_id))
         self.write_json(lease.to_client_json())
 
-    @codelab_authorized
-    @translate_errors
+    @codelab_api
     async def patch(self, notebook_id):
         notebook_id = validation.notebook_id(notebook_id)
         body = self.read_body({"hours", "duration_ms", "type"})
@@ -66,8 +61,7 @@ class LeaseHandler(CodeLabHandler):
 
 
 class StopHandler(CodeLabHandler):
-    @codelab_authorized
-    @translate_errors
+    @codelab_api
     async def post(self, notebook_id):
         notebook_id = validation.notebook_id(notebook_id)
         self.read_body(set())
@@ -77,8 +71,7 @@ class StopHandler(CodeLabHandler):
 
 
 class StartHandler(CodeLabHandler):
-    @codelab_authorized
-    @translate_errors
+    @codelab_api
     async def post(self, notebook_id):
         notebook_id = validation.notebook_id(notebook_id)
         duration = validation.duration_ms(self.read_body({"hours", "duration_ms"}), required=False, allow_no_auto_stop=True)

@@ -17,7 +17,7 @@ from ...obs.naming import NamingError
 from ...obs.notebook_file import SendInputError
 from ...obs.sender import PublishError, obs_sentence
 from .. import validation
-from .base import CodeLabHandler, UpstreamHTTPError, codelab_authorized, translate_errors
+from .base import CodeLabHandler, CodeLabHTTPError, codelab_api
 
 SEND_FIELDS = {"path", "strip_outputs", "create_bucket", "image_id", "open"}
 
@@ -31,9 +31,9 @@ def send_errors(method):
             result = method(self, *args, **kwargs)
             return (await result) if inspect.isawaitable(result) else result
         except SendInputError as error:
-            raise UpstreamHTTPError(error.status, str(error), field=error.field) from None
+            raise CodeLabHTTPError(error.status, str(error), field=error.field) from None
         except NamingError as error:
-            raise UpstreamHTTPError(400, str(error), field=error.field) from None
+            raise CodeLabHTTPError(400, str(error), field=error.field) from None
         except PublishError as error:
             raise obs_http_error(error.sentence, error.cause) from None
         except ObsRequestError as error:
@@ -42,9 +42,9 @@ def send_errors(method):
     return wrapper
 
 
-def obs_http_error(sentence: str, error: ObsRequestError) -> UpstreamHTTPError:
+def obs_http_error(sentence: str, error: ObsRequestError) -> CodeLabHTTPError:
     status = 504 if error.status is None else 502
-    return UpstreamHTTPError(status, sentence, error_code=error.code, error_msg=error.obs_message, request_id=error.request_id)
+    return CodeLabHTTPError(status, sentence, error_code=error.code, error_msg=error.obs_message, request_id=error.request_id)
 
 
 class SendHandler(CodeLabHandler):
@@ -58,8 +58,7 @@ class SendHandler(CodeLabHandler):
 
 
 class PreviewHandler(SendHandler):
-    @codelab_authorized
-    @translate_errors
+    @codelab_api
     @send_errors
     async def post(self):
         body = self.read_body({"path", "strip_outputs", "publish"})
@@ -67,8 +66,7 @@ class PreviewHandler(SendHandler):
 
 
 class StartSendHandler(SendHandler):
-    @codelab_authorized
-    @translate_errors
+    @codelab_api
     @send_errors
     async def post(self):
         body = self.read_body(SEND_FIELDS)
@@ -79,7 +77,7 @@ class StartSendHandler(SendHandler):
 
 
 class JobHandler(SendHandler):
-    @codelab_authorized
+    @codelab_api
     async def get(self, job_id):
         job = self.sender.jobs.get(job_id)
         if job is None:
@@ -88,8 +86,7 @@ class JobHandler(SendHandler):
 
 
 class PublishHandler(SendHandler):
-    @codelab_authorized
-    @translate_errors
+    @codelab_api
     @send_errors
     async def post(self):
         body = self.read_body({"path", "strip_outputs", "create_bucket", "confirm"})

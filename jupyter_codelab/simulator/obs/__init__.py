@@ -22,7 +22,7 @@ from .handlers import obs_routes
 from .store import ObsStore
 
 if TYPE_CHECKING:
-    from ..embedding import Simulator
+    from ..service import Simulator
 
 MAX_BODY_BYTES = 1024**3
 access_log = logging.getLogger("tornado.access")

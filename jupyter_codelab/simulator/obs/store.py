@@ -75,7 +75,12 @@ class ObsStore:
         if existing is not None:
             if existing.owner_id == owner_id:
                 raise ObsError(409, "BucketAlreadyOwnedByYou", "Your previous request to create the named bucket succeeded and you already own it.", "/" + name)
-            raise ObsError(409, "BucketAlreadyExists", "The requested bucket name is not available. The bucket namespace is shared by all users of the system. Please select a different name and try again.", "/" + name)
+            raise ObsError(
+                409, "BucketAlreadyExists",
+                "The requested bucket name is not available. The bucket namespace is shared by all users of the system. "
+                "Please select a different name and try again.",
+                "/" + name,
+            )  # fmt: skip
         self.buckets[name] = Bucket(name, owner_id, check_acl(acl, "/" + name), location)
         return self.buckets[name]
 

@@ -3,26 +3,34 @@
 Used when no server extension started this process. Credentials come from the
 same lookup as the server's (env ``HUAWEICLOUD_SDK_*``, ``~/.huaweicloud/credentials``)
 and ``CODELAB_ENDPOINT`` points it at a simulator. Events come from polling the
-instance, turned into the server's event types by ``notebook_events``.
+instance, turned into the server's event types by ``modelarts.events``.
 """
 
 from __future__ import annotations
 
 import threading
 import weakref
-from typing import Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from urllib.parse import urlsplit
 
-from jupyter_codelab.kernel.backend import Backend, EventStream
-from jupyter_codelab.kernel.describe import is_moving
-from jupyter_codelab.kernel.errors import CodeLabError
-from jupyter_codelab.kernel.notebook_events import event_between, make_event, vanished_event
-from jupyter_codelab.modelarts.credentials import ConfigError, ClientSettings, resolve_settings
-from jupyter_codelab.modelarts.errors import ModelArtsError, NotFoundError, UpstreamUnavailable, ThrottledError
+from jupyter_codelab.client.backend import Backend, EventStream
+from jupyter_codelab.client.describe import is_moving
+from jupyter_codelab.client.errors import CodeLabError
+from jupyter_codelab.modelarts.credentials import ClientSettings, ConfigError, resolve_settings
+from jupyter_codelab.modelarts.errors import ModelArtsError, NotFoundError, ThrottledError, UpstreamUnavailable
+from jupyter_codelab.modelarts.events import (
+    EVENT_SNAPSHOT,
+    EVENT_UPSTREAM_ERROR,
+    classify,
+    event_json,
+    event_message,
+    gone,
+    vanished_event,
+)
+from jupyter_codelab.modelarts.limits import HOUR_MS, NO_AUTO_STOP_MS
+from jupyter_codelab.modelarts.models import Notebook
 from jupyter_codelab.modelarts.states import TERMINAL_EVENTS
 
-HOUR_MS = 3_600_000
-NO_AUTO_STOP = -1  # start?duration=-1
 # Poll fast while something is happening, slowly while it is steady; back off on trouble.
 POLL_BUSY_SECONDS = 1.0
 POLL_STEADY_SECONDS = 10.0
@@ -131,7 +139,7 @@ class DirectBackend(Backend):
         return notebook
 
     def start(self, notebook_id: str, hours=None, no_auto_stop: bool = False) -> dict:
-        duration = NO_AUTO_STOP if no_auto_stop else int(hours) * HOUR_MS if hours else None
+        duration = NO_AUTO_STOP_MS if no_auto_stop else int(hours) * HOUR_MS if hours else None
         notebook = self._notebook_json(self._call(self.client.start, notebook_id, duration))
         self._changed(notebook_id)
         return notebook
@@ -166,26 +174,28 @@ class PollingEventStream(EventStream):
         self._wake.clear()
 
     def __iter__(self) -> Iterator[dict]:
-        last: dict | None = None
+        last: Notebook | None = None
         backoff = POLL_BUSY_SECONDS
         while not self.closed.is_set():
+            last_json = None if last is None else self.backend._notebook_json(last)
             try:
-                notebook = self.backend._notebook_json(self.backend.client.get_notebook(self.notebook_id))
+                notebook = self.backend.client.get_notebook(self.notebook_id)
             except NotFoundError:
-                yield vanished_event(last)
+                yield vanished_event(None if last is None else self.backend._notebook_json(gone(last)))
                 return
             except (UpstreamUnavailable, ThrottledError) as exc:
-                yield make_event("upstream_error", last, [], exc.sentence, error_code=exc.error_code)
+                yield event_json(EVENT_UPSTREAM_ERROR, last_json, [], exc.sentence, error_code=exc.error_code)
                 self._sleep(backoff)
                 backoff = min(POLL_MAX_BACKOFF_SECONDS, backoff * 2)
                 continue
             except ModelArtsError as exc:
                 raise CodeLabError.from_modelarts(exc) from None
             backoff = POLL_BUSY_SECONDS
-            event = make_event("snapshot", notebook, [], "") if last is None else event_between(last, notebook)
+            kind, changed = (EVENT_SNAPSHOT, []) if last is None else classify(last, notebook)
             last = notebook
-            if event is not None:
-                yield event
-                if event["type"] in TERMINAL_EVENTS:
+            if kind is not None:
+                message = "" if kind == EVENT_SNAPSHOT else event_message(kind, notebook)
+                yield event_json(kind, self.backend._notebook_json(notebook), changed, message)
+                if kind in TERMINAL_EVENTS:
                     return
-            self._sleep(POLL_BUSY_SECONDS if is_moving(notebook.get("status")) else POLL_STEADY_SECONDS)
+            self._sleep(POLL_BUSY_SECONDS if is_moving(notebook.status.value) else POLL_STEADY_SECONDS)

@@ -11,12 +11,21 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 
-from jupyter_codelab.kernel import describe, remembered
-from jupyter_codelab.kernel.backend import Backend
-from jupyter_codelab.kernel.errors import CodeLabError
+from jupyter_codelab.client import describe, remembered
+from jupyter_codelab.client.backend import Backend
+from jupyter_codelab.client.errors import CodeLabError
+from jupyter_codelab.client.inputs import InputError, check_hours
 from jupyter_codelab.modelarts.states import OPEN, VANISHED_SENTENCE
 
 STOPPING_SETTLE_SECONDS = 120.0
+
+
+@dataclass
+class Done:
+    """What an action did: ``result`` is the JSON a script gets (``--json``), ``sentence`` what a person reads."""
+
+    result: dict
+    sentence: str
 
 
 @dataclass
@@ -79,8 +88,6 @@ def start_instance(backend: Backend, face: str, hours: int | None = None, no_aut
 
 def require_current(backend: Backend, verb: str, face: str) -> dict:
     """The current instance, or an ``InputError`` saying why there is none to ``verb`` and what to run."""
-    from jupyter_codelab.kernel.inputs import InputError
-
     found = find_current(backend)
     if found.notebook is None:
         command = describe.next_commands([OPEN], face)[0]
@@ -100,3 +107,43 @@ def call_on_instance(backend: Backend, notebook: dict, operation):
         if exc.not_found:
             raise CodeLabError(VANISHED_SENTENCE, exc.status, exc.error_code, exc.error_msg, exc.request_id, True) from None
         raise
+
+
+def check_timeout(timeout: float) -> None:
+    if timeout <= 0:
+        raise InputError(f"--timeout must be a positive number of seconds, got {timeout:g}.")
+
+
+def check_start_options(hours, no_auto_stop: bool) -> int | None:
+    """The ``--hours`` of a start (None: ModelArts' default), checked against ``--no-auto-stop``."""
+    if hours is not None and no_auto_stop:
+        raise InputError("Give --hours or --no-auto-stop, not both.")
+    return check_hours(hours) if hours is not None else None
+
+
+def extend_lease(backend: Backend, face: str, hours) -> Done:
+    """Make the running instance stop ``hours`` from now; the result is the new Lease."""
+    hours = check_hours(hours)
+    notebook = require_current(backend, "extend", face)
+    if notebook.get("status") != "RUNNING":
+        raise InputError(
+            f"The instance is {describe.status_words(notebook.get('status')).lower()}, not running: "
+            "only a running instance can be extended."
+        )
+    lease = call_on_instance(backend, notebook, lambda: backend.extend(notebook["id"], hours))
+    seconds = (lease.get("remaining_ms") or 0) / 1000
+    sentence = (
+        f"Extended: {notebook.get('name') or notebook['id']} now stops automatically at "
+        f"{describe.format_clock(lease.get('expires_at'))} (in {describe.format_remaining(seconds)})."
+    )
+    return Done(lease, sentence)
+
+
+def stop_instance(backend: Backend, face: str) -> Done:
+    """Stop the current instance (nothing to do when it is stopped or stopping); the result is the Notebook."""
+    notebook = require_current(backend, "stop", face)
+    name = notebook.get("name") or notebook["id"]
+    if notebook.get("status") in ("STOPPED", "STOPPING"):
+        return Done(notebook, f"{name} is already {describe.status_words(notebook['status']).lower()}.")
+    after = call_on_instance(backend, notebook, lambda: backend.stop(notebook["id"]))
+    return Done(after, f"Stopping {name}: now {describe.status_words(after.get('status')).lower()}.")

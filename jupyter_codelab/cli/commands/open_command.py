@@ -6,8 +6,8 @@ from jupyter_codelab.cli.commands.send import add_send_options, send_local, spli
 from jupyter_codelab.cli.connection import backend_for
 from jupyter_codelab.cli.output import EXIT_OK, Output
 from jupyter_codelab.cli.waiting import FACE, wait_and_report
-from jupyter_codelab.kernel import actions, describe
-from jupyter_codelab.kernel.inputs import InputError, check_share_url, resolve_image
+from jupyter_codelab.client import actions, describe
+from jupyter_codelab.client.inputs import check_share_url, resolve_image
 
 HELP = "open your CodeLab instance (or find the open one) and wait until it runs"
 
@@ -32,16 +32,11 @@ def add_wait_options(parser) -> None:
     parser.add_argument("--timeout", type=float, default=900.0, metavar="SECONDS", help="give up waiting after this long (default 900)")
 
 
-def check_timeout(timeout: float) -> None:
-    if timeout <= 0:
-        raise InputError(f"--timeout must be a positive number of seconds, got {timeout:g}.")
-
-
 def run(args, out: Output) -> int:
     local = split_target(args)
     if args.share_url is not None:
         check_share_url(args.share_url)
-    check_timeout(args.timeout)
+    actions.check_timeout(args.timeout)
     backend = backend_for(args)
     image_id = resolve_image(backend.images(), args.image)["id"] if args.image is not None else None
     if local is not None:

@@ -9,20 +9,14 @@
 
 Both return plain JSON dicts in the contract's shapes (Notebook, ``{images,
 default_image_id}``, Lease, events ``{type, notebook, changed, message}``) and
-raise ``CodeLabError``.
+raise ``CodeLabError``. Which one a process uses: ``client.choose``.
 """
 
 from __future__ import annotations
 
-import os
 import threading
 from abc import ABC, abstractmethod
-from typing import Iterator, Mapping
-
-from jupyter_codelab.kernel.errors import CodeLabError
-
-ENV_API_URL = "CODELAB_API_URL"
-ENV_API_TOKEN = "CODELAB_API_TOKEN"
+from collections.abc import Iterator
 
 
 class EventStream(ABC):
@@ -42,7 +36,7 @@ class EventStream(ABC):
     def close(self) -> None:
         self.closed.set()
 
-    def poke(self) -> None:
+    def poke(self) -> None:  # noqa: B027 - an optional hook: a no-op unless the stream polls
         """Something was just done to the instance: look again soon (polling streams only)."""
 
 
@@ -89,41 +83,5 @@ class Backend(ABC):
     @abstractmethod
     def events(self, notebook_id: str) -> EventStream: ...
 
-    def close(self) -> None:
+    def close(self) -> None:  # noqa: B027 - an optional hook: nothing to release by default
         """Release connections."""
-
-
-def backend_from_env(env: Mapping[str, str] | None = None) -> Backend:
-    """The backend this process should use: the server extension when it told us how, else direct."""
-    env = os.environ if env is None else env
-    api_url, token = env.get(ENV_API_URL), env.get(ENV_API_TOKEN)
-    if api_url and token:
-        from jupyter_codelab.kernel.server_backend import ServerBackend
-
-        return ServerBackend(api_url, token)
-    if api_url or token:
-        missing = ENV_API_TOKEN if api_url else ENV_API_URL
-        raise CodeLabError(f"{missing} is not set while {ENV_API_URL if token else ENV_API_TOKEN} is: set both, or neither.")
-    from jupyter_codelab.kernel.direct_backend import DirectBackend
-
-    return DirectBackend.from_env(env)
-
-
-_default: Backend | None = None
-_default_lock = threading.Lock()
-
-
-def get_backend() -> Backend:
-    """The process-wide backend, chosen once from the environment (see ``set_backend``)."""
-    global _default
-    with _default_lock:
-        if _default is None:
-            _default = backend_from_env()
-        return _default
-
-
-def set_backend(backend: Backend | None) -> None:
-    """Use ``backend`` from now on (None: choose again from the environment next time)."""
-    global _default
-    with _default_lock:
-        _default = backend

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Iterable, Iterator
-
 
 _END_OF_LINE = re.compile(r"\r\n|\r|\n")
 

@@ -85,3 +85,11 @@ class CodeLabError(Exception):
 
 class ConnectionLost(CodeLabError):
     """No answer at all (refused, reset, timed out): the caller may retry."""
+
+
+class LoginRefused(CodeLabError):
+    """The credentials were refused; ``field`` names what to fix."""
+
+    def __init__(self, message, status=None, error_code=None, error_msg=None, field=None):
+        self.field = field
+        super().__init__(message, status, error_code, error_msg)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from IPython.core.magic_arguments import argument, magic_arguments
 
-from jupyter_codelab.kernel import describe
+from jupyter_codelab.client import actions, describe
+from jupyter_codelab.client.errors import CodeLabError
+from jupyter_codelab.client.inputs import InputError, check_share_url, resolve_image
 from jupyter_codelab.kernel.commands.common import FACE, backend, parse, subcommand
-from jupyter_codelab.kernel.errors import CodeLabError
-from jupyter_codelab.kernel.inputs import InputError, check_share_url, resolve_image
 from jupyter_codelab.modelarts.states import VANISHED_SENTENCE
 
 DEFAULT_TIMEOUT = 900.0
@@ -37,7 +37,7 @@ def open_command(line: str):
         return send_and_follow(args.local, no_wait=args.no_wait, timeout=args.timeout)
     if args.share_url is not None:
         check_share_url(args.share_url)
-    check_timeout(args.timeout)
+    actions.check_timeout(args.timeout)
     from IPython.display import display
 
     from jupyter_codelab.kernel.panel import CodeLabPanel
@@ -52,11 +52,6 @@ def open_command(line: str):
     if panel.notice:
         print(panel.notice)
     return follow(panel, handle, args.no_wait, args.timeout)
-
-
-def check_timeout(timeout: float) -> None:
-    if timeout <= 0:
-        raise InputError(f"--timeout must be a positive number of seconds, got {timeout:g}.")
 
 
 def follow(panel, handle, no_wait: bool, timeout: float) -> None:

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import os
 import time
-from typing import Callable
+from collections.abc import Callable
 
-from jupyter_codelab.kernel.errors import CodeLabError
-from jupyter_codelab.kernel.inputs import InputError
+from jupyter_codelab.api_env import ENV_CONTENTS_ROOT
+from jupyter_codelab.client.errors import CodeLabError
+from jupyter_codelab.client.inputs import InputError
 
-ENV_CONTENTS_ROOT = "CODELAB_CONTENTS_ROOT"  # the server's contents root, given to the kernels and terminals it starts
 ENV_SESSION = "JPY_SESSION_NAME"
 POLL_SECONDS = 0.25
 MB = 1024 * 1024
@@ -70,6 +70,15 @@ def _input_errors(call):
 def preview(backend, path: str, strip_outputs: bool = False) -> dict:
     body = {"path": path, "strip_outputs": strip_outputs}
     return _input_errors(lambda: _server(backend)._call("POST", "send/preview", body))
+
+
+def check_preview(p: dict, create_bucket: bool) -> None:
+    """What stops a send before it starts: too large, or a bucket to create without the user's say-so."""
+    if p["too_large"]:
+        raise InputError(p["too_large"])
+    if p["create_bucket_needed"] and not create_bucket:
+        raise InputError(f"The OBS bucket {p['bucket']} does not exist yet: run again with --create-bucket to create it "
+                         "(private), or set c.CodeLab.obs_bucket to a bucket of yours.")  # fmt: skip
 
 
 def preview_text(p: dict) -> str:

@@ -9,15 +9,15 @@ from __future__ import annotations
 
 import json
 import socket
-from typing import Iterator
+from collections.abc import Iterator
 from urllib.parse import quote, urlsplit
 
 import requests
 
-from jupyter_codelab.kernel.backend import Backend, EventStream
-from jupyter_codelab.kernel.errors import CodeLabError, ConnectionLost
-from jupyter_codelab.kernel.notebook_events import make_event, vanished_event
-from jupyter_codelab.kernel.sse import parse_sse
+from jupyter_codelab.client.backend import Backend, EventStream
+from jupyter_codelab.client.errors import CodeLabError, ConnectionLost, LoginRefused
+from jupyter_codelab.client.sse import parse_sse
+from jupyter_codelab.modelarts.events import EVENT_RECONNECTING, event_json, vanished_event
 from jupyter_codelab.modelarts.states import TERMINAL_EVENTS
 
 CONNECT_TIMEOUT = 5.0
@@ -103,8 +103,6 @@ class ServerBackend(Backend):
         return self._credentials("DELETE", "credentials?forget=true" if forget else "credentials", None)
 
     def _credentials(self, method: str, path: str, body: dict | None) -> dict:
-        from jupyter_codelab.kernel.login import LoginRefused
-
         try:
             response = self.session.request(method, self.api_url + path, json=body, timeout=(CONNECT_TIMEOUT, READ_TIMEOUT))
         except requests.RequestException as exc:
@@ -158,7 +156,7 @@ class ServerEventStream(EventStream):
 
     def _pause(self, failures: int, exc: Exception) -> Iterator[dict]:
         delay = RECONNECT_DELAYS[min(failures, len(RECONNECT_DELAYS) - 1)]
-        yield make_event("reconnecting", None, [], f"Lost the event stream ({type(exc).__name__}); reconnecting in {delay:g} s.")
+        yield event_json(EVENT_RECONNECTING, None, [], f"Lost the event stream ({type(exc).__name__}); reconnecting in {delay:g} s.")
         self.closed.wait(delay)
 
     def _read_once(self) -> Iterator[dict]:

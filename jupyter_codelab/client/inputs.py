@@ -7,12 +7,8 @@ Nothing here talks to the network.
 
 from __future__ import annotations
 
-import re
-
-from jupyter_codelab.modelarts.share_url import ShareUrlError, encode_share_url, decode_share_url
-
-MIN_HOURS, MAX_HOURS = 1, 72
-_UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
+from jupyter_codelab.modelarts.limits import MAX_HOURS, MIN_HOURS, is_uuid
+from jupyter_codelab.modelarts.share_url import ShareUrlError, decode_share_url, encode_share_url
 
 
 class InputError(ValueError):
@@ -40,10 +36,6 @@ def check_share_url(text: str, field: str = "--share-url") -> tuple[str, str]:
 
 def _with_field(sentence: str, field: str) -> str:
     return sentence.replace("share_url", field, 1) if sentence.startswith("share_url") else f"{field}: {sentence}"
-
-
-def is_uuid(text: str) -> bool:
-    return bool(_UUID.match(text or ""))
 
 
 def image_label(image: dict) -> str:

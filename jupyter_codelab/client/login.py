@@ -9,35 +9,47 @@ the direct backend finds them. Secrets are never put in the environment.
 
 from __future__ import annotations
 
+import getpass
 import os
-from typing import Mapping
+from collections.abc import Mapping
 
-from jupyter_codelab.kernel.backend import ENV_API_TOKEN, ENV_API_URL, Backend, set_backend
-from jupyter_codelab.kernel.errors import CodeLabError
-from jupyter_codelab.kernel.inputs import InputError
+from jupyter_codelab.client.backend import Backend
+from jupyter_codelab.client.choose import server_backend_from_env, set_backend
+from jupyter_codelab.client.direct_backend import DirectBackend
+from jupyter_codelab.client.errors import LoginRefused
+from jupyter_codelab.client.inputs import InputError
+from jupyter_codelab.client.server_backend import ServerBackend
 from jupyter_codelab.modelarts import credentials_file
 from jupyter_codelab.modelarts.credential_input import CredentialInputError, parse_credential_input
 from jupyter_codelab.modelarts.credentials import ConfigError
 
 
-class LoginRefused(CodeLabError):
-    """The credentials were refused; ``field`` names what to fix."""
-
-    def __init__(self, message, status=None, error_code=None, error_msg=None, field=None):
-        self.field = field
-        super().__init__(message, status, error_code, error_msg)
-
-
-def server_backend(env: Mapping[str, str] | None = None, backend: Backend | None = None):
+def server_backend(env: Mapping[str, str] | None = None, backend: Backend | None = None) -> ServerBackend | None:
     """The ServerBackend to go through, or None (no server told us its address)."""
-    if backend is not None and getattr(backend, "kind", "") == "server":
+    if isinstance(backend, ServerBackend):
         return backend
-    env = os.environ if env is None else env
-    if env.get(ENV_API_URL) and env.get(ENV_API_TOKEN):
-        from jupyter_codelab.kernel.server_backend import ServerBackend
+    return server_backend_from_env(env)
 
-        return ServerBackend(env[ENV_API_URL], env[ENV_API_TOKEN])
-    return None
+
+def ask_credentials(iam: bool, security_token: bool, ask=None, ask_secret=None) -> dict:
+    """The form's values, prompted one by one (secrets without echo).
+
+    ``input``/``getpass`` are looked up at each call: ipykernel swaps in its own (stdin requests) while a cell runs.
+    """
+    import builtins
+
+    ask, ask_secret = ask or builtins.input, ask_secret or getpass.getpass
+    if iam:
+        user = ask("IAM user name: ").strip()
+        body = {"iam_user": user, "iam_password": ask_secret("IAM password: ")}
+        domain = ask(f"Account (domain) name [{user}]: ").strip()
+        if domain:
+            body["iam_domain"] = domain
+        return body
+    body = {"access_key": ask("Access key id (AK): ").strip(), "secret_key": ask_secret("Secret access key (SK): ")}
+    if security_token:
+        body["security_token"] = ask_secret("Security token: ")
+    return body
 
 
 def login(body: dict, server=None) -> tuple[dict, str]:
@@ -97,8 +109,6 @@ def _direct_login(given) -> dict:
     except ConfigError as exc:
         raise InputError(str(exc)) from None
     set_backend(None)  # the next command finds the new keys
-    from jupyter_codelab.kernel.direct_backend import DirectBackend
-
     direct = DirectBackend(settings)
     direct.close()
     return direct.config() | {"source": "file"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from jupyter_codelab.kernel.inputs import image_label
+from jupyter_codelab.client.inputs import image_label
 
 COLUMNS = ("name:tag", "processor", "arch", "id")
 
@@ -19,7 +19,7 @@ def image_rows(catalogue: dict) -> list[tuple[str, ...]]:
 
 def table_text(rows: list[tuple[str, ...]]) -> str:
     widths = [max(len(str(row[i])) for row in [COLUMNS, *rows]) for i in range(len(COLUMNS))]
-    return "\n".join("  ".join(str(cell).ljust(width) for cell, width in zip(row, widths)).rstrip() for row in [COLUMNS, *rows])
+    return "\n".join("  ".join(str(cell).ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip() for row in [COLUMNS, *rows])
 
 
 def table_html(rows: list[tuple[str, ...]]) -> str:

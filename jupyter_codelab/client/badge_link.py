@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
-from jupyter_codelab.kernel.inputs import InputError, check_share_url, is_uuid, resolve_image
+from jupyter_codelab.client.inputs import InputError, check_share_url, is_uuid, resolve_image
 
 
 def badge_for(url: str, image: str | None, catalogue: Callable[[], dict]) -> tuple[str, str]:
