@@ -17,7 +17,7 @@ from __future__ import annotations
 import gettext
 import os
 from contextvars import ContextVar
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 DOMAIN = "jupyter_codelab"
@@ -109,7 +109,7 @@ def x_language(language: str | None = None) -> str:
     return "zh-cn" if (language or current_language()) == "zh_CN" else "en-us"
 
 
-@lru_cache(maxsize=None)
+@cache
 def translations(language: str) -> gettext.NullTranslations:
     if language == ENGLISH:
         return gettext.NullTranslations()

@@ -112,7 +112,7 @@ class SyncModelArtsClient(ClientOperations):
 
 def _ssl_reason(exc: requests.exceptions.SSLError) -> str:
     """The verify message (``self-signed certificate``...) buried in urllib3's wrapping, else the class name."""
-    seen = exc
+    seen: object = exc
     for _ in range(6):
         message = getattr(seen, "verify_message", None)
         if message:
