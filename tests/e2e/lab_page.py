@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import re
+import tempfile
 import time
 from pathlib import Path
 
@@ -12,7 +14,9 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from .lab_server import LabServer
 
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+# Tests write screenshots to a temp dir (the tree stays clean); scripts/screenshots sets
+# CODELAB_SCREENSHOTS_DIR and copies the named ones into docs/screenshots/.
+SCREENSHOTS = Path(os.environ.get("CODELAB_SCREENSHOTS_DIR") or Path(tempfile.gettempdir()) / "codelab-screenshots")
 PANEL = "#jp-CodeLab-panel"
 TAB = '.jp-SideBar.jp-mod-left .lm-TabBar-tab[data-id="jp-CodeLab-panel"]'
 OPEN_ROUTE = re.compile(r"/codelab/api/notebooks/open")
