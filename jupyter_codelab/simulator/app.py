@@ -262,9 +262,10 @@ def modelarts_routes(sim: Simulator) -> list:
 
 def make_app(sim: Simulator) -> web.Application:
     from .control import control_routes
+    from .lab_page import lab_page_routes
 
     return web.Application(
-        modelarts_routes(sim) + control_routes(sim),
+        modelarts_routes(sim) + control_routes(sim) + lab_page_routes(sim),
         default_handler_class=UnknownPathHandler,
         default_handler_args={"sim": sim},
     )

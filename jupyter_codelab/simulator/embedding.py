@@ -124,6 +124,7 @@ class Simulator:
         bound = sockets[0].getsockname()[1]
         host = f"[{address}]" if ":" in address else address
         self.endpoint = f"http://{host}:{bound}"
+        self.store.lab_base = self.endpoint  # "Open in new tab" goes to this simulator's lab page
         return bound
 
     def stop(self) -> None:
