@@ -11,10 +11,11 @@ import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 
 import { addCommands } from './commands';
 import { LeaseWarning } from './leaseWarning';
+import { OutcomeNotifications } from './notifications';
 import { CodeLabModel } from './model';
 import { CodeLabPanel } from './sidebar/panel';
 import { CountdownStatus } from './statusbar';
-import { CommandIDs, DEFAULT_SETTINGS, ICodeLab, ICodeLabSettings, PLUGIN_ID, TRANSLATION_DOMAIN } from './tokens';
+import { CommandIDs, DEFAULT_SETTINGS, ICodeLab, ICodeLabSettings, PANEL_ID, PLUGIN_ID, TRANSLATION_DOMAIN } from './tokens';
 
 /** The shared model, its settings, the commands and the lease warning. */
 const corePlugin: JupyterFrontEndPlugin<CodeLabModel> = {
@@ -33,6 +34,12 @@ const corePlugin: JupyterFrontEndPlugin<CodeLabModel> = {
     const model = new CodeLabModel(trans.__.bind(trans));
     addCommands(app, model, trans, palette);
     new LeaseWarning(model, trans);
+    new OutcomeNotifications(
+      model,
+      trans,
+      () => app.shell.activateById(PANEL_ID),
+      () => (document.getElementById(PANEL_ID)?.offsetParent ?? null) !== null
+    );
     if (settingRegistry) {
       void settingRegistry.load(PLUGIN_ID).then(settings => {
         const apply = () =>
