@@ -44,6 +44,7 @@ def test_screenshots_of_each_state(lab):
 
     lab.pick_image("CPU")  # finding 1: what will Open do now?
     lab.type_url(OTHER_URL)
+    lab.by_testid("codelab-open").scroll_into_view_if_needed()  # the button and what it will do
     lab.screenshot("open-while-running.png")
     lab.pick_image("GPU")
     lab.type_url("")
