@@ -108,10 +108,9 @@ export class CodeLabModel implements IDisposable {
 
   /** What Open will do with the form's values (label, sentence, enabled state, confirmation). */
   get openIntent(): OpenIntent {
-    const phase = this.phase;
     return openIntent({
       notebook: this.notebook,
-      phase: phase === 'loading' || phase === 'unavailable' ? 'busy' : phase,
+      phase: this.phase,
       image: this.selectedImage,
       shareText: this._shareText
     });

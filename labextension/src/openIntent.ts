@@ -8,12 +8,13 @@
  * - the same image and another notebook URL: "Load another notebook";
  * - the same image and no other notebook: nothing to do (disabled, with why);
  * - an instance on its way somewhere (starting, stopping...) or frozen: wait;
- * - an invalid notebook URL: disabled (the hint says why, once).
+ * - an invalid notebook URL: disabled (the hint says why, once);
+ * - the server not (yet) answering: disabled (the message says why).
  * Pure: no DOM, no JupyterLab.
  */
 import { Translate, untranslated } from './gettext';
 import { imageLabel } from './notice';
-import { InstancePhase } from './phase';
+import { Phase } from './phase';
 import { checkShareUrl } from './shareUrl';
 import { IImage, INotebook } from './tokens';
 
@@ -23,11 +24,13 @@ export type OpenIntent =
   | { kind: 'load' }
   | { kind: 'nothing' }
   | { kind: 'wait' }
+  | { kind: 'unavailable' }
   | { kind: 'invalid' };
 
 export interface IOpenForm {
   notebook: INotebook | null;
-  phase: InstancePhase;
+  /** `loading`/`unavailable`: the server has not answered (yet): nothing can be opened. */
+  phase: Phase;
   image: IImage | null;
   shareText: string;
 }
@@ -45,6 +48,9 @@ export function openIntent(form: IOpenForm): OpenIntent {
     return { kind: 'invalid' };
   }
   const { notebook, phase } = form;
+  if (phase === 'loading' || phase === 'unavailable') {
+    return { kind: 'unavailable' };
+  }
   if (!notebook || phase === 'none' || phase === 'failed') {
     return { kind: 'open' };
   }

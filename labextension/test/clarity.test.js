@@ -52,6 +52,9 @@ test('an instance on its way, or an invalid link: disabled', () => {
   const invalid = openIntent({ notebook: null, phase: 'none', image: CPU, shareText: 'hello world' });
   assert.equal(invalid.kind, 'invalid');
   assert.equal(isOpenEnabled(invalid), false);
+  for (const phase of ['loading', 'unavailable']) {
+    assert.equal(isOpenEnabled(openIntent({ notebook: null, phase, image: CPU, shareText: '' })), false, phase);
+  }
 });
 
 test('"hello world" is not a link', () => {
