@@ -117,7 +117,8 @@ def _ssl_reason(exc: requests.exceptions.SSLError) -> str:
         message = getattr(seen, "verify_message", None)
         if message:
             return message
-        seen = getattr(seen, "reason", None) or (seen.args[0] if getattr(seen, "args", None) else None)
+        args = getattr(seen, "args", None)
+        seen = getattr(seen, "reason", None) or (args[0] if args else None)
         if not isinstance(seen, BaseException):
             break
     return "certificate verify failed" if "CERTIFICATE_VERIFY_FAILED" in str(exc) else type(exc).__name__

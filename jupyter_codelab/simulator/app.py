@@ -12,6 +12,7 @@ from .control import control_routes
 from .errors import ApiError, image_not_found
 from .handler_base import ModelArtsHandler, UnknownPathHandler
 from .iam_projects import ProjectsHandler
+from .lab_page import lab_page_routes
 from .paging import paginate
 
 if TYPE_CHECKING:
@@ -139,7 +140,7 @@ def modelarts_routes(sim: Simulator) -> list:
 
 def make_app(sim: Simulator) -> web.Application:
     return web.Application(
-        modelarts_routes(sim) + control_routes(sim),
+        modelarts_routes(sim) + control_routes(sim) + lab_page_routes(sim),
         default_handler_class=UnknownPathHandler,
         default_handler_args={"sim": sim},
     )

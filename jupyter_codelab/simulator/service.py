@@ -151,6 +151,7 @@ class Simulator:
         bound = sockets[0].getsockname()[1]
         host = f"[{address}]" if ":" in address else address
         self.endpoint = f"{'https' if certfile else 'http'}://{host}:{bound}"
+        self.store.lab_base = self.endpoint  # "Open in new tab" goes to this simulator's lab page
         self.obs.listen(0, address)
         return bound
 

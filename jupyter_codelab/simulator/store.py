@@ -49,6 +49,7 @@ class NotebookStore(Operations):
     def __init__(self, config_source: Callable[[], SimulatorConfig]):
         self._config_source = config_source
         self.instances: dict[str, Instance] = {}
+        self.lab_base: str | None = None  # the listening simulator's endpoint: `url` links to its lab page
         self.current: dict[str, str] = {}  # owner id -> id of that user's CodeLab instance
 
     @property
@@ -89,7 +90,7 @@ class NotebookStore(Operations):
         return instance.status_and_steps(self.now())[0]
 
     def render(self, instance: Instance, view: str = "detail", fresh: bool = False) -> dict:
-        return notebook_json(instance, self.now(), self.config.region, view=view, fresh=fresh)
+        return notebook_json(instance, self.now(), self.config.region, view=view, fresh=fresh, lab_base=self.lab_base)
 
     def current_instances(self) -> list[Instance]:
         """Each user's live CodeLab instance (what the "status" fault applies to)."""

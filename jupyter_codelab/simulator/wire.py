@@ -24,13 +24,16 @@ import re
 
 from . import images
 from .instance import DELETED, DELETING, FAILED, FROZEN, RUNNING, STEP_DESCRIPTIONS, Instance
+from .lab_page import LAB_PATH
 
 JUPYTER_VERSION = "3.2.9"
 VIEWS = ("open", "detail", "list", "delete")
 _NO_URL = FAILED + (FROZEN, DELETING, DELETED)
 
 
-def notebook_json(instance: Instance, now: int, region: str, view: str = "detail", fresh: bool = False) -> dict:
+def notebook_json(
+    instance: Instance, now: int, region: str, view: str = "detail", fresh: bool = False, lab_base: str | None = None
+) -> dict:
     status, steps = instance.status_and_steps(now, fresh)
     text_key = "step_description" if view == "list" else "description"
     body = {
@@ -55,7 +58,7 @@ def notebook_json(instance: Instance, now: int, region: str, view: str = "detail
     if instance.description:
         body["description"] = instance.description
     if _has_url(view, status, fresh):
-        body["url"] = lab_url(region, instance.id)
+        body["url"] = lab_url(region, instance.id, lab_base)
     if view != "open":
         body["description"] = instance.description
         body["jupyter_version"] = JUPYTER_VERSION
@@ -94,5 +97,8 @@ def _compact(region: str) -> str:
     return re.sub(r"[^a-z0-9]", "", region.lower())
 
 
-def lab_url(region: str, notebook_id: str) -> str:
+def lab_url(region: str, notebook_id: str, lab_base: str | None = None) -> str:
+    """ModelArts' form of the link; a listening simulator links to its own page (lab_page.py)."""
+    if lab_base:
+        return lab_base + LAB_PATH.format(id=notebook_id)
     return f"https://authoring-modelarts-{_compact(region)}.huaweicloud.com/{notebook_id}/lab"

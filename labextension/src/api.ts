@@ -31,11 +31,11 @@ export function getNotebook(id: string): Promise<INotebook> {
   return requestAPI<INotebook>(`notebooks/${encodeURIComponent(id)}`);
 }
 
-/** Renew the lease: the instance then stops `hours` from now. */
-export function renewLease(id: string, hours: number): Promise<ILease> {
+/** Renew the lease: the instance then stops `durationMs` from now (the API counts from now). */
+export function renewLease(id: string, durationMs: number): Promise<ILease> {
   return requestAPI<ILease>(`notebooks/${encodeURIComponent(id)}/lease`, {
     method: 'PATCH',
-    body: JSON.stringify({ hours })
+    body: JSON.stringify({ duration_ms: durationMs })
   });
 }
 

@@ -4,8 +4,11 @@ import { ICommandPalette } from '@jupyterlab/apputils';
 import { TranslationBundle } from '@jupyterlab/translation';
 
 import { codelabIcon } from './icons';
+import { clockTime } from './countdown';
 import { CodeLabModel } from './model';
+import { isOpenEnabled, openCommandLabel, openSentence } from './openIntent';
 import { CommandIDs, PANEL_ID } from './tokens';
+import { openConfirmed, stopConfirmed } from './userActions';
 
 export function addCommands(
   app: JupyterFrontEnd,
@@ -21,25 +24,32 @@ export function addCommands(
     icon: codelabIcon,
     execute: () => shell.activateById(PANEL_ID)
   });
+  // The same rule as the sidebar's button: the label says what it will do; a switch is confirmed.
   commands.addCommand(CommandIDs.open, {
-    label: trans.__('Open a CodeLab Instance'),
-    caption: trans.__('Open a ModelArts CodeLab instance with the image and notebook URL chosen in the panel'),
-    isEnabled: () => idle() && ['none', 'stopped', 'failed', 'running'].includes(model.phase),
+    label: () => openCommandLabel(model.openIntent, trans.__.bind(trans)),
+    caption: () =>
+      openSentence(model.openIntent, model.notebook?.name ?? '', trans.__.bind(trans)) ??
+      trans.__('Open a ModelArts CodeLab instance with the image and notebook URL chosen in the panel'),
+    isEnabled: () => idle() && isOpenEnabled(model.openIntent),
     execute: async () => {
       shell.activateById(PANEL_ID);
-      await model.open();
+      await openConfirmed(model, trans);
     }
   });
   commands.addCommand(CommandIDs.extend, {
-    label: trans.__('Extend the CodeLab Instance'),
-    caption: trans.__('Keep the running instance alive longer (see the extend duration setting)'),
+    label: () =>
+      model.phase === 'running'
+        ? trans.__('Keep the CodeLab Instance until %1', clockTime(model.extendedDeadline))
+        : trans.__('Extend the CodeLab Instance'),
+    caption: trans.__('Move the automatic stop later by the extend duration setting (from the current stop time)'),
     isEnabled: () => idle() && model.phase === 'running',
     execute: () => model.extend()
   });
   commands.addCommand(CommandIDs.stop, {
     label: trans.__('Stop the CodeLab Instance'),
+    caption: trans.__('Asks first, naming the instance'),
     isEnabled: () => idle() && model.phase === 'running',
-    execute: () => model.stop()
+    execute: () => stopConfirmed(model, trans)
   });
   model.changed.connect(() => commands.notifyCommandChanged());
 

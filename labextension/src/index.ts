@@ -15,11 +15,12 @@ import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 
 import { addCommands } from './commands';
 import { LeaseWarning } from './leaseWarning';
+import { OutcomeNotifications } from './notifications';
 import { CodeLabModel } from './model';
 import { addSendCommands } from './send/commands';
 import { CodeLabPanel } from './sidebar/panel';
 import { CountdownStatus } from './statusbar';
-import { CommandIDs, DEFAULT_SETTINGS, ICodeLab, ICodeLabSettings, PLUGIN_ID, TRANSLATION_DOMAIN } from './tokens';
+import { CommandIDs, DEFAULT_SETTINGS, ICodeLab, ICodeLabSettings, PANEL_ID, PLUGIN_ID, TRANSLATION_DOMAIN } from './tokens';
 
 /** The shared model, its settings, the commands and the lease warning. */
 const corePlugin: JupyterFrontEndPlugin<CodeLabModel> = {
@@ -39,6 +40,12 @@ const corePlugin: JupyterFrontEndPlugin<CodeLabModel> = {
     addCommands(app, model, trans, palette);
     addSendCommands(app, model); // issue 12: send a notebook of the file browser through OBS
     new LeaseWarning(model, trans);
+    new OutcomeNotifications(
+      model,
+      trans,
+      () => app.shell.activateById(PANEL_ID),
+      () => (document.getElementById(PANEL_ID)?.offsetParent ?? null) !== null
+    );
     if (settingRegistry) {
       void settingRegistry.load(PLUGIN_ID).then(settings => {
         const apply = () =>

@@ -6,7 +6,7 @@ import { Notification } from '@jupyterlab/apputils';
 import { TranslationBundle } from '@jupyterlab/translation';
 import { IDisposable } from '@lumino/disposable';
 
-import { formatRemaining } from './countdown';
+import { clockTime, formatRemaining } from './countdown';
 import { CodeLabModel } from './model';
 
 export class LeaseWarning implements IDisposable {
@@ -52,8 +52,8 @@ export class LeaseWarning implements IDisposable {
         autoClose: false,
         actions: [
           {
-            label: trans.__('Extend by %1 h', model.settings.extendHours),
-            caption: trans.__('Keep the instance running longer'),
+            label: trans.__('Keep until %1', clockTime(model.extendedDeadline)),
+            caption: trans.__('Move the automatic stop %1 h later', model.settings.extendHours),
             callback: () => void model.extend()
           }
         ]

@@ -11,8 +11,9 @@ import { IDisposable } from '@lumino/disposable';
 import { ISignal, Signal } from '@lumino/signaling';
 
 import * as api from './api';
-import { leaseDeadline } from './countdown';
+import { extendedDurationMs, leaseDeadline } from './countdown';
 import { Notice, openNotice } from './notice';
+import { instanceNotebookUrl, OpenIntent, openIntent } from './openIntent';
 import { isWatched, IStateView, notebookPhase, Phase, stateOf, StopNotice, stopNoticeFor } from './phase';
 import { Translate, untranslated } from './gettext';
 import { Action, IActionError, toActionError } from './actionError';
@@ -26,6 +27,13 @@ export type { Notice } from './notice';
 
 export type { Action, IActionError } from './actionError';
 
+/** What happened that deserves a notification (the sidebar may be closed). */
+export type Outcome =
+  | { kind: 'extended'; deadline: number | null }
+  | { kind: 'failed'; notebook: INotebook }
+  | { kind: 'auto-stopped'; notebook: INotebook }
+  | { kind: 'notice'; notice: Notice };
+
 export class CodeLabModel implements IDisposable {
   /** `translate` words the model's own messages (a TranslationBundle's `__`). */
   constructor(private readonly translate: Translate = untranslated) {}
@@ -37,6 +45,10 @@ export class CodeLabModel implements IDisposable {
   /** Once a second while an instance is starting or running. */
   get tick(): ISignal<this, void> {
     return this._tick;
+  }
+  /** Extended, failed, stopped by its lease, switched or loaded: for notifications. */
+  get outcome(): ISignal<this, Outcome> {
+    return this._outcome;
   }
 
   settings: ICodeLabSettings = { ...DEFAULT_SETTINGS };
@@ -87,6 +99,31 @@ export class CodeLabModel implements IDisposable {
   /** Milliseconds until the auto-stop, while running with a lease. */
   get remainingMs(): number | null {
     return this.phase === 'running' && this.deadline !== null ? this.deadline - Date.now() : null;
+  }
+
+  /** The image picked in the form. */
+  get selectedImage(): IImage | null {
+    return this.images.find(image => image.id === this._imageId) ?? null;
+  }
+
+  /** What Open will do with the form's values (label, sentence, enabled state, confirmation). */
+  get openIntent(): OpenIntent {
+    return openIntent({
+      notebook: this.notebook,
+      phase: this.phase,
+      image: this.selectedImage,
+      shareText: this._shareText
+    });
+  }
+
+  /** The lease Extend asks for: what is left plus `extendHours` (the API counts from now). */
+  get extendDurationMs(): number {
+    return extendedDurationMs(this.remainingMs, this.settings.extendHours);
+  }
+
+  /** When the instance will stop after Extend (for "Keep until 15:42"). */
+  get extendedDeadline(): number {
+    return Date.now() + this.extendDurationMs;
   }
 
   get defaultImageId(): string {
@@ -182,18 +219,24 @@ export class CodeLabModel implements IDisposable {
       const after = await api.openNotebook(body);
       this.setNotebook(after);
       this.notice = openNotice(before, after, body.share_url !== undefined);
+      if (this.notice) {
+        this._outcome.emit({ kind: 'notice', notice: this.notice });
+      }
     });
   }
 
+  /** "+N h from the current auto-stop": ask for what is left plus N hours. */
   async extend(): Promise<void> {
     const notebook = this.notebook;
     if (!notebook) {
       return;
     }
+    const duration = this.extendDurationMs;
     await this.run('extend', async () => {
-      const lease = await api.renewLease(notebook.id, this.settings.extendHours);
+      const lease = await api.renewLease(notebook.id, duration);
       if (this.notebook?.id === notebook.id) {
         this.setNotebook({ ...this.notebook, lease });
+        this._outcome.emit({ kind: 'extended', deadline: this.deadline });
       }
     });
   }
@@ -270,6 +313,15 @@ export class CodeLabModel implements IDisposable {
   }
 
   private setNotebook(notebook: INotebook | null): void {
+    const previous = this.notebook;
+    if (notebook && previous?.id === notebook.id && !notebook.endpoints?.length && previous.endpoints?.length && notebook.image?.id === previous.image?.id) {
+      // The open answer carries no endpoints (view "open"): keep the last known SSH endpoint.
+      notebook = { ...notebook, endpoints: previous.endpoints };
+    }
+    if (notebook && notebook.id !== previous?.id && !this._shareText.trim()) {
+      // A resumed instance: the form shows the notebook it was opened with.
+      this._shareText = instanceNotebookUrl(notebook);
+    }
     const imageId = notebook?.image?.id;
     if (imageId && imageId !== this.notebook?.image?.id && this.images.some(image => image.id === imageId)) {
       // A new or switched instance: the form shows the image it runs (picking another stays possible).
@@ -312,6 +364,11 @@ export class CodeLabModel implements IDisposable {
     }
     if (event.notebook) {
       this.setNotebook(event.notebook);
+      if (event.type === 'failed') {
+        this._outcome.emit({ kind: 'failed', notebook: event.notebook });
+      } else if (event.type === 'stopped' && this.stopNotice === 'lease-ended') {
+        this._outcome.emit({ kind: 'auto-stopped', notebook: event.notebook });
+      }
     }
   }
 
@@ -364,6 +421,7 @@ export class CodeLabModel implements IDisposable {
 
   private _changed = new Signal<this, void>(this);
   private _tick = new Signal<this, void>(this);
+  private _outcome = new Signal<this, Outcome>(this);
   private _watcher: ProgressWatcher | null = null;
   private _ticker = 0;
   private _loaded = false;

@@ -96,3 +96,12 @@ export function stopNoticeFor(stopRequestedHere: boolean, deadline: number | nul
   }
   return deadline !== null && now >= deadline - LEASE_END_SLACK_MS ? 'lease-ended' : 'stopped-elsewhere';
 }
+
+/**
+ * A stopped instance starting again: ModelArts reports the creation's four
+ * steps, all completed, while it starts; they say nothing about this start.
+ */
+export function isRestart(notebook: Pick<INotebook, 'status' | 'action_progress'> | null): boolean {
+  const steps = notebook?.action_progress ?? [];
+  return notebookPhase(notebook) === 'starting' && steps.length > 0 && steps.every(step => step.status === 'COMPLETED');
+}

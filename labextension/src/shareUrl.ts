@@ -67,6 +67,10 @@ function normalisedUrl(raw: string, __: Translate): string {
   if (text.length > MAX_TEXT_LENGTH) {
     throw tooLong(__);
   }
+  if (/\s/.test(text) && !text.includes('/')) {
+    // "hello world": words, not a link with a stray space.
+    throw new ShareUrlError(__('Notebook URL is not a link: paste the https link to an .ipynb file.'));
+  }
   rejectHiddenCharacters(text, __);
   if (!text.includes('://') && BASE64_TEXT.test(text)) {
     const decoded = decodeBase64Text(text);

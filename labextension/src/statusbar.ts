@@ -3,6 +3,7 @@ import { TranslationBundle } from '@jupyterlab/translation';
 import { Widget } from '@lumino/widgets';
 
 import { formatRemaining, hasAutoStop } from './countdown';
+import { isRestart } from './phase';
 import { h } from './dom';
 import { CodeLabModel } from './model';
 
@@ -34,16 +35,21 @@ export class CountdownStatus extends Widget {
   render(): void {
     const { model, trans } = this;
     let text = '';
+    const remaining = model.remainingMs;
     if (model.phase === 'starting') {
-      text = trans.__('CodeLab: starting %1%', Math.round(model.notebook?.progress ?? 0));
+      text = isRestart(model.notebook)
+        ? trans.__('CodeLab: starting')
+        : trans.__('CodeLab: starting %1%', Math.round(model.notebook?.progress ?? 0));
     } else if (model.phase === 'running') {
-      const remaining = model.remainingMs;
       if (remaining !== null) {
         text = trans.__('CodeLab: %1', formatRemaining(remaining));
       } else {
         text = hasAutoStop(model.notebook?.lease) ? trans.__('CodeLab: running') : trans.__('CodeLab: no auto-stop');
       }
     }
+    // The warning window, as in the sidebar: the countdown turns to the warning colour.
+    const warn = remaining !== null && remaining <= model.settings.warnMinutesBeforeStop * 60000;
+    this.node.classList.toggle('jp-mod-warn', warn);
     if (this.node.textContent !== text) {
       this.node.textContent = text;
       this.node.title = trans.__('CodeLab instance: time left before it stops by itself. Click to show the CodeLab panel.');

@@ -100,6 +100,8 @@ export interface INotebook {
   flavor?: string | null;
   url: string | null;
   fail_reason: string | null;
+  /** ModelArts keeps the shared notebook's link here (the simulator does the same). */
+  description?: string | null;
   image: INotebookImage | null;
   action_progress: IStep[];
   endpoints: IEndpoint[];

@@ -6,6 +6,7 @@ other directories' asyncio tests run."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -127,3 +128,20 @@ def jp_asyncio_loop():
 @pytest.fixture
 def jp_server_cleanup():
     yield
+
+
+THEMES_SETTINGS = "lab/api/settings/@jupyterlab/apputils-extension:themes"
+
+
+def set_theme(server, theme: str | None) -> None:
+    """Pick JupyterLab's theme for the next page load (None: back to the default, light)."""
+    raw = json.dumps({"theme": theme} if theme else {})
+    server.api("PUT", THEMES_SETTINGS, json={"raw": raw}).raise_for_status()
+
+
+@pytest.fixture(params=["light", "dark"])
+def theme(request, lab_server):
+    """Run a test in JupyterLab Light and in JupyterLab Dark."""
+    set_theme(lab_server, "JupyterLab Dark" if request.param == "dark" else None)
+    yield request.param
+    set_theme(lab_server, None)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import re
+import tempfile
 import time
 from pathlib import Path
 
@@ -12,7 +14,9 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from .lab_server import LabServer
 
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+# Tests write screenshots to a temp dir (the tree stays clean); scripts/screenshots sets
+# CODELAB_SCREENSHOTS_DIR and copies the named ones into docs/screenshots/.
+SCREENSHOTS = Path(os.environ.get("CODELAB_SCREENSHOTS_DIR") or Path(tempfile.gettempdir()) / "codelab-screenshots")
 PANEL = "#jp-CodeLab-panel"
 TAB = '.jp-SideBar.jp-mod-left .lm-TabBar-tab[data-id="jp-CodeLab-panel"]'
 OPEN_ROUTE = re.compile(r"/codelab/api/notebooks/open")
@@ -69,10 +73,34 @@ class LabPage:
         return self.by_testid("codelab-steps").locator(f'li[data-step="{number}"]')
 
     # -- actions -----------------------------------------------------------------------------
+    def unfold_form(self) -> None:
+        """Once an instance exists the form folds under "Change image or notebook": unfold it."""
+        form = self.by_testid("codelab-form")
+        if form.count() and form.get_attribute("open") is None:
+            self.by_testid("codelab-form-toggle").click()
+            expect(form).to_have_attribute("open", "")
+
+    def confirm(self, accept: bool = True) -> str:
+        """Answer the confirmation dialog the sidebar shows; returns its text."""
+        dialog = self.page.locator(".jp-Dialog")
+        expect(dialog).to_be_visible(timeout=UI_TIMEOUT_MS)
+        text = dialog.locator(".jp-Dialog-content").inner_text()
+        dialog.locator(".jp-mod-accept" if accept else ".jp-mod-reject").click()
+        expect(dialog).to_have_count(0, timeout=UI_TIMEOUT_MS)
+        return text
+
+    def stop(self) -> str:
+        """Stop, as a person does: click Stop, then confirm; returns the question asked."""
+        self.by_testid("codelab-stop").click()
+        return self.confirm()
+
     def pick_image(self, label_part: str) -> str:
+        self.unfold_form()
         select = self.by_testid("codelab-image")
         expect(select.locator("option")).not_to_have_count(0, timeout=UI_TIMEOUT_MS)
-        option = select.locator("option", has_text=label_part).first
+        # Options are grouped by processor (optgroup label CPU/GPU/Ascend); or match the name.
+        group = select.locator(f'optgroup[label="{label_part}"] option')
+        option = (group if group.count() else select.locator("option", has_text=label_part)).first
         value = option.get_attribute("value")
         select.select_option(value)
         return value
@@ -80,9 +108,11 @@ class LabPage:
     def type_url(self, text: str) -> None:
         # fill() sends one input event with the whole text: typing key by key
         # races JupyterLab moving the focus while it restores its layout.
+        self.unfold_form()
         self.by_testid("codelab-url").fill(text)
 
     def click_open(self) -> None:
+        self.unfold_form()
         self.by_testid("codelab-open").click()
 
     def wait_running(self) -> None:

@@ -42,7 +42,7 @@ def test_second_tab_follows_and_sees_a_stop_from_elsewhere(lab, chromium):
     try:
         other = LabPage(context.new_page(), lab.server).load().show_sidebar()
         other.wait_running()
-        other.by_testid("codelab-stop").click()
+        other.stop()
         expect(other.by_testid("codelab-sentence")).to_have_text(STATES["STOPPED"].sentence, timeout=START_TIMEOUT_MS)
     finally:
         context.close()

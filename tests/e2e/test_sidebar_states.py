@@ -41,7 +41,7 @@ def expect_state(lab, status: str) -> None:
 
 def test_start_failed_offers_start_again_first_then_open(lab):
     open_running(lab)
-    lab.by_testid("codelab-stop").click()
+    lab.stop()
     expect_state(lab, "STOPPED")
     assert action_buttons(lab) == ["codelab-start"]
     lab.server.sim("POST", "faults", {"kind": "status", "route": "start", "status": "START_FAILED", "fail_reason": "ModelArts.6360: no GPU left"})
@@ -135,7 +135,7 @@ def test_a_vanished_instance_is_noticed_within_a_poll_or_two(lab, how):
 
 def test_6360_on_start_keeps_the_stopped_state_and_says_why(lab):
     open_running(lab)
-    lab.by_testid("codelab-stop").click()
+    lab.stop()
     expect_state(lab, "STOPPED")
     lab.server.sim(
         "POST", "faults",
@@ -181,7 +181,10 @@ def test_open_with_another_image_says_the_instance_was_switched(lab):
     first = lab.server.api("GET", "codelab/api/notebooks/current").json()
 
     gpu = lab.pick_image("GPU")
+    expect(lab.by_testid("codelab-open")).to_have_text("Switch image")
     lab.click_open()
+    question = lab.confirm()  # a switch restarts the instance: asked first, naming both images
+    assert _image_label(lab, cpu) in question and _image_label(lab, gpu) in question and first["name"] in question
     notice = lab.by_testid("codelab-notice")
     expect(notice).to_have_text(
         re.compile(re.escape(f"Your instance now runs image {_image_label(lab, gpu)} instead of {_image_label(lab, cpu)};")),
@@ -202,6 +205,7 @@ def test_open_with_another_image_says_the_instance_was_switched(lab):
 def test_open_with_the_same_image_and_a_notebook_loads_it(lab):
     open_running(lab)
     lab.type_url("https://github.com/org/repo/blob/main/other.ipynb")
+    expect(lab.by_testid("codelab-open")).to_have_text("Load another notebook")
     lab.click_open()
     expect(lab.by_testid("codelab-notice")).to_have_text("The notebook was loaded into your running instance.", timeout=UI_TIMEOUT_MS)
     expect_state(lab, "RUNNING")

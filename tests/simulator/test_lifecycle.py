@@ -65,7 +65,7 @@ async def test_real_clock_small_steps_reach_running(jp_asyncio_loop):
             return body if body["status"] == "RUNNING" else None
 
         body = await wait_for(running)
-        assert body["url"].endswith(f"/{opened.body['id']}/lab")
+        assert body["url"] == f"{sim.endpoint}/_simulator/lab/{opened.body['id']}"
         assert (await alice.post(path + "/stop")).body["status"] == "STOPPING"
 
         async def stopped():

@@ -142,7 +142,8 @@ async def test_get_adds_detail_fields_and_url_when_running(alice):
     assert creating.status == 200 and creating.body["status"] == "CREATING"
     assert "url" in creating.body  # as in the ShowNotebook example: url does not mean RUNNING
     running = await open_running(alice)
-    assert running["url"] == f"https://authoring-modelarts-cnnorth4.huaweicloud.com/{running['id']}/lab"
+    # A listening simulator links to its own lab page (ModelArts: https://authoring-modelarts-<region>.../<id>/lab).
+    assert running["url"] == f"{alice.sim.endpoint}/_simulator/lab/{running['id']}"
     assert running["jupyter_version"]
     assert running["user_id"] == alice.sim.auth.users[0].user_id
     [endpoint] = running["endpoints"]

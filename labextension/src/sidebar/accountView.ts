@@ -33,13 +33,7 @@ export class AccountView extends ModelView {
     );
     this._connect = this.button('codelab-connect', __('Connect your account'), 'jp-CodeLab-linkButton');
     this._connect.setAttribute('aria-controls', this._form.node.id);
-    this._connect.addEventListener('click', () => {
-      const open = !this.account.formOpen;
-      this.account.showForm(open);
-      if (open) {
-        this._form.reset(model.config?.region ?? '');
-      }
-    });
+    this._connect.addEventListener('click', () => this.openConnectForm(!this.account.formOpen));
     this._signOut = this.button('codelab-sign-out', __('Sign out'));
     this._signOut.addEventListener('click', () => void this.account.signOut(false));
     this._forget = this.button('codelab-sign-out-forget', __('Sign out and forget'));
@@ -59,6 +53,17 @@ export class AccountView extends ModelView {
   }
 
   readonly account: AccountModel;
+
+  /** Show (or hide) the Connect form; the header's "Simulated" badge opens it too. */
+  openConnectForm(open = true): void {
+    if (open === this.account.formOpen) {
+      return;
+    }
+    this.account.showForm(open);
+    if (open) {
+      this._form.reset(this.model.config?.region ?? '');
+    }
+  }
 
   render(): void {
     const { model, account } = this;

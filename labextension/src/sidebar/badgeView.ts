@@ -1,7 +1,7 @@
 /** The "Run in ModelArts" badge for the notebook URL in the field, copyable as Markdown. */
-import { Clipboard } from '@jupyterlab/apputils';
 import { TranslationBundle } from '@jupyterlab/translation';
 
+import { CopyButton } from '../copyButton';
 import { h } from '../dom';
 import { CodeLabModel } from '../model';
 import { badgeMarkdown, checkShareUrl, runInModelArtsUrl } from '../shareUrl';
@@ -25,20 +25,12 @@ export class BadgeView extends ModelView {
       rows: 3,
       'aria-label': trans.__('Badge Markdown')
     });
-    this._copy = h(
-      'button',
-      { type: 'button', class: 'jp-mod-styled jp-CodeLab-button', 'data-testid': 'codelab-copy-badge' },
-      trans.__('Copy Markdown')
-    );
-    this._copy.addEventListener('click', () => {
-      Clipboard.copyToSystem(this._markdown.value);
-      this._copy.textContent = trans.__('Copied');
-    });
+    this._copy = new CopyButton(trans.__('Copy Markdown'), 'codelab-copy-badge', trans, () => this._markdown.value);
     this.node.append(
       h('h3', { class: 'jp-CodeLab-sectionTitle' }, trans.__('Share this notebook')),
       this._link,
       this._markdown,
-      this._copy
+      this._copy.node
     );
     this.render();
   }
@@ -54,11 +46,11 @@ export class BadgeView extends ModelView {
     if (markdown !== this._markdown.value) {
       this._markdown.value = markdown;
       this._link.href = runInModelArtsUrl(check.base64, this.model.selectedImageId);
-      this._copy.textContent = this.trans.__('Copy Markdown');
+      this._copy.revert();
     }
   }
 
   private _link: HTMLAnchorElement;
   private _markdown: HTMLTextAreaElement;
-  private _copy: HTMLButtonElement;
+  private _copy: CopyButton;
 }

@@ -1,4 +1,9 @@
-/** The panel's title and the "Simulated" badge when the server runs the simulator. */
+/**
+ * The panel's title (sized like JupyterLab's own side-panel headers), what
+ * CodeLab is in one line on the first view, and in simulated mode a visible
+ * "Simulated" badge with its sentence; the badge is a button that opens the
+ * Connect form (keyboard reachable), next to the account's own link.
+ */
 import { TranslationBundle } from '@jupyterlab/translation';
 
 import { h } from '../dom';
@@ -6,27 +11,49 @@ import { CodeLabModel } from '../model';
 import { ModelView } from './view';
 
 export class HeaderView extends ModelView {
-  constructor(model: CodeLabModel, trans: TranslationBundle) {
+  constructor(model: CodeLabModel, trans: TranslationBundle, openConnect: (() => void) | null = null) {
     super(model, trans);
+    const __ = trans.__.bind(trans);
     this.addClass('jp-CodeLab-header');
     this._badge = h(
-      'span',
+      'button',
       {
+        type: 'button',
         class: 'jp-CodeLab-simulatedBadge',
         'data-testid': 'codelab-simulated',
-        title: trans.__(
-          'No Huawei Cloud credentials are configured: the server runs a local simulator of ModelArts.'
-        )
+        'aria-describedby': 'jp-CodeLab-simulatedText',
+        title: __('Connect a Huawei Cloud account to open real instances')
       },
-      trans.__('Simulated')
+      __('Simulated')
     );
-    this.node.append(h('h2', { class: 'jp-CodeLab-title' }, trans.__('CodeLab')), this._badge);
+    this._badge.addEventListener('click', () => openConnect?.());
+    this._simulatedText = h(
+      'p',
+      { id: 'jp-CodeLab-simulatedText', class: 'jp-CodeLab-simulatedText', 'data-testid': 'codelab-simulated-text' },
+      __('No Huawei Cloud account is connected: instances run in a simulator on this server.')
+    );
+    this._tagline = h(
+      'p',
+      { class: 'jp-CodeLab-tagline', 'data-testid': 'codelab-tagline' },
+      __('Run a notebook on a free Huawei Cloud ModelArts instance (stops by itself after 1 h).')
+    );
+    this.node.append(
+      h('div', { class: 'jp-CodeLab-titleRow' }, h('h2', { class: 'jp-CodeLab-title' }, __('CodeLab')), this._badge),
+      this._tagline,
+      this._simulatedText
+    );
     this.render();
   }
 
   render(): void {
-    this._badge.hidden = this.model.config?.mode !== 'simulated';
+    const simulated = this.model.config?.mode === 'simulated';
+    this._badge.hidden = !simulated;
+    this._simulatedText.hidden = !simulated;
+    // The first view says what this is; an instance's own view says the rest.
+    this._tagline.hidden = !['loading', 'unavailable', 'none'].includes(this.model.phase);
   }
 
-  private _badge: HTMLSpanElement;
+  private _badge: HTMLButtonElement;
+  private _simulatedText: HTMLParagraphElement;
+  private _tagline: HTMLParagraphElement;
 }

@@ -3,16 +3,17 @@
  * one state vocabulary), exactly its actions as buttons (the primary one
  * first), and once it runs the link, the lease countdown and SSH.
  */
-import { Clipboard } from '@jupyterlab/apputils';
 import { TranslationBundle } from '@jupyterlab/translation';
 
-import { formatRemaining, hasAutoStop } from '../countdown';
+import { CopyButton } from '../copyButton';
+import { clockTime, formatRemaining, hasAutoStop } from '../countdown';
 import { h, setChildren } from '../dom';
 import { errorCodeInWords, findErrorCode } from '../errorWords';
 import { CodeLabModel, IStateView, StopNotice } from '../model';
 import { isTransient, StateAction } from '../phase';
 import { sshConfig, sshEndpoint, sshKeyNames } from '../ssh';
 import { INotebook } from '../tokens';
+import { openConfirmed, stopConfirmed } from '../userActions';
 import { ModelView } from './view';
 
 export class InstanceView extends ModelView {
@@ -21,6 +22,7 @@ export class InstanceView extends ModelView {
     this.addClass('jp-CodeLab-instance');
     this._countdown = h('span', { class: 'jp-CodeLab-countdown', 'data-testid': 'codelab-countdown', role: 'timer' });
     this._body = h('div', { class: 'jp-CodeLab-instanceBody' });
+    this._copySsh = new CopyButton(trans.__('Copy SSH config'), 'codelab-copy-ssh', trans, () => this._sshConfig);
     this.node.append(this._body);
     model.tick.connect(this.renderCountdown, this);
     this.render();
@@ -132,6 +134,10 @@ export class InstanceView extends ModelView {
       return [];
     }
     const config = sshConfig(ssh, `codelab-${notebook.name}`);
+    if (config !== this._sshConfig) {
+      this._sshConfig = config;
+      this._copySsh.revert();
+    }
     const keys = sshKeyNames(ssh); // key_pair_names (EndpointsRes), or ssh_keys from an older server
     return [
       h(
@@ -139,7 +145,7 @@ export class InstanceView extends ModelView {
         { class: 'jp-CodeLab-ssh', 'data-testid': 'codelab-ssh' },
         h('span', { class: 'jp-CodeLab-label' }, trans.__('SSH')),
         h('code', { class: 'jp-CodeLab-sshUri', title: keys.length ? trans.__('Key pairs: %1', keys.join(', ')) : null }, ssh.uri),
-        this.button(trans.__('Copy SSH config'), 'codelab-copy-ssh', false, () => Clipboard.copyToSystem(config))
+        this._copySsh.node
       )
     ];
   }
@@ -150,20 +156,24 @@ export class InstanceView extends ModelView {
     const kind = primary ? 'jp-mod-accept' : '';
     switch (action) {
       case 'extend': {
-        const button = this.button(trans.__('Extend by %1 h', model.settings.extendHours), 'codelab-extend', busy, () => void model.extend(), kind);
-        button.title = trans.__('Keep the instance running %1 hour(s) from now.', model.settings.extendHours);
+        const until = clockTime(model.extendedDeadline);
+        const button = this.button(trans.__('Keep until %1', until), 'codelab-extend', busy, () => void model.extend(), kind);
+        button.title = trans.__('Move the automatic stop %1 h later, to %2.', model.settings.extendHours, until);
         return button;
       }
-      case 'stop':
-        return this.button(trans.__('Stop'), 'codelab-stop', busy, () => void model.stop(), primary ? kind : 'jp-mod-warn');
+      case 'stop': {
+        const button = this.button(trans.__('Stop'), 'codelab-stop', busy, () => void stopConfirmed(model, trans), primary ? kind : 'jp-mod-warn');
+        button.title = trans.__('Stop %1 (asks first)', model.notebook?.name ?? '');
+        return button;
+      }
       case 'start': {
         const again = model.phase === 'failed';
         const label = model.busy === 'start' ? trans.__('Starting…') : again ? trans.__('Start again') : trans.__('Start');
         return this.button(label, 'codelab-start', busy, () => void model.start(), kind);
       }
       case 'open': {
-        const button = this.button(model.busy === 'open' ? trans.__('Opening…') : trans.__('Open again'), 'codelab-open-again', busy, () => void model.open(), kind);
-        button.title = trans.__('Open with the image and notebook URL above: this replaces the instance.');
+        const button = this.button(model.busy === 'open' ? trans.__('Opening…') : trans.__('Open again'), 'codelab-open-again', busy, () => void openConfirmed(model, trans), kind);
+        button.title = trans.__('Open with the image and notebook URL below: this replaces the instance.');
         return button;
       }
     }
@@ -194,11 +204,13 @@ export class InstanceView extends ModelView {
   }
 
   private button(label: string, testid: string, disabled: boolean, onClick: () => void, extra = ''): HTMLButtonElement {
-    const button = h('button', { type: 'button', class: `jp-mod-styled jp-CodeLab-button ${extra}`, 'data-testid': testid, disabled }, label);
+    const button = h('button', { type: 'button', class: `jp-Button jp-mod-styled jp-CodeLab-button ${extra}`, 'data-testid': testid, disabled }, label);
     button.addEventListener('click', onClick);
     return button;
   }
 
   private _countdown: HTMLSpanElement;
+  private _copySsh: CopyButton;
+  private _sshConfig = '';
   private _body: HTMLDivElement;
 }

@@ -16,6 +16,7 @@ import { ProgressView } from './progressView';
 export class CodeLabPanel extends Panel {
   constructor(model: CodeLabModel, trans: TranslationBundle) {
     super();
+    this._model = model;
     this.id = PANEL_ID;
     this.addClass('jp-CodeLab-panel');
     this.title.icon = codelabIcon;
@@ -23,12 +24,28 @@ export class CodeLabPanel extends Panel {
     this.title.label = '';
     this.node.setAttribute('aria-label', trans.__('CodeLab'));
     this.node.dataset.testid = 'codelab-panel';
-    this.addWidget(new HeaderView(model, trans));
-    this.addWidget(new AccountView(model, trans));
+    const account = new AccountView(model, trans);
+    this.addWidget(new HeaderView(model, trans, () => account.openConnectForm()));
+    this.addWidget(account);
     this.addWidget(new MessageView(model, trans));
     this.addWidget(new OpenFormView(model, trans));
     this.addWidget(new ProgressView(model, trans));
     this.addWidget(new InstanceView(model, trans));
     this.addWidget(new BadgeView(model, trans));
+    model.changed.connect(this.layoutFor, this);
+    this.layoutFor();
   }
+
+  /** Once there is an instance, its section comes first (CSS order); the form folds below. */
+  private layoutFor(): void {
+    const phase = this._model.phase;
+    this.node.dataset.layout = ['loading', 'unavailable', 'none'].includes(phase) ? 'form-first' : 'instance-first';
+  }
+
+  dispose(): void {
+    this._model.changed.disconnect(this.layoutFor, this);
+    super.dispose();
+  }
+
+  private _model: CodeLabModel;
 }

@@ -8,6 +8,7 @@ import { TranslationBundle } from '@jupyterlab/translation';
 
 import { h, setChildren } from '../dom';
 import { CodeLabModel } from '../model';
+import { isRestart } from '../phase';
 import { IStep, StepStatus } from '../tokens';
 import { ModelView } from './view';
 
@@ -32,7 +33,10 @@ export class ProgressView extends ModelView {
     this._steps = h('ol', { class: 'jp-CodeLab-steps', 'data-testid': 'codelab-steps' });
     this._notes = h('div', { class: 'jp-CodeLab-notes', 'aria-live': 'polite' });
     this._summary = h('p', { class: 'jp-CodeLab-srOnly', 'aria-live': 'polite' });
-    this.node.append(this._summary, this._barTrack, this._steps, this._notes);
+    this._restart = h('p', { class: 'jp-CodeLab-restart', 'data-testid': 'codelab-restart' }, trans.__('Starting the instance again: its storage and files are kept.'));
+    this._fold = h('summary', { class: 'jp-CodeLab-stepsSummary', 'data-testid': 'codelab-steps-toggle' }, trans.__('Start steps: all completed'));
+    this._stepsDetails = h('details', { class: 'jp-CodeLab-stepsDetails', open: true }, this._fold, this._steps);
+    this.node.append(this._summary, this._barTrack, this._restart, this._stepsDetails, this._notes);
     model.tick.connect(this.renderNotes, this);
     this.render();
   }
@@ -46,9 +50,31 @@ export class ProgressView extends ModelView {
     const { model } = this;
     const phase = model.phase;
     const notebook = model.notebook;
-    const shown = phase === 'starting' || ((phase === 'failed' || phase === 'running') && model.sawStart);
+    // Running (watched or reloaded), the completed steps fold into one line.
+    const shown = phase === 'starting' || phase === 'running' || (phase === 'failed' && model.sawStart);
     this.setHidden(!notebook || !shown);
     if (!notebook) {
+      return;
+    }
+    const key = `${notebook.id}:${phase}`;
+    if (key !== this._foldKey) {
+      this._foldKey = key;
+      this._stepsDetails.open = phase !== 'running';
+    }
+    this._fold.hidden = phase !== 'running';
+    this._barTrack.hidden = phase === 'running';
+    // A stopped instance starting again: the creation's steps (all completed) say nothing about
+    // this start, so they give way to a sentence and an indeterminate bar.
+    const restart = isRestart(notebook);
+    this._restart.hidden = !restart;
+    this._stepsDetails.hidden = restart;
+    this._barTrack.classList.toggle('jp-mod-indeterminate', restart);
+    if (restart) {
+      this._barTrack.removeAttribute('aria-valuenow');
+      this._barTrack.setAttribute('aria-valuetext', this.trans.__('starting'));
+      this._bar.style.width = '';
+      this._summary.textContent = this.trans.__('Starting the instance again.');
+      this.renderNotes();
       return;
     }
     const progress = Math.max(0, Math.min(100, Math.round(notebook.progress ?? 0)));
@@ -145,4 +171,8 @@ export class ProgressView extends ModelView {
   private _notes: HTMLDivElement;
   private _summary: HTMLParagraphElement;
   private _notesKey = '';
+  private _restart: HTMLParagraphElement;
+  private _fold: HTMLElement;
+  private _stepsDetails: HTMLDetailsElement;
+  private _foldKey = '';
 }

@@ -1,0 +1,74 @@
+"""The screenshots of docs/screenshots/: the sidebar's first view, starting, running, an open
+while it runs (finding 1 of issue 13), stopped, failed, and the running view in the dark theme.
+They go to a temp dir (lab_page.SCREENSHOTS); `scripts/screenshots` runs this file and copies
+them into docs/screenshots/. The steps use only what a person clicks, so the same walk also
+photographed the sidebar before issue 13 (docs/screenshots/before/)."""
+
+from __future__ import annotations
+
+import contextlib
+
+import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+from playwright.sync_api import expect
+
+from .conftest import set_theme
+from .lab_page import START_TIMEOUT_MS
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+BLOB_URL = "https://github.com/huaweicloud/ModelArts-Lab/blob/master/notebook/DL_image_recognition/image_recognition.ipynb"
+OTHER_URL = "https://github.com/huaweicloud/ModelArts-Lab/blob/master/notebook/other/other.ipynb"
+
+
+def confirm_if_asked(lab) -> None:
+    """Accept a confirmation dialog when the sidebar asks for one."""
+    with contextlib.suppress(PlaywrightTimeout):
+        lab.page.locator(".jp-Dialog .jp-mod-accept").click(timeout=2000)
+
+
+def test_screenshots_of_each_state(lab):
+    server = lab.server
+    server.sim("POST", "config", {"step_seconds": 2})
+    lab.load().show_sidebar()
+    lab.screenshot("first-view.png")
+
+    lab.pick_image("GPU")
+    lab.type_url(BLOB_URL)
+    lab.click_open()
+    expect(lab.step(2)).to_have_attribute("data-status", "PROCESSING", timeout=START_TIMEOUT_MS)
+    lab.screenshot("starting.png")
+    lab.wait_running()
+    lab.page.mouse.move(0, 0)
+    lab.screenshot("running.png")
+
+    lab.pick_image("CPU")  # finding 1: what will Open do now?
+    lab.type_url(OTHER_URL)
+    lab.by_testid("codelab-open").scroll_into_view_if_needed()  # the button and what it will do
+    lab.screenshot("open-while-running.png")
+    lab.pick_image("GPU")
+    lab.type_url("")
+
+    lab.by_testid("codelab-stop").click()
+    confirm_if_asked(lab)  # (the sidebar before issue 13 did not ask)
+    expect(lab.by_testid("codelab-start")).to_be_visible(timeout=START_TIMEOUT_MS)
+    lab.screenshot("stopped.png")
+
+    server.sim("POST", "faults", {"kind": "status", "route": "start", "status": "START_FAILED", "fail_reason": "ModelArts.6360: no GPU left"})
+    lab.by_testid("codelab-start").click()
+    expect(lab.by_testid("codelab-fail-reason")).to_be_visible(timeout=START_TIMEOUT_MS)
+    lab.screenshot("failed.png")
+
+
+def test_screenshot_dark(lab):
+    set_theme(lab.server, "JupyterLab Dark")
+    try:
+        lab.load().show_sidebar()
+        lab.type_url(BLOB_URL)
+        lab.screenshot("dark-first-view.png")
+        lab.click_open()
+        lab.wait_running()
+        lab.page.mouse.move(0, 0)
+        lab.screenshot("dark.png")
+    finally:
+        set_theme(lab.server, None)
