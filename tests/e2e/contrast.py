@@ -55,7 +55,10 @@ CONTRAST_JS = r"""
       const ratio = (l1 + 0.05) / (l2 + 0.05);
       const size = parseFloat(style.fontSize);
       const large = size >= 24 || (size >= 18.66 && Number(style.fontWeight) >= 700);
-      results.push({ text: text.slice(0, 50), ratio: Math.round(ratio * 100) / 100, need: large ? 3 : 4.5, testid: el.closest('[data-testid]')?.dataset.testid ?? '', cls: el.className && String(el.className).slice(0, 60) });
+      results.push({
+        text: text.slice(0, 50), ratio: Math.round(ratio * 100) / 100, need: large ? 3 : 4.5,
+        testid: el.closest('[data-testid]')?.dataset.testid ?? '', cls: el.className && String(el.className).slice(0, 60),
+      });
     }
   }
   return results;
