@@ -61,9 +61,9 @@ def login(body: dict, server=None) -> tuple[dict, str]:
         raise InputError(f"{_flag(exc.field)}: {exc}") from None
     if server is not None:
         config = server.login(body)
-        where = "remembered in ~/.huaweicloud/credentials" if given.remember else "kept in the Jupyter server's memory until it stops"
+        where = _("remembered in ~/.huaweicloud/credentials") if given.remember else _("kept in the Jupyter server's memory until it stops")
         return config, where
-    return _direct_login(given), f"saved in {credentials_file.credentials_path()} (mode 0600)"
+    return _direct_login(given), _("saved in {path} (mode 0600)").format(path=credentials_file.credentials_path())
 
 
 def logout(forget: bool, server=None) -> tuple[dict | None, str]:
@@ -116,4 +116,4 @@ def _direct_login(given) -> dict:
 
 
 def _flag(field: str) -> str:
-    return {"access_key": "access key", "secret_key": "secret key", "iam_password": "password"}.get(field, field)
+    return {"access_key": _("access key"), "secret_key": _("secret key"), "iam_password": _("password")}.get(field, field)

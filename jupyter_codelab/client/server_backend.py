@@ -17,7 +17,7 @@ import requests
 from jupyter_codelab.client.backend import Backend, EventStream
 from jupyter_codelab.client.errors import CodeLabError, ConnectionLost, LoginRefused
 from jupyter_codelab.client.sse import parse_sse
-from jupyter_codelab.i18n import _
+from jupyter_codelab.i18n import _, process_language
 from jupyter_codelab.modelarts.events import EVENT_RECONNECTING, event_json, vanished_event
 from jupyter_codelab.modelarts.states import TERMINAL_EVENTS
 
@@ -33,7 +33,9 @@ class ServerBackend(Backend):
     def __init__(self, api_url: str, token: str):
         self.api_url = api_url if api_url.endswith("/") else api_url + "/"
         self.session = requests.Session()
-        self.session.headers.update({"Authorization": f"token {token}", "Accept": "application/json"})
+        # The server answers a kernel or the CLI in the language of this process (i18n.server_language).
+        language = process_language().replace("_", "-")
+        self.session.headers.update({"Authorization": f"token {token}", "Accept": "application/json", "Accept-Language": language})
         # Our own server on loopback: never through an HTTP proxy from the environment.
         self.session.trust_env = not _is_loopback(self.api_url)
 
