@@ -11,15 +11,16 @@ from jupyter_codelab.cli.connection import common_options
 from jupyter_codelab.cli.output import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_USAGE, Output
 from jupyter_codelab.client.errors import CodeLabError
 from jupyter_codelab.client.inputs import InputError
+from jupyter_codelab.i18n import _
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="jupyter codelab",
-        description="Open and manage a Huawei Cloud ModelArts CodeLab instance from the terminal. "
-        "Inside a terminal of a Jupyter server with jupyter-codelab it goes through the server; "
-        "elsewhere it uses HUAWEICLOUD_SDK_AK/SK/PROJECT_ID, ~/.huaweicloud/credentials, or a simulator at CODELAB_ENDPOINT.",
-        epilog="Exit codes: 0 done, 1 failed (reason on stderr), 2 usage error, 3 timeout, 130 interrupted.",
+        description=_("Open and manage a Huawei Cloud ModelArts CodeLab instance from the terminal. Inside a terminal of a Jupyter server with "
+                      "jupyter-codelab it goes through the server; elsewhere it uses HUAWEICLOUD_SDK_AK/SK/PROJECT_ID, ~/.huaweicloud/credentials, or "
+                      "a simulator at CODELAB_ENDPOINT."),
+        epilog=_("Exit codes: 0 done, 1 failed (reason on stderr), 2 usage error, 3 timeout, 130 interrupted."),
     )
     parser.add_argument("--version", action="version", version=f"jupyter-codelab {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)

@@ -10,7 +10,16 @@ from __future__ import annotations
 import json
 import sys
 
+from jupyter_codelab.i18n import _
+
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_TIMEOUT, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+
+
+def description(help_text: str, more: str = "") -> str:
+    """A subcommand's ``--help`` description: its one-line help (marked with N_) as a sentence, then ``more``."""
+    text = _(help_text)
+    sentence = _("{help}.").format(help=text[:1].upper() + text[1:])
+    return f"{sentence} {more}" if more else sentence
 
 
 class Output:
@@ -31,6 +40,6 @@ class Output:
         print(text, file=self.stderr if self.as_json else self.stdout, flush=True)
 
     def error(self, command: str, message: str, data: dict | None = None) -> None:
-        print(f"jupyter codelab {command}: error: {message}", file=self.stderr, flush=True)
+        print(_("jupyter codelab {command}: error: {message}").format(command=command, message=message), file=self.stderr, flush=True)
         if self.as_json and data is not None:
             print(json.dumps({"error": data}, indent=2, sort_keys=True), file=self.stdout, flush=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import shutil
 
 from jupyter_codelab.client import describe
+from jupyter_codelab.i18n import _
 
 STEP_CHARS = {"COMPLETED": "#", "PROCESSING": ">", "FAILED": "x", "WAITING": "."}
 
@@ -22,10 +23,10 @@ def progress_line(notebook: dict, elapsed: float, remaining: float | None, note:
     state = describe.state(notebook)
     doing = ((current or {}).get("description") or "") if state.shows_steps else ""
     if notebook.get("status") == "RUNNING":
-        doing = "Ready."
-    parts = [f"[{bar}] {done}/{len(steps)} {doing}".rstrip(), f"{state.words} {describe.format_remaining(elapsed)}"]
+        doing = _("Ready.")
+    parts = [f"[{bar}] {done}/{len(steps)} {doing}".rstrip(), f"{_(state.words)} {describe.format_remaining(elapsed)}"]
     if remaining is not None:
-        parts.append(f"auto-stop in {describe.format_remaining(remaining)}")
+        parts.append(_("auto-stop in {remaining}").format(remaining=describe.format_remaining(remaining)))
     if note:
         parts.append(note)
     return " | ".join(parts)

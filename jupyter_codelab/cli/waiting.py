@@ -9,6 +9,7 @@ import time
 from jupyter_codelab.cli.output import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_TIMEOUT, Output
 from jupyter_codelab.cli.progress import ProgressDisplay
 from jupyter_codelab.client import describe
+from jupyter_codelab.i18n import _
 from jupyter_codelab.modelarts.states import EVENT_DELETED, NO_INSTANCE, VANISHED_SENTENCE
 
 FACE = "cli"
@@ -22,16 +23,16 @@ def wait_and_report(command: str, backend, notebook: dict, timeout: float, out: 
         notebook, outcome = _wait(backend, notebook, timeout, display)
     except KeyboardInterrupt:
         display.finish()
-        out.note("Stopped waiting; the instance keeps starting (see `jupyter codelab status`).")
+        out.note(_("Stopped waiting; the instance keeps starting (see `jupyter codelab status`)."))
         return EXIT_INTERRUPTED
     display.finish()
     status = notebook.get("status")
     if outcome == VANISHED:
-        reason = f"{VANISHED_SENTENCE} {describe.next_line(NO_INSTANCE.actions, FACE)}."
+        reason = f"{_(VANISHED_SENTENCE)} {describe.next_line(NO_INSTANCE.actions, FACE)}."
         out.error(command, reason, {"message": reason, "status": None, "vanished": True, "notebook": None})
         return EXIT_FAILED
     if outcome == "timeout":
-        message = f"still {describe.status_words(status).lower()} after {timeout:g} s; see `jupyter codelab status`."
+        message = _("still {status} after {timeout:g} s; see `jupyter codelab status`.").format(status=describe.status_words(status).lower(), timeout=timeout)
         out.error(command, message, {"message": "timeout", "notebook": notebook})
         return EXIT_TIMEOUT
     if status == "RUNNING":

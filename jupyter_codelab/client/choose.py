@@ -15,6 +15,7 @@ from jupyter_codelab.client.backend import Backend
 from jupyter_codelab.client.direct_backend import DirectBackend
 from jupyter_codelab.client.errors import CodeLabError
 from jupyter_codelab.client.server_backend import ServerBackend
+from jupyter_codelab.i18n import _
 
 
 def server_backend_from_env(env: Mapping[str, str] | None = None) -> ServerBackend | None:
@@ -33,7 +34,9 @@ def backend_from_env(env: Mapping[str, str] | None = None) -> Backend:
     api_url, token = env.get(ENV_API_URL), env.get(ENV_API_TOKEN)
     if api_url or token:
         missing = ENV_API_TOKEN if api_url else ENV_API_URL
-        raise CodeLabError(f"{missing} is not set while {ENV_API_URL if token else ENV_API_TOKEN} is: set both, or neither.")
+        raise CodeLabError(_("{missing} is not set while {given} is: set both, or neither.").format(
+            missing=missing, given=ENV_API_URL if token else ENV_API_TOKEN
+        ))
     return DirectBackend.from_env(env)
 
 

@@ -9,6 +9,8 @@ Whether the answer came from the server extension (JSON body
 
 from __future__ import annotations
 
+from jupyter_codelab.i18n import _
+
 
 class CodeLabError(Exception):
     """Something upstream went wrong; ``str(e)`` is the sentence plus ModelArts' code, text and request id."""
@@ -38,9 +40,9 @@ class CodeLabError(Exception):
             if self.error_code and self.error_code in text:
                 upstream = self.error_msg or ""
             if upstream:
-                text = f"{text} (ModelArts said: {upstream})"
+                text = _("{text} (ModelArts said: {upstream})").format(text=text, upstream=upstream)
         if self.request_id and self.request_id not in text:
-            text = f"{text} [request id {self.request_id}]"
+            text = _("{text} [request id {request_id}]").format(text=text, request_id=self.request_id)
         return text
 
     def to_json(self) -> dict:
@@ -74,13 +76,15 @@ class CodeLabError(Exception):
             return cls(message, status, body.get("error_code"), body.get("error_msg"), body.get("request_id"), not_found)
         if status == 404:
             return cls(
-                f"{where} has no CodeLab API (HTTP 404): enable the server extension with "
-                "`jupyter server extension enable jupyter_codelab` and restart the server.",
+                _(
+                    "{where} has no CodeLab API (HTTP 404): enable the server extension with "
+                    "`jupyter server extension enable jupyter_codelab` and restart the server."
+                ).format(where=where),
                 status,
             )
         if status in (401, 403):
-            return cls(f"{where} refused the token (HTTP {status}): check CODELAB_API_TOKEN or the Jupyter token.", status)
-        return cls(f"{where} answered HTTP {status}: try again, and check the server's log if it persists.", status)
+            return cls(_("{where} refused the token (HTTP {status}): check CODELAB_API_TOKEN or the Jupyter token.").format(where=where, status=status), status)
+        return cls(_("{where} answered HTTP {status}: try again, and check the server's log if it persists.").format(where=where, status=status), status)
 
 
 class ConnectionLost(CodeLabError):

@@ -19,6 +19,7 @@ from jupyter_codelab.client.direct_backend import DirectBackend
 from jupyter_codelab.client.errors import LoginRefused
 from jupyter_codelab.client.inputs import InputError
 from jupyter_codelab.client.server_backend import ServerBackend
+from jupyter_codelab.i18n import _
 from jupyter_codelab.modelarts import credentials_file
 from jupyter_codelab.modelarts.credential_input import CredentialInputError, parse_credential_input
 from jupyter_codelab.modelarts.credentials import ConfigError
@@ -60,22 +61,22 @@ def login(body: dict, server=None) -> tuple[dict, str]:
         raise InputError(f"{_flag(exc.field)}: {exc}") from None
     if server is not None:
         config = server.login(body)
-        where = "remembered in ~/.huaweicloud/credentials" if given.remember else "kept in the Jupyter server's memory until it stops"
+        where = _("remembered in ~/.huaweicloud/credentials") if given.remember else _("kept in the Jupyter server's memory until it stops")
         return config, where
-    return _direct_login(given), f"saved in {credentials_file.credentials_path()} (mode 0600)"
+    return _direct_login(given), _("saved in {path} (mode 0600)").format(path=credentials_file.credentials_path())
 
 
 def logout(forget: bool, server=None) -> tuple[dict | None, str]:
     if server is not None:
         config = server.logout(forget)
-        return config, ("signed out" + (" and removed the remembered keys" if forget else ""))
+        return config, (_("signed out and removed the remembered keys") if forget else _("signed out"))
     try:
         removed = credentials_file.forget()
     except ConfigError as exc:
         raise InputError(str(exc)) from None
     set_backend(None)
     path = credentials_file.credentials_path()
-    return None, (f"removed the keys from {path}" if removed else f"no keys of ours were in {path}")
+    return None, (_("removed the keys from {path}") if removed else _("no keys of ours were in {path}")).format(path=path)
 
 
 def _direct_login(given) -> dict:
@@ -86,8 +87,8 @@ def _direct_login(given) -> dict:
 
     if not given.is_aksk:
         raise InputError(
-            "Without a Jupyter server only access keys can be kept (in ~/.huaweicloud/credentials): log in with an "
-            "access key, or set CODELAB_IAM_USER, CODELAB_IAM_PASSWORD and CODELAB_IAM_DOMAIN."
+            _("Without a Jupyter server only access keys can be kept (in ~/.huaweicloud/credentials): log in with an access key, or set "
+              "CODELAB_IAM_USER, CODELAB_IAM_PASSWORD and CODELAB_IAM_DOMAIN.")
         )
     try:
         credentials_file.check_writable()
@@ -115,4 +116,4 @@ def _direct_login(given) -> dict:
 
 
 def _flag(field: str) -> str:
-    return {"access_key": "access key", "secret_key": "secret key", "iam_password": "password"}.get(field, field)
+    return {"access_key": _("access key"), "secret_key": _("secret key"), "iam_password": _("password")}.get(field, field)

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from jupyter_codelab.api_env import ENV_CONTENTS_ROOT
 from jupyter_codelab.client.errors import CodeLabError
 from jupyter_codelab.client.inputs import InputError
+from jupyter_codelab.i18n import _
 
 ENV_SESSION = "JPY_SESSION_NAME"
 POLL_SECONDS = 0.25
@@ -41,19 +42,21 @@ def contents_path(local: str, env: dict | None = None) -> str:
     absolute = os.path.realpath(os.path.abspath(os.path.expanduser(local)))
     if not root:
         if os.path.isabs(local) or local.startswith("~"):
-            raise InputError(f"Cannot tell where {local} is in the Jupyter file browser: give its path as the file browser shows it "
-                             "(relative to the server's root).")  # fmt: skip
+            raise InputError(_("Cannot tell where {local} is in the Jupyter file browser: give its path as the file browser shows it (relative to the "
+                               "server's root).").format(local=local))  # fmt: skip
         return os.path.normpath(local).replace(os.sep, "/")
     relative = os.path.relpath(absolute, os.path.realpath(root))
     if relative == os.pardir or relative.startswith(os.pardir + os.sep):
-        raise InputError(f"{local} is outside the Jupyter server's root ({root}): only notebooks in its file browser can be sent.")
+        raise InputError(_("{local} is outside the Jupyter server's root ({root}): only notebooks in its file browser can be sent.").format(
+            local=local, root=root
+        ))
     return relative.replace(os.sep, "/")
 
 
 def _server(backend):
     if getattr(backend, "kind", "") != "server":
-        raise CodeLabError("Sending a local notebook goes through the Jupyter server with jupyter-codelab (it holds the OBS "
-                           "credentials): run this in a kernel or terminal that server started, or pass --server-url.")  # fmt: skip
+        raise CodeLabError(_("Sending a local notebook goes through the Jupyter server with jupyter-codelab (it holds the OBS credentials): run this "
+                             "in a kernel or terminal that server started, or pass --server-url."))  # fmt: skip
     return backend
 
 
@@ -77,8 +80,8 @@ def check_preview(p: dict, create_bucket: bool) -> None:
     if p["too_large"]:
         raise InputError(p["too_large"])
     if p["create_bucket_needed"] and not create_bucket:
-        raise InputError(f"The OBS bucket {p['bucket']} does not exist yet: run again with --create-bucket to create it "
-                         "(private), or set c.CodeLab.obs_bucket to a bucket of yours.")  # fmt: skip
+        raise InputError(_("The OBS bucket {bucket} does not exist yet: run again with --create-bucket to create it (private), or set "
+                           "c.CodeLab.obs_bucket to a bucket of yours.").format(bucket=p['bucket']))  # fmt: skip
 
 
 def preview_text(p: dict) -> str:
@@ -103,7 +106,7 @@ def send(backend, path: str, strip_outputs=False, create_bucket=False, image_id=
         if progress:
             progress(job)
         if time.monotonic() > deadline:
-            raise CodeLabError(f"Sending {job['name']} took over {timeout:g} s; it goes on in the server.")
+            raise CodeLabError(_("Sending {name} took over {timeout:g} s; it goes on in the server.").format(name=job['name'], timeout=timeout))
         time.sleep(POLL_SECONDS)
         job = server._call("GET", f"send/jobs/{job['id']}")
     if progress:

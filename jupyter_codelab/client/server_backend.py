@@ -17,6 +17,7 @@ import requests
 from jupyter_codelab.client.backend import Backend, EventStream
 from jupyter_codelab.client.errors import CodeLabError, ConnectionLost, LoginRefused
 from jupyter_codelab.client.sse import parse_sse
+from jupyter_codelab.i18n import _, process_language
 from jupyter_codelab.modelarts.events import EVENT_RECONNECTING, event_json, vanished_event
 from jupyter_codelab.modelarts.states import TERMINAL_EVENTS
 
@@ -32,7 +33,9 @@ class ServerBackend(Backend):
     def __init__(self, api_url: str, token: str):
         self.api_url = api_url if api_url.endswith("/") else api_url + "/"
         self.session = requests.Session()
-        self.session.headers.update({"Authorization": f"token {token}", "Accept": "application/json"})
+        # The server answers a kernel or the CLI in the language of this process (i18n.server_language).
+        language = process_language().replace("_", "-")
+        self.session.headers.update({"Authorization": f"token {token}", "Accept": "application/json", "Accept-Language": language})
         # Our own server on loopback: never through an HTTP proxy from the environment.
         self.session.trust_env = not _is_loopback(self.api_url)
 
@@ -52,7 +55,7 @@ class ServerBackend(Backend):
             )
         except requests.RequestException as exc:
             raise ConnectionLost(
-                f"Cannot reach {self.where()} ({type(exc).__name__}): check that it is still running."
+                _("Cannot reach {server} ({reason}): check that it is still running.").format(server=self.where(), reason=type(exc).__name__)
             ) from None
         if allow_404 and response.status_code == 404 and _json(response) is not None:
             return None
@@ -60,7 +63,9 @@ class ServerBackend(Backend):
             raise CodeLabError.from_server_answer(response.status_code, _json(response), self.where())
         data = _json(response)
         if data is None:
-            raise CodeLabError(f"{self.where()} sent an answer that is not JSON (HTTP {response.status_code}).")
+            raise CodeLabError(_("{server} sent an answer that is not JSON (HTTP {status_code}).").format(
+                server=self.where(), status_code=response.status_code
+            ))
         return data
 
     def config(self) -> dict:
@@ -106,14 +111,18 @@ class ServerBackend(Backend):
         try:
             response = self.session.request(method, self.api_url + path, json=body, timeout=(CONNECT_TIMEOUT, READ_TIMEOUT))
         except requests.RequestException as exc:
-            raise ConnectionLost(f"Cannot reach {self.where()} ({type(exc).__name__}): check that it is still running.") from None
+            raise ConnectionLost(_("Cannot reach {server} ({reason}): check that it is still running.").format(
+                server=self.where(), reason=type(exc).__name__
+            )) from None
         data = _json(response)
         if response.status_code >= 400:
             error = CodeLabError.from_server_answer(response.status_code, data, self.where())
             field = data.get("field") if isinstance(data, dict) else None
             raise LoginRefused(error.message, error.status, error.error_code, error.error_msg, field)
         if data is None:
-            raise CodeLabError(f"{self.where()} sent an answer that is not JSON (HTTP {response.status_code}).")
+            raise CodeLabError(_("{server} sent an answer that is not JSON (HTTP {status_code}).").format(
+                server=self.where(), status_code=response.status_code
+            ))
         return data
 
     def close(self) -> None:
@@ -169,7 +178,9 @@ class ServerEventStream(EventStream):
         self._response = response
         try:
             if response.status_code >= 500:
-                raise ConnectionLost(f"{self.backend.where()} answered HTTP {response.status_code} to the event stream.", response.status_code)
+                raise ConnectionLost(_("{server} answered HTTP {status_code} to the event stream.").format(
+                    server=self.backend.where(), status_code=response.status_code
+                ), response.status_code)
             if response.status_code >= 400:
                 raise CodeLabError.from_server_answer(response.status_code, _json(response), self.backend.where())
             for message in parse_sse(response.iter_content(chunk_size=None)):

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Union
 
+from ..i18n import _
+
 DEFAULT_REGION = "cn-north-4"
 PROJECT_ID_RE = re.compile(r"^[0-9a-f]{32}$")
 
@@ -89,7 +91,7 @@ def _from_mapping(values: Mapping[str, str | None]) -> Credentials | None:
         return AkSkCredentials(ak, sk, values.get("security_token") or None)
     if ak or sk:
         missing = "secret_key (SK)" if ak else "access_key (AK)"
-        raise ConfigError(f"Only half of an AK/SK pair is configured: set the {missing} too.")
+        raise ConfigError(_("Only half of an AK/SK pair is configured: set the {missing} too.").format(missing=missing))
     user, password = values.get("user_name"), values.get("password")
     if user and password:
         return PasswordCredentials(user, password, values.get("domain_name") or user)
@@ -121,9 +123,11 @@ def _file_values(home: Path) -> dict:
     except FileNotFoundError:
         return {}
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path} cannot be read ({type(exc).__name__}): fix its permissions (chmod 600) or remove it.") from None
+        raise ConfigError(_("{path} cannot be read ({reason}): fix its permissions (chmod 600) or remove it.").format(
+            path=path, reason=type(exc).__name__
+        )) from None
     except configparser.Error as exc:
-        raise ConfigError(f"{path} is not a valid INI file ({type(exc).__name__}): fix or remove it.") from None
+        raise ConfigError(_("{path} is not a valid INI file ({reason}): fix or remove it.").format(path=path, reason=type(exc).__name__)) from None
     if not parser.has_section("basic"):
         return {}
     basic = parser["basic"]
@@ -158,12 +162,12 @@ def resolve_settings(
     project_id = (first("project_id") or "").strip()
     if not project_id:
         raise ConfigError(
-            f"No project id is configured: set {ENV_PROJECT_ID} (or c.CodeLab.project_id) to the 32-character "
-            f"project id of region {region}, shown in the Huawei Cloud console under My Credentials."
+            _("No project id is configured: set {variable} (or c.CodeLab.project_id) to the 32-character project id of region {region}, shown in the "
+              "Huawei Cloud console under My Credentials.").format(variable=ENV_PROJECT_ID, region=region)
         )
     if not PROJECT_ID_RE.match(project_id):
         raise ConfigError(
-            "The project id must be 32 lowercase hex characters: copy it from My Credentials in the Huawei Cloud console."
+            _("The project id must be 32 lowercase hex characters: copy it from My Credentials in the Huawei Cloud console.")
         )
     return ClientSettings(
         endpoint=(first("endpoint") or endpoint_for_region(region)).rstrip("/"),

@@ -15,6 +15,7 @@ import re
 import tempfile
 from pathlib import Path
 
+from ..i18n import _
 from .credentials import ConfigError
 
 SECTION = "basic"
@@ -36,11 +37,11 @@ def _read(path: Path) -> str:
     except FileNotFoundError:
         return ""
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path} cannot be read ({type(exc).__name__}): fix its permissions or remove it.") from None
+        raise ConfigError(_("{path} cannot be read ({reason}): fix its permissions or remove it.").format(path=path, reason=type(exc).__name__)) from None
     try:
         configparser.ConfigParser(interpolation=None).read_string(text, source=str(path))
     except configparser.Error as exc:
-        raise ConfigError(f"{path} is not a valid INI file ({type(exc).__name__}): fix or remove it.") from None
+        raise ConfigError(_("{path} is not a valid INI file ({reason}): fix or remove it.").format(path=path, reason=type(exc).__name__)) from None
     return text
 
 
@@ -51,7 +52,7 @@ def check_writable(home: Path | str | None = None) -> Path:
     folder = path.parent
     probe = folder if folder.exists() else folder.parent
     if not os.access(probe, os.W_OK):
-        raise ConfigError(f"{probe} is not writable, so the keys cannot be remembered: connect without remember.")
+        raise ConfigError(_("{probe} is not writable, so the keys cannot be remembered: connect without remember.").format(probe=probe))
     return path
 
 
@@ -118,7 +119,7 @@ def remember(access_key: str, secret_key: str, project_id: str, region: str | No
     try:
         _write(path, _edit(text, values))
     except OSError as exc:
-        raise ConfigError(f"Could not write {path} ({type(exc).__name__}): check the folder's permissions.") from None
+        raise ConfigError(_("Could not write {path} ({reason}): check the folder's permissions.").format(path=path, reason=type(exc).__name__)) from None
     return path
 
 
@@ -135,7 +136,7 @@ def forget(home: Path | str | None = None) -> bool:
         else:
             path.unlink()
     except OSError as exc:
-        raise ConfigError(f"Could not change {path} ({type(exc).__name__}): check its permissions.") from None
+        raise ConfigError(_("Could not change {path} ({reason}): check its permissions.").format(path=path, reason=type(exc).__name__)) from None
     return True
 
 

@@ -16,6 +16,7 @@ import re
 import unicodedata
 from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
+from ..i18n import _
 from .limits import is_uuid
 
 MAX_URL_LENGTH = 2048
@@ -60,10 +61,10 @@ def encode_share_url(text: str) -> str:
 def decode_share_url(b64: str) -> str:
     """Return the URL inside a ``share_url`` value (any Base64 spelling), for display."""
     if not isinstance(b64, str) or not b64.strip():
-        raise ShareUrlError("share_url is empty: give the Base64 value of a notebook link.")
+        raise ShareUrlError(_("share_url is empty: give the Base64 value of a notebook link."))
     decoded = _decode_base64_text(b64.strip())
     if decoded is None:
-        raise ShareUrlError("share_url is not valid Base64: copy the whole share-url-b64 value from the link.")
+        raise ShareUrlError(_("share_url is not valid Base64: copy the whole share-url-b64 value from the link."))
     return decoded
 
 
@@ -84,27 +85,26 @@ def _checked_image_id(image_id: str) -> str:
     candidate = image_id.strip().lower() if isinstance(image_id, str) else ""
     if not is_uuid(candidate):
         raise ImageIdError(
-            "image_id must be an image UUID like 'e1a07296-22a8-4f05-8bc8-e936c8e54090': "
-            "pick one from the image list, or leave it out for the default image."
+            _("image_id must be an image UUID like 'e1a07296-22a8-4f05-8bc8-e936c8e54090': pick one from the image list, or leave it out for the "
+              "default image.")
         )
     return candidate
 
 
 def _normalised_url(text: str) -> str:
     if not isinstance(text, str):
-        raise ShareUrlError("share_url must be text: paste the https link to an .ipynb file.")
+        raise ShareUrlError(_("share_url must be text: paste the https link to an .ipynb file."))
     text = text.strip()
     if not text:
-        raise ShareUrlError("share_url is empty: paste the https link to an .ipynb file.")
+        raise ShareUrlError(_("share_url is empty: paste the https link to an .ipynb file."))
     if len(text) > _MAX_TEXT_LENGTH:
-        raise ShareUrlError(f"share_url is too long (over {MAX_URL_LENGTH} characters): use a shorter link to the notebook.")
+        raise ShareUrlError(_("share_url is too long (over {limit} characters): use a shorter link to the notebook.").format(limit=MAX_URL_LENGTH))
     _reject_hidden_characters(text, "share_url")
     if "://" not in text and _BASE64_TEXT.fullmatch(text):
         decoded = _decode_base64_text(text)
         if decoded is None or not decoded.lower().startswith(("http://", "https://")):
             raise ShareUrlError(
-                "share_url is neither an http(s) link nor the Base64 of one: "
-                "paste the https link to the .ipynb file."
+                _("share_url is neither an http(s) link nor the Base64 of one: paste the https link to the .ipynb file.")
             )
         _reject_hidden_characters(decoded, "share_url (decoded from Base64)")
         text = decoded
@@ -117,8 +117,7 @@ def _reject_hidden_characters(text: str, label: str) -> None:
     for char in text:
         if char.isspace() or unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp", "Zs"):
             raise ShareUrlError(
-                f"{label} contains a space or control character: paste the link alone, "
-                "on one line, with spaces written as %20."
+                _("{label} contains a space or control character: paste the link alone, on one line, with spaces written as %20.").format(label=label)
             )
 
 
@@ -137,30 +136,30 @@ def _decode_base64_text(text: str) -> str | None:
 
 def _checked_notebook_url(url: str) -> str:
     if len(url) > MAX_URL_LENGTH:
-        raise ShareUrlError(f"share_url is too long (over {MAX_URL_LENGTH} characters): use a shorter link to the notebook.")
+        raise ShareUrlError(_("share_url is too long (over {limit} characters): use a shorter link to the notebook.").format(limit=MAX_URL_LENGTH))
     parts = urlsplit(url)
     scheme = parts.scheme.lower()
     if scheme not in ("http", "https"):
         shown = f"'{scheme}:'" if scheme else "no scheme"
-        raise ShareUrlError(f"share_url must be an http(s) link (got {shown}): paste a link starting with https://.")
+        raise ShareUrlError(_("share_url must be an http(s) link (got {shown}): paste a link starting with https://.").format(shown=shown))
     if "@" in parts.netloc:
         # Never echo the link here: it holds a user name or password.
         raise ShareUrlError(
-            "share_url must not contain a user name or password (user:pass@host): share a public link to the notebook."
+            _("share_url must not contain a user name or password (user:pass@host): share a public link to the notebook.")
         )
     if not parts.hostname:
-        raise ShareUrlError("share_url has no host name: paste a full link such as https://github.com/org/repo/blob/main/x.ipynb.")
+        raise ShareUrlError(_("share_url has no host name: paste a full link such as https://github.com/org/repo/blob/main/x.ipynb."))
     try:
         parts.port  # noqa: B018 - raises on a malformed port
         host = parts.netloc.encode("idna").decode("ascii") if not parts.netloc.isascii() else parts.netloc
     except (ValueError, UnicodeError):
-        raise ShareUrlError("share_url has an invalid host or port: check the part after https://.") from None
+        raise ShareUrlError(_("share_url has an invalid host or port: check the part after https://.")) from None
     host, path, query = _raw_file_location(host, parts.path, parts.query)
     if not unquote(path).lower().endswith(".ipynb"):
-        raise ShareUrlError("share_url must point to a notebook file (a path ending in .ipynb): link to the .ipynb file itself.")
+        raise ShareUrlError(_("share_url must point to a notebook file (a path ending in .ipynb): link to the .ipynb file itself."))
     normalised = urlunsplit((scheme, host, quote(path, safe=_URL_SAFE), quote(query, safe=_URL_SAFE), ""))
     if len(normalised) > MAX_URL_LENGTH:
-        raise ShareUrlError(f"share_url is too long (over {MAX_URL_LENGTH} characters): use a shorter link to the notebook.")
+        raise ShareUrlError(_("share_url is too long (over {limit} characters): use a shorter link to the notebook.").format(limit=MAX_URL_LENGTH))
     return normalised
 
 

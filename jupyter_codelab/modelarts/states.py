@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..i18n import N_
+
 # Phases: where the instance is in its life, as a face shows it.
 STARTING, RUNNING, BUSY, STOPPING, STOPPED, FAILED, FROZEN, DELETING, GONE = (
     "starting", "running", "busy", "stopping", "stopped", "failed", "frozen", "deleting", "gone",
@@ -76,7 +78,7 @@ _STATES = (
 
 STATES: dict[str, State] = {state.status: state for state in _STATES}
 NO_INSTANCE = State("", GONE, "Not opened yet", "No CodeLab instance yet: pick an image and open one.", (OPEN,))
-VANISHED_SENTENCE = "The instance no longer exists (deleted elsewhere, or the service was reset). Open a new one."
+VANISHED_SENTENCE = N_("The instance no longer exists (deleted elsewhere, or the service was reset). Open a new one.")
 
 
 def state_of(status: str | None) -> State:

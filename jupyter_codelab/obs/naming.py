@@ -11,6 +11,8 @@ import hashlib
 import re
 from urllib.parse import quote
 
+from ..i18n import _
+
 HASH_PREFIX_CHARS = 16  # 64 bits of SHA-256: collisions between a user's notebooks are not a concern
 MAX_NAME_CHARS = 100
 # OBS bucket names (Creating a Bucket): 3-63 chars of a-z, 0-9, '-' and '.', starting and ending with a letter or digit.
@@ -31,8 +33,8 @@ def default_bucket(project_id: str, region: str) -> str:
 
 def check_bucket(name: str, field: str = "obs_bucket") -> str:
     if not isinstance(name, str) or not BUCKET_RE.match(name) or ".." in name or re.fullmatch(r"\d+\.\d+\.\d+\.\d+", name):
-        raise NamingError(field, f"'{str(name)[:70]}' is not a valid OBS bucket name: use 3-63 lower-case letters, digits, '-' or '.', "
-                                 "starting and ending with a letter or digit (set c.CodeLab.obs_bucket or CODELAB_OBS_BUCKET).")
+        raise NamingError(field, _("'{name}' is not a valid OBS bucket name: use 3-63 lower-case letters, digits, '-' or '.', starting and ending with "
+                                   "a letter or digit (set c.CodeLab.obs_bucket or CODELAB_OBS_BUCKET).").format(name=str(name)[:70]))
     return name
 
 

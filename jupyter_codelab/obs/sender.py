@@ -15,6 +15,7 @@ import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
+from ..i18n import N_, _
 from ..modelarts.share_url import badge_markdown, run_in_modelarts_url
 from .gateway import ObsGateway, ObsRequestError
 from .jobs import JobRegistry, SendJob
@@ -44,7 +45,7 @@ class SendSettings:
 def flag(body: dict, name: str) -> bool:
     value = body.get(name, False)
     if not isinstance(value, bool):
-        raise SendInputError(name, f"{name} must be true or false.")
+        raise SendInputError(name, _("{name} must be true or false.").format(name=name))
     return value
 
 
@@ -64,8 +65,8 @@ class Sender:
         if self._gateway is None:
             credentials = self._credentials
             if getattr(credentials, "method", None) != "aksk":
-                raise SendInputError("credentials", "Sending a notebook to OBS needs AK/SK credentials (permanent, or temporary with "
-                                     "a security token); an IAM password cannot sign OBS requests. Set HUAWEICLOUD_SDK_AK/SK.", 409)
+                raise SendInputError("credentials", _("Sending a notebook to OBS needs AK/SK credentials (permanent, or temporary with a security "
+                                                      "token); an IAM password cannot sign OBS requests. Set HUAWEICLOUD_SDK_AK/SK."), 409)
             self._gateway = await asyncio.to_thread(ObsGateway, self.settings.endpoint, credentials.access_key,
                                                     credentials.secret_key, credentials.security_token, region=self.settings.region)  # fmt: skip
         return self._gateway
@@ -82,8 +83,8 @@ class Sender:
             return name, "ready"
         status = await self._obs((await self.gateway()).bucket_status, name)
         if status == 403:
-            raise SendInputError("obs_bucket", f"The OBS bucket name {name} belongs to another account: set c.CodeLab.obs_bucket "
-                                 "(or CODELAB_OBS_BUCKET) to a bucket of yours.", 409)  # fmt: skip
+            raise SendInputError("obs_bucket", _("The OBS bucket name {name} belongs to another account: set c.CodeLab.obs_bucket (or "
+                                                 "CODELAB_OBS_BUCKET) to a bucket of yours.").format(name=name), 409)  # fmt: skip
         if status == 200:
             self._ready_buckets.add(name)
             return name, "ready"
@@ -93,9 +94,10 @@ class Sender:
         name, status = await self.bucket_plan()
         if status == "to_create":
             if not create:
-                raise SendInputError("create_bucket", f"No OBS bucket is set (c.CodeLab.obs_bucket or CODELAB_OBS_BUCKET) and {name} does "
-                                     f"not exist yet. To create it as a private bucket in {self.settings.region}, send again with "
-                                     "create_bucket: true.", 409)  # fmt: skip
+                raise SendInputError("create_bucket", _("No OBS bucket is set (c.CodeLab.obs_bucket or CODELAB_OBS_BUCKET) and {name} does not exist "
+                                                        "yet. To create it as a private bucket in {region}, send again with create_bucket: true.").format(
+                                                            name=name, region=self.settings.region
+                                                        ), 409)  # fmt: skip
             try:
                 await self._obs((await self.gateway()).create_bucket, name)
             except ObsRequestError as error:
@@ -140,7 +142,7 @@ class Sender:
             raise SendInputError("path", problem, 413)
         open_instance = body.get("open", True)
         if not isinstance(open_instance, bool):
-            raise SendInputError("open", "open must be true (upload and open CodeLab) or false (upload only).")
+            raise SendInputError("open", _("open must be true (upload and open CodeLab) or false (upload only)."))
         bucket = await self.ensure_bucket(flag(body, "create_bucket"))
         job = SendJob(name=notebook.name, path=notebook.path, bucket=bucket, key=object_key(notebook.data, notebook.path),
                       size=notebook.size, stripped=notebook.stripped, expires_in_s=self.settings.link_seconds,
@@ -186,8 +188,8 @@ class Sender:
         bucket, _ = await self.bucket_plan()
         key = object_key(notebook.data, notebook.path)
         if body.get("confirm") is not True:
-            raise SendInputError("confirm", f"Publishing makes {notebook.name} readable by anyone, for good (OBS object {bucket}/{key}). "
-                                 "Send confirm: true to go ahead.")  # fmt: skip
+            raise SendInputError("confirm", _("Publishing makes {name} readable by anyone, for good (OBS object {bucket}/{key}). Send confirm: true to "
+                                              "go ahead.").format(name=notebook.name, bucket=bucket, key=key))  # fmt: skip
         problem = self.size_problem(notebook)
         if problem:
             raise SendInputError("path", problem, 413)
@@ -223,12 +225,13 @@ class PublishError(Exception):
 def obs_sentence(error: ObsRequestError, bucket: str) -> str:
     """What to do about an OBS failure, then OBS's own words."""
     advice = {
-        "NoSuchBucket": f"The OBS bucket {bucket} does not exist: create it in the OBS console, or set c.CodeLab.obs_bucket to one that does.",
-        "AccessDenied": f"OBS denied access to bucket {bucket} with these credentials: check the IAM user's OBS permissions.",
-        "InvalidAccessKeyId": "OBS does not know this access key: check HUAWEICLOUD_SDK_AK (temporary keys expire).",
-        "SignatureDoesNotMatch": "OBS rejected the signature: check HUAWEICLOUD_SDK_SK.",
-        "InvalidSecurity": "These temporary credentials need their security token: set HUAWEICLOUD_SDK_SECURITY_TOKEN.",
+        "NoSuchBucket": N_("The OBS bucket {bucket} does not exist: create it in the OBS console, or set c.CodeLab.obs_bucket to one that does."),
+        "AccessDenied": N_("OBS denied access to bucket {bucket} with these credentials: check the IAM user's OBS permissions."),
+        "InvalidAccessKeyId": N_("OBS does not know this access key: check HUAWEICLOUD_SDK_AK (temporary keys expire)."),
+        "SignatureDoesNotMatch": N_("OBS rejected the signature: check HUAWEICLOUD_SDK_SK."),
+        "InvalidSecurity": N_("These temporary credentials need their security token: set HUAWEICLOUD_SDK_SECURITY_TOKEN."),
     }.get(error.code or "")
     if error.status is None:
-        advice = f"Cannot reach OBS at this region's endpoint ({error.code}): check the network, or try again."
+        advice = N_("Cannot reach OBS at this region's endpoint ({code}): check the network, or try again.")
+    advice = _(advice).format(bucket=bucket, code=error.code) if advice else None
     return f"{advice} {error.sentence()}" if advice else error.sentence()

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 
+from ..i18n import _
 from ..modelarts.limits import HOUR_MS, LEASE_MAX_MS, LEASE_MIN_MS, MAX_HOURS, MIN_HOURS, is_uuid
 from ..modelarts.limits import NO_AUTO_STOP_MS as NO_AUTO_STOP  # start only
 from ..modelarts.share_url import ShareUrlError, encode_share_url
@@ -24,25 +25,25 @@ class BadInput(ValueError):
 def json_body(raw: bytes, allowed: set[str]) -> dict:
     """The request body as a JSON object with only known fields (an empty body is ``{}``)."""
     if len(raw) > MAX_BODY_BYTES:
-        raise BadInput("body", f"The request body is {len(raw)} bytes; send at most {MAX_BODY_BYTES} bytes of JSON.")
+        raise BadInput("body", _("The request body is {size} bytes; send at most {limit} bytes of JSON.").format(size=len(raw), limit=MAX_BODY_BYTES))
     if not raw.strip():
         return {}
     try:
         data = json.loads(raw)
     except (ValueError, UnicodeDecodeError):
-        raise BadInput("body", "The request body is not valid JSON: send a JSON object such as {}.") from None
+        raise BadInput("body", _("The request body is not valid JSON: send a JSON object such as {}.")) from None
     if not isinstance(data, dict):
-        raise BadInput("body", "The request body must be a JSON object, such as {}.")
+        raise BadInput("body", _("The request body must be a JSON object, such as {}."))
     unknown = sorted(set(data) - allowed)
     if unknown:
         known = ", ".join(sorted(allowed)) or "none"
-        raise BadInput(unknown[0], f"Unknown field '{unknown[0]}': the fields accepted here are {known}.")
+        raise BadInput(unknown[0], _("Unknown field '{unknown}': the fields accepted here are {known}.").format(unknown=unknown[0], known=known))
     return data
 
 
 def notebook_id(value: str) -> str:
     if not is_uuid(value):
-        raise BadInput("id", f"'{value[:64]}' is not a notebook id: ids are UUIDs such as f9937afa-ca78-45b6-bc12-7ecf42553c48.")
+        raise BadInput("id", _("'{value}' is not a notebook id: ids are UUIDs such as f9937afa-ca78-45b6-bc12-7ecf42553c48.").format(value=value[:64]))
     return value.lower()
 
 
@@ -50,7 +51,7 @@ def image_id(value) -> str | None:
     if value is None or value == "":
         return None
     if not is_uuid(value):
-        raise BadInput("image_id", "image_id must be an image UUID from GET codelab/api/images (or left out for the default).")
+        raise BadInput("image_id", _("image_id must be an image UUID from GET codelab/api/images (or left out for the default)."))
     return value.lower()
 
 
@@ -59,7 +60,7 @@ def share_url(value) -> str | None:
     if value is None or value == "":
         return None
     if not isinstance(value, str):
-        raise BadInput("share_url", "share_url must be a string: the URL of an .ipynb file.")
+        raise BadInput("share_url", _("share_url must be a string: the URL of an .ipynb file."))
     try:
         return encode_share_url(value)
     except ShareUrlError as error:
@@ -70,13 +71,13 @@ def lease_type(value) -> str:
     if value is None:
         return "TIMING"
     if value not in LEASE_TYPES:
-        raise BadInput("type", "type must be TIMING (stop at a fixed time) or IDLE (stop when idle).")
+        raise BadInput("type", _("type must be TIMING (stop at a fixed time) or IDLE (stop when idle)."))
     return value
 
 
 def _number(field: str, value) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise BadInput(field, f"{field} must be a number.")
+        raise BadInput(field, _("{field} must be a number.").format(field=field))
     return value
 
 
@@ -86,20 +87,25 @@ def duration_ms(body: dict, required: bool, allow_no_auto_stop: bool = False) ->
     """The lease duration from ``hours`` (1-72) or ``duration_ms``; it counts from now.
     ``allow_no_auto_stop``: ``duration_ms: -1`` means no auto-stop (the start route)."""
     if "hours" in body and "duration_ms" in body:
-        raise BadInput("hours", "Send either hours or duration_ms, not both.")
+        raise BadInput("hours", _("Send either hours or duration_ms, not both."))
     if allow_no_auto_stop and body.get("duration_ms") == NO_AUTO_STOP and not isinstance(body["duration_ms"], bool):
         return NO_AUTO_STOP
     if body.get("hours") is not None:
         hours = _number("hours", body["hours"])
         if not MIN_HOURS <= hours <= MAX_HOURS:
-            raise BadInput("hours", f"hours must be between {MIN_HOURS} and {MAX_HOURS}; {hours:g} is outside that range.")
+            raise BadInput("hours", _("hours must be between {min} and {max}; {hours:g} is outside that range.").format(
+                min=MIN_HOURS, max=MAX_HOURS, hours=hours
+            ))
         return int(round(hours * HOUR_MS))
     if body.get("duration_ms") is not None:
         value = _number("duration_ms", body["duration_ms"])
         if not LEASE_MIN_MS <= value <= LEASE_MAX_MS:
-            also = " or -1 (no auto-stop)" if allow_no_auto_stop else ""
-            raise BadInput("duration_ms", f"duration_ms must be between {LEASE_MIN_MS} (1 h) and {LEASE_MAX_MS} (72 h){also}.")
+            if allow_no_auto_stop:
+                sentence = _("duration_ms must be between {min} (1 h) and {max} (72 h) or -1 (no auto-stop).")
+            else:
+                sentence = _("duration_ms must be between {min} (1 h) and {max} (72 h).")
+            raise BadInput("duration_ms", sentence.format(min=LEASE_MIN_MS, max=LEASE_MAX_MS))
         return int(value)
     if required:
-        raise BadInput("hours", "Say how long to keep the instance: hours between 1 and 72.")
+        raise BadInput("hours", _("Say how long to keep the instance: hours between 1 and 72."))
     return None

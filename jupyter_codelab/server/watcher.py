@@ -17,6 +17,7 @@ import time
 from collections import deque
 from dataclasses import dataclass, field, replace
 
+from ..i18n import _
 from ..modelarts.errors import ModelArtsError, NotFoundError, ThrottledError
 from ..modelarts.events import EVENT_UPSTREAM_ERROR, classify, event_message, gone
 from ..modelarts.models import Lease, Notebook, NotebookStatus
@@ -168,7 +169,7 @@ class InstanceWatcher:
             pass
         except Exception:  # a bug here must not leave watchers hanging forever
             log.exception("CodeLab watcher for %s crashed", self.notebook_id)
-            self._publish(EVENT_UPSTREAM_ERROR, [], message="The progress watcher stopped unexpectedly; reload to retry.")
+            self._publish(EVENT_UPSTREAM_ERROR, [], message=_("The progress watcher stopped unexpectedly; reload to retry."))
         finally:
             self.finished = True
             if not self._first.done():

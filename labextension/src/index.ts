@@ -38,7 +38,7 @@ const corePlugin: JupyterFrontEndPlugin<CodeLabModel> = {
     const trans = (translator ?? nullTranslator).load(TRANSLATION_DOMAIN);
     const model = new CodeLabModel(trans.__.bind(trans));
     addCommands(app, model, trans, palette);
-    addSendCommands(app, model); // issue 12: send a notebook of the file browser through OBS
+    addSendCommands(app, model, trans); // issue 12: send a notebook of the file browser through OBS
     new LeaseWarning(model, trans);
     new OutcomeNotifications(
       model,

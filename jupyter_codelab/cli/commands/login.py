@@ -11,26 +11,27 @@ from __future__ import annotations
 import sys
 
 from jupyter_codelab.cli.connection import given_server
-from jupyter_codelab.cli.output import EXIT_OK, Output
+from jupyter_codelab.cli.output import EXIT_OK, Output, description
 from jupyter_codelab.client import login as account
 from jupyter_codelab.client.errors import CodeLabError, ConnectionLost
 from jupyter_codelab.client.inputs import InputError
 from jupyter_codelab.client.login import ask_credentials
+from jupyter_codelab.i18n import N_, _
 
-LOGIN_HELP = "connect your Huawei Cloud account (prompts for the keys; they are never echoed)"
-LOGOUT_HELP = "sign out: back to simulated mode (without a server: remove the saved keys)"
+LOGIN_HELP = N_("connect your Huawei Cloud account (prompts for the keys; they are never echoed)")
+LOGOUT_HELP = N_("sign out: back to simulated mode (without a server: remove the saved keys)")
 
 
 def add_parser(subparsers, parent):
-    login = subparsers.add_parser("login", parents=[parent], help=LOGIN_HELP, description=LOGIN_HELP[:1].upper() + LOGIN_HELP[1:] + ".")
-    login.add_argument("--iam", action="store_true", help="sign in with an IAM user name and password instead of an access key")
-    login.add_argument("--security-token", action="store_true", help="also ask for the security token of temporary access keys")
-    login.add_argument("--region", help="region, e.g. cn-north-4 (default: the configured one)")
-    login.add_argument("--project-id", help="32-character project id (default: looked up for the region)")
-    login.add_argument("--remember", action="store_true", help="through a server: also keep the keys in ~/.huaweicloud/credentials")
+    login = subparsers.add_parser("login", parents=[parent], help=_(LOGIN_HELP), description=description(LOGIN_HELP))
+    login.add_argument("--iam", action="store_true", help=_("sign in with an IAM user name and password instead of an access key"))
+    login.add_argument("--security-token", action="store_true", help=_("also ask for the security token of temporary access keys"))
+    login.add_argument("--region", help=_("region, e.g. cn-north-4 (default: the configured one)"))
+    login.add_argument("--project-id", help=_("32-character project id (default: looked up for the region)"))
+    login.add_argument("--remember", action="store_true", help=_("through a server: also keep the keys in ~/.huaweicloud/credentials"))
     login.set_defaults(run=run_login)
-    logout = subparsers.add_parser("logout", parents=[parent], help=LOGOUT_HELP, description=LOGOUT_HELP[:1].upper() + LOGOUT_HELP[1:] + ".")
-    logout.add_argument("--forget", action="store_true", help="also remove the remembered keys from ~/.huaweicloud/credentials")
+    logout = subparsers.add_parser("logout", parents=[parent], help=_(LOGOUT_HELP), description=description(LOGOUT_HELP))
+    logout.add_argument("--forget", action="store_true", help=_("also remove the remembered keys from ~/.huaweicloud/credentials"))
     logout.set_defaults(run=run_logout)
 
 
@@ -45,7 +46,7 @@ def _ask(prompt: str) -> str:
     print(prompt, end="", file=sys.stderr, flush=True)
     line = sys.stdin.readline()
     if not line:
-        raise InputError("No answer to the prompt (stdin ended): run `jupyter codelab login` in a terminal.")
+        raise InputError(_("No answer to the prompt (stdin ended): run `jupyter codelab login` in a terminal."))
     return line.rstrip("\n")
 
 
@@ -66,13 +67,15 @@ def run_login(args, out: Output) -> int:
         except ConnectionLost:
             if explicit:
                 raise
-            out.note(f"{server.where()} does not answer: saving the keys in ~/.huaweicloud/credentials instead.")
+            out.note(_("{server} does not answer: saving the keys in ~/.huaweicloud/credentials instead.").format(server=server.where()))
             config, where = account.login(body, None)
     except account.LoginRefused as exc:
         raise _refused(exc) from None
     finally:
         body.clear()
-    out.result(f"Connected to ModelArts in {config.get('region')} (project {config.get('project_id')}); the keys are {where}.", config)
+    out.result(_("Connected to ModelArts in {region} (project {project_id}); the keys are {where}.").format(
+        region=config.get('region'), project_id=config.get('project_id'), where=where
+    ), config)
     return EXIT_OK
 
 
@@ -83,9 +86,9 @@ def run_logout(args, out: Output) -> int:
     except account.LoginRefused as exc:
         raise _refused(exc) from None
     if config is None:
-        out.result(f"Signed out: {what}.", {"signed_out": True, "message": what})
+        out.result(_("Signed out: {what}.").format(what=what), {"signed_out": True, "message": what})
     elif config.get("mode") == "simulated":
-        out.result(f"{what[:1].upper()}{what[1:]}: CodeLab is simulated now.", config)
+        out.result(_("{what}: CodeLab is simulated now.").format(what=what[:1].upper() + what[1:]), config)
     else:
-        out.result(f"{what[:1].upper()}{what[1:]}: back to the {config.get('source')} credentials.", config)
+        out.result(_("{what}: back to the {source} credentials.").format(what=what[:1].upper() + what[1:], source=config.get('source')), config)
     return EXIT_OK

@@ -6,13 +6,14 @@ import sys
 
 from jupyter_codelab.client import send_flow
 from jupyter_codelab.client.inputs import InputError
+from jupyter_codelab.i18n import _
 
 
 def add_send_options(parser) -> None:
     parser.add_argument("notebook", nargs="?", metavar="NOTEBOOK",
-                        help="a local .ipynb file (sent through your OBS bucket, privately) or a link to one")  # fmt: skip
-    parser.add_argument("--strip-outputs", action="store_true", help="send the local notebook without cell outputs")
-    parser.add_argument("--create-bucket", action="store_true", help="create the private bucket codelab-<project>-<region> if needed")
+                        help=_("a local .ipynb file (sent through your OBS bucket, privately) or a link to one"))  # fmt: skip
+    parser.add_argument("--strip-outputs", action="store_true", help=_("send the local notebook without cell outputs"))
+    parser.add_argument("--create-bucket", action="store_true", help=_("create the private bucket codelab-<project>-<region> if needed"))
 
 
 def split_target(args) -> str | None:
@@ -22,10 +23,10 @@ def split_target(args) -> str | None:
         return None
     if send_flow.is_local_notebook(target):
         if args.share_url is not None:
-            raise InputError("Give a local notebook or --share-url, not both.")
+            raise InputError(_("Give a local notebook or --share-url, not both."))
         return target
     if args.share_url is not None:
-        raise InputError("Give the link once: as NOTEBOOK or as --share-url.")
+        raise InputError(_("Give the link once: as NOTEBOOK or as --share-url."))
     args.share_url = target
     return None
 

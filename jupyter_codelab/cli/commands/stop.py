@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from jupyter_codelab.cli.connection import backend_for
-from jupyter_codelab.cli.output import EXIT_OK, Output
+from jupyter_codelab.cli.output import EXIT_OK, Output, description
 from jupyter_codelab.cli.waiting import FACE
 from jupyter_codelab.client import actions
+from jupyter_codelab.i18n import N_, _
 
-HELP = "stop your CodeLab instance now (`start` starts it again)"
+HELP = N_("stop your CodeLab instance now (`start` starts it again)")
 
 
 def add_parser(subparsers, parent):
-    parser = subparsers.add_parser("stop", parents=[parent], help=HELP, description=HELP[:1].upper() + HELP[1:] + ".")
+    parser = subparsers.add_parser("stop", parents=[parent], help=_(HELP), description=description(HELP))
     parser.set_defaults(run=run)
 
 

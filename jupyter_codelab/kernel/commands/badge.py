@@ -5,6 +5,7 @@ from __future__ import annotations
 from IPython.core.magic_arguments import argument, magic_arguments
 
 from jupyter_codelab.client.badge_link import badge_for
+from jupyter_codelab.i18n import _
 from jupyter_codelab.kernel.commands.common import backend, parse, show, subcommand
 
 
@@ -16,5 +17,5 @@ def badge_command(line: str):
     """Show the Markdown of a "Run in ModelArts" badge that opens URL in CodeLab."""
     args = parse(badge_command, line)
     markdown, link = badge_for(args.url, args.image, lambda: backend().images())
-    show(f"{markdown}\n\nLink: {link}", markdown=f"{markdown}\n\n```markdown\n{markdown}\n```")
+    show(_("{markdown}\n\nLink: {link}").format(markdown=markdown, link=link), markdown=f"{markdown}\n\n```markdown\n{markdown}\n```")
     return None

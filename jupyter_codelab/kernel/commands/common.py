@@ -7,6 +7,7 @@ from IPython.core.magic_arguments import parse_argstring
 
 from jupyter_codelab.client.backend import Backend
 from jupyter_codelab.client.choose import get_backend
+from jupyter_codelab.i18n import _
 
 
 def subcommand(name: str):
@@ -24,9 +25,9 @@ def parse(function, line: str):
         return parse_argstring(function, line)
     except UsageError as exc:
         usage = function.parser.format_usage().replace("::\n\n  ", "").strip()
-        raise UsageError(f"{str(exc).rstrip('.')}. Usage: {usage} (details: %codelab?)") from None
+        raise UsageError(_("{problem}. Usage: {usage} (details: %codelab?)").format(problem=str(exc).rstrip('.'), usage=usage)) from None
     except ValueError as exc:  # unbalanced quotes and the like, from the line splitter
-        raise UsageError(f"Could not read the options ({exc}): check the quotes. See %codelab?") from None
+        raise UsageError(_("Could not read the options ({problem}): check the quotes. See %codelab?").format(problem=exc)) from None
 
 
 def backend() -> Backend:

@@ -12,6 +12,7 @@ from IPython.core.magic_arguments import argument, magic_arguments
 from jupyter_codelab.client import login as account
 from jupyter_codelab.client.errors import CodeLabError
 from jupyter_codelab.client.login import ask_credentials
+from jupyter_codelab.i18n import _
 from jupyter_codelab.kernel.commands.common import backend, parse, show, subcommand
 
 
@@ -44,7 +45,9 @@ def login_command(line: str):
         raise CodeLabError(exc.message + field, exc.status, exc.error_code, exc.error_msg) from None
     finally:
         body.clear()
-    show(f"Connected to ModelArts in {config.get('region')} (project {config.get('project_id')}); the keys are {where}.")
+    show(_("Connected to ModelArts in {region} (project {project_id}); the keys are {where}.").format(
+        region=config.get('region'), project_id=config.get('project_id'), where=where
+    ))
     return None
 
 
@@ -59,9 +62,11 @@ def logout_command(line: str):
     except account.LoginRefused as exc:
         raise CodeLabError(exc.message, exc.status, exc.error_code, exc.error_msg) from None
     if config is None:
-        show(f"Signed out: {what}.")
+        show(_("Signed out: {what}.").format(what=what))
     elif config.get("mode") == "simulated":
-        show(f"{what[:1].upper()}{what[1:]}: CodeLab is simulated now.")
+        show(_("{what}: CodeLab is simulated now.").format(what=what[:1].upper() + what[1:]))
     else:
-        show(f"{what[:1].upper()}{what[1:]}: back to the {config.get('source')} credentials (ModelArts in {config.get('region')}).")
+        show(_("{what}: back to the {source} credentials (ModelArts in {region}).").format(
+            what=what[:1].upper() + what[1:], source=config.get('source'), region=config.get('region')
+        ))
     return None

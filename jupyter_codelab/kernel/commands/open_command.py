@@ -7,6 +7,7 @@ from IPython.core.magic_arguments import argument, magic_arguments
 from jupyter_codelab.client import actions, describe
 from jupyter_codelab.client.errors import CodeLabError
 from jupyter_codelab.client.inputs import InputError, check_share_url, resolve_image
+from jupyter_codelab.i18n import _
 from jupyter_codelab.kernel.commands.common import FACE, backend, parse, subcommand
 from jupyter_codelab.modelarts.states import VANISHED_SENTENCE
 
@@ -31,7 +32,7 @@ def open_command(line: str):
     args = parse(open_command, line)
     if args.local is not None:
         if args.share_url is not None:
-            raise InputError("Give --local (a file here) or --share-url (a link), not both.")
+            raise InputError(_("Give --local (a file here) or --share-url (a link), not both."))
         from jupyter_codelab.kernel.commands.send import send_and_follow
 
         return send_and_follow(args.local, no_wait=args.no_wait, timeout=args.timeout)
@@ -61,14 +62,14 @@ def follow(panel, handle, no_wait: bool, timeout: float) -> None:
     try:
         status = panel.wait(timeout=timeout)
     except KeyboardInterrupt:
-        print("Stopped waiting; the panel keeps following the instance.")
+        print(_("Stopped waiting; the panel keeps following the instance."))
         return None
     if handle is not None:
         handle.update(panel)  # the text fallback now shows the final state too
     if panel.vanished:
-        raise CodeLabError(f"{VANISHED_SENTENCE} {describe.next_line(('open',), FACE)}.")
+        raise CodeLabError(f"{_(VANISHED_SENTENCE)} {describe.next_line(('open',), FACE)}.")
     if status == "RUNNING":
-        print(f"CodeLab instance {panel.notebook.get('name') or panel.notebook_id} is running: {panel.url}")
+        print(_("CodeLab instance {name} is running: {url}").format(name=panel.notebook.get('name') or panel.notebook_id, url=panel.url))
     elif describe.is_failed(status):
         found = describe.state(panel.notebook)
         next_line = describe.next_line(found.actions, FACE)
@@ -78,5 +79,5 @@ def follow(panel, handle, no_wait: bool, timeout: float) -> None:
     elif describe.is_settled(status):
         print(describe.summary_text(panel.notebook, face=FACE))
     else:
-        print(f"Still {describe.status_words(status).lower()} after {timeout:g} s; the panel keeps following it.")
+        print(_("Still {status} after {timeout:g} s; the panel keeps following it.").format(status=describe.status_words(status).lower(), timeout=timeout))
     return None

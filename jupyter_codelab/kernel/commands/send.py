@@ -7,6 +7,7 @@ from IPython.core.magic_arguments import argument, magic_arguments
 from jupyter_codelab.client import actions, send_flow
 from jupyter_codelab.client.errors import CodeLabError
 from jupyter_codelab.client.inputs import InputError
+from jupyter_codelab.i18n import _
 from jupyter_codelab.kernel.commands.common import backend, parse, subcommand
 
 DEFAULT_TIMEOUT = 900.0
@@ -34,7 +35,7 @@ def send_command(line: str):
         shell = get_ipython()
         path = send_flow.current_notebook_path(shell.user_ns if shell else None)
         if not path:
-            raise InputError("Which notebook? This kernel does not know its notebook: give a path, e.g. %codelab send analysis.ipynb.")
+            raise InputError(_("Which notebook? This kernel does not know its notebook: give a path, e.g. %codelab send analysis.ipynb."))
     return send_and_follow(path, args.strip_outputs, args.create_bucket, args.no_wait, args.timeout)
 
 
@@ -63,13 +64,13 @@ def send_and_follow(local_path: str, strip_outputs=False, create_bucket=False, n
     try:
         final = panel.wait(timeout=timeout)
     except KeyboardInterrupt:
-        print("Stopped waiting; the panel keeps following the instance.")
+        print(_("Stopped waiting; the panel keeps following the instance."))
         return None
     handle.update(panel)
     if final == "RUNNING":
-        print(f"CodeLab is running {preview['name']}: {panel.url}")
+        print(_("CodeLab is running {name}: {url}").format(name=preview['name'], url=panel.url))
     elif panel.notebook and panel.notebook.get("fail_reason"):
         raise CodeLabError(panel.notebook["fail_reason"])
     else:
-        print(f"Still {final.lower()} after {timeout:g} s; the panel keeps following it.")
+        print(_("Still {status} after {timeout:g} s; the panel keeps following it.").format(status=final.lower(), timeout=timeout))
     return None

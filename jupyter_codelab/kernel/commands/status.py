@@ -5,6 +5,7 @@ from __future__ import annotations
 from IPython.core.magic_arguments import argument, magic_arguments
 
 from jupyter_codelab.client import actions, describe
+from jupyter_codelab.i18n import _
 from jupyter_codelab.kernel.commands.common import FACE, backend, parse, show, subcommand
 
 
@@ -16,7 +17,7 @@ def status_command(line: str):
     args = parse(status_command, line)
     problem = (backend().config() or {}).get("config_error")
     if problem and not args.json:
-        show(f"Configuration problem: {problem}")
+        show(_("Configuration problem: {problem}").format(problem=problem))
     found = actions.find_current(backend())
     if args.json:
         return found.notebook

@@ -7,12 +7,13 @@ field, and nothing here logs a value.
 
 from __future__ import annotations
 
+from ...i18n import N_, _
 from ...modelarts.credential_input import ALL_FIELDS, CredentialInputError, parse_credential_input
 from ...modelarts.credentials import ConfigError
 from ..account import ConnectRefused
 from .base import CodeLabHandler, CodeLabHTTPError, codelab_api
 
-LOCKED = (
+LOCKED = N_(
     "The administrator of this Jupyter server does not let users change the Huawei Cloud account here "
     "(c.CodeLab.allow_user_credentials is False): ask them, or configure credentials where the server starts."
 )
@@ -21,7 +22,7 @@ LOCKED = (
 class CredentialsHandler(CodeLabHandler):
     def _allowed(self) -> None:
         if not self.codelab.can_change_credentials:
-            raise CodeLabHTTPError(403, LOCKED)
+            raise CodeLabHTTPError(403, _(LOCKED))
 
     @property
     def account(self):
@@ -51,7 +52,7 @@ class CredentialsHandler(CodeLabHandler):
         self._allowed()
         forget = self.get_query_argument("forget", "false").lower()
         if forget not in ("true", "false", "1", "0"):
-            raise CodeLabHTTPError(400, "forget must be true (also remove the remembered keys) or false.", field="forget")
+            raise CodeLabHTTPError(400, _("forget must be true (also remove the remembered keys) or false."), field="forget")
         try:
             await self.account.sign_out(self.codelab, forget in ("true", "1"))
         except ConfigError as error:

@@ -5,6 +5,7 @@
  */
 import { JupyterFrontEnd } from '@jupyterlab/application';
 import { Notification, showErrorMessage } from '@jupyterlab/apputils';
+import { TranslationBundle } from '@jupyterlab/translation';
 import { Widget } from '@lumino/widgets';
 
 import { codelabIcon } from '../icons';
@@ -45,16 +46,17 @@ function currentNotebook(app: JupyterFrontEnd): DocumentLike | null {
   return widget?.context?.path.endsWith('.ipynb') ? widget : null;
 }
 
-async function follow(job: ISendJob): Promise<ISendJob> {
-  const id = Notification.emit(progressText(job), 'in-progress', { autoClose: false });
+async function follow(job: ISendJob, trans: TranslationBundle): Promise<ISendJob> {
+  const __ = trans.__.bind(trans);
+  const id = Notification.emit(progressText(job, __), 'in-progress', { autoClose: false });
   while (job.state !== 'done' && job.state !== 'failed') {
     await new Promise(resolve => setTimeout(resolve, POLL_MS));
     job = await getJob(job.id);
-    Notification.update({ id, message: progressText(job) });
+    Notification.update({ id, message: progressText(job, __) });
   }
   Notification.update({
     id,
-    message: progressText(job),
+    message: progressText(job, __),
     type: job.state === 'done' ? 'success' : 'error',
     autoClose: job.state === 'done' ? 5000 : false
   });
@@ -62,10 +64,10 @@ async function follow(job: ISendJob): Promise<ISendJob> {
 }
 
 /** Preview, confirm, send with progress, then show the instance in the sidebar. */
-export async function sendPath(app: JupyterFrontEnd, model: CodeLabModel, path: string): Promise<void> {
+export async function sendPath(app: JupyterFrontEnd, model: CodeLabModel, path: string, trans: TranslationBundle): Promise<void> {
   try {
     let preview = await previewSend(path, false);
-    const choice = await confirmSend(preview);
+    const choice = await confirmSend(preview, trans);
     if (!choice) {
       return;
     }
@@ -73,66 +75,66 @@ export async function sendPath(app: JupyterFrontEnd, model: CodeLabModel, path: 
       preview = await previewSend(path, choice.strip);
     }
     if (preview.too_large) {
-      await showErrorMessage('Too large to send', preview.too_large);
+      await showErrorMessage(trans.__('Too large to send'), preview.too_large);
       return;
     }
-    const job = await follow(await startSend(path, choice.strip, preview.create_bucket_needed));
+    const job = await follow(await startSend(path, choice.strip, preview.create_bucket_needed), trans);
     if (job.state === 'done') {
       await app.commands.execute(CommandIDs.showPanel);
       await model.refreshCurrent();
     }
   } catch (error) {
-    await showErrorMessage('Could not open the notebook in CodeLab', (error as Error).message);
+    await showErrorMessage(trans.__('Could not open the notebook in CodeLab'), (error as Error).message);
   }
 }
 
-export async function publishPath(path: string): Promise<void> {
+export async function publishPath(path: string, trans: TranslationBundle): Promise<void> {
   try {
     const preview = await previewSend(path, false, true);
-    if (!(await confirmPublish(preview))) {
+    if (!(await confirmPublish(preview, trans))) {
       return;
     }
-    await showBadge(await publish(path, preview.create_bucket_needed));
+    await showBadge(await publish(path, preview.create_bucket_needed), trans);
   } catch (error) {
-    await showErrorMessage('Could not publish the notebook', (error as Error).message);
+    await showErrorMessage(trans.__('Could not publish the notebook'), (error as Error).message);
   }
 }
 
-export function addSendCommands(app: JupyterFrontEnd, model: CodeLabModel): void {
+export function addSendCommands(app: JupyterFrontEnd, model: CodeLabModel, trans: TranslationBundle): void {
   const { commands } = app;
   commands.addCommand(SendCommandIDs.sendFile, {
-    label: 'Open in CodeLab',
-    caption: 'Upload this notebook to your OBS bucket (private) and open it in a ModelArts CodeLab instance',
+    label: trans.__('Open in CodeLab'),
+    caption: trans.__('Upload this notebook to your OBS bucket (private) and open it in a ModelArts CodeLab instance'),
     icon: codelabIcon,
     isVisible: () => selectedNotebook(app) !== null,
     execute: async () => {
       const path = selectedNotebook(app);
       if (path) {
-        await sendPath(app, model, path);
+        await sendPath(app, model, path, trans);
       }
     }
   });
   commands.addCommand(SendCommandIDs.sendCurrent, {
-    label: 'Open This Notebook in CodeLab',
-    caption: 'Save, upload to your OBS bucket (private) and open in a ModelArts CodeLab instance',
+    label: trans.__('Open This Notebook in CodeLab'),
+    caption: trans.__('Save, upload to your OBS bucket (private) and open in a ModelArts CodeLab instance'),
     icon: codelabIcon,
     isEnabled: () => currentNotebook(app) !== null,
     execute: async () => {
       const widget = currentNotebook(app);
       if (widget?.context) {
         await widget.context.save();
-        await sendPath(app, model, widget.context.path);
+        await sendPath(app, model, widget.context.path, trans);
       }
     }
   });
   commands.addCommand(SendCommandIDs.publishFile, {
-    label: 'Publish with a "Run in ModelArts" Badge…',
-    caption: 'Make this notebook public in your OBS bucket and get a badge for a README',
+    label: trans.__('Publish with a "Run in ModelArts" Badge…'),
+    caption: trans.__('Make this notebook public in your OBS bucket and get a badge for a README'),
     isVisible: () => selectedNotebook(app) !== null,
     execute: async () => {
       const path = selectedNotebook(app);
       if (path) {
-        await publishPath(path);
+        await publishPath(path, trans);
       }
     }
   });

@@ -1,16 +1,17 @@
 /** The confirmation dialogs: what is sent where (send), and what becomes public (publish). */
 import { Clipboard, Dialog, showDialog } from '@jupyterlab/apputils';
+import { TranslationBundle } from '@jupyterlab/translation';
 import { Widget } from '@lumino/widgets';
 
 import { IPublished, ISendPreview } from './api';
 import { previewLines } from './words';
 
 class PreviewBody extends Widget implements Dialog.IBodyWidget<boolean> {
-  constructor(preview: ISendPreview, note: string, allowStrip: boolean) {
+  constructor(preview: ISendPreview, note: string, allowStrip: boolean, trans: TranslationBundle) {
     super();
     this.addClass('jp-codelab-send-preview');
     const table = document.createElement('table');
-    for (const [label, value] of previewLines(preview)) {
+    for (const [label, value] of previewLines(preview, trans.__.bind(trans))) {
       const row = table.insertRow();
       row.insertCell().textContent = label;
       row.insertCell().textContent = value;
@@ -27,7 +28,7 @@ class PreviewBody extends Widget implements Dialog.IBodyWidget<boolean> {
       this._strip.type = 'checkbox';
       this._strip.checked = preview.stripped;
       this._strip.className = 'jp-codelab-send-strip';
-      label.append(this._strip, ' Strip outputs first (smaller upload)');
+      label.append(this._strip, ' ', trans.__('Strip outputs first (smaller upload)'));
       this.node.appendChild(label);
     }
     const p = document.createElement('p');
@@ -43,31 +44,32 @@ class PreviewBody extends Widget implements Dialog.IBodyWidget<boolean> {
 }
 
 /** Ask before sending; resolves to {strip} when confirmed, null when cancelled. */
-export async function confirmSend(preview: ISendPreview): Promise<{ strip: boolean } | null> {
-  const accept = preview.create_bucket_needed ? 'Create the Bucket and Open' : 'Open in CodeLab';
+export async function confirmSend(preview: ISendPreview, trans: TranslationBundle): Promise<{ strip: boolean } | null> {
+  const accept = preview.create_bucket_needed ? trans.__('Create the Bucket and Open') : trans.__('Open in CodeLab');
   const result = await showDialog({
-    title: `Open ${preview.name} in CodeLab?`,
-    body: new PreviewBody(preview, 'Nothing is uploaded until you confirm.', true),
-    buttons: [Dialog.cancelButton(), Dialog.okButton({ label: accept })]
+    title: trans.__('Open %1 in CodeLab?', preview.name),
+    body: new PreviewBody(preview, trans.__('Nothing is uploaded until you confirm.'), true, trans),
+    buttons: [Dialog.cancelButton({ label: trans.__('Cancel') }), Dialog.okButton({ label: accept })]
   });
   return result.button.accept ? { strip: result.value ?? false } : null;
 }
 
 /** Ask before publishing, naming what becomes public. */
-export async function confirmPublish(preview: ISendPreview): Promise<boolean> {
+export async function confirmPublish(preview: ISendPreview, trans: TranslationBundle): Promise<boolean> {
   const result = await showDialog({
-    title: `Make ${preview.name} public?`,
+    title: trans.__('Make %1 public?', preview.name),
     body: new PreviewBody(
       preview,
-      `Anyone with the link will be able to read ${preview.name} (OBS object ${preview.bucket}/${preview.key}), for good.`,
-      false
+      trans.__('Anyone with the link will be able to read %1 (OBS object %2/%3), for good.', preview.name, preview.bucket, preview.key),
+      false,
+      trans
     ),
-    buttons: [Dialog.cancelButton(), Dialog.warnButton({ label: 'Publish' })]
+    buttons: [Dialog.cancelButton({ label: trans.__('Cancel') }), Dialog.warnButton({ label: trans.__('Publish') })]
   });
   return result.button.accept;
 }
 
-export async function showBadge(published: IPublished): Promise<void> {
+export async function showBadge(published: IPublished, trans: TranslationBundle): Promise<void> {
   const body = document.createElement('div');
   body.className = 'jp-codelab-badge-result';
   const text = document.createElement('textarea');
@@ -75,12 +77,12 @@ export async function showBadge(published: IPublished): Promise<void> {
   text.rows = 4;
   text.value = published.badge_markdown;
   const link = document.createElement('p');
-  link.textContent = `Public URL: ${published.public_url}`;
+  link.textContent = trans.__('Public URL: %1', published.public_url);
   body.append(link, text);
   const result = await showDialog({
-    title: `${published.name} is public`,
+    title: trans.__('%1 is public', published.name),
     body: new Widget({ node: body }),
-    buttons: [Dialog.cancelButton({ label: 'Close' }), Dialog.okButton({ label: 'Copy Badge Markdown' })]
+    buttons: [Dialog.cancelButton({ label: trans.__('Close') }), Dialog.okButton({ label: trans.__('Copy Badge Markdown') })]
   });
   if (result.button.accept) {
     Clipboard.copyToSystem(published.badge_markdown);

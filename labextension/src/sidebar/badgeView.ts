@@ -15,7 +15,7 @@ export class BadgeView extends ModelView {
     this._link = h(
       'a',
       { class: 'jp-CodeLab-badgeLink', target: '_blank', rel: 'noopener noreferrer' },
-      h('span', { class: 'jp-CodeLab-badgeLeft' }, 'Run in'),
+      h('span', { class: 'jp-CodeLab-badgeLeft' }, trans._p('badge', 'Run in')),
       h('span', { class: 'jp-CodeLab-badgeRight' }, 'ModelArts')
     );
     this._markdown = h('textarea', {
