@@ -5,14 +5,13 @@ import { TranslationBundle } from '@jupyterlab/translation';
 
 import { codelabIcon } from './icons';
 import { clockTime } from './countdown';
-import { CodeLabModel } from './model';
 import { isOpenEnabled, openCommandLabel, openSentence } from './openIntent';
-import { CommandIDs, PANEL_ID } from './tokens';
+import { CommandIDs, ICodeLabModel, PANEL_ID } from './tokens';
 import { openConfirmed, stopConfirmed } from './userActions';
 
 export function addCommands(
   app: JupyterFrontEnd,
-  model: CodeLabModel,
+  model: ICodeLabModel,
   trans: TranslationBundle,
   palette: ICommandPalette | null
 ): void {

@@ -6,7 +6,7 @@
 import { Translate, untranslated } from './gettext';
 import { stateSentence, vanishedSentence } from './generated/states';
 import { InstancePhase, notebookPhase } from './phase';
-import { INotebook } from './tokens';
+import { INotebook } from './contracts';
 
 export type Notice =
   | { kind: 'vanished' }

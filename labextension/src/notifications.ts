@@ -9,13 +9,13 @@ import { TranslationBundle } from '@jupyterlab/translation';
 import { IDisposable } from '@lumino/disposable';
 
 import { clockTime } from './countdown';
-import { CodeLabModel, Outcome } from './model';
+import { ICodeLabModel, Outcome } from './tokens';
 import { noticeText } from './notice';
 import { stateOf } from './phase';
 
 export class OutcomeNotifications implements IDisposable {
   constructor(
-    private readonly model: CodeLabModel,
+    private readonly model: ICodeLabModel,
     private readonly trans: TranslationBundle,
     private readonly showPanel: () => void,
     private readonly panelInView: () => boolean
@@ -32,7 +32,7 @@ export class OutcomeNotifications implements IDisposable {
     this.model.outcome.disconnect(this.onOutcome, this);
   }
 
-  private onOutcome(_: CodeLabModel, outcome: Outcome): void {
+  private onOutcome(_: ICodeLabModel, outcome: Outcome): void {
     const __ = this.trans.__.bind(this.trans);
     const show = { label: __('Show CodeLab'), callback: () => this.showPanel() };
     switch (outcome.kind) {

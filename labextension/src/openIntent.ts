@@ -16,7 +16,7 @@ import { Translate, untranslated } from './gettext';
 import { imageLabel } from './notice';
 import { Phase } from './phase';
 import { checkShareUrl } from './shareUrl';
-import { IImage, INotebook } from './tokens';
+import { IImage, INotebook } from './contracts';
 
 export type OpenIntent =
   | { kind: 'open' }

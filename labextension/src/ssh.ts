@@ -2,7 +2,7 @@
  * An OpenSSH config block for the instance's SSH endpoint, e.g.
  * `ssh://dev-modelarts.cn-north-4.huaweicloud.com:31205`. Pure.
  */
-import { IEndpoint } from './tokens';
+import { IEndpoint } from './contracts';
 
 /** The SSH endpoint: `service` (Terraform, golangsdk) or `dev_service` (the SDK) is 'SSH'. */
 export function sshEndpoint(endpoints: IEndpoint[] | null | undefined): IEndpoint | null {

@@ -5,11 +5,11 @@ import { Widget } from '@lumino/widgets';
 import { formatRemaining, hasAutoStop } from './countdown';
 import { isRestart } from './phase';
 import { h } from './dom';
-import { CodeLabModel } from './model';
+import { ICodeLabModel } from './tokens';
 
 export class CountdownStatus extends Widget {
   constructor(
-    private readonly model: CodeLabModel,
+    private readonly model: ICodeLabModel,
     private readonly trans: TranslationBundle,
     onClick: () => void
   ) {

@@ -5,11 +5,11 @@
  */
 import { JupyterFrontEnd } from '@jupyterlab/application';
 import { Notification, showErrorMessage } from '@jupyterlab/apputils';
+import { ServerConnection } from '@jupyterlab/services';
 import { Widget } from '@lumino/widgets';
 
 import { codelabIcon } from '../icons';
-import { CodeLabModel } from '../model';
-import { CommandIDs } from '../tokens';
+import { CommandIDs, ICodeLabModel } from '../tokens';
 import { getJob, ISendJob, previewSend, publish, startSend } from './api';
 import { confirmPublish, confirmSend, showBadge } from './dialogs';
 import { progressText } from './words';
@@ -45,11 +45,11 @@ function currentNotebook(app: JupyterFrontEnd): DocumentLike | null {
   return widget?.context?.path.endsWith('.ipynb') ? widget : null;
 }
 
-async function follow(job: ISendJob): Promise<ISendJob> {
+async function follow(settings: ServerConnection.ISettings, job: ISendJob): Promise<ISendJob> {
   const id = Notification.emit(progressText(job), 'in-progress', { autoClose: false });
   while (job.state !== 'done' && job.state !== 'failed') {
     await new Promise(resolve => setTimeout(resolve, POLL_MS));
-    job = await getJob(job.id);
+    job = await getJob(settings, job.id);
     Notification.update({ id, message: progressText(job) });
   }
   Notification.update({
@@ -62,21 +62,22 @@ async function follow(job: ISendJob): Promise<ISendJob> {
 }
 
 /** Preview, confirm, send with progress, then show the instance in the sidebar. */
-export async function sendPath(app: JupyterFrontEnd, model: CodeLabModel, path: string): Promise<void> {
+export async function sendPath(app: JupyterFrontEnd, model: ICodeLabModel, path: string): Promise<void> {
+  const settings = app.serviceManager.serverSettings;
   try {
-    let preview = await previewSend(path, false);
+    let preview = await previewSend(settings, path, false);
     const choice = await confirmSend(preview);
     if (!choice) {
       return;
     }
     if (choice.strip !== preview.stripped) {
-      preview = await previewSend(path, choice.strip);
+      preview = await previewSend(settings, path, choice.strip);
     }
     if (preview.too_large) {
       await showErrorMessage('Too large to send', preview.too_large);
       return;
     }
-    const job = await follow(await startSend(path, choice.strip, preview.create_bucket_needed));
+    const job = await follow(settings, await startSend(settings, path, choice.strip, preview.create_bucket_needed));
     if (job.state === 'done') {
       await app.commands.execute(CommandIDs.showPanel);
       await model.refreshCurrent();
@@ -86,19 +87,19 @@ export async function sendPath(app: JupyterFrontEnd, model: CodeLabModel, path: 
   }
 }
 
-export async function publishPath(path: string): Promise<void> {
+export async function publishPath(settings: ServerConnection.ISettings, path: string): Promise<void> {
   try {
-    const preview = await previewSend(path, false, true);
+    const preview = await previewSend(settings, path, false, true);
     if (!(await confirmPublish(preview))) {
       return;
     }
-    await showBadge(await publish(path, preview.create_bucket_needed));
+    await showBadge(await publish(settings, path, preview.create_bucket_needed));
   } catch (error) {
     await showErrorMessage('Could not publish the notebook', (error as Error).message);
   }
 }
 
-export function addSendCommands(app: JupyterFrontEnd, model: CodeLabModel): void {
+export function addSendCommands(app: JupyterFrontEnd, model: ICodeLabModel): void {
   const { commands } = app;
   commands.addCommand(SendCommandIDs.sendFile, {
     label: 'Open in CodeLab',
@@ -132,7 +133,7 @@ export function addSendCommands(app: JupyterFrontEnd, model: CodeLabModel): void
     execute: async () => {
       const path = selectedNotebook(app);
       if (path) {
-        await publishPath(path);
+        await publishPath(app.serviceManager.serverSettings, path);
       }
     }
   });

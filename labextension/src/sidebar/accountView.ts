@@ -9,12 +9,12 @@ import { TranslationBundle } from '@jupyterlab/translation';
 import { AccountModel } from '../account';
 import { accountControls, sourceInWords } from '../accountForm';
 import { h, setChildren } from '../dom';
-import { CodeLabModel } from '../model';
+import { ICodeLabModel } from '../tokens';
 import { ConnectForm } from './connectForm';
 import { ModelView } from './view';
 
 export class AccountView extends ModelView {
-  constructor(model: CodeLabModel, trans: TranslationBundle) {
+  constructor(model: ICodeLabModel, trans: TranslationBundle) {
     super(model, trans);
     const __ = trans.__.bind(trans);
     this.account = new AccountModel(model, __);

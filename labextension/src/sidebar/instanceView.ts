@@ -9,15 +9,15 @@ import { CopyButton } from '../copyButton';
 import { clockTime, formatRemaining, hasAutoStop } from '../countdown';
 import { h, setChildren } from '../dom';
 import { errorCodeInWords, findErrorCode } from '../errorWords';
-import { CodeLabModel, IStateView, StopNotice } from '../model';
+import { ICodeLabModel, IStateView, StopNotice } from '../tokens';
 import { isTransient, StateAction } from '../phase';
 import { sshConfig, sshEndpoint, sshKeyNames } from '../ssh';
-import { INotebook } from '../tokens';
+import { INotebook } from '../contracts';
 import { openConfirmed, stopConfirmed } from '../userActions';
 import { ModelView } from './view';
 
 export class InstanceView extends ModelView {
-  constructor(model: CodeLabModel, trans: TranslationBundle) {
+  constructor(model: ICodeLabModel, trans: TranslationBundle) {
     super(model, trans);
     this.addClass('jp-CodeLab-instance');
     this._countdown = h('span', { class: 'jp-CodeLab-countdown', 'data-testid': 'codelab-countdown', role: 'timer' });

@@ -7,12 +7,12 @@ import { TranslationBundle } from '@jupyterlab/translation';
 
 import { h, setChildren } from '../dom';
 import { errorCodeInWords } from '../errorWords';
-import { CodeLabModel, IActionError } from '../model';
+import { IActionError, ICodeLabModel } from '../tokens';
 import { noticeText } from '../notice';
 import { ModelView } from './view';
 
 export class MessageView extends ModelView {
-  constructor(model: CodeLabModel, trans: TranslationBundle) {
+  constructor(model: ICodeLabModel, trans: TranslationBundle) {
     super(model, trans);
     this.addClass('jp-CodeLab-message');
     this.node.dataset.testid = 'codelab-message';

@@ -11,10 +11,10 @@ import { Styling } from '@jupyterlab/ui-components';
 
 import { h, setChildren } from '../dom';
 import { hostWarning } from '../hostWarning';
-import { CodeLabModel } from '../model';
+import { ICodeLabModel } from '../tokens';
 import { isOpenEnabled, openLabel, openSentence } from '../openIntent';
 import { checkShareUrl } from '../shareUrl';
-import { IImage } from '../tokens';
+import { IImage } from '../contracts';
 import { openConfirmed } from '../userActions';
 import { ModelView } from './view';
 
@@ -28,7 +28,7 @@ const GROUPS: Array<[string, string]> = [
 const FOLDED = ['starting', 'running', 'busy', 'stopping', 'stopped', 'frozen', 'deleting'];
 
 export class OpenFormView extends ModelView {
-  constructor(model: CodeLabModel, trans: TranslationBundle) {
+  constructor(model: ICodeLabModel, trans: TranslationBundle) {
     super(model, trans);
     this.addClass('jp-CodeLab-form');
     this._select = h('select', { id: 'jp-CodeLab-image', class: 'jp-CodeLab-imageSelect', 'data-testid': 'codelab-image', 'aria-describedby': 'jp-CodeLab-imageDetail' });
@@ -114,7 +114,7 @@ export class OpenFormView extends ModelView {
     this.renderHint();
   }
 
-  private imageOptions(images: IImage[]): HTMLElement[] {
+  private imageOptions(images: readonly IImage[]): HTMLElement[] {
     const __ = this.trans.__.bind(this.trans);
     const option = (image: IImage) =>
       h(

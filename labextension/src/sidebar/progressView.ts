@@ -7,13 +7,13 @@
 import { TranslationBundle } from '@jupyterlab/translation';
 
 import { h, setChildren } from '../dom';
-import { CodeLabModel } from '../model';
+import { ICodeLabModel } from '../tokens';
 import { isRestart } from '../phase';
-import { IStep, StepStatus } from '../tokens';
+import { IStep, StepStatus } from '../contracts';
 import { ModelView } from './view';
 
 export class ProgressView extends ModelView {
-  constructor(model: CodeLabModel, trans: TranslationBundle) {
+  constructor(model: ICodeLabModel, trans: TranslationBundle) {
     super(model, trans);
     this.addClass('jp-CodeLab-progress');
     this.node.dataset.testid = 'codelab-progress';
