@@ -122,15 +122,7 @@ export interface IConfig {
 }
 
 export type NotebookEventType =
-  | 'snapshot'
-  | 'status'
-  | 'progress'
-  | 'lease'
-  | 'ready'
-  | 'failed'
-  | 'stopped'
-  | 'deleted'
-  | 'upstream_error';
+  'snapshot' | 'status' | 'progress' | 'lease' | 'ready' | 'failed' | 'stopped' | 'deleted' | 'upstream_error';
 
 export const NOTEBOOK_EVENT_TYPES: readonly NotebookEventType[] = [
   'snapshot',

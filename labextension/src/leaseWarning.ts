@@ -47,7 +47,10 @@ export class LeaseWarning implements IDisposable {
     this.withdraw();
     this._warnedFor = model.deadline;
     this._noticeId = Notification.warning(
-      trans.__('Your CodeLab instance stops automatically in %1. Extend it to keep working.', formatRemaining(remaining)),
+      trans.__(
+        'Your CodeLab instance stops automatically in %1. Extend it to keep working.',
+        formatRemaining(remaining)
+      ),
       {
         autoClose: false,
         actions: [

@@ -172,7 +172,10 @@ export class CodeLabModel implements ICodeLabModel {
   async load(): Promise<void> {
     this._error = null;
     try {
-      const [config, images] = await Promise.all([api.getConfig(this.serverSettings), api.getImages(this.serverSettings)]);
+      const [config, images] = await Promise.all([
+        api.getConfig(this.serverSettings),
+        api.getImages(this.serverSettings)
+      ]);
       this._config = config;
       this._images = images.images;
       this._serverDefault = images.default_image_id;
@@ -328,7 +331,13 @@ export class CodeLabModel implements ICodeLabModel {
 
   private setNotebook(notebook: INotebook | null): void {
     const previous = this._notebook;
-    if (notebook && previous?.id === notebook.id && !notebook.endpoints?.length && previous.endpoints?.length && notebook.image?.id === previous.image?.id) {
+    if (
+      notebook &&
+      previous?.id === notebook.id &&
+      !notebook.endpoints?.length &&
+      previous.endpoints?.length &&
+      notebook.image?.id === previous.image?.id
+    ) {
       // The open answer carries no endpoints (view "open"): keep the last known SSH endpoint.
       notebook = { ...notebook, endpoints: previous.endpoints };
     }

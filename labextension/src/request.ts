@@ -69,13 +69,7 @@ export async function requestAPI<T>(
 
 /** The events URL; EventSource sends the login cookie, and the token when Jupyter has one. */
 export function eventsURL(settings: ServerConnection.ISettings, notebookId: string): string {
-  const url = URLExt.join(
-    settings.baseUrl,
-    API_PATH,
-    'notebooks',
-    encodeURIComponent(notebookId),
-    'events'
-  );
+  const url = URLExt.join(settings.baseUrl, API_PATH, 'notebooks', encodeURIComponent(notebookId), 'events');
   return settings.token ? `${url}?token=${encodeURIComponent(settings.token)}` : url;
 }
 

@@ -16,7 +16,10 @@ export function sshKeyNames(endpoint: IEndpoint): string[] {
 }
 
 export function sshConfig(endpoint: IEndpoint, alias: string): string {
-  const rest = endpoint.uri.trim().replace(/^ssh:\/\//i, '').replace(/\/.*$/, '');
+  const rest = endpoint.uri
+    .trim()
+    .replace(/^ssh:\/\//i, '')
+    .replace(/\/.*$/, '');
   const at = rest.lastIndexOf('@');
   const user = at >= 0 ? rest.slice(0, at) : 'ma-user';
   const hostPort = at >= 0 ? rest.slice(at + 1) : rest;

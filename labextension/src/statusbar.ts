@@ -52,7 +52,9 @@ export class CountdownStatus extends Widget {
     this.node.classList.toggle('jp-mod-warn', warn);
     if (this.node.textContent !== text) {
       this.node.textContent = text;
-      this.node.title = trans.__('CodeLab instance: time left before it stops by itself. Click to show the CodeLab panel.');
+      this.node.title = trans.__(
+        'CodeLab instance: time left before it stops by itself. Click to show the CodeLab panel.'
+      );
     }
     this.setHidden(!text);
   }

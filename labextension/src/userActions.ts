@@ -20,8 +20,18 @@ export async function openConfirmed(model: ICodeLabModel, trans: TranslationBund
   if (intent.kind === 'switch') {
     const name = model.notebook?.name ?? '';
     const body = intent.running
-      ? trans.__('Switch your instance %1 from image %2 to image %3? It restarts: its running kernels stop and start afresh.', name, intent.from, intent.to)
-      : trans.__('Switch your stopped instance %1 from image %2 to image %3? It stays stopped until you start it.', name, intent.from, intent.to);
+      ? trans.__(
+          'Switch your instance %1 from image %2 to image %3? It restarts: its running kernels stop and start afresh.',
+          name,
+          intent.from,
+          intent.to
+        )
+      : trans.__(
+          'Switch your stopped instance %1 from image %2 to image %3? It stays stopped until you start it.',
+          name,
+          intent.from,
+          intent.to
+        );
     const ok = await confirm(trans.__('Switch image?'), body, trans.__('Switch image'), trans);
     if (!ok) {
       return;

@@ -48,11 +48,21 @@ function post<T>(settings: ServerConnection.ISettings, endPoint: string, body: u
   return requestAPI<T>(endPoint, settings, { method: 'POST', body: JSON.stringify(body) });
 }
 
-export function previewSend(settings: ServerConnection.ISettings, path: string, stripOutputs: boolean, publish = false): Promise<ISendPreview> {
+export function previewSend(
+  settings: ServerConnection.ISettings,
+  path: string,
+  stripOutputs: boolean,
+  publish = false
+): Promise<ISendPreview> {
   return post(settings, 'send/preview', { path, strip_outputs: stripOutputs, publish });
 }
 
-export function startSend(settings: ServerConnection.ISettings, path: string, stripOutputs: boolean, createBucket: boolean): Promise<ISendJob> {
+export function startSend(
+  settings: ServerConnection.ISettings,
+  path: string,
+  stripOutputs: boolean,
+  createBucket: boolean
+): Promise<ISendJob> {
   return post(settings, 'send', { path, strip_outputs: stripOutputs, create_bucket: createBucket });
 }
 
@@ -60,6 +70,10 @@ export function getJob(settings: ServerConnection.ISettings, id: string): Promis
   return requestAPI<ISendJob>(`send/jobs/${encodeURIComponent(id)}`, settings);
 }
 
-export function publish(settings: ServerConnection.ISettings, path: string, createBucket: boolean): Promise<IPublished> {
+export function publish(
+  settings: ServerConnection.ISettings,
+  path: string,
+  createBucket: boolean
+): Promise<IPublished> {
   return post(settings, 'send/publish', { path, create_bucket: createBucket, confirm: true });
 }

@@ -9,7 +9,9 @@ export function sizeText(bytes: number): string {
 
 /** The lines of the confirmation: name, size, bucket, private or public, expiry. */
 export function previewLines(p: ISendPreview): [string, string][] {
-  const bucket = p.create_bucket_needed ? `${p.bucket} (does not exist yet: it will be created, private, in ${p.region})` : p.bucket;
+  const bucket = p.create_bucket_needed
+    ? `${p.bucket} (does not exist yet: it will be created, private, in ${p.region})`
+    : p.bucket;
   const life =
     p.visibility === 'public'
       ? 'Public: anyone with the link can read it, for good'

@@ -23,7 +23,11 @@ export class AccountView extends ModelView {
     this.node.dataset.testid = 'codelab-account';
     this._form = new ConnectForm(this.account, trans);
     this._form.node.id = 'jp-CodeLab-account-form';
-    this._configError = h('div', { class: 'jp-CodeLab-configError', 'data-testid': 'codelab-config-error', role: 'alert' });
+    this._configError = h('div', {
+      class: 'jp-CodeLab-configError',
+      'data-testid': 'codelab-config-error',
+      role: 'alert'
+    });
     this._status = h('div', { class: 'jp-CodeLab-accountStatus', 'data-testid': 'codelab-account-status' });
     this._source = h('div', { class: 'jp-CodeLab-accountHint', 'data-testid': 'codelab-account-source' });
     this._locked = h(

@@ -28,7 +28,9 @@ export class MessageView extends ModelView {
       children.push(...this.errorParts(model.error));
     } else if (model.notice && phase !== 'loading' && phase !== 'unavailable') {
       const text = noticeText(model.notice, phase, trans.__.bind(trans));
-      children.push(h('p', { class: 'jp-CodeLab-notice', 'data-testid': 'codelab-notice', 'data-kind': model.notice.kind }, text));
+      children.push(
+        h('p', { class: 'jp-CodeLab-notice', 'data-testid': 'codelab-notice', 'data-kind': model.notice.kind }, text)
+      );
     }
     this.setHidden(children.length === 0);
     this.node.classList.toggle('jp-mod-error', model.error !== null);
