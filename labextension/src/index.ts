@@ -7,6 +7,8 @@
  * panels and a top area but no ILabShell, ILayoutRestorer or IStatusBar: every
  * token only one of them provides is optional here.
  */
+/* eslint-disable jupyter/prefer-lazy-imports -- the model, commands, panel and status item are all
+   made at activation (the model is the provided token), so nothing here could load later. */
 import { ILayoutRestorer, JupyterFrontEnd, JupyterFrontEndPlugin } from '@jupyterlab/application';
 import { ICommandPalette } from '@jupyterlab/apputils';
 import { ISettingRegistry } from '@jupyterlab/settingregistry';
@@ -47,7 +49,7 @@ const corePlugin: JupyterFrontEndPlugin<ICodeLabModel> = {
     const trans = (translator ?? nullTranslator).load(TRANSLATION_DOMAIN);
     const model = new CodeLabModel(app.serviceManager.serverSettings, trans.__.bind(trans));
     addCommands(app, model, trans, palette);
-    addSendCommands(app, model); // issue 12: send a notebook of the file browser through OBS
+    addSendCommands(app, model, trans); // issue 12: send a notebook of the file browser through OBS
     new LeaseWarning(model, trans);
     new OutcomeNotifications(
       model,

@@ -56,7 +56,7 @@ export async function requestAPI<T>(
   let response: Response;
   try {
     response = await ServerConnection.makeRequest(url, { ...init, headers }, settings);
-  } catch (reason) {
+  } catch {
     throw new CodeLabRequestError(UNREACHABLE, 0, 'unreachable');
   }
   const text = await response.text();

@@ -216,7 +216,7 @@ function checkedNotebookUrl(url: string, __: Translate): string {
 
 /** A non-ASCII host name in its IDNA (punycode) form, as the server sends it. */
 function asciiHost(netloc: string, invalid: ShareUrlError): string {
-  if (/^[\x00-\x7f]*$/.test(netloc)) {
+  if (Array.from(netloc).every(ch => ch.charCodeAt(0) < 0x80)) {
     return netloc;
   }
   try {

@@ -6,6 +6,7 @@
 import { JupyterFrontEnd } from '@jupyterlab/application';
 import { Notification, showErrorMessage } from '@jupyterlab/apputils';
 import { ServerConnection } from '@jupyterlab/services';
+import { TranslationBundle } from '@jupyterlab/translation';
 import { Widget } from '@lumino/widgets';
 
 import { codelabIcon } from '../icons';
@@ -22,6 +23,8 @@ export namespace SendCommandIDs {
 
 const NOTEBOOK_ITEM = '.jp-DirListing-item[data-file-type="notebook"]';
 const POLL_MS = 300;
+/** The commands take no arguments. */
+const NO_ARGS = { args: { type: 'object', properties: {} } };
 
 /** What the file browser has selected (duck-typed: no dependency on @jupyterlab/filebrowser). */
 function selectedNotebook(app: JupyterFrontEnd): string | null {
@@ -62,11 +65,16 @@ async function follow(settings: ServerConnection.ISettings, job: ISendJob): Prom
 }
 
 /** Preview, confirm, send with progress, then show the instance in the sidebar. */
-export async function sendPath(app: JupyterFrontEnd, model: ICodeLabModel, path: string): Promise<void> {
+export async function sendPath(
+  app: JupyterFrontEnd,
+  model: ICodeLabModel,
+  path: string,
+  trans: TranslationBundle
+): Promise<void> {
   const settings = app.serviceManager.serverSettings;
   try {
     let preview = await previewSend(settings, path, false);
-    const choice = await confirmSend(preview);
+    const choice = await confirmSend(preview, trans);
     if (!choice) {
       return;
     }
@@ -87,53 +95,60 @@ export async function sendPath(app: JupyterFrontEnd, model: ICodeLabModel, path:
   }
 }
 
-export async function publishPath(settings: ServerConnection.ISettings, path: string): Promise<void> {
+export async function publishPath(
+  settings: ServerConnection.ISettings,
+  path: string,
+  trans: TranslationBundle
+): Promise<void> {
   try {
     const preview = await previewSend(settings, path, false, true);
-    if (!(await confirmPublish(preview))) {
+    if (!(await confirmPublish(preview, trans))) {
       return;
     }
-    await showBadge(await publish(settings, path, preview.create_bucket_needed));
+    await showBadge(await publish(settings, path, preview.create_bucket_needed), trans);
   } catch (error) {
     await showErrorMessage('Could not publish the notebook', (error as Error).message);
   }
 }
 
-export function addSendCommands(app: JupyterFrontEnd, model: ICodeLabModel): void {
+export function addSendCommands(app: JupyterFrontEnd, model: ICodeLabModel, trans: TranslationBundle): void {
   const { commands } = app;
   commands.addCommand(SendCommandIDs.sendFile, {
-    label: 'Open in CodeLab',
-    caption: 'Upload this notebook to your OBS bucket (private) and open it in a ModelArts CodeLab instance',
+    label: trans.__('Open in CodeLab'),
+    caption: trans.__('Upload this notebook to your OBS bucket (private) and open it in a ModelArts CodeLab instance'),
+    describedBy: NO_ARGS,
     icon: codelabIcon,
     isVisible: () => selectedNotebook(app) !== null,
     execute: async () => {
       const path = selectedNotebook(app);
       if (path) {
-        await sendPath(app, model, path);
+        await sendPath(app, model, path, trans);
       }
     }
   });
   commands.addCommand(SendCommandIDs.sendCurrent, {
-    label: 'Open This Notebook in CodeLab',
-    caption: 'Save, upload to your OBS bucket (private) and open in a ModelArts CodeLab instance',
+    label: trans.__('Open This Notebook in CodeLab'),
+    caption: trans.__('Save, upload to your OBS bucket (private) and open in a ModelArts CodeLab instance'),
+    describedBy: NO_ARGS,
     icon: codelabIcon,
     isEnabled: () => currentNotebook(app) !== null,
     execute: async () => {
       const widget = currentNotebook(app);
       if (widget?.context) {
         await widget.context.save();
-        await sendPath(app, model, widget.context.path);
+        await sendPath(app, model, widget.context.path, trans);
       }
     }
   });
   commands.addCommand(SendCommandIDs.publishFile, {
-    label: 'Publish with a "Run in ModelArts" Badge…',
-    caption: 'Make this notebook public in your OBS bucket and get a badge for a README',
+    label: trans.__('Publish with a "Run in ModelArts" Badge…'),
+    caption: trans.__('Make this notebook public in your OBS bucket and get a badge for a README'),
+    describedBy: NO_ARGS,
     isVisible: () => selectedNotebook(app) !== null,
     execute: async () => {
       const path = selectedNotebook(app);
       if (path) {
-        await publishPath(app.serviceManager.serverSettings, path);
+        await publishPath(app.serviceManager.serverSettings, path, trans);
       }
     }
   });

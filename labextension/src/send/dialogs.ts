@@ -1,5 +1,6 @@
 /** The confirmation dialogs: what is sent where (send), and what becomes public (publish). */
 import { Clipboard, Dialog, showDialog } from '@jupyterlab/apputils';
+import { TranslationBundle } from '@jupyterlab/translation';
 import { Widget } from '@lumino/widgets';
 
 import { IPublished, ISendPreview } from './api';
@@ -43,8 +44,8 @@ class PreviewBody extends Widget implements Dialog.IBodyWidget<boolean> {
 }
 
 /** Ask before sending; resolves to {strip} when confirmed, null when cancelled. */
-export async function confirmSend(preview: ISendPreview): Promise<{ strip: boolean } | null> {
-  const accept = preview.create_bucket_needed ? 'Create the Bucket and Open' : 'Open in CodeLab';
+export async function confirmSend(preview: ISendPreview, trans: TranslationBundle): Promise<{ strip: boolean } | null> {
+  const accept = preview.create_bucket_needed ? trans.__('Create the Bucket and Open') : trans.__('Open in CodeLab');
   const result = await showDialog({
     title: `Open ${preview.name} in CodeLab?`,
     body: new PreviewBody(preview, 'Nothing is uploaded until you confirm.', true),
@@ -54,7 +55,7 @@ export async function confirmSend(preview: ISendPreview): Promise<{ strip: boole
 }
 
 /** Ask before publishing, naming what becomes public. */
-export async function confirmPublish(preview: ISendPreview): Promise<boolean> {
+export async function confirmPublish(preview: ISendPreview, trans: TranslationBundle): Promise<boolean> {
   const result = await showDialog({
     title: `Make ${preview.name} public?`,
     body: new PreviewBody(
@@ -62,12 +63,12 @@ export async function confirmPublish(preview: ISendPreview): Promise<boolean> {
       `Anyone with the link will be able to read ${preview.name} (OBS object ${preview.bucket}/${preview.key}), for good.`,
       false
     ),
-    buttons: [Dialog.cancelButton(), Dialog.warnButton({ label: 'Publish' })]
+    buttons: [Dialog.cancelButton(), Dialog.warnButton({ label: trans.__('Publish') })]
   });
   return result.button.accept;
 }
 
-export async function showBadge(published: IPublished): Promise<void> {
+export async function showBadge(published: IPublished, trans: TranslationBundle): Promise<void> {
   const body = document.createElement('div');
   body.className = 'jp-codelab-badge-result';
   const text = document.createElement('textarea');
@@ -80,7 +81,10 @@ export async function showBadge(published: IPublished): Promise<void> {
   const result = await showDialog({
     title: `${published.name} is public`,
     body: new Widget({ node: body }),
-    buttons: [Dialog.cancelButton({ label: 'Close' }), Dialog.okButton({ label: 'Copy Badge Markdown' })]
+    buttons: [
+      Dialog.cancelButton({ label: trans.__('Close') }),
+      Dialog.okButton({ label: trans.__('Copy Badge Markdown') })
+    ]
   });
   if (result.button.accept) {
     Clipboard.copyToSystem(published.badge_markdown);
