@@ -6,8 +6,12 @@ const fs = require('fs');
 const path = require('path');
 
 const root = path.resolve(__dirname, '..');
-const marker = path.join(root, 'node_modules', '@jupyter', 'builder', 'package.json');
-if (!fs.existsSync(marker)) {
+// The builder, and eslint for `npm run lint:check` (a node_modules from before the linters lacks it).
+const markers = [
+  path.join(root, 'node_modules', '@jupyter', 'builder', 'package.json'),
+  path.join(root, 'node_modules', 'eslint', 'package.json')
+];
+if (!markers.every(marker => fs.existsSync(marker))) {
   const cmd = fs.existsSync(path.join(root, 'package-lock.json')) ? 'npm ci' : 'npm install';
   console.log(`jupyter-codelab: node_modules missing, running ${cmd}`);
   execSync(`${cmd} --no-audit --no-fund`, { cwd: root, stdio: 'inherit' });

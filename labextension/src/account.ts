@@ -1,24 +1,25 @@
 /**
  * AccountModel: connecting a Huawei Cloud account from the sidebar and signing
  * out (POST/DELETE credentials, docs/contracts.md 2.4). The server switches
- * modes at once; the CodeLabModel then reloads config, images and the current
+ * modes at once; the CodeLab model then reloads config, images and the current
  * instance. The secret key goes from the form straight into one request body:
- * it is never kept here, in the CodeLabModel, the settings or the storage.
+ * it is never kept here, in the CodeLab model, the settings or the storage.
  */
+import { ServerConnection } from '@jupyterlab/services';
 import { ISignal, Signal } from '@lumino/signaling';
 
 import { checkDraft, connectBody, FormField, formFieldOf, IConnectBody, ICredentialDraft } from './accountForm';
 import { Translate, untranslated } from './gettext';
-import type { CodeLabModel } from './model';
+import type { ICodeLabModel } from './tokens';
 import { CodeLabRequestError, requestAPI } from './request';
-import { IConfig } from './tokens';
+import { IConfig } from './contracts';
 
-export function connectAccount(body: IConnectBody): Promise<IConfig> {
-  return requestAPI<IConfig>('credentials', { method: 'POST', body: JSON.stringify(body) });
+export function connectAccount(settings: ServerConnection.ISettings, body: IConnectBody): Promise<IConfig> {
+  return requestAPI<IConfig>('credentials', settings, { method: 'POST', body: JSON.stringify(body) });
 }
 
-export function signOutAccount(forget: boolean): Promise<IConfig> {
-  return requestAPI<IConfig>(forget ? 'credentials?forget=true' : 'credentials', { method: 'DELETE' });
+export function signOutAccount(settings: ServerConnection.ISettings, forget: boolean): Promise<IConfig> {
+  return requestAPI<IConfig>(forget ? 'credentials?forget=true' : 'credentials', settings, { method: 'DELETE' });
 }
 
 /** What went wrong with connecting or signing out, placed on a form field when it names one. */
@@ -32,7 +33,7 @@ export interface IAccountError {
 
 export class AccountModel {
   constructor(
-    readonly codelab: CodeLabModel,
+    readonly codelab: ICodeLabModel,
     private readonly translate: Translate = untranslated
   ) {}
 
@@ -41,63 +42,69 @@ export class AccountModel {
   }
 
   /** The form is shown (in simulated mode, after "Connect your account"). */
-  formOpen = false;
-  busy: 'connect' | 'signout' | null = null;
-  error: IAccountError | null = null;
+  get formOpen(): boolean {
+    return this._formOpen;
+  }
+  get busy(): IAccountError['action'] | null {
+    return this._busy;
+  }
+  get error(): IAccountError | null {
+    return this._error;
+  }
 
   showForm(open: boolean): void {
-    this.formOpen = open;
-    this.error = null;
+    this._formOpen = open;
+    this._error = null;
     this.emit();
   }
 
   /** The user is fixing `field`: its mistake goes away. */
   clearError(field: FormField): void {
-    if (this.error?.field === field && !this.busy) {
-      this.error = null;
+    if (this._error?.field === field && !this._busy) {
+      this._error = null;
       this.emit();
     }
   }
 
   /** Check, send once, and on success reload everything in the new mode; true when connected. */
   async connect(draft: ICredentialDraft): Promise<boolean> {
-    if (this.busy) {
+    if (this._busy) {
       return false;
     }
     const problem = checkDraft(draft, this.translate);
     if (problem) {
-      this.error = { action: 'connect', ...problem, errorCode: null, requestId: null };
+      this._error = { action: 'connect', ...problem, errorCode: null, requestId: null };
       this.emit();
       return false;
     }
     return this.run('connect', async () => {
-      const config = await connectAccount(connectBody(draft));
-      this.formOpen = false;
+      const config = await connectAccount(this.codelab.serverSettings, connectBody(draft));
+      this._formOpen = false;
       await this.codelab.reloadAfterModeSwitch(config);
     });
   }
 
   async signOut(forget: boolean): Promise<boolean> {
     return this.run('signout', async () => {
-      await this.codelab.reloadAfterModeSwitch(await signOutAccount(forget));
+      await this.codelab.reloadAfterModeSwitch(await signOutAccount(this.codelab.serverSettings, forget));
     });
   }
 
   private async run(action: IAccountError['action'], work: () => Promise<void>): Promise<boolean> {
-    if (this.busy) {
+    if (this._busy) {
       return false;
     }
-    this.busy = action;
-    this.error = null;
+    this._busy = action;
+    this._error = null;
     this.emit();
     try {
       await work();
       return true;
     } catch (reason) {
-      this.error = accountError(action, reason);
+      this._error = accountError(action, reason);
       return false;
     } finally {
-      this.busy = null;
+      this._busy = null;
       this.emit();
     }
   }
@@ -107,6 +114,9 @@ export class AccountModel {
   }
 
   private _changed = new Signal<this, void>(this);
+  private _formOpen = false;
+  private _busy: IAccountError['action'] | null = null;
+  private _error: IAccountError | null = null;
 }
 
 function accountError(action: IAccountError['action'], reason: unknown): IAccountError {

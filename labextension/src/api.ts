@@ -1,13 +1,18 @@
-/** Typed calls of the server extension's REST API (docs/contracts.md, section 2). */
-import { requestAPI } from './request';
-import { IConfig, IImagesReply, ILease, INotebook } from './tokens';
+/**
+ * Typed calls of the server extension's REST API (docs/contracts.md, section 2),
+ * each with the app's server settings first.
+ */
+import { ServerConnection } from '@jupyterlab/services';
 
-export function getConfig(): Promise<IConfig> {
-  return requestAPI<IConfig>('config');
+import { requestAPI } from './request';
+import { IConfig, IImagesReply, ILease, INotebook } from './contracts';
+
+export function getConfig(settings: ServerConnection.ISettings): Promise<IConfig> {
+  return requestAPI<IConfig>('config', settings);
 }
 
-export function getImages(): Promise<IImagesReply> {
-  return requestAPI<IImagesReply>('images');
+export function getImages(settings: ServerConnection.ISettings): Promise<IImagesReply> {
+  return requestAPI<IImagesReply>('images', settings);
 }
 
 export interface IOpenRequest {
@@ -16,38 +21,38 @@ export interface IOpenRequest {
   share_url?: string;
 }
 
-export function openNotebook(body: IOpenRequest): Promise<INotebook> {
-  return requestAPI<INotebook>('notebooks/open', {
+export function openNotebook(settings: ServerConnection.ISettings, body: IOpenRequest): Promise<INotebook> {
+  return requestAPI<INotebook>('notebooks/open', settings, {
     method: 'POST',
     body: JSON.stringify(body)
   });
 }
 
-export function getCurrentNotebook(): Promise<INotebook> {
-  return requestAPI<INotebook>('notebooks/current');
+export function getCurrentNotebook(settings: ServerConnection.ISettings): Promise<INotebook> {
+  return requestAPI<INotebook>('notebooks/current', settings);
 }
 
-export function getNotebook(id: string): Promise<INotebook> {
-  return requestAPI<INotebook>(`notebooks/${encodeURIComponent(id)}`);
+export function getNotebook(settings: ServerConnection.ISettings, id: string): Promise<INotebook> {
+  return requestAPI<INotebook>(`notebooks/${encodeURIComponent(id)}`, settings);
 }
 
 /** Renew the lease: the instance then stops `durationMs` from now (the API counts from now). */
-export function renewLease(id: string, durationMs: number): Promise<ILease> {
-  return requestAPI<ILease>(`notebooks/${encodeURIComponent(id)}/lease`, {
+export function renewLease(settings: ServerConnection.ISettings, id: string, durationMs: number): Promise<ILease> {
+  return requestAPI<ILease>(`notebooks/${encodeURIComponent(id)}/lease`, settings, {
     method: 'PATCH',
     body: JSON.stringify({ duration_ms: durationMs })
   });
 }
 
-export function stopNotebook(id: string): Promise<INotebook> {
-  return requestAPI<INotebook>(`notebooks/${encodeURIComponent(id)}/stop`, {
+export function stopNotebook(settings: ServerConnection.ISettings, id: string): Promise<INotebook> {
+  return requestAPI<INotebook>(`notebooks/${encodeURIComponent(id)}/stop`, settings, {
     method: 'POST',
     body: '{}'
   });
 }
 
-export function startNotebook(id: string, hours?: number): Promise<INotebook> {
-  return requestAPI<INotebook>(`notebooks/${encodeURIComponent(id)}/start`, {
+export function startNotebook(settings: ServerConnection.ISettings, id: string, hours?: number): Promise<INotebook> {
+  return requestAPI<INotebook>(`notebooks/${encodeURIComponent(id)}/start`, settings, {
     method: 'POST',
     body: JSON.stringify(hours === undefined ? {} : { hours })
   });

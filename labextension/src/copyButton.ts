@@ -13,10 +13,23 @@ export class CopyButton {
   constructor(label: string, testid: string, trans: TranslationBundle, text: () => string) {
     this._label = label;
     this._copied = trans.__('Copied');
-    this.node = h('button', { type: 'button', class: 'jp-Button jp-mod-styled jp-CodeLab-button jp-CodeLab-copy', 'data-testid': testid, 'aria-live': 'polite' }, label);
+    this.node = h(
+      'button',
+      {
+        type: 'button',
+        class: 'jp-Button jp-mod-styled jp-CodeLab-button jp-CodeLab-copy',
+        'data-testid': testid,
+        'aria-live': 'polite'
+      },
+      label
+    );
     this.node.addEventListener('click', () => {
       Clipboard.copyToSystem(text());
-      this.node.replaceChildren(h('span', { class: 'jp-CodeLab-check', 'aria-hidden': 'true' }, '✓'), ' ', this._copied);
+      this.node.replaceChildren(
+        h('span', { class: 'jp-CodeLab-check', 'aria-hidden': 'true' }, '✓'),
+        ' ',
+        this._copied
+      );
       this.node.classList.add('jp-mod-copied');
       window.clearTimeout(this._timer);
       this._timer = window.setTimeout(() => this.revert(), COPIED_MS);

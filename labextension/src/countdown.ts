@@ -3,7 +3,7 @@
  * machine's clock from the server's `remaining_ms` (so a skewed local clock
  * does not matter), and how to show what is left. Pure: no DOM, no JupyterLab.
  */
-import { ILease } from './tokens';
+import { ILease } from './contracts';
 
 /** The local time (ms) at which the lease ends, or null when it never does. */
 export function leaseDeadline(lease: ILease | null | undefined, receivedAt: number): number | null {

@@ -20,13 +20,24 @@ export function unreachableHost(url: string): string | null {
   if (host === 'localhost' || host.endsWith('.localhost') || host === '0.0.0.0') {
     return host;
   }
-  if (host.endsWith('.local') || host.endsWith('.internal') || host.endsWith('.lan') || (!host.includes('.') && !host.includes(':'))) {
+  if (
+    host.endsWith('.local') ||
+    host.endsWith('.internal') ||
+    host.endsWith('.lan') ||
+    (!host.includes('.') && !host.includes(':'))
+  ) {
     return host;
   }
   const v4 = host.match(/^(\d+)\.(\d+)\.(\d+)\.(\d+)$/);
   if (v4) {
     const [a, b] = [Number(v4[1]), Number(v4[2])];
-    const privateV4 = a === 10 || a === 127 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 169 && b === 254) || (a === 100 && b >= 64 && b <= 127);
+    const privateV4 =
+      a === 10 ||
+      a === 127 ||
+      (a === 172 && b >= 16 && b <= 31) ||
+      (a === 192 && b === 168) ||
+      (a === 169 && b === 254) ||
+      (a === 100 && b >= 64 && b <= 127);
     return privateV4 ? host : null;
   }
   if (host.includes(':')) {

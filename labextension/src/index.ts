@@ -7,6 +7,8 @@
  * panels and a top area but no ILabShell, ILayoutRestorer or IStatusBar: every
  * token only one of them provides is optional here.
  */
+/* eslint-disable jupyter/prefer-lazy-imports -- the model, commands, panel and status item are all
+   made at activation (the model is the provided token), so nothing here could load later. */
 import { ILayoutRestorer, JupyterFrontEnd, JupyterFrontEndPlugin } from '@jupyterlab/application';
 import { ICommandPalette } from '@jupyterlab/apputils';
 import { ISettingRegistry } from '@jupyterlab/settingregistry';
@@ -20,10 +22,19 @@ import { CodeLabModel } from './model';
 import { addSendCommands } from './send/commands';
 import { CodeLabPanel } from './sidebar/panel';
 import { CountdownStatus } from './statusbar';
-import { CommandIDs, DEFAULT_SETTINGS, ICodeLab, ICodeLabSettings, PANEL_ID, PLUGIN_ID, TRANSLATION_DOMAIN } from './tokens';
+import {
+  CommandIDs,
+  DEFAULT_SETTINGS,
+  ICodeLab,
+  ICodeLabModel,
+  ICodeLabSettings,
+  PANEL_ID,
+  PLUGIN_ID,
+  TRANSLATION_DOMAIN
+} from './tokens';
 
 /** The shared model, its settings, the commands and the lease warning. */
-const corePlugin: JupyterFrontEndPlugin<CodeLabModel> = {
+const corePlugin: JupyterFrontEndPlugin<ICodeLabModel> = {
   id: PLUGIN_ID,
   description: 'Open a ModelArts CodeLab instance: shared state, settings, commands.',
   autoStart: true,
@@ -34,9 +45,9 @@ const corePlugin: JupyterFrontEndPlugin<CodeLabModel> = {
     settingRegistry: ISettingRegistry | null,
     translator: ITranslator | null,
     palette: ICommandPalette | null
-  ): CodeLabModel => {
+  ): ICodeLabModel => {
     const trans = (translator ?? nullTranslator).load(TRANSLATION_DOMAIN);
-    const model = new CodeLabModel(trans.__.bind(trans));
+    const model = new CodeLabModel(app.serviceManager.serverSettings, trans.__.bind(trans));
     addCommands(app, model, trans, palette);
     addSendCommands(app, model, trans); // issue 12: send a notebook of the file browser through OBS
     new LeaseWarning(model, trans);
@@ -68,7 +79,7 @@ const sidebarPlugin: JupyterFrontEndPlugin<void> = {
   optional: [ILayoutRestorer, ITranslator],
   activate: (
     app: JupyterFrontEnd,
-    model: CodeLabModel,
+    model: ICodeLabModel,
     restorer: ILayoutRestorer | null,
     translator: ITranslator | null
   ): void => {
@@ -88,7 +99,7 @@ const statusPlugin: JupyterFrontEndPlugin<void> = {
   optional: [IStatusBar, ITranslator],
   activate: (
     app: JupyterFrontEnd,
-    model: CodeLabModel,
+    model: ICodeLabModel,
     statusBar: IStatusBar | null,
     translator: ITranslator | null
   ) => {

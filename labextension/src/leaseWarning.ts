@@ -7,11 +7,11 @@ import { TranslationBundle } from '@jupyterlab/translation';
 import { IDisposable } from '@lumino/disposable';
 
 import { clockTime, formatRemaining } from './countdown';
-import { CodeLabModel } from './model';
+import { ICodeLabModel } from './tokens';
 
 export class LeaseWarning implements IDisposable {
   constructor(
-    private readonly model: CodeLabModel,
+    private readonly model: ICodeLabModel,
     private readonly trans: TranslationBundle
   ) {
     model.tick.connect(this.check, this);
@@ -47,7 +47,10 @@ export class LeaseWarning implements IDisposable {
     this.withdraw();
     this._warnedFor = model.deadline;
     this._noticeId = Notification.warning(
-      trans.__('Your CodeLab instance stops automatically in %1. Extend it to keep working.', formatRemaining(remaining)),
+      trans.__(
+        'Your CodeLab instance stops automatically in %1. Extend it to keep working.',
+        formatRemaining(remaining)
+      ),
       {
         autoClose: false,
         actions: [

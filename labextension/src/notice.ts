@@ -6,13 +6,10 @@
 import { Translate, untranslated } from './gettext';
 import { stateSentence, vanishedSentence } from './generated/states';
 import { InstancePhase, notebookPhase } from './phase';
-import { INotebook } from './tokens';
+import { INotebook } from './contracts';
 
 export type Notice =
-  | { kind: 'vanished' }
-  | { kind: 'deleted' }
-  | { kind: 'switched'; from: string; to: string }
-  | { kind: 'loaded' };
+  { kind: 'vanished' } | { kind: 'deleted' } | { kind: 'switched'; from: string; to: string } | { kind: 'loaded' };
 
 /** An image as a person reads it: "name:tag", else its id. */
 export function imageLabel(image: INotebook['image'] | undefined): string {
@@ -50,10 +47,18 @@ export function noticeText(notice: Notice, phase: InstancePhase, __: Translate =
       return stateSentence('DELETED', __) ?? '';
     case 'switched':
       if (phase === 'running') {
-        return __('Your instance now runs image %1 instead of %2; it restarted, so its kernels started afresh.', notice.to, notice.from);
+        return __(
+          'Your instance now runs image %1 instead of %2; it restarted, so its kernels started afresh.',
+          notice.to,
+          notice.from
+        );
       }
       if (phase === 'stopped') {
-        return __('Your instance now uses image %1 instead of %2; it is stopped: start it to use it.', notice.to, notice.from);
+        return __(
+          'Your instance now uses image %1 instead of %2; it is stopped: start it to use it.',
+          notice.to,
+          notice.from
+        );
       }
       return __('Your instance now runs image %1 instead of %2; it is restarting.', notice.to, notice.from);
     case 'loaded':

@@ -9,13 +9,13 @@ import { TranslationBundle } from '@jupyterlab/translation';
 import { IDisposable } from '@lumino/disposable';
 
 import { clockTime } from './countdown';
-import { CodeLabModel, Outcome } from './model';
+import { ICodeLabModel, Outcome } from './tokens';
 import { noticeText } from './notice';
 import { stateOf } from './phase';
 
 export class OutcomeNotifications implements IDisposable {
   constructor(
-    private readonly model: CodeLabModel,
+    private readonly model: ICodeLabModel,
     private readonly trans: TranslationBundle,
     private readonly showPanel: () => void,
     private readonly panelInView: () => boolean
@@ -32,7 +32,7 @@ export class OutcomeNotifications implements IDisposable {
     this.model.outcome.disconnect(this.onOutcome, this);
   }
 
-  private onOutcome(_: CodeLabModel, outcome: Outcome): void {
+  private onOutcome(_: ICodeLabModel, outcome: Outcome): void {
     const __ = this.trans.__.bind(this.trans);
     const show = { label: __('Show CodeLab'), callback: () => this.showPanel() };
     switch (outcome.kind) {
@@ -47,21 +47,30 @@ export class OutcomeNotifications implements IDisposable {
       case 'failed': {
         const state = stateOf(outcome.notebook, __);
         const reason = outcome.notebook.fail_reason ? ` ${outcome.notebook.fail_reason}` : '';
-        Notification.error(__('CodeLab instance %1: %2.%3 %4', outcome.notebook.name, state.words, reason, state.sentence), {
-          autoClose: false,
-          actions: [show]
-        });
+        Notification.error(
+          __('CodeLab instance %1: %2.%3 %4', outcome.notebook.name, state.words, reason, state.sentence),
+          {
+            autoClose: false,
+            actions: [show]
+          }
+        );
         return;
       }
       case 'auto-stopped':
         Notification.info(
-          __('Your CodeLab instance %1 stopped by itself: its time ran out. Its files are kept: start it again from the CodeLab panel.', outcome.notebook.name),
+          __(
+            'Your CodeLab instance %1 stopped by itself: its time ran out. Its files are kept: start it again from the CodeLab panel.',
+            outcome.notebook.name
+          ),
           { autoClose: false, actions: [show] }
         );
         return;
       case 'notice':
         if (!this.panelInView()) {
-          Notification.info(noticeText(outcome.notice, this.model.state.phase, __), { autoClose: 8000, actions: [show] });
+          Notification.info(noticeText(outcome.notice, this.model.state.phase, __), {
+            autoClose: 8000,
+            actions: [show]
+          });
         }
         return;
     }

@@ -16,7 +16,7 @@ import { Translate, untranslated } from './gettext';
 import { imageLabel } from './notice';
 import { Phase } from './phase';
 import { checkShareUrl } from './shareUrl';
-import { IImage, INotebook } from './tokens';
+import { IImage, INotebook } from './contracts';
 
 export type OpenIntent =
   | { kind: 'open' }
@@ -102,12 +102,20 @@ export function openSentence(intent: OpenIntent, name: string, __: Translate = u
   switch (intent.kind) {
     case 'switch':
       return intent.running
-        ? __('Your instance %1 restarts with image %2 instead of %3: its kernels start afresh.', name, intent.to, intent.from)
+        ? __(
+            'Your instance %1 restarts with image %2 instead of %3: its kernels start afresh.',
+            name,
+            intent.to,
+            intent.from
+          )
         : __('Your instance %1 switches to image %2 instead of %3; it stays stopped.', name, intent.to, intent.from);
     case 'load':
       return __('Loads the notebook into your instance %1; its image stays the same.', name);
     case 'nothing':
-      return __('Your instance %1 already uses this image: paste another notebook URL to load it, or pick another image to switch.', name);
+      return __(
+        'Your instance %1 already uses this image: paste another notebook URL to load it, or pick another image to switch.',
+        name
+      );
     case 'wait':
       return __('Wait until the instance is running or stopped to change its image or notebook.');
     default:

@@ -6,7 +6,7 @@
  */
 import { Translate, untranslated } from './gettext';
 import { IStateEntry, NO_INSTANCE, STATE_TABLE, StateAction, stateSentence, stateWords } from './generated/states';
-import { INotebook } from './tokens';
+import { INotebook } from './contracts';
 
 export type { StateAction } from './generated/states';
 

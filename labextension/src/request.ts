@@ -6,7 +6,7 @@
 import { URLExt } from '@jupyterlab/coreutils';
 import { ServerConnection } from '@jupyterlab/services';
 
-import { API_PATH, IErrorBody } from './tokens';
+import { API_PATH, IErrorBody } from './contracts';
 
 /**
  * Why a call failed: the server extension is missing, the Jupyter server is
@@ -39,9 +39,15 @@ export const NOT_INSTALLED =
 
 const UNREACHABLE = 'Cannot reach the Jupyter server: check that it is still running.';
 
-/** Call `codelab/api/<endPoint>` and return its JSON answer. */
-export async function requestAPI<T>(endPoint: string, init: RequestInit = {}): Promise<T> {
-  const settings = ServerConnection.makeSettings();
+/**
+ * Call `codelab/api/<endPoint>` and return its JSON answer. `settings` is the
+ * app's (app.serviceManager.serverSettings), as in the extension template.
+ */
+export async function requestAPI<T>(
+  endPoint: string,
+  settings: ServerConnection.ISettings,
+  init: RequestInit = {}
+): Promise<T> {
   const url = URLExt.join(settings.baseUrl, API_PATH, endPoint);
   const headers = new Headers(init.headers);
   if (init.body !== undefined) {
@@ -50,7 +56,7 @@ export async function requestAPI<T>(endPoint: string, init: RequestInit = {}): P
   let response: Response;
   try {
     response = await ServerConnection.makeRequest(url, { ...init, headers }, settings);
-  } catch (reason) {
+  } catch {
     throw new CodeLabRequestError(UNREACHABLE, 0, 'unreachable');
   }
   const text = await response.text();
@@ -62,15 +68,8 @@ export async function requestAPI<T>(endPoint: string, init: RequestInit = {}): P
 }
 
 /** The events URL; EventSource sends the login cookie, and the token when Jupyter has one. */
-export function eventsURL(notebookId: string): string {
-  const settings = ServerConnection.makeSettings();
-  const url = URLExt.join(
-    settings.baseUrl,
-    API_PATH,
-    'notebooks',
-    encodeURIComponent(notebookId),
-    'events'
-  );
+export function eventsURL(settings: ServerConnection.ISettings, notebookId: string): string {
+  const url = URLExt.join(settings.baseUrl, API_PATH, 'notebooks', encodeURIComponent(notebookId), 'events');
   return settings.token ? `${url}?token=${encodeURIComponent(settings.token)}` : url;
 }
 

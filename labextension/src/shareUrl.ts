@@ -9,8 +9,7 @@
 import { Translate, untranslated } from './gettext';
 
 export const MAX_URL_LENGTH = 2048;
-export const RUN_IN_MODELARTS_BASE =
-  'https://authoring-modelarts-cnnorth4.huaweicloud.com/console/lab';
+export const RUN_IN_MODELARTS_BASE = 'https://authoring-modelarts-cnnorth4.huaweicloud.com/console/lab';
 export const BADGE_IMAGE_URL = 'https://img.shields.io/badge/Run%20in-ModelArts-red';
 export const BADGE_ALT_TEXT = 'Run in ModelArts';
 
@@ -25,9 +24,7 @@ const URL_SAFE = new Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz01
 const GITHUB_HOSTS = ['github.com', 'www.github.com'];
 const GITEE_HOSTS = ['gitee.com', 'www.gitee.com'];
 
-export type ShareUrlResult =
-  | { ok: true; url: string; base64: string }
-  | { ok: false; message: string };
+export type ShareUrlResult = { ok: true; url: string; base64: string } | { ok: false; message: string };
 
 /** Check pasted text; on success give the normalised link and its Base64. */
 export function checkShareUrl(text: string, __: Translate = untranslated): ShareUrlResult {
@@ -96,7 +93,10 @@ function tooLong(__: Translate): ShareUrlError {
 function rejectHiddenCharacters(text: string, __: Translate): void {
   if (HIDDEN_CHARACTER.test(text)) {
     throw new ShareUrlError(
-      __('Notebook URL contains a space or control character: paste the link alone, on one line, with spaces written as %1.', '%20')
+      __(
+        'Notebook URL contains a space or control character: paste the link alone, on one line, with spaces written as %1.',
+        '%20'
+      )
     );
   }
 }
@@ -173,9 +173,7 @@ function checkedNotebookUrl(url: string, __: Translate): string {
       __('Notebook URL must not contain a user name or password (user:pass@host): share a public link to the notebook.')
     );
   }
-  const invalidHost = new ShareUrlError(
-    __('Notebook URL has an invalid host or port: check the part after https://.')
-  );
+  const invalidHost = new ShareUrlError(__('Notebook URL has an invalid host or port: check the part after https://.'));
   const bracket = parts.netloc.indexOf('[');
   let hostname: string;
   let port: string;
@@ -218,7 +216,7 @@ function checkedNotebookUrl(url: string, __: Translate): string {
 
 /** A non-ASCII host name in its IDNA (punycode) form, as the server sends it. */
 function asciiHost(netloc: string, invalid: ShareUrlError): string {
-  if (/^[\x00-\x7f]*$/.test(netloc)) {
+  if (Array.from(netloc).every(ch => ch.charCodeAt(0) < 0x80)) {
     return netloc;
   }
   try {

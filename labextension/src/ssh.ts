@@ -2,7 +2,7 @@
  * An OpenSSH config block for the instance's SSH endpoint, e.g.
  * `ssh://dev-modelarts.cn-north-4.huaweicloud.com:31205`. Pure.
  */
-import { IEndpoint } from './tokens';
+import { IEndpoint } from './contracts';
 
 /** The SSH endpoint: `service` (Terraform, golangsdk) or `dev_service` (the SDK) is 'SSH'. */
 export function sshEndpoint(endpoints: IEndpoint[] | null | undefined): IEndpoint | null {
@@ -16,7 +16,10 @@ export function sshKeyNames(endpoint: IEndpoint): string[] {
 }
 
 export function sshConfig(endpoint: IEndpoint, alias: string): string {
-  const rest = endpoint.uri.trim().replace(/^ssh:\/\//i, '').replace(/\/.*$/, '');
+  const rest = endpoint.uri
+    .trim()
+    .replace(/^ssh:\/\//i, '')
+    .replace(/\/.*$/, '');
   const at = rest.lastIndexOf('@');
   const user = at >= 0 ? rest.slice(0, at) : 'ma-user';
   const hostPort = at >= 0 ? rest.slice(at + 1) : rest;

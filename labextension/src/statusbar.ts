@@ -5,11 +5,11 @@ import { Widget } from '@lumino/widgets';
 import { formatRemaining, hasAutoStop } from './countdown';
 import { isRestart } from './phase';
 import { h } from './dom';
-import { CodeLabModel } from './model';
+import { ICodeLabModel } from './tokens';
 
 export class CountdownStatus extends Widget {
   constructor(
-    private readonly model: CodeLabModel,
+    private readonly model: ICodeLabModel,
     private readonly trans: TranslationBundle,
     onClick: () => void
   ) {
@@ -52,7 +52,9 @@ export class CountdownStatus extends Widget {
     this.node.classList.toggle('jp-mod-warn', warn);
     if (this.node.textContent !== text) {
       this.node.textContent = text;
-      this.node.title = trans.__('CodeLab instance: time left before it stops by itself. Click to show the CodeLab panel.');
+      this.node.title = trans.__(
+        'CodeLab instance: time left before it stops by itself. Click to show the CodeLab panel.'
+      );
     }
     this.setHidden(!text);
   }

@@ -1,11 +1,27 @@
 /**
- * Side-effect-free constants and the shapes of the server's JSON
- * (docs/contracts.md, section 2). Nothing here talks to the network.
+ * The plugin's ids and its Token: `ICodeLab` carries the `ICodeLabModel`
+ * interface (as jupyterlab-git's IGitExtension), so the sidebar, the status
+ * bar, the commands and other extensions depend on what the model offers, not
+ * on model.ts. Only pure modules below it are imported (no import cycle);
+ * the server's JSON shapes live in contracts.ts.
  */
+import type { ServerConnection } from '@jupyterlab/services';
 import { Token } from '@lumino/coreutils';
+import type { IDisposable } from '@lumino/disposable';
+import type { ISignal } from '@lumino/signaling';
 
-import { TERMINAL_EVENTS } from './generated/states';
-import type { CodeLabModel } from './model';
+import type { Action, IActionError } from './actionError';
+import type { IConfig, IImage, INotebook } from './contracts';
+import type { Notice } from './notice';
+import type { OpenIntent } from './openIntent';
+import type { IStateView, Phase, StopNotice } from './phase';
+import type { ConnectionState } from './eventStream';
+
+export type { Action, IActionError } from './actionError';
+export type { Notice } from './notice';
+export type { OpenIntent } from './openIntent';
+export type { IStateView, Phase, StopNotice } from './phase';
+export type { ConnectionState } from './eventStream';
 
 /** The plugin whose settings live in schema/plugin.json. */
 export const PLUGIN_ID = 'jupyter-codelab:plugin';
@@ -16,9 +32,6 @@ export const PANEL_ID = 'jp-CodeLab-panel';
 /** The translation domain of every user-visible string. */
 export const TRANSLATION_DOMAIN = 'jupyter_codelab';
 
-/** The server extension's routes, relative to the Jupyter base URL. */
-export const API_PATH = 'codelab/api';
-
 export namespace CommandIDs {
   export const open = 'codelab:open';
   export const extend = 'codelab:extend';
@@ -26,172 +39,93 @@ export namespace CommandIDs {
   export const showPanel = 'codelab:show-panel';
 }
 
+/** What happened that deserves a notification (the sidebar may be closed). */
+export type Outcome =
+  | { kind: 'extended'; deadline: number | null }
+  | { kind: 'failed'; notebook: INotebook }
+  | { kind: 'auto-stopped'; notebook: INotebook }
+  | { kind: 'notice'; notice: Notice };
+
+/**
+ * The one state of "my CodeLab instance" in this browser tab. Views read it
+ * and call its methods; they cannot assign its state (every field is readonly).
+ */
+export interface ICodeLabModel extends IDisposable {
+  /** Any state change (not the clock: see `tick`). */
+  readonly changed: ISignal<ICodeLabModel, void>;
+  /** Once a second while an instance is starting or running. */
+  readonly tick: ISignal<ICodeLabModel, void>;
+  /** Extended, failed, stopped by its lease, switched or loaded: for notifications. */
+  readonly outcome: ISignal<ICodeLabModel, Outcome>;
+  /** The app's server settings (app.serviceManager.serverSettings): every call to the server uses them. */
+  readonly serverSettings: ServerConnection.ISettings;
+
+  readonly settings: Readonly<ICodeLabSettings>;
+  /** The server's config; null until loaded (or when it could not be). */
+  readonly config: IConfig | null;
+  readonly images: readonly IImage[];
+  /** The current instance; null when there is none. */
+  readonly notebook: INotebook | null;
+  /** The action under way, if any (one at a time). */
+  readonly busy: Action | null;
+  readonly error: IActionError | null;
+  /** The event stream's state while the instance is watched. */
+  readonly connection: ConnectionState | 'idle';
+  /** Transient trouble between the server and ModelArts (the server keeps trying). */
+  readonly upstreamMessage: string | null;
+  readonly stopNotice: StopNotice;
+  /** What the server did that the state alone does not say (vanished, switched image...). */
+  readonly notice: Notice | null;
+  /** When this tab first saw the instance starting (for "taking longer than usual"). */
+  readonly startingSince: number | null;
+  /** This tab watched the instance start (so the finished steps stay in view). */
+  readonly sawStart: boolean;
+  /** Local time at which the lease stops the instance. */
+  readonly deadline: number | null;
+
+  /** The open form's values, kept here so that the palette's Open uses them too. */
+  readonly selectedImageId: string;
+  readonly shareText: string;
+  readonly selectedImage: IImage | null;
+  readonly defaultImageId: string;
+
+  readonly phase: Phase;
+  /** The instance's status in words, with its sentence and its actions (the first is the primary one). */
+  readonly state: IStateView;
+  /** Milliseconds until the auto-stop, while running with a lease. */
+  readonly remainingMs: number | null;
+  /** What Open will do with the form's values (label, sentence, enabled state, confirmation). */
+  readonly openIntent: OpenIntent;
+  /** The lease Extend asks for: what is left plus `extendHours` (the API counts from now). */
+  readonly extendDurationMs: number;
+  /** When the instance will stop after Extend (for "Keep until 15:42"). */
+  readonly extendedDeadline: number;
+
+  /** Change the form's values (the image and the pasted notebook URL). */
+  setDraft(draft: { imageId?: string; shareText?: string }): void;
+  updateSettings(settings: ICodeLabSettings): void;
+  /** Load config, images and the current instance (called once, and on "Retry"). */
+  load(): Promise<void>;
+  /** After connecting or signing out: forget the old mode's instance and load again. */
+  reloadAfterModeSwitch(config: IConfig): Promise<void>;
+  /** Find the current instance (a reload or another tab) and resume watching it. */
+  refreshCurrent(): Promise<void>;
+  /** Open with the form's values; an invalid notebook URL is reported and nothing is sent. */
+  open(): Promise<void>;
+  /** "+N h from the current auto-stop". */
+  extend(): Promise<void>;
+  stop(): Promise<void>;
+  start(): Promise<void>;
+  /** Show a problem found before calling the server (say, a bad URL). */
+  reportClientError(action: Action, message: string): void;
+  clearError(): void;
+}
+
 /** The one shared model of the CodeLab instance, provided by the core plugin. */
-export const ICodeLab = new Token<CodeLabModel>(
+export const ICodeLab = new Token<ICodeLabModel>(
   'jupyter-codelab:ICodeLab',
   'The CodeLab instance state shared by the sidebar, status bar and commands.'
 );
-
-export type NotebookStatus =
-  | 'INIT'
-  | 'CREATING'
-  | 'STARTING'
-  | 'STOPPING'
-  | 'DELETING'
-  | 'RUNNING'
-  | 'STOPPED'
-  | 'SNAPSHOTTING'
-  | 'CREATE_FAILED'
-  | 'START_FAILED'
-  | 'DELETE_FAILED'
-  | 'ERROR'
-  | 'DELETED'
-  | 'FROZEN';
-
-export type StepStatus = 'WAITING' | 'PROCESSING' | 'COMPLETED' | 'FAILED';
-
-export interface IStep {
-  step: number;
-  name?: string;
-  status: StepStatus;
-  description: string | null;
-}
-
-export interface ILease {
-  create_at: number | null;
-  duration: number | null;
-  enable: boolean;
-  /** False: the instance never stops by itself (`enable: false`, or a duration of -1); `remaining_ms` is null. */
-  auto_stop?: boolean;
-  type?: string | null;
-  update_at?: number | null;
-  expires_at: number | null;
-  remaining_ms: number | null;
-}
-
-/**
- * How to reach the instance, as the server normalizes ModelArts' EndpointsRes
- * ({dev_service, service, uri, key_pair_names}; huaweicloudsdkmodelarts endpoints_res.py).
- * `service` is what Terraform and golangsdk match on ('SSH'); `ssh_keys` is the
- * old name of `key_pair_names`, still read from older servers.
- */
-export interface IEndpoint {
-  dev_service?: string | null;
-  service?: string | null;
-  uri: string;
-  key_pair_names?: string[];
-  ssh_keys?: string[];
-  allowed_access_ips?: string[];
-}
-
-export interface INotebookImage {
-  id: string;
-  name: string;
-  tag?: string | null;
-  type?: string | null;
-  swr_path?: string | null;
-}
-
-export interface INotebook {
-  id: string;
-  name: string;
-  status: NotebookStatus | string;
-  feature?: string;
-  flavor?: string | null;
-  url: string | null;
-  fail_reason: string | null;
-  /** ModelArts keeps the shared notebook's link here (the simulator does the same). */
-  description?: string | null;
-  image: INotebookImage | null;
-  action_progress: IStep[];
-  endpoints: IEndpoint[];
-  lease: ILease | null;
-  progress: number;
-  simulated?: boolean;
-}
-
-export interface IImage {
-  id: string;
-  name: string;
-  tag: string;
-  type: string;
-  arch: string;
-  processor: 'CPU' | 'GPU' | 'ASCEND' | string;
-  resource_categories: string[];
-  description: string | null;
-  swr_path: string;
-  default: boolean;
-}
-
-export interface IImagesReply {
-  images: IImage[];
-  default_image_id: string | null;
-}
-
-export interface IConfig {
-  mode: 'simulated' | 'modelarts';
-  region: string;
-  project_id: string;
-  endpoint: string;
-  auth: 'aksk' | 'token' | 'simulated';
-  version: string;
-  simulator_endpoint: string | null;
-  /** Where the credentials in use came from; null when simulated (contracts 2.4). */
-  source?: 'config' | 'env' | 'file' | 'session' | null;
-  can_change_credentials?: boolean;
-  /** ~/.huaweicloud/credentials holds remembered keys. */
-  remembered?: boolean;
-  /** A broken configuration, in a sentence with the fix (CodeLab then runs simulated). */
-  config_error?: string | null;
-}
-
-export type NotebookEventType =
-  | 'snapshot'
-  | 'status'
-  | 'progress'
-  | 'lease'
-  | 'ready'
-  | 'failed'
-  | 'stopped'
-  | 'deleted'
-  | 'upstream_error';
-
-export const NOTEBOOK_EVENT_TYPES: readonly NotebookEventType[] = [
-  'snapshot',
-  'status',
-  'progress',
-  'lease',
-  'ready',
-  'failed',
-  'stopped',
-  'deleted',
-  'upstream_error'
-];
-
-/** After these the server ends the stream: the client closes its side too (the vocabulary's terminal events). */
-export const FINAL_EVENT_TYPES: ReadonlySet<string> = new Set(TERMINAL_EVENTS);
-
-export interface INotebookEvent {
-  type: NotebookEventType;
-  notebook?: INotebook | null;
-  changed?: string[];
-  message?: string;
-  error_code?: string | null;
-  /** On `deleted`: the instance was not found any more (not seen as DELETED). */
-  vanished?: boolean;
-}
-
-/** The error body of every failed API call. */
-export interface IErrorBody {
-  message?: string;
-  reason?: string | null;
-  error_code?: string | null;
-  error_msg?: string | null;
-  /** ModelArts' request id, for support tickets (also in `message`). */
-  request_id?: string | null;
-  /** The input to fix (POST credentials: the form field, or `remember`/`region`). */
-  field?: string | null;
-}
 
 /** The user settings (schema/plugin.json). */
 export interface ICodeLabSettings {

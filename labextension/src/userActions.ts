@@ -8,11 +8,11 @@ import { Dialog, showDialog } from '@jupyterlab/apputils';
 import { TranslationBundle } from '@jupyterlab/translation';
 
 import { imageLabel } from './notice';
-import { CodeLabModel } from './model';
+import { ICodeLabModel } from './tokens';
 import { isOpenEnabled } from './openIntent';
 
 /** Open with the form's values; a switch of image is confirmed first. */
-export async function openConfirmed(model: CodeLabModel, trans: TranslationBundle): Promise<void> {
+export async function openConfirmed(model: ICodeLabModel, trans: TranslationBundle): Promise<void> {
   const intent = model.openIntent;
   if (!isOpenEnabled(intent) || model.busy) {
     return;
@@ -20,8 +20,18 @@ export async function openConfirmed(model: CodeLabModel, trans: TranslationBundl
   if (intent.kind === 'switch') {
     const name = model.notebook?.name ?? '';
     const body = intent.running
-      ? trans.__('Switch your instance %1 from image %2 to image %3? It restarts: its running kernels stop and start afresh.', name, intent.from, intent.to)
-      : trans.__('Switch your stopped instance %1 from image %2 to image %3? It stays stopped until you start it.', name, intent.from, intent.to);
+      ? trans.__(
+          'Switch your instance %1 from image %2 to image %3? It restarts: its running kernels stop and start afresh.',
+          name,
+          intent.from,
+          intent.to
+        )
+      : trans.__(
+          'Switch your stopped instance %1 from image %2 to image %3? It stays stopped until you start it.',
+          name,
+          intent.from,
+          intent.to
+        );
     const ok = await confirm(trans.__('Switch image?'), body, trans.__('Switch image'), trans);
     if (!ok) {
       return;
@@ -31,7 +41,7 @@ export async function openConfirmed(model: CodeLabModel, trans: TranslationBundl
 }
 
 /** Stop the instance once the person confirms (its name and image in the question). */
-export async function stopConfirmed(model: CodeLabModel, trans: TranslationBundle): Promise<void> {
+export async function stopConfirmed(model: ICodeLabModel, trans: TranslationBundle): Promise<void> {
   const notebook = model.notebook;
   if (!notebook || model.busy) {
     return;

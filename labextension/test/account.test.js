@@ -12,12 +12,25 @@ const {
   REGIONS
 } = require('../lib/node/accountForm.js');
 
-const DRAFT = { accessKey: ' AK123 ', secretKey: 'sk-value', securityToken: '', region: 'cn-north-4', projectId: '  ', remember: false };
+const DRAFT = {
+  accessKey: ' AK123 ',
+  secretKey: 'sk-value',
+  securityToken: '',
+  region: 'cn-north-4',
+  projectId: '  ',
+  remember: false
+};
 
 test('blank optional strings are left out of the body, the keys are trimmed', () => {
   assert.deepEqual(connectBody(DRAFT), { access_key: 'AK123', secret_key: 'sk-value', region: 'cn-north-4' });
   const full = connectBody({ ...DRAFT, securityToken: ' tok ', projectId: 'a'.repeat(32), remember: true, region: '' });
-  assert.deepEqual(full, { access_key: 'AK123', secret_key: 'sk-value', security_token: 'tok', project_id: 'a'.repeat(32), remember: true });
+  assert.deepEqual(full, {
+    access_key: 'AK123',
+    secret_key: 'sk-value',
+    security_token: 'tok',
+    project_id: 'a'.repeat(32),
+    remember: true
+  });
 });
 
 test('both keys are required, and the missing one is named', () => {
@@ -47,19 +60,47 @@ test('the region list starts with cn-north-4 and keeps an unlisted current regio
 test('which account controls the header shows', () => {
   const base = { region: 'cn-north-4', project_id: 'p', can_change_credentials: true, remembered: false };
   assert.deepEqual(accountControls(null), { connect: false, signOut: false, forget: false, locked: false });
-  assert.deepEqual(accountControls({ ...base, mode: 'simulated', source: null }), { connect: true, signOut: false, forget: false, locked: false });
-  assert.deepEqual(accountControls({ ...base, mode: 'modelarts', source: 'session' }), { connect: false, signOut: true, forget: false, locked: false });
-  assert.deepEqual(
-    accountControls({ ...base, mode: 'modelarts', source: 'session', remembered: true }),
-    { connect: false, signOut: true, forget: true, locked: false }
-  );
+  assert.deepEqual(accountControls({ ...base, mode: 'simulated', source: null }), {
+    connect: true,
+    signOut: false,
+    forget: false,
+    locked: false
+  });
+  assert.deepEqual(accountControls({ ...base, mode: 'modelarts', source: 'session' }), {
+    connect: false,
+    signOut: true,
+    forget: false,
+    locked: false
+  });
+  assert.deepEqual(accountControls({ ...base, mode: 'modelarts', source: 'session', remembered: true }), {
+    connect: false,
+    signOut: true,
+    forget: true,
+    locked: false
+  });
   // Remembered keys in use: signing out alone would bring them back; only "forget" is offered.
-  assert.deepEqual(accountControls({ ...base, mode: 'modelarts', source: 'file', remembered: true }), { connect: false, signOut: false, forget: true, locked: false });
-  assert.deepEqual(accountControls({ ...base, mode: 'modelarts', source: 'env' }), { connect: false, signOut: false, forget: false, locked: false });
+  assert.deepEqual(accountControls({ ...base, mode: 'modelarts', source: 'file', remembered: true }), {
+    connect: false,
+    signOut: false,
+    forget: true,
+    locked: false
+  });
+  assert.deepEqual(accountControls({ ...base, mode: 'modelarts', source: 'env' }), {
+    connect: false,
+    signOut: false,
+    forget: false,
+    locked: false
+  });
   for (const mode of ['simulated', 'modelarts']) {
-    assert.deepEqual(accountControls({ ...base, mode, source: 'session', can_change_credentials: false, remembered: true }), {
-      connect: false, signOut: false, forget: false, locked: true
-    });
+    assert.deepEqual(
+      accountControls({ ...base, mode, source: 'session', can_change_credentials: false, remembered: true }),
+      {
+        connect: false,
+        signOut: false,
+        forget: false,
+        locked: true
+      }
+    );
   }
 });
 

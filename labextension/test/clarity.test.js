@@ -13,11 +13,19 @@ const CPU = { id: 'cpu-1', name: 'pytorch1.8-cuda10.2', tag: '1.0', processor: '
 const GPU = { id: 'gpu-1', name: 'tensorflow2.1', tag: '2.0', processor: 'GPU', default: false };
 const RAW = 'https://raw.githubusercontent.com/org/repo/main/a.ipynb';
 const instance = (status, extra = {}) => ({
-  id: 'n1', name: 'notebook_1', status, image: { id: CPU.id, name: CPU.name, tag: CPU.tag }, description: RAW, ...extra
+  id: 'n1',
+  name: 'notebook_1',
+  status,
+  image: { id: CPU.id, name: CPU.name, tag: CPU.tag },
+  description: RAW,
+  ...extra
 });
 
 test('no instance, or a failed one: Open', () => {
-  for (const [notebook, phase] of [[null, 'none'], [instance('START_FAILED'), 'failed']]) {
+  for (const [notebook, phase] of [
+    [null, 'none'],
+    [instance('START_FAILED'), 'failed']
+  ]) {
     const intent = openIntent({ notebook, phase, image: GPU, shareText: '' });
     assert.equal(intent.kind, 'open');
     assert.equal(openLabel(intent), 'Open');
@@ -29,7 +37,10 @@ test('another image while running: Switch image, naming both, and it restarts', 
   const intent = openIntent({ notebook: instance('RUNNING'), phase: 'running', image: GPU, shareText: '' });
   assert.deepEqual(intent, { kind: 'switch', from: 'pytorch1.8-cuda10.2:1.0', to: 'tensorflow2.1:2.0', running: true });
   assert.equal(openLabel(intent), 'Switch image');
-  assert.match(openSentence(intent, 'notebook_1'), /notebook_1 restarts with image tensorflow2\.1:2\.0 instead of pytorch1\.8-cuda10\.2:1\.0/);
+  assert.match(
+    openSentence(intent, 'notebook_1'),
+    /notebook_1 restarts with image tensorflow2\.1:2\.0 instead of pytorch1\.8-cuda10\.2:1\.0/
+  );
   assert.equal(openCommandLabel(intent), 'Switch the CodeLab Instance to Image tensorflow2.1:2.0');
   const stopped = openIntent({ notebook: instance('STOPPED'), phase: 'stopped', image: GPU, shareText: '' });
   assert.match(openSentence(stopped, 'notebook_1'), /stays stopped/);
@@ -48,7 +59,10 @@ test('the same image: Load another notebook, enabled only for another valid link
 });
 
 test('an instance on its way, or an invalid link: disabled', () => {
-  assert.equal(openIntent({ notebook: instance('STARTING'), phase: 'starting', image: CPU, shareText: '' }).kind, 'wait');
+  assert.equal(
+    openIntent({ notebook: instance('STARTING'), phase: 'starting', image: CPU, shareText: '' }).kind,
+    'wait'
+  );
   const invalid = openIntent({ notebook: null, phase: 'none', image: CPU, shareText: 'hello world' });
   assert.equal(invalid.kind, 'invalid');
   assert.equal(isOpenEnabled(invalid), false);
@@ -58,7 +72,10 @@ test('an instance on its way, or an invalid link: disabled', () => {
 });
 
 test('"hello world" is not a link', () => {
-  assert.equal(checkShareUrl('hello world').message, 'Notebook URL is not a link: paste the https link to an .ipynb file.');
+  assert.equal(
+    checkShareUrl('hello world').message,
+    'Notebook URL is not a link: paste the https link to an .ipynb file.'
+  );
   assert.match(checkShareUrl('https://example.org/a b.ipynb').message, /space/);
 });
 
@@ -78,8 +95,17 @@ test('the stop time reads 15:42 today, with the day otherwise', () => {
 });
 
 test('hosts ModelArts cannot reach are warned about; public ones are not', () => {
-  for (const url of ['http://localhost:8888/a.ipynb', 'https://127.0.0.1/a.ipynb', 'https://10.1.2.3/a.ipynb', 'https://172.20.0.1/a.ipynb',
-    'https://192.168.1.5/a.ipynb', 'https://printer.local/a.ipynb', 'https://[::1]:8888/a.ipynb', 'https://[fd00::1]/a.ipynb', 'https://intranet/a.ipynb']) {
+  for (const url of [
+    'http://localhost:8888/a.ipynb',
+    'https://127.0.0.1/a.ipynb',
+    'https://10.1.2.3/a.ipynb',
+    'https://172.20.0.1/a.ipynb',
+    'https://192.168.1.5/a.ipynb',
+    'https://printer.local/a.ipynb',
+    'https://[::1]:8888/a.ipynb',
+    'https://[fd00::1]/a.ipynb',
+    'https://intranet/a.ipynb'
+  ]) {
     assert.ok(unreachableHost(url), url);
     assert.match(hostWarning(url), /cannot reach/);
   }
@@ -91,6 +117,9 @@ test('hosts ModelArts cannot reach are warned about; public ones are not', () =>
 test('a restart is a starting instance whose steps are all completed', () => {
   const done = [1, 2, 3, 4].map(step => ({ step, status: 'COMPLETED' }));
   assert.equal(isRestart({ status: 'STARTING', action_progress: done }), true);
-  assert.equal(isRestart({ status: 'STARTING', action_progress: [...done.slice(0, 3), { step: 4, status: 'PROCESSING' }] }), false);
+  assert.equal(
+    isRestart({ status: 'STARTING', action_progress: [...done.slice(0, 3), { step: 4, status: 'PROCESSING' }] }),
+    false
+  );
   assert.equal(isRestart({ status: 'RUNNING', action_progress: done }), false);
 });

@@ -54,7 +54,10 @@ test('countdown formats hh:mm:ss and counts from the server remaining_ms', () =>
 });
 
 test('ssh config line from the endpoint', () => {
-  const text = sshConfig({ dev_service: 'SSH', uri: 'ssh://dev.example.com:31205', ssh_keys: ['KeyPair-1'] }, 'codelab-nb 1');
+  const text = sshConfig(
+    { dev_service: 'SSH', uri: 'ssh://dev.example.com:31205', ssh_keys: ['KeyPair-1'] },
+    'codelab-nb 1'
+  );
   assert.equal(
     text,
     'Host codelab-nb-1\n  HostName dev.example.com\n  Port 31205\n  User ma-user\n  IdentityFile ~/.ssh/KeyPair-1.pem'
@@ -62,7 +65,12 @@ test('ssh config line from the endpoint', () => {
 });
 
 test('the SSH endpoint as ModelArts spells it (EndpointsRes: service, key_pair_names)', () => {
-  const real = { dev_service: 'NOTEBOOK', service: 'SSH', uri: 'ssh://dev.example.com:31205', key_pair_names: ['KeyPair-2'] };
+  const real = {
+    dev_service: 'NOTEBOOK',
+    service: 'SSH',
+    uri: 'ssh://dev.example.com:31205',
+    key_pair_names: ['KeyPair-2']
+  };
   assert.equal(sshEndpoint([{ service: 'NOTEBOOK', uri: 'https://x' }, real]), real);
   assert.equal(sshEndpoint([{ service: 'SSH', uri: '' }]), null);
   assert.match(sshConfig(real, 'nb'), /IdentityFile ~\/\.ssh\/KeyPair-2\.pem$/);

@@ -77,8 +77,14 @@ const nb = (status, image, id = 'nb-1') => ({ id, status, image });
 test('an open that comes back with the same id and another image switched the instance', () => {
   const notice = openNotice(nb('RUNNING', cpu), nb('STOPPING', gpu), false);
   assert.deepEqual(notice, { kind: 'switched', from: 'pytorch:2.1-cpu', to: 'pytorch:2.1-cuda' });
-  assert.equal(noticeText(notice, 'stopping'), 'Your instance now runs image pytorch:2.1-cuda instead of pytorch:2.1-cpu; it is restarting.');
-  assert.match(noticeText(notice, 'running'), /now runs image pytorch:2\.1-cuda instead of pytorch:2\.1-cpu; it restarted/);
+  assert.equal(
+    noticeText(notice, 'stopping'),
+    'Your instance now runs image pytorch:2.1-cuda instead of pytorch:2.1-cpu; it is restarting.'
+  );
+  assert.match(
+    noticeText(notice, 'running'),
+    /now runs image pytorch:2\.1-cuda instead of pytorch:2\.1-cpu; it restarted/
+  );
   assert.match(noticeText(notice, 'stopped'), /start it to use it/);
 });
 

@@ -1,5 +1,7 @@
 /** The server's send routes (issue 12): preview, send (a job to poll), publish. */
-import { INotebook } from '../tokens';
+import { ServerConnection } from '@jupyterlab/services';
+
+import { INotebook } from '../contracts';
 import { requestAPI } from '../request';
 
 export interface ISendPreview {
@@ -42,22 +44,36 @@ export interface IPublished {
   badge_markdown: string;
 }
 
-function post<T>(endPoint: string, body: unknown): Promise<T> {
-  return requestAPI<T>(endPoint, { method: 'POST', body: JSON.stringify(body) });
+function post<T>(settings: ServerConnection.ISettings, endPoint: string, body: unknown): Promise<T> {
+  return requestAPI<T>(endPoint, settings, { method: 'POST', body: JSON.stringify(body) });
 }
 
-export function previewSend(path: string, stripOutputs: boolean, publish = false): Promise<ISendPreview> {
-  return post('send/preview', { path, strip_outputs: stripOutputs, publish });
+export function previewSend(
+  settings: ServerConnection.ISettings,
+  path: string,
+  stripOutputs: boolean,
+  publish = false
+): Promise<ISendPreview> {
+  return post(settings, 'send/preview', { path, strip_outputs: stripOutputs, publish });
 }
 
-export function startSend(path: string, stripOutputs: boolean, createBucket: boolean): Promise<ISendJob> {
-  return post('send', { path, strip_outputs: stripOutputs, create_bucket: createBucket });
+export function startSend(
+  settings: ServerConnection.ISettings,
+  path: string,
+  stripOutputs: boolean,
+  createBucket: boolean
+): Promise<ISendJob> {
+  return post(settings, 'send', { path, strip_outputs: stripOutputs, create_bucket: createBucket });
 }
 
-export function getJob(id: string): Promise<ISendJob> {
-  return requestAPI<ISendJob>(`send/jobs/${encodeURIComponent(id)}`);
+export function getJob(settings: ServerConnection.ISettings, id: string): Promise<ISendJob> {
+  return requestAPI<ISendJob>(`send/jobs/${encodeURIComponent(id)}`, settings);
 }
 
-export function publish(path: string, createBucket: boolean): Promise<IPublished> {
-  return post('send/publish', { path, create_bucket: createBucket, confirm: true });
+export function publish(
+  settings: ServerConnection.ISettings,
+  path: string,
+  createBucket: boolean
+): Promise<IPublished> {
+  return post(settings, 'send/publish', { path, create_bucket: createBucket, confirm: true });
 }

@@ -5,12 +5,12 @@
  */
 import { JupyterFrontEnd } from '@jupyterlab/application';
 import { Notification, showErrorMessage } from '@jupyterlab/apputils';
+import { ServerConnection } from '@jupyterlab/services';
 import { TranslationBundle } from '@jupyterlab/translation';
 import { Widget } from '@lumino/widgets';
 
 import { codelabIcon } from '../icons';
-import { CodeLabModel } from '../model';
-import { CommandIDs } from '../tokens';
+import { CommandIDs, ICodeLabModel } from '../tokens';
 import { getJob, ISendJob, previewSend, publish, startSend } from './api';
 import { confirmPublish, confirmSend, showBadge } from './dialogs';
 import { progressText } from './words';
@@ -23,6 +23,8 @@ export namespace SendCommandIDs {
 
 const NOTEBOOK_ITEM = '.jp-DirListing-item[data-file-type="notebook"]';
 const POLL_MS = 300;
+/** The commands take no arguments. */
+const NO_ARGS = { args: { type: 'object', properties: {} } };
 
 /** What the file browser has selected (duck-typed: no dependency on @jupyterlab/filebrowser). */
 function selectedNotebook(app: JupyterFrontEnd): string | null {
@@ -46,12 +48,16 @@ function currentNotebook(app: JupyterFrontEnd): DocumentLike | null {
   return widget?.context?.path.endsWith('.ipynb') ? widget : null;
 }
 
-async function follow(job: ISendJob, trans: TranslationBundle): Promise<ISendJob> {
+async function follow(
+  settings: ServerConnection.ISettings,
+  job: ISendJob,
+  trans: TranslationBundle
+): Promise<ISendJob> {
   const __ = trans.__.bind(trans);
   const id = Notification.emit(progressText(job, __), 'in-progress', { autoClose: false });
   while (job.state !== 'done' && job.state !== 'failed') {
     await new Promise(resolve => setTimeout(resolve, POLL_MS));
-    job = await getJob(job.id);
+    job = await getJob(settings, job.id);
     Notification.update({ id, message: progressText(job, __) });
   }
   Notification.update({
@@ -64,21 +70,31 @@ async function follow(job: ISendJob, trans: TranslationBundle): Promise<ISendJob
 }
 
 /** Preview, confirm, send with progress, then show the instance in the sidebar. */
-export async function sendPath(app: JupyterFrontEnd, model: CodeLabModel, path: string, trans: TranslationBundle): Promise<void> {
+export async function sendPath(
+  app: JupyterFrontEnd,
+  model: ICodeLabModel,
+  path: string,
+  trans: TranslationBundle
+): Promise<void> {
+  const settings = app.serviceManager.serverSettings;
   try {
-    let preview = await previewSend(path, false);
+    let preview = await previewSend(settings, path, false);
     const choice = await confirmSend(preview, trans);
     if (!choice) {
       return;
     }
     if (choice.strip !== preview.stripped) {
-      preview = await previewSend(path, choice.strip);
+      preview = await previewSend(settings, path, choice.strip);
     }
     if (preview.too_large) {
       await showErrorMessage(trans.__('Too large to send'), preview.too_large);
       return;
     }
-    const job = await follow(await startSend(path, choice.strip, preview.create_bucket_needed), trans);
+    const job = await follow(
+      settings,
+      await startSend(settings, path, choice.strip, preview.create_bucket_needed),
+      trans
+    );
     if (job.state === 'done') {
       await app.commands.execute(CommandIDs.showPanel);
       await model.refreshCurrent();
@@ -88,23 +104,28 @@ export async function sendPath(app: JupyterFrontEnd, model: CodeLabModel, path: 
   }
 }
 
-export async function publishPath(path: string, trans: TranslationBundle): Promise<void> {
+export async function publishPath(
+  settings: ServerConnection.ISettings,
+  path: string,
+  trans: TranslationBundle
+): Promise<void> {
   try {
-    const preview = await previewSend(path, false, true);
+    const preview = await previewSend(settings, path, false, true);
     if (!(await confirmPublish(preview, trans))) {
       return;
     }
-    await showBadge(await publish(path, preview.create_bucket_needed), trans);
+    await showBadge(await publish(settings, path, preview.create_bucket_needed), trans);
   } catch (error) {
     await showErrorMessage(trans.__('Could not publish the notebook'), (error as Error).message);
   }
 }
 
-export function addSendCommands(app: JupyterFrontEnd, model: CodeLabModel, trans: TranslationBundle): void {
+export function addSendCommands(app: JupyterFrontEnd, model: ICodeLabModel, trans: TranslationBundle): void {
   const { commands } = app;
   commands.addCommand(SendCommandIDs.sendFile, {
     label: trans.__('Open in CodeLab'),
     caption: trans.__('Upload this notebook to your OBS bucket (private) and open it in a ModelArts CodeLab instance'),
+    describedBy: NO_ARGS,
     icon: codelabIcon,
     isVisible: () => selectedNotebook(app) !== null,
     execute: async () => {
@@ -117,6 +138,7 @@ export function addSendCommands(app: JupyterFrontEnd, model: CodeLabModel, trans
   commands.addCommand(SendCommandIDs.sendCurrent, {
     label: trans.__('Open This Notebook in CodeLab'),
     caption: trans.__('Save, upload to your OBS bucket (private) and open in a ModelArts CodeLab instance'),
+    describedBy: NO_ARGS,
     icon: codelabIcon,
     isEnabled: () => currentNotebook(app) !== null,
     execute: async () => {
@@ -130,11 +152,12 @@ export function addSendCommands(app: JupyterFrontEnd, model: CodeLabModel, trans
   commands.addCommand(SendCommandIDs.publishFile, {
     label: trans.__('Publish with a "Run in ModelArts" Badge…'),
     caption: trans.__('Make this notebook public in your OBS bucket and get a badge for a README'),
+    describedBy: NO_ARGS,
     isVisible: () => selectedNotebook(app) !== null,
     execute: async () => {
       const path = selectedNotebook(app);
       if (path) {
-        await publishPath(path, trans);
+        await publishPath(app.serviceManager.serverSettings, path, trans);
       }
     }
   });

@@ -60,7 +60,12 @@ export async function confirmPublish(preview: ISendPreview, trans: TranslationBu
     title: trans.__('Make %1 public?', preview.name),
     body: new PreviewBody(
       preview,
-      trans.__('Anyone with the link will be able to read %1 (OBS object %2/%3), for good.', preview.name, preview.bucket, preview.key),
+      trans.__(
+        'Anyone with the link will be able to read %1 (OBS object %2/%3), for good.',
+        preview.name,
+        preview.bucket,
+        preview.key
+      ),
       false,
       trans
     ),
@@ -82,7 +87,10 @@ export async function showBadge(published: IPublished, trans: TranslationBundle)
   const result = await showDialog({
     title: trans.__('%1 is public', published.name),
     body: new Widget({ node: body }),
-    buttons: [Dialog.cancelButton({ label: trans.__('Close') }), Dialog.okButton({ label: trans.__('Copy Badge Markdown') })]
+    buttons: [
+      Dialog.cancelButton({ label: trans.__('Close') }),
+      Dialog.okButton({ label: trans.__('Copy Badge Markdown') })
+    ]
   });
   if (result.button.accept) {
     Clipboard.copyToSystem(published.badge_markdown);

@@ -23,14 +23,23 @@ export function previewLines(p: ISendPreview, __: Translate = untranslated): [st
     [__('Size'), size],
     [__('OBS bucket'), bucket],
     [__('Access'), life],
-    [__('Upload'), p.already_uploaded ? __('Already in OBS: nothing is uploaded again') : __('Uploaded when you confirm')]
+    [
+      __('Upload'),
+      p.already_uploaded ? __('Already in OBS: nothing is uploaded again') : __('Uploaded when you confirm')
+    ]
   ];
 }
 
 export function progressText(job: ISendJob, __: Translate = untranslated): string {
   switch (job.state) {
     case 'uploading':
-      return __('Uploading %1: %2% (%3 of %4)', job.name, job.progress, sizeText(job.sent_bytes, __), sizeText(job.total_bytes, __));
+      return __(
+        'Uploading %1: %2% (%3 of %4)',
+        job.name,
+        job.progress,
+        sizeText(job.sent_bytes, __),
+        sizeText(job.total_bytes, __)
+      );
     case 'checking':
       return __('Checking OBS for %1…', job.name);
     case 'signing':

@@ -9,12 +9,12 @@ import { TranslationBundle } from '@jupyterlab/translation';
 import { AccountModel } from '../account';
 import { accountControls, sourceInWords } from '../accountForm';
 import { h, setChildren } from '../dom';
-import { CodeLabModel } from '../model';
+import { ICodeLabModel } from '../tokens';
 import { ConnectForm } from './connectForm';
 import { ModelView } from './view';
 
 export class AccountView extends ModelView {
-  constructor(model: CodeLabModel, trans: TranslationBundle) {
+  constructor(model: ICodeLabModel, trans: TranslationBundle) {
     super(model, trans);
     const __ = trans.__.bind(trans);
     this.account = new AccountModel(model, __);
@@ -23,7 +23,11 @@ export class AccountView extends ModelView {
     this.node.dataset.testid = 'codelab-account';
     this._form = new ConnectForm(this.account, trans);
     this._form.node.id = 'jp-CodeLab-account-form';
-    this._configError = h('div', { class: 'jp-CodeLab-configError', 'data-testid': 'codelab-config-error', role: 'alert' });
+    this._configError = h('div', {
+      class: 'jp-CodeLab-configError',
+      'data-testid': 'codelab-config-error',
+      role: 'alert'
+    });
     this._status = h('div', { class: 'jp-CodeLab-accountStatus', 'data-testid': 'codelab-account-status' });
     this._source = h('div', { class: 'jp-CodeLab-accountHint', 'data-testid': 'codelab-account-source' });
     this._locked = h(

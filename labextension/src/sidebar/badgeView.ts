@@ -3,12 +3,12 @@ import { TranslationBundle } from '@jupyterlab/translation';
 
 import { CopyButton } from '../copyButton';
 import { h } from '../dom';
-import { CodeLabModel } from '../model';
+import { ICodeLabModel } from '../tokens';
 import { badgeMarkdown, checkShareUrl, runInModelArtsUrl } from '../shareUrl';
 import { ModelView } from './view';
 
 export class BadgeView extends ModelView {
-  constructor(model: CodeLabModel, trans: TranslationBundle) {
+  constructor(model: ICodeLabModel, trans: TranslationBundle) {
     super(model, trans);
     this.addClass('jp-CodeLab-badge');
     this.node.dataset.testid = 'codelab-badge';

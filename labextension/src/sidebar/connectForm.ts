@@ -48,7 +48,11 @@ export class ConnectForm {
       __('Cancel')
     );
     cancel.addEventListener('click', () => account.showForm(false));
-    this._formProblem = h('div', { class: 'jp-CodeLab-fieldProblem', 'data-testid': 'codelab-account-problem', role: 'alert' });
+    this._formProblem = h('div', {
+      class: 'jp-CodeLab-fieldProblem',
+      'data-testid': 'codelab-account-problem',
+      role: 'alert'
+    });
     this._fieldset = h(
       'fieldset',
       { class: 'jp-CodeLab-accountFields' },
@@ -67,7 +71,9 @@ export class ConnectForm {
       h(
         'div',
         { class: 'jp-CodeLab-accountHint', id: 'jp-CodeLab-account-remember-hint' },
-        __('Writes the keys to ~/.huaweicloud/credentials on the server (mode 0600). Leave it off on shared machines and Binder.')
+        __(
+          'Writes the keys to ~/.huaweicloud/credentials on the server (mode 0600). Leave it off on shared machines and Binder.'
+        )
       ),
       this._problems.remember,
       this._formProblem,
@@ -75,14 +81,23 @@ export class ConnectForm {
     );
     this.node = h(
       'form',
-      { class: 'jp-CodeLab-accountForm', 'data-testid': 'codelab-account-form', 'aria-label': __('Connect your account') },
+      {
+        class: 'jp-CodeLab-accountForm',
+        'data-testid': 'codelab-account-form',
+        'aria-label': __('Connect your account')
+      },
       h(
         'p',
         { class: 'jp-CodeLab-accountHint' },
         __('Give an access key of your Huawei Cloud account; it goes to this Jupyter server only. '),
         h(
           'a',
-          { href: ACCESS_KEYS_URL, target: '_blank', rel: 'noopener noreferrer', 'data-testid': 'codelab-account-keys-link' },
+          {
+            href: ACCESS_KEYS_URL,
+            target: '_blank',
+            rel: 'noopener noreferrer',
+            'data-testid': 'codelab-account-keys-link'
+          },
           __('Create one under My Credentials › Access Keys.')
         )
       ),

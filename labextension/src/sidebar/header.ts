@@ -7,11 +7,11 @@
 import { TranslationBundle } from '@jupyterlab/translation';
 
 import { h } from '../dom';
-import { CodeLabModel } from '../model';
+import { ICodeLabModel } from '../tokens';
 import { ModelView } from './view';
 
 export class HeaderView extends ModelView {
-  constructor(model: CodeLabModel, trans: TranslationBundle, openConnect: (() => void) | null = null) {
+  constructor(model: ICodeLabModel, trans: TranslationBundle, openConnect: (() => void) | null = null) {
     super(model, trans);
     const __ = trans.__.bind(trans);
     this.addClass('jp-CodeLab-header');

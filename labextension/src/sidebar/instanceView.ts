@@ -9,15 +9,15 @@ import { CopyButton } from '../copyButton';
 import { clockTime, formatRemaining, hasAutoStop } from '../countdown';
 import { h, setChildren } from '../dom';
 import { errorCodeInWords, findErrorCode } from '../errorWords';
-import { CodeLabModel, IStateView, StopNotice } from '../model';
+import { ICodeLabModel, IStateView, StopNotice } from '../tokens';
 import { isTransient, StateAction } from '../phase';
 import { sshConfig, sshEndpoint, sshKeyNames } from '../ssh';
-import { INotebook } from '../tokens';
+import { INotebook } from '../contracts';
 import { openConfirmed, stopConfirmed } from '../userActions';
 import { ModelView } from './view';
 
 export class InstanceView extends ModelView {
-  constructor(model: CodeLabModel, trans: TranslationBundle) {
+  constructor(model: ICodeLabModel, trans: TranslationBundle) {
     super(model, trans);
     this.addClass('jp-CodeLab-instance');
     this._countdown = h('span', { class: 'jp-CodeLab-countdown', 'data-testid': 'codelab-countdown', role: 'timer' });
@@ -56,7 +56,13 @@ export class InstanceView extends ModelView {
       rows.push(...this.running(notebook));
     }
     if (state.actions.length) {
-      rows.push(h('div', { class: 'jp-CodeLab-actions', 'data-testid': 'codelab-actions' }, ...state.actions.map((a, i) => this.actionButton(a, i === 0))));
+      rows.push(
+        h(
+          'div',
+          { class: 'jp-CodeLab-actions', 'data-testid': 'codelab-actions' },
+          ...state.actions.map((a, i) => this.actionButton(a, i === 0))
+        )
+      );
     }
     if (state.phase === 'running') {
       rows.push(...this.ssh(notebook));
@@ -81,7 +87,9 @@ export class InstanceView extends ModelView {
     return h(
       'p',
       { class: 'jp-CodeLab-sentence', 'data-testid': 'codelab-sentence', 'aria-busy': busy ? 'true' : null },
-      ...(busy ? [h('span', { class: 'jp-CodeLab-spinner', 'data-testid': 'codelab-spinner', 'aria-hidden': 'true' })] : []),
+      ...(busy
+        ? [h('span', { class: 'jp-CodeLab-spinner', 'data-testid': 'codelab-spinner', 'aria-hidden': 'true' })]
+        : []),
       state.sentence
     );
   }
@@ -113,7 +121,13 @@ export class InstanceView extends ModelView {
           {},
           h(
             'a',
-            { class: 'jp-CodeLab-link jp-mod-styled', href: notebook.url, target: '_blank', rel: 'noopener noreferrer', 'data-testid': 'codelab-open-tab' },
+            {
+              class: 'jp-CodeLab-link jp-mod-styled',
+              href: notebook.url,
+              target: '_blank',
+              rel: 'noopener noreferrer',
+              'data-testid': 'codelab-open-tab'
+            },
             trans.__('Open in new tab')
           )
         )
@@ -122,7 +136,11 @@ export class InstanceView extends ModelView {
     rows.push(
       hasAutoStop(notebook.lease)
         ? h('p', { class: 'jp-CodeLab-lease' }, h('span', {}, trans.__('Stops automatically in')), ' ', this._countdown)
-        : h('p', { class: 'jp-CodeLab-lease', 'data-testid': 'codelab-no-auto-stop' }, trans.__('No auto-stop: the instance runs until you stop it.'))
+        : h(
+            'p',
+            { class: 'jp-CodeLab-lease', 'data-testid': 'codelab-no-auto-stop' },
+            trans.__('No auto-stop: the instance runs until you stop it.')
+          )
     );
     return rows;
   }
@@ -144,7 +162,11 @@ export class InstanceView extends ModelView {
         'div',
         { class: 'jp-CodeLab-ssh', 'data-testid': 'codelab-ssh' },
         h('span', { class: 'jp-CodeLab-label' }, trans.__('SSH')),
-        h('code', { class: 'jp-CodeLab-sshUri', title: keys.length ? trans.__('Key pairs: %1', keys.join(', ')) : null }, ssh.uri),
+        h(
+          'code',
+          { class: 'jp-CodeLab-sshUri', title: keys.length ? trans.__('Key pairs: %1', keys.join(', ')) : null },
+          ssh.uri
+        ),
         this._copySsh.node
       )
     ];
@@ -157,22 +179,41 @@ export class InstanceView extends ModelView {
     switch (action) {
       case 'extend': {
         const until = clockTime(model.extendedDeadline);
-        const button = this.button(trans.__('Keep until %1', until), 'codelab-extend', busy, () => void model.extend(), kind);
+        const button = this.button(
+          trans.__('Keep until %1', until),
+          'codelab-extend',
+          busy,
+          () => void model.extend(),
+          kind
+        );
         button.title = trans.__('Move the automatic stop %1 h later, to %2.', model.settings.extendHours, until);
         return button;
       }
       case 'stop': {
-        const button = this.button(trans.__('Stop'), 'codelab-stop', busy, () => void stopConfirmed(model, trans), primary ? kind : 'jp-mod-warn');
+        const button = this.button(
+          trans.__('Stop'),
+          'codelab-stop',
+          busy,
+          () => void stopConfirmed(model, trans),
+          primary ? kind : 'jp-mod-warn'
+        );
         button.title = trans.__('Stop %1 (asks first)', model.notebook?.name ?? '');
         return button;
       }
       case 'start': {
         const again = model.phase === 'failed';
-        const label = model.busy === 'start' ? trans.__('Starting…') : again ? trans.__('Start again') : trans.__('Start');
+        const label =
+          model.busy === 'start' ? trans.__('Starting…') : again ? trans.__('Start again') : trans.__('Start');
         return this.button(label, 'codelab-start', busy, () => void model.start(), kind);
       }
       case 'open': {
-        const button = this.button(model.busy === 'open' ? trans.__('Opening…') : trans.__('Open again'), 'codelab-open-again', busy, () => void openConfirmed(model, trans), kind);
+        const button = this.button(
+          model.busy === 'open' ? trans.__('Opening…') : trans.__('Open again'),
+          'codelab-open-again',
+          busy,
+          () => void openConfirmed(model, trans),
+          kind
+        );
         button.title = trans.__('Open with the image and notebook URL below: this replaces the instance.');
         return button;
       }
@@ -204,7 +245,11 @@ export class InstanceView extends ModelView {
   }
 
   private button(label: string, testid: string, disabled: boolean, onClick: () => void, extra = ''): HTMLButtonElement {
-    const button = h('button', { type: 'button', class: `jp-Button jp-mod-styled jp-CodeLab-button ${extra}`, 'data-testid': testid, disabled }, label);
+    const button = h(
+      'button',
+      { type: 'button', class: `jp-Button jp-mod-styled jp-CodeLab-button ${extra}`, 'data-testid': testid, disabled },
+      label
+    );
     button.addEventListener('click', onClick);
     return button;
   }

@@ -7,12 +7,12 @@ import { TranslationBundle } from '@jupyterlab/translation';
 
 import { h, setChildren } from '../dom';
 import { errorCodeInWords } from '../errorWords';
-import { CodeLabModel, IActionError } from '../model';
+import { IActionError, ICodeLabModel } from '../tokens';
 import { noticeText } from '../notice';
 import { ModelView } from './view';
 
 export class MessageView extends ModelView {
-  constructor(model: CodeLabModel, trans: TranslationBundle) {
+  constructor(model: ICodeLabModel, trans: TranslationBundle) {
     super(model, trans);
     this.addClass('jp-CodeLab-message');
     this.node.dataset.testid = 'codelab-message';
@@ -28,7 +28,9 @@ export class MessageView extends ModelView {
       children.push(...this.errorParts(model.error));
     } else if (model.notice && phase !== 'loading' && phase !== 'unavailable') {
       const text = noticeText(model.notice, phase, trans.__.bind(trans));
-      children.push(h('p', { class: 'jp-CodeLab-notice', 'data-testid': 'codelab-notice', 'data-kind': model.notice.kind }, text));
+      children.push(
+        h('p', { class: 'jp-CodeLab-notice', 'data-testid': 'codelab-notice', 'data-kind': model.notice.kind }, text)
+      );
     }
     this.setHidden(children.length === 0);
     this.node.classList.toggle('jp-mod-error', model.error !== null);

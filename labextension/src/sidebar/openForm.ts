@@ -11,10 +11,10 @@ import { Styling } from '@jupyterlab/ui-components';
 
 import { h, setChildren } from '../dom';
 import { hostWarning } from '../hostWarning';
-import { CodeLabModel } from '../model';
+import { ICodeLabModel } from '../tokens';
 import { isOpenEnabled, openLabel, openSentence } from '../openIntent';
 import { checkShareUrl } from '../shareUrl';
-import { IImage } from '../tokens';
+import { IImage } from '../contracts';
 import { openConfirmed } from '../userActions';
 import { ModelView } from './view';
 
@@ -28,11 +28,20 @@ const GROUPS: Array<[string, string]> = [
 const FOLDED = ['starting', 'running', 'busy', 'stopping', 'stopped', 'frozen', 'deleting'];
 
 export class OpenFormView extends ModelView {
-  constructor(model: CodeLabModel, trans: TranslationBundle) {
+  constructor(model: ICodeLabModel, trans: TranslationBundle) {
     super(model, trans);
     this.addClass('jp-CodeLab-form');
-    this._select = h('select', { id: 'jp-CodeLab-image', class: 'jp-CodeLab-imageSelect', 'data-testid': 'codelab-image', 'aria-describedby': 'jp-CodeLab-imageDetail' });
-    this._imageDetail = h('div', { id: 'jp-CodeLab-imageDetail', class: 'jp-CodeLab-imageDetail', 'data-testid': 'codelab-image-detail' });
+    this._select = h('select', {
+      id: 'jp-CodeLab-image',
+      class: 'jp-CodeLab-imageSelect',
+      'data-testid': 'codelab-image',
+      'aria-describedby': 'jp-CodeLab-imageDetail'
+    });
+    this._imageDetail = h('div', {
+      id: 'jp-CodeLab-imageDetail',
+      class: 'jp-CodeLab-imageDetail',
+      'data-testid': 'codelab-image-detail'
+    });
     this._input = h('input', {
       id: 'jp-CodeLab-url',
       type: 'text',
@@ -43,9 +52,22 @@ export class OpenFormView extends ModelView {
       spellcheck: 'false',
       'aria-describedby': 'jp-CodeLab-urlHint'
     });
-    this._hint = h('div', { id: 'jp-CodeLab-urlHint', class: 'jp-CodeLab-urlHint', 'data-testid': 'codelab-url-hint', 'aria-live': 'polite' });
-    this._sentence = h('p', { class: 'jp-CodeLab-openSentence', 'data-testid': 'codelab-open-sentence', 'aria-live': 'polite' });
-    this._button = h('button', { type: 'submit', class: 'jp-Button jp-mod-styled jp-CodeLab-openButton', 'data-testid': 'codelab-open' }, trans.__('Open'));
+    this._hint = h('div', {
+      id: 'jp-CodeLab-urlHint',
+      class: 'jp-CodeLab-urlHint',
+      'data-testid': 'codelab-url-hint',
+      'aria-live': 'polite'
+    });
+    this._sentence = h('p', {
+      class: 'jp-CodeLab-openSentence',
+      'data-testid': 'codelab-open-sentence',
+      'aria-live': 'polite'
+    });
+    this._button = h(
+      'button',
+      { type: 'submit', class: 'jp-Button jp-mod-styled jp-CodeLab-openButton', 'data-testid': 'codelab-open' },
+      trans.__('Open')
+    );
     const form = h(
       'form',
       { class: 'jp-CodeLab-formBody' },
@@ -65,8 +87,17 @@ export class OpenFormView extends ModelView {
     });
     this._select.addEventListener('change', () => model.setDraft({ imageId: this._select.value }));
     this._input.addEventListener('input', () => model.setDraft({ shareText: this._input.value }));
-    this._summary = h('summary', { class: 'jp-CodeLab-formSummary', 'data-testid': 'codelab-form-toggle' }, trans.__('Change image or notebook'));
-    this._details = h('details', { class: 'jp-CodeLab-formDetails', 'data-testid': 'codelab-form', open: true }, this._summary, form);
+    this._summary = h(
+      'summary',
+      { class: 'jp-CodeLab-formSummary', 'data-testid': 'codelab-form-toggle' },
+      trans.__('Change image or notebook')
+    );
+    this._details = h(
+      'details',
+      { class: 'jp-CodeLab-formDetails', 'data-testid': 'codelab-form', open: true },
+      this._summary,
+      form
+    );
     this.node.append(this._details);
     this.render();
   }
@@ -114,7 +145,7 @@ export class OpenFormView extends ModelView {
     this.renderHint();
   }
 
-  private imageOptions(images: IImage[]): HTMLElement[] {
+  private imageOptions(images: readonly IImage[]): HTMLElement[] {
     const __ = this.trans.__.bind(this.trans);
     const option = (image: IImage) =>
       h(
@@ -123,7 +154,9 @@ export class OpenFormView extends ModelView {
         `${image.name}:${image.tag}${image.default ? ' ' + __('(default)') : ''}`
       );
     const known = GROUPS.map(([processor]) => processor);
-    const groups = GROUPS.map(([processor, label]) => [label, images.filter(i => i.processor?.toUpperCase() === processor)] as const);
+    const groups = GROUPS.map(
+      ([processor, label]) => [label, images.filter(i => i.processor?.toUpperCase() === processor)] as const
+    );
     const others = images.filter(i => !known.includes(i.processor?.toUpperCase()));
     return [...groups, [__('Other'), others] as const]
       .filter(([, members]) => members.length)
@@ -140,7 +173,11 @@ export class OpenFormView extends ModelView {
     setChildren(
       this._imageDetail,
       h('span', { class: 'jp-CodeLab-imageName' }, `${image.name}:${image.tag}`),
-      h('span', { class: 'jp-CodeLab-imageMeta' }, [processor, image.default ? __('default') : ''].filter(Boolean).join(' · ')),
+      h(
+        'span',
+        { class: 'jp-CodeLab-imageMeta' },
+        [processor, image.default ? __('default') : ''].filter(Boolean).join(' · ')
+      ),
       ...(image.description ? [h('span', { class: 'jp-CodeLab-imageMeta' }, image.description)] : [])
     );
   }
@@ -169,8 +206,16 @@ export class OpenFormView extends ModelView {
     const warning = hostWarning(check.url, __);
     setChildren(
       this._hint,
-      h('div', {}, __('ModelArts fetches:'), ' ', h('span', { class: 'jp-CodeLab-rawUrl', 'data-testid': 'codelab-raw-url' }, check.url)),
-      ...(warning ? [h('div', { class: 'jp-CodeLab-urlWarning', 'data-testid': 'codelab-url-warning', role: 'status' }, warning)] : []),
+      h(
+        'div',
+        {},
+        __('ModelArts fetches:'),
+        ' ',
+        h('span', { class: 'jp-CodeLab-rawUrl', 'data-testid': 'codelab-raw-url' }, check.url)
+      ),
+      ...(warning
+        ? [h('div', { class: 'jp-CodeLab-urlWarning', 'data-testid': 'codelab-url-warning', role: 'status' }, warning)]
+        : []),
       h(
         'details',
         { class: 'jp-CodeLab-sent' },

@@ -3,8 +3,7 @@ import { TranslationBundle } from '@jupyterlab/translation';
 import { Panel } from '@lumino/widgets';
 
 import { codelabIcon } from '../icons';
-import { CodeLabModel } from '../model';
-import { PANEL_ID } from '../tokens';
+import { ICodeLabModel, PANEL_ID } from '../tokens';
 import { AccountView } from './accountView';
 import { BadgeView } from './badgeView';
 import { HeaderView } from './header';
@@ -14,7 +13,7 @@ import { OpenFormView } from './openForm';
 import { ProgressView } from './progressView';
 
 export class CodeLabPanel extends Panel {
-  constructor(model: CodeLabModel, trans: TranslationBundle) {
+  constructor(model: ICodeLabModel, trans: TranslationBundle) {
     super();
     this._model = model;
     this.id = PANEL_ID;
@@ -47,5 +46,5 @@ export class CodeLabPanel extends Panel {
     super.dispose();
   }
 
-  private _model: CodeLabModel;
+  private _model: ICodeLabModel;
 }

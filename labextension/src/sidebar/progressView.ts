@@ -7,13 +7,13 @@
 import { TranslationBundle } from '@jupyterlab/translation';
 
 import { h, setChildren } from '../dom';
-import { CodeLabModel } from '../model';
+import { ICodeLabModel } from '../tokens';
 import { isRestart } from '../phase';
-import { IStep, StepStatus } from '../tokens';
+import { IStep, StepStatus } from '../contracts';
 import { ModelView } from './view';
 
 export class ProgressView extends ModelView {
-  constructor(model: CodeLabModel, trans: TranslationBundle) {
+  constructor(model: ICodeLabModel, trans: TranslationBundle) {
     super(model, trans);
     this.addClass('jp-CodeLab-progress');
     this.node.dataset.testid = 'codelab-progress';
@@ -33,8 +33,16 @@ export class ProgressView extends ModelView {
     this._steps = h('ol', { class: 'jp-CodeLab-steps', 'data-testid': 'codelab-steps' });
     this._notes = h('div', { class: 'jp-CodeLab-notes', 'aria-live': 'polite' });
     this._summary = h('p', { class: 'jp-CodeLab-srOnly', 'aria-live': 'polite' });
-    this._restart = h('p', { class: 'jp-CodeLab-restart', 'data-testid': 'codelab-restart' }, trans.__('Starting the instance again: its storage and files are kept.'));
-    this._fold = h('summary', { class: 'jp-CodeLab-stepsSummary', 'data-testid': 'codelab-steps-toggle' }, trans.__('Start steps: all completed'));
+    this._restart = h(
+      'p',
+      { class: 'jp-CodeLab-restart', 'data-testid': 'codelab-restart' },
+      trans.__('Starting the instance again: its storage and files are kept.')
+    );
+    this._fold = h(
+      'summary',
+      { class: 'jp-CodeLab-stepsSummary', 'data-testid': 'codelab-steps-toggle' },
+      trans.__('Start steps: all completed')
+    );
     this._stepsDetails = h('details', { class: 'jp-CodeLab-stepsDetails', open: true }, this._fold, this._steps);
     this.node.append(this._summary, this._barTrack, this._restart, this._stepsDetails, this._notes);
     model.tick.connect(this.renderNotes, this);
@@ -145,16 +153,32 @@ export class ProgressView extends ModelView {
     if (model.phase === 'starting') {
       if (model.connection === 'reconnecting') {
         notes.push(
-          h('p', { class: 'jp-CodeLab-note', 'data-testid': 'codelab-reconnecting' }, trans.__('Connection lost: reconnecting…'))
+          h(
+            'p',
+            { class: 'jp-CodeLab-note', 'data-testid': 'codelab-reconnecting' },
+            trans.__('Connection lost: reconnecting…')
+          )
         );
       }
       if (model.upstreamMessage) {
-        notes.push(h('p', { class: 'jp-CodeLab-note' }, trans.__('ModelArts is slow to answer: still trying (%1).', model.upstreamMessage)));
+        notes.push(
+          h(
+            'p',
+            { class: 'jp-CodeLab-note' },
+            trans.__('ModelArts is slow to answer: still trying (%1).', model.upstreamMessage)
+          )
+        );
       }
       const since = model.startingSince;
       if (since !== null && Date.now() - since > model.settings.slowAfterSeconds * 1000) {
         notes.push(
-          h('p', { class: 'jp-CodeLab-note jp-mod-slow', 'data-testid': 'codelab-slow' }, trans.__('This is taking longer than usual. It is still going: you can keep this panel open or come back later.'))
+          h(
+            'p',
+            { class: 'jp-CodeLab-note jp-mod-slow', 'data-testid': 'codelab-slow' },
+            trans.__(
+              'This is taking longer than usual. It is still going: you can keep this panel open or come back later.'
+            )
+          )
         );
       }
     }

@@ -2,11 +2,11 @@
 import { TranslationBundle } from '@jupyterlab/translation';
 import { Widget } from '@lumino/widgets';
 
-import { CodeLabModel } from '../model';
+import { ICodeLabModel } from '../tokens';
 
 export abstract class ModelView extends Widget {
   constructor(
-    protected readonly model: CodeLabModel,
+    protected readonly model: ICodeLabModel,
     protected readonly trans: TranslationBundle
   ) {
     super();

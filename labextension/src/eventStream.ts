@@ -1,18 +1,20 @@
 /**
- * ProgressWatcher: follows one instance's Server-Sent Events. The browser's
- * EventSource reconnects by itself after a dropped stream (sending
+ * InstanceEventStream: the browser's reader of one instance's Server-Sent
+ * Events (the server's InstanceWatcher polls ModelArts and publishes them).
+ * The browser's EventSource reconnects by itself after a dropped stream (sending
  * Last-Event-ID so the server resumes without repeats); when it gives up (an
  * HTTP error while reconnecting) we reconnect with backoff. Either way the
  * state is "reconnecting", never "failed": watching never re-opens anything.
  */
+import { ServerConnection } from '@jupyterlab/services';
 import { IDisposable } from '@lumino/disposable';
 
 import { eventsURL } from './request';
-import { FINAL_EVENT_TYPES, INotebookEvent, NOTEBOOK_EVENT_TYPES } from './tokens';
+import { FINAL_EVENT_TYPES, INotebookEvent, NOTEBOOK_EVENT_TYPES } from './contracts';
 
 export type ConnectionState = 'connecting' | 'live' | 'reconnecting' | 'closed';
 
-export interface IWatcherCallbacks {
+export interface IEventStreamCallbacks {
   onEvent(event: INotebookEvent): void;
   onState(state: ConnectionState): void;
   /** Before a manual reconnect; resolve false to stop (say, the instance is gone). */
@@ -21,10 +23,11 @@ export interface IWatcherCallbacks {
 
 const MAX_BACKOFF_MS = 15000;
 
-export class ProgressWatcher implements IDisposable {
+export class InstanceEventStream implements IDisposable {
   constructor(
+    private readonly settings: ServerConnection.ISettings,
     readonly notebookId: string,
-    private readonly callbacks: IWatcherCallbacks
+    private readonly callbacks: IEventStreamCallbacks
   ) {
     this.connect();
   }
@@ -48,7 +51,7 @@ export class ProgressWatcher implements IDisposable {
 
   private connect(): void {
     this.closeSource();
-    const source = new EventSource(eventsURL(this.notebookId), { withCredentials: true });
+    const source = new EventSource(eventsURL(this.settings, this.notebookId), { withCredentials: true });
     this._source = source;
     this.setState(this._attempts === 0 ? 'connecting' : 'reconnecting');
     source.onopen = () => {
