@@ -79,7 +79,9 @@ def countdown_words(seconds: float | None) -> str:
     """The one way every face says the lease: ``0:58:10, stops at 15:42`` (the stop time on this machine's clock)."""
     if seconds is None:
         return "-"
-    return _("{left}, stops at {clock}").format(left=format_remaining(seconds), clock=format_clock(time.time() * 1000 + seconds * 1000))
+    # To the second: a stop set with --until 14:00 and read a moment later is 13:59:59.9, still "14:00".
+    stops_at_ms = round(time.time() + seconds) * 1000
+    return _("{left}, stops at {clock}").format(left=format_remaining(seconds), clock=format_clock(stops_at_ms))
 
 
 def steps(notebook: dict | None) -> list[dict]:

@@ -64,7 +64,7 @@ def test_panel_subcommand_shows_an_empty_panel_or_follows(ipython, direct_backen
     empty = last_panel()
     assert empty.notebook_id is None and empty.status == ""
     opened = direct_backend.open()
-    ipython.run_line_magic("codelab", "panel --follow")
+    ipython.run_line_magic("codelab", "panel")  # follows by default
     following = last_panel()
     assert following is not empty and following.notebook_id == opened["id"]
     wait_for(lambda: following.status == "RUNNING", what="the following panel to reach RUNNING")
