@@ -107,8 +107,9 @@ def test_argparse_mistakes_exit_2(codelab):
     assert codelab("launch").returncode == 2
 
 
-def test_no_credentials_is_explained(codelab):
-    done = codelab("status", env={})
+def test_no_credentials_is_explained(codelab, tmp_path):
+    (tmp_path / "runtime").mkdir()
+    done = codelab("status", env={"JUPYTER_RUNTIME_DIR": str(tmp_path / "runtime")})  # and no Jupyter server to find
     assert done.returncode == 1
     assert "No ModelArts credentials found" in done.stderr and "jupyter codelab simulate" in done.stderr
 
