@@ -31,7 +31,7 @@ class PanelChildren:
         self.status = widgets.HTML()
         self.countdown = widgets.HTML()
         self.hours = widgets.BoundedIntText(value=1, min=MIN_HOURS, max=MAX_HOURS, description=_("+ hours"),
-                                            tooltip=_("How many hours later than now planned the instance should stop"))  # fmt: skip
+                                            tooltip=_("How many hours later than planned the instance should stop"))  # fmt: skip
         self.hours.layout.width = "140px"
         self.extend_button = widgets.Button(description=_("Extend"), icon="clock-o", tooltip=_("Move the automatic stop later"))
         self.stop_button = widgets.Button(description="Stop", button_style="warning", icon="stop", tooltip="Stop the instance")
