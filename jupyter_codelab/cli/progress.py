@@ -10,6 +10,7 @@ from __future__ import annotations
 import shutil
 
 from jupyter_codelab.client import describe
+from jupyter_codelab.i18n import _
 
 STEP_CHARS = {"COMPLETED": "#", "PROCESSING": ">", "FAILED": "x", "WAITING": "."}
 
@@ -25,7 +26,7 @@ def progress_line(notebook: dict, elapsed: float, remaining: float | None, note:
         doing = "Ready."
     parts = [f"[{bar}] {done}/{len(steps)} {doing}".rstrip(), f"{state.words} {describe.format_remaining(elapsed)}"]
     if remaining is not None:
-        parts.append(f"auto-stop in {describe.format_remaining(remaining)}")
+        parts.append(_("auto-stop in {countdown}").format(countdown=describe.countdown_words(remaining)))
     if note:
         parts.append(note)
     return " | ".join(parts)

@@ -48,6 +48,11 @@ def test_status_and_open_find_the_running_server(jupyter, tmp_path):
     assert notebook["status"] == "RUNNING" and notebook["simulated"] is True
     assert jupyter.api("GET", "codelab/api/notebooks/current").json()["id"] == notebook["id"]  # the server's instance
 
+    left_ms = jupyter.api("GET", "codelab/api/notebooks/current").json()["lease"]["remaining_ms"]
+    extended = run_cli(tmp_path, runtime, "extend", "--json")  # through the server: 1 h later than the current stop
+    assert extended.returncode == 0, extended.stderr
+    assert left_ms + 3_600_000 - 60_000 <= json.loads(extended.stdout)["remaining_ms"] <= left_ms + 3_600_000
+
 
 def test_without_a_server_the_message_names_the_options(tmp_path):
     empty = tmp_path / "runtime"
