@@ -1,14 +1,20 @@
-"""Which backend the CLI uses: ``--server-url``/``--token``, else the environment (see client.backend)."""
+"""Which backend the CLI uses: ``--server-url``/``--token``; else the environment (a Jupyter terminal,
+credentials, a simulator endpoint; see client.choose); else a Jupyter server with jupyter-codelab
+running on this machine (found as ``jupyter server list`` finds it)."""
 
 from __future__ import annotations
 
 import argparse
 import os
+import sys
 
 from jupyter_codelab.client.backend import Backend
 from jupyter_codelab.client.choose import backend_from_env
+from jupyter_codelab.client.errors import NoCredentials
 from jupyter_codelab.client.inputs import InputError
+from jupyter_codelab.client.local_server import find_local_server
 from jupyter_codelab.client.server_backend import ServerBackend
+from jupyter_codelab.i18n import _
 
 
 def common_options() -> argparse.ArgumentParser:
@@ -18,8 +24,9 @@ def common_options() -> argparse.ArgumentParser:
     group.add_argument(
         "--server-url",
         metavar="URL",
-        help="go through this running Jupyter server (e.g. http://127.0.0.1:8888/); default: "
-        "$CODELAB_API_URL when a Jupyter server started this shell, else ModelArts directly",
+        help=_("go through this running Jupyter server (e.g. http://127.0.0.1:8888/); default: $CODELAB_API_URL "
+               "in a terminal of a Jupyter server, else the credentials or simulator configured, "
+               "else a Jupyter server with jupyter-codelab running on this machine (see `jupyter server list`)"),  # fmt: skip
     )
     group.add_argument("--token", metavar="TOKEN", help="the Jupyter server's token (default: $JUPYTER_TOKEN)")
     parent.add_argument("--json", action="store_true", help="print JSON for scripts instead of text")
@@ -39,4 +46,26 @@ def given_server(args: argparse.Namespace) -> ServerBackend | None:
 
 
 def backend_for(args: argparse.Namespace) -> Backend:
-    return given_server(args) or backend_from_env()
+    given = given_server(args)
+    if given is not None:
+        return given
+    try:
+        return backend_from_env()
+    except NoCredentials as exc:
+        search = find_local_server()
+        if search.backend is None:
+            raise NoCredentials(_no_server_sentence(exc.message, search.others)) from None
+        # On stderr: stdout stays the command's answer (and --json stays JSON).
+        print(_("Using the Jupyter server at {url} (found running on this machine).").format(url=search.url), file=sys.stderr)
+        return search.backend
+
+
+def _no_server_sentence(no_credentials: str, others: list[str]) -> str:
+    if others:
+        where = _("Jupyter servers run at {urls}, but none answered codelab/api/config (is jupyter-codelab enabled there?).").format(
+            urls=", ".join(others)
+        )
+    else:
+        where = _("No Jupyter server with jupyter-codelab runs on this machine (`jupyter server list`).")
+    hint = _("To use a Jupyter server elsewhere, give --server-url URL --token TOKEN.")
+    return f"{no_credentials} {where} {hint}"

@@ -26,7 +26,7 @@ def progress_line(notebook: dict, elapsed: float, remaining: float | None, note:
         doing = _("Ready.")
     parts = [f"[{bar}] {done}/{len(steps)} {doing}".rstrip(), f"{_(state.words)} {describe.format_remaining(elapsed)}"]
     if remaining is not None:
-        parts.append(_("auto-stop in {remaining}").format(remaining=describe.format_remaining(remaining)))
+        parts.append(_("auto-stop in {countdown}").format(countdown=describe.countdown_words(remaining)))
     if note:
         parts.append(note)
     return " | ".join(parts)

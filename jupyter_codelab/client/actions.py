@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from jupyter_codelab.client import describe, remembered
 from jupyter_codelab.client.backend import Backend
 from jupyter_codelab.client.errors import CodeLabError
 from jupyter_codelab.client.inputs import InputError, check_hours
+from jupyter_codelab.i18n import _
+from jupyter_codelab.modelarts.limits import HOUR_MS, LEASE_MAX_MS, LEASE_MIN_MS, MAX_HOURS, MIN_HOURS
 from jupyter_codelab.modelarts.states import OPEN, VANISHED_SENTENCE
 
 STOPPING_SETTLE_SECONDS = 120.0
@@ -121,22 +124,109 @@ def check_start_options(hours, no_auto_stop: bool) -> int | None:
     return check_hours(hours) if hours is not None else None
 
 
-def extend_lease(backend: Backend, face: str, hours) -> Done:
-    """Make the running instance stop ``hours`` from now; the result is the new Lease."""
-    hours = check_hours(hours)
+def extend_lease(backend: Backend, face: str, hours=None, until: str | None = None, for_hours=None) -> Done:
+    """Move the running instance's automatic stop (see ``plan_extension``); the result is the new Lease."""
+    choice = check_extension(hours, until, for_hours)  # a typo is told before any connection
     notebook = require_current(backend, "extend", face)
     if notebook.get("status") != "RUNNING":
         raise InputError(
-            f"The instance is {describe.status_words(notebook.get('status')).lower()}, not running: "
-            "only a running instance can be extended."
+            _("The instance is {state}, not running: only a running instance can be extended.").format(
+                state=describe.status_words(notebook.get("status")).lower()
+            )
         )
-    lease = call_on_instance(backend, notebook, lambda: backend.extend(notebook["id"], hours))
-    seconds = (lease.get("remaining_ms") or 0) / 1000
-    sentence = (
-        f"Extended: {notebook.get('name') or notebook['id']} now stops automatically at "
-        f"{describe.format_clock(lease.get('expires_at'))} (in {describe.format_remaining(seconds)})."
-    )
-    return Done(lease, sentence)
+    return extend_notebook(backend, notebook, **choice)
+
+
+def check_extension(hours=None, until: str | None = None, for_hours=None) -> dict:
+    """At most one of ``hours``/``until``/``for_hours`` (default: ``hours=1``), each checked."""
+    given = [name for name, value in (("--hours", hours), ("--until", until), ("--for", for_hours)) if value is not None]
+    if len(given) > 1:
+        raise InputError(_("Give one of --hours, --until or --for, not {both}.").format(both=" and ".join(given)))
+    if until is not None:
+        return {"until": parse_clock(until)}
+    if for_hours is not None:
+        return {"for_hours": check_hours(for_hours, "--for")}
+    return {"hours": check_hours(1 if hours is None else hours)}
+
+
+def parse_clock(text: str, field: str = "--until") -> tuple[int, int]:
+    """``HH:MM`` (24 h, local time) as ``(hour, minute)``."""
+    hour, _sep, minute = str(text).strip().partition(":")
+    if hour.isdigit() and minute.isdigit() and len(minute) == 2 and int(hour) < 24 and int(minute) < 60:
+        return int(hour), int(minute)
+    raise InputError(_("{field} must be a local time HH:MM (24 h), e.g. 18:30, got '{value}'.").format(field=field, value=text))
+
+
+@dataclass
+class LeasePlan:
+    """What to ask ModelArts for (it counts the duration from now) and when the instance will then stop."""
+
+    duration_ms: int
+    stops_at_ms: int  # epoch ms, on this machine's clock
+    note: str = ""  # why it is not what was asked (the 72 h cap)
+
+
+def plan_extension(remaining_ms: float | None, hours: int | None = None, until: tuple[int, int] | None = None,
+                   for_hours: int | None = None, now_ms: float | None = None) -> LeasePlan:  # fmt: skip
+    """The one rule of every face's Extend.
+
+    - ``hours``: "+N h from the current auto-stop": what is left plus N hours (no auto-stop: N hours from now),
+      capped at the 72 h ModelArts allows (``note`` says so);
+    - ``until``: the next local HH:MM (today, else tomorrow), 1 h to 72 h from now;
+    - ``for_hours``: N hours from now.
+    """
+    now_ms = time.time() * 1000 if now_ms is None else now_ms
+    if until is not None:
+        duration = _until_ms(until, now_ms)
+    elif for_hours is not None:
+        duration = for_hours * HOUR_MS
+    else:
+        wanted = max(0, remaining_ms or 0) + (hours or 1) * HOUR_MS
+        duration = min(LEASE_MAX_MS, wanted)
+        if duration < wanted:
+            if remaining_ms is not None and duration - remaining_ms < 60_000:
+                raise InputError(
+                    _("It already stops at {clock}, {max} h from now: the latest ModelArts allows. Nothing was changed.").format(
+                        clock=describe.format_clock(now_ms + remaining_ms), max=MAX_HOURS
+                    )
+                )
+            note = _("ModelArts allows at most {max} h from now, so not {wanted}.").format(
+                max=MAX_HOURS, wanted=describe.format_clock(now_ms + wanted)
+            )
+            return LeasePlan(int(duration), int(now_ms + duration), note)
+    return LeasePlan(int(duration), int(now_ms + duration))
+
+
+def _until_ms(until: tuple[int, int], now_ms: float) -> float:
+    now = datetime.fromtimestamp(now_ms / 1000)
+    target = now.replace(hour=until[0], minute=until[1], second=0, microsecond=0)
+    if target <= now:
+        target += timedelta(days=1)
+    duration = target.timestamp() * 1000 - now_ms
+    if duration < LEASE_MIN_MS:
+        sentence = _("--until {clock} is only {left} from now: ModelArts keeps an instance at least {min} h. Give a later time, or --for 1.")
+        clock = f"{until[0]:02d}:{until[1]:02d}"
+        raise InputError(sentence.format(clock=clock, left=describe.format_remaining(duration / 1000), min=MIN_HOURS))
+    return duration
+
+
+def extend_notebook(backend: Backend, notebook: dict, remaining_ms: float | None = None, **choice) -> Done:
+    """Extend ``notebook`` (RUNNING) by ``plan_extension``'s rule; ``remaining_ms`` defaults to its lease's."""
+    if remaining_ms is None and describe.auto_stops(notebook):
+        remaining_ms = ((notebook.get("lease") or {}).get("remaining_ms"))
+    before_ms = None if remaining_ms is None else time.time() * 1000 + remaining_ms
+    plan = plan_extension(remaining_ms, **choice)
+    lease = call_on_instance(backend, notebook, lambda: backend.extend(notebook["id"], plan.duration_ms))
+    left = lease.get("remaining_ms")
+    countdown = describe.countdown_words(plan.duration_ms / 1000 if left is None else left / 1000)
+    name = notebook.get("name") or notebook["id"]
+    if before_ms is None:
+        sentence = _("Extended {name}: auto-stop in {countdown} (it had no auto-stop).").format(name=name, countdown=countdown)
+    else:
+        sentence = _("Extended {name}: auto-stop in {countdown} (was {before}).").format(
+            name=name, countdown=countdown, before=describe.format_clock(before_ms)
+        )
+    return Done(lease, f"{sentence} {plan.note}" if plan.note else sentence)
 
 
 def stop_instance(backend: Backend, face: str) -> Done:

@@ -70,8 +70,10 @@ class Backend(ABC):
     def lease(self, notebook_id: str) -> dict: ...
 
     @abstractmethod
-    def extend(self, notebook_id: str, hours: int) -> dict:
-        """Renew the lease so the instance stops ``hours`` from now; returns the Lease."""
+    def extend(self, notebook_id: str, duration_ms: int) -> dict:
+        """Renew the lease so the instance stops ``duration_ms`` from now (ModelArts counts from now); returns the Lease.
+
+        Faces plan the duration with ``actions.plan_extension`` ("+N h" means what is left plus N h)."""
 
     @abstractmethod
     def stop(self, notebook_id: str) -> dict: ...

@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import time
 
+from jupyter_codelab.i18n import _
 from jupyter_codelab.modelarts import states
 from jupyter_codelab.modelarts.states import NO_INSTANCE, VANISHED_SENTENCE, State, state_of
 
@@ -65,10 +66,22 @@ def format_remaining(seconds: float | None) -> str:
     return f"{hours}:{minutes:02d}:{secs:02d}"
 
 
-def format_clock(epoch_ms: int | None) -> str:
+def format_clock(epoch_ms: float | None) -> str:
+    """A stop time as a person reads it: ``15:42`` today, ``Tue 15:42`` on another day (as the sidebar says it)."""
     if not epoch_ms:
         return "-"
-    return time.strftime("%H:%M", time.localtime(epoch_ms / 1000))
+    when = time.localtime(epoch_ms / 1000)
+    same_day = time.localtime()[:3] == when[:3]
+    return time.strftime("%H:%M" if same_day else "%a %H:%M", when)
+
+
+def countdown_words(seconds: float | None) -> str:
+    """The one way every face says the lease: ``0:58:10, stops at 15:42`` (the stop time on this machine's clock)."""
+    if seconds is None:
+        return "-"
+    # To the second: a stop set with --until 14:00 and read a moment later is 13:59:59.9, still "14:00".
+    stops_at_ms = round(time.time() + seconds) * 1000
+    return _("{left}, stops at {clock}").format(left=format_remaining(seconds), clock=format_clock(stops_at_ms))
 
 
 def steps(notebook: dict | None) -> list[dict]:
@@ -222,8 +235,7 @@ def _running_lines(notebook: dict, remaining: float | None) -> list[str]:
     else:
         remaining = remaining_seconds(notebook) if remaining is None else remaining
         if remaining is not None:
-            expires = ((notebook.get("lease") or {}).get("expires_at"))
-            lines.append(f"Stops automatically in {format_remaining(remaining)} (at {format_clock(expires)}).")
+            lines.append(_("Auto-stop in {countdown}.").format(countdown=countdown_words(remaining)))
     if notebook.get("url"):
         lines.append(f"Open: {notebook['url']}")
     lines += _optional(ssh_line(notebook))

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 from jupyter_codelab.client.backend import Backend, EventStream
 from jupyter_codelab.client.describe import is_moving
-from jupyter_codelab.client.errors import CodeLabError
+from jupyter_codelab.client.errors import CodeLabError, NoCredentials
 from jupyter_codelab.modelarts.credentials import ClientSettings, ConfigError, resolve_settings
 from jupyter_codelab.modelarts.errors import ModelArtsError, NotFoundError, ThrottledError, UpstreamUnavailable
 from jupyter_codelab.modelarts.events import (
@@ -74,7 +74,7 @@ class DirectBackend(Backend):
         except ConfigError as exc:
             raise CodeLabError(str(exc)) from None
         if settings is None:
-            raise CodeLabError(NO_CREDENTIALS)
+            raise NoCredentials(NO_CREDENTIALS)
         return cls(settings)
 
     def where(self) -> str:
@@ -128,8 +128,8 @@ class DirectBackend(Backend):
     def lease(self, notebook_id: str) -> dict:
         return self._call(self.client.get_lease, notebook_id).to_client_json()
 
-    def extend(self, notebook_id: str, hours: int) -> dict:
-        lease = self._call(self.client.renew_lease, notebook_id, int(hours) * HOUR_MS).to_client_json()
+    def extend(self, notebook_id: str, duration_ms: int) -> dict:
+        lease = self._call(self.client.renew_lease, notebook_id, int(duration_ms)).to_client_json()
         self._changed(notebook_id)
         return lease
 

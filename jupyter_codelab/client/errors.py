@@ -97,3 +97,7 @@ class LoginRefused(CodeLabError):
     def __init__(self, message, status=None, error_code=None, error_msg=None, field=None):
         self.field = field
         super().__init__(message, status, error_code, error_msg)
+
+
+class NoCredentials(CodeLabError):
+    """No way to ModelArts was configured at all (no server, no keys, no simulator endpoint)."""

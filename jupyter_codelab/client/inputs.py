@@ -7,6 +7,7 @@ Nothing here talks to the network.
 
 from __future__ import annotations
 
+from jupyter_codelab.i18n import _
 from jupyter_codelab.modelarts.limits import MAX_HOURS, MIN_HOURS, is_uuid
 from jupyter_codelab.modelarts.share_url import ShareUrlError, decode_share_url, encode_share_url
 
@@ -63,7 +64,15 @@ def resolve_image(catalogue: dict, wanted: str, field: str = "--image") -> dict:
     if len(matches) == 1:
         return matches[0]
     if not matches:
-        known = ", ".join(image_label(image) for image in images[:5]) or "none"
-        raise InputError(f"{field}: no image matches {wanted!r} (some available: {known}); use a name from `%codelab images`.")
-    names = ", ".join(image_label(image) for image in matches[:6])
-    raise InputError(f"{field}: {wanted!r} matches {len(matches)} images ({names}); give the full name:tag or the image id.")
+        known = ", ".join(image_label(image) for image in images) or _("none")
+        raise InputError(
+            _("{field}: no image matches '{wanted}'; the images are: {known}. Use one of these names (or its id).").format(
+                field=field, wanted=wanted, known=known
+            )
+        )
+    names = ", ".join(image_label(image) for image in matches)
+    raise InputError(
+        _("{field}: '{wanted}' matches {count} images ({names}); give the full name:tag or the image id.").format(
+            field=field, wanted=wanted, count=len(matches), names=names
+        )
+    )

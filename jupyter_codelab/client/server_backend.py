@@ -87,8 +87,8 @@ class ServerBackend(Backend):
     def lease(self, notebook_id: str) -> dict:
         return self._call("GET", f"notebooks/{_segment(notebook_id)}/lease")
 
-    def extend(self, notebook_id: str, hours: int) -> dict:
-        return self._call("PATCH", f"notebooks/{_segment(notebook_id)}/lease", {"hours": hours})
+    def extend(self, notebook_id: str, duration_ms: int) -> dict:
+        return self._call("PATCH", f"notebooks/{_segment(notebook_id)}/lease", {"duration_ms": int(duration_ms)})
 
     def stop(self, notebook_id: str) -> dict:
         return self._call("POST", f"notebooks/{_segment(notebook_id)}/stop", {})

@@ -53,7 +53,7 @@ class CodeLabPanel(widgets.VBox):
     error_code = Unicode(None, allow_none=True, help="ModelArts' error_code of the last problem.")
     connection = Unicode("", help="'connecting', 'live', 'reconnecting', 'ended' or '' (not watching).")
     busy = Bool(False, help="True while an action (open, extend, stop) is in flight.")
-    notebook = Dict(help="The last Notebook JSON seen (contracts.md 2.1).")
+    notebook = Dict(help="The last Notebook JSON seen (what %codelab status --json returns).")
     images = Dict(help="The image list: {images, default_image_id}.")
 
     def __init__(self, backend: Backend | None = None, load_images: bool = True, **kwargs):
@@ -76,6 +76,7 @@ class CodeLabPanel(widgets.VBox):
         ui = self._ui
         ui.image.observe(self._on_image_picked, "value")
         ui.share.observe(self._on_share_typed, "value")
+        ui.hours.observe(self.render_countdown, "value")
         ui.open_button.on_click(lambda _button: self.open_instance())
         ui.extend_button.on_click(lambda _button: self.extend_lease())
         ui.stop_button.on_click(lambda _button: self.stop_instance())
@@ -127,7 +128,7 @@ class CodeLabPanel(widgets.VBox):
             self.busy = False
 
     def extend_lease(self, hours: int | None = None, raise_errors: bool = False) -> dict | None:
-        """Make the instance stop ``hours`` (default: the Hours field) from now."""
+        """Move the automatic stop ``hours`` (default: the Hours field) later than it is now (``actions.plan_extension``)."""
         return self._action(self._ui.extend_button, lambda: self._extend(hours), raise_errors)
 
     def stop_instance(self, raise_errors: bool = False) -> dict | None:
@@ -136,6 +137,21 @@ class CodeLabPanel(widgets.VBox):
     def start_instance(self, raise_errors: bool = False) -> dict | None:
         """Start the followed instance again (STOPPED, START_FAILED)."""
         return self._action(self._ui.start_button, self._start, raise_errors)
+
+    def follow_current(self) -> dict | None:
+        """Follow the current instance, if there is one (what ``%codelab panel`` does); returns it."""
+        try:
+            found = actions.find_current(self._backend)
+        except CodeLabError as exc:
+            self._show_error(exc)
+            return None
+        if found.notebook is None:
+            if found.vanished:
+                self.forget_instance()
+            return None
+        self.apply_notebook(found.notebook, force=True)
+        self.watch(found.notebook["id"])
+        return found.notebook
 
     def watch(self, notebook_id: str) -> None:
         """Follow an instance's events (replacing any instance followed before)."""
@@ -166,6 +182,8 @@ class CodeLabPanel(widgets.VBox):
         with self._changed:
             if not force and self.notebook_id and notebook.get("id") and notebook["id"] != self.notebook_id:
                 return  # a late event of an instance no longer followed
+            if ((self.notebook or {}).get("image") or {}).get("id") != (notebook.get("image") or {}).get("id"):
+                self._select_image(notebook.get("image") or {})  # a new instance, or switched: show its image
             self.notebook = notebook
             self.notebook_id = notebook.get("id") or self.notebook_id
             self.mode = "simulated" if notebook.get("simulated") else "modelarts"
@@ -206,9 +224,16 @@ class CodeLabPanel(widgets.VBox):
 
     def _extend(self, hours):
         hours = check_hours(self._ui.hours.value if hours is None else hours, "Hours")
-        lease = self._backend.extend(self._require_instance("extend"), hours)
-        self.apply_notebook({**self.notebook, "lease": lease})
-        return lease
+        self._require_instance("extend")
+        done = actions.extend_notebook(self._backend, self.notebook, self._live_remaining_ms(), hours=hours)
+        self.apply_notebook({**self.notebook, "lease": done.result})
+        self.notice = done.sentence  # the countdown jumps; this says by how much
+        return done.result
+
+    def _live_remaining_ms(self) -> float | None:
+        """What is left of the lease now, on the ticking countdown (None: no auto-stop)."""
+        left = self._driver.remaining()
+        return None if left is None or not describe.auto_stops(self.notebook) else left * 1000
 
     def _stop(self):
         notebook = self._backend.stop(self._require_instance("stop"))
@@ -340,6 +365,13 @@ class CodeLabPanel(widgets.VBox):
             self._ui.image.options = [*self._ui.image.options, (change["new"], change["new"])]
         self._ui.image.value = change["new"]
 
+    def _select_image(self, image: dict) -> None:
+        if not image.get("id"):
+            return
+        if image["id"] not in [value for _, value in self._ui.image.options]:
+            self._ui.image.options = [*self._ui.image.options, (image_label(image), image["id"])]
+        self.image_id = image["id"]
+
     def _on_image_picked(self, change) -> None:
         self.image_id = change["new"]
 
@@ -376,10 +408,12 @@ class CodeLabPanel(widgets.VBox):
         offered = self.actions if self.notebook_id else NO_INSTANCE.actions
         self._ui.show_actions(offered, busy=self.busy)
 
-    def render_countdown(self) -> None:
-        lease = (self.notebook or {}).get("lease") or {}
+    def render_countdown(self, _change=None) -> None:
+        """The countdown and the Extend button's "Keep until 16:42" (both move with the clock and the Hours field)."""
         auto_stop = describe.auto_stops(self.notebook)
-        self._ui.countdown.value = panel_view.countdown_html(self.status, self.remaining_seconds, lease.get("expires_at"), auto_stop)
+        self._ui.countdown.value = panel_view.countdown_html(self.status, self.remaining_seconds, auto_stop)
+        label, tooltip = panel_view.extend_label(self.status, self._live_remaining_ms(), self._ui.hours.value)
+        self._ui.extend_button.description, self._ui.extend_button.tooltip = label, tooltip
 
     def _on_tick(self) -> None:
         """Every second, from the driver's ticker: the countdown, and the time spent while starting."""

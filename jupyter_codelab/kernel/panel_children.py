@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
+from jupyter_codelab.i18n import _
 from jupyter_codelab.kernel import panel_view
 from jupyter_codelab.modelarts import states
 from jupyter_codelab.modelarts.limits import MAX_HOURS, MIN_HOURS
@@ -29,9 +30,10 @@ class PanelChildren:
         self.bar = widgets.IntProgress(value=0, min=0, max=100, description="Progress")
         self.status = widgets.HTML()
         self.countdown = widgets.HTML()
-        self.hours = widgets.BoundedIntText(value=1, min=MIN_HOURS, max=MAX_HOURS, description="Hours")
+        self.hours = widgets.BoundedIntText(value=1, min=MIN_HOURS, max=MAX_HOURS, description=_("+ hours"),
+                                            tooltip=_("How many hours later than planned the instance should stop"))  # fmt: skip
         self.hours.layout.width = "140px"
-        self.extend_button = widgets.Button(description="Extend", icon="clock-o", tooltip="Stop automatically this many hours from now")
+        self.extend_button = widgets.Button(description=_("Extend"), icon="clock-o", tooltip=_("Move the automatic stop later"))
         self.stop_button = widgets.Button(description="Stop", button_style="warning", icon="stop", tooltip="Stop the instance")
         self.start_button = widgets.Button(description="Start", button_style="primary", icon="play", tooltip="Start the instance again")
         self.sentence = widgets.HTML()

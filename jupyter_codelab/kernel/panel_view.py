@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import html
 
-from jupyter_codelab.client import describe
+from jupyter_codelab.client import actions, describe
+from jupyter_codelab.client.inputs import InputError
+from jupyter_codelab.i18n import _
 
 _STEP_COLOURS = {"COMPLETED": "#2e7d32", "PROCESSING": "#1565c0", "FAILED": "#c62828", "WAITING": "#757575"}
 SLOW_AFTER_SECONDS = 180  # a CodeLab start usually takes well under this
@@ -65,15 +67,28 @@ def notice_html(notice: str) -> str:
     return f'<div style="color:#1565c0"><b>Note:</b> {html.escape(notice)}</div>' if notice else ""
 
 
-def countdown_html(status: str, remaining: int | None, expires_at: int | None, auto_stop: bool = True) -> str:
+def countdown_html(status: str, remaining: int | None, auto_stop: bool = True) -> str:
     if status == "RUNNING" and not auto_stop:
         return "<b>Auto-stop:</b> no auto-stop"
     if status != "RUNNING" or remaining is None:
         return "<b>Auto-stop:</b> -"
-    text = f"<b>Stops in</b> {describe.format_remaining(remaining)} (at {describe.format_clock(expires_at)})"
+    text = f"<b>{html.escape(_('Auto-stop in'))}</b> {html.escape(describe.countdown_words(remaining))}"
     if remaining < describe.WARN_BELOW_SECONDS:
-        return f'<span style="color:#c62828">{text}: extend it to keep working</span>'
+        return f'<span style="color:#c62828">{text}: {html.escape(_("extend it to keep working"))}</span>'
     return text
+
+
+def extend_label(status: str, remaining_ms: float | None, hours: int) -> tuple[str, str]:
+    """The Extend button's label and tooltip: "Keep until 16:42" says the new stop time before the click."""
+    if status != "RUNNING":
+        return _("Extend"), _("Move the automatic stop later")
+    try:
+        plan = actions.plan_extension(remaining_ms, hours=hours)
+    except InputError as exc:  # already at the 72 h cap
+        return _("Extend"), str(exc)
+    until = describe.format_clock(plan.stops_at_ms)
+    tooltip = _("Move the automatic stop {hours} h later, to {clock}.").format(hours=hours, clock=until)
+    return _("Keep until {clock}").format(clock=until), f"{tooltip} {plan.note}".strip()
 
 
 def link_html(status: str, url: str | None) -> str:

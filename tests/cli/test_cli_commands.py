@@ -27,7 +27,7 @@ def test_open_reaches_running_with_json(codelab, simulator):
     done = codelab("open", "--json", "--image", "pytorch1.8-cpu", "--share-url", LINK)
     assert done.returncode == 0, done.stderr
     notebook = json.loads(done.stdout)
-    assert notebook["status"] == "RUNNING" and notebook["url"].startswith("https://")
+    assert notebook["status"] == "RUNNING" and notebook["url"].startswith("http")
     assert notebook["image"]["name"] == "pytorch1.8-cpu-py3.7-ubuntu18.04"
     assert "[" in done.stderr and "/4" in done.stderr  # progress went to stderr, JSON alone on stdout
     assert simulator.control("GET", "state")["instances"][0]["description"] == "https://raw.githubusercontent.com/org/repo/main/demo.ipynb"
@@ -39,7 +39,7 @@ def test_open_prints_progress_lines_then_the_address(codelab):
     lines = done.stdout.splitlines()
     assert lines[0].startswith("[") and "0/4" in lines[0] and "auto-stop in" in lines[0]
     assert any(line.startswith("[####] 4/4 Ready.") for line in lines)
-    assert "Running, 100%" in done.stdout and "Open: https://" in done.stdout
+    assert "Running, 100%" in done.stdout and "Open: http" in done.stdout
 
 
 def test_open_fails_with_the_reason_when_creation_fails(codelab, simulator):
@@ -68,7 +68,7 @@ def test_status_extend_stop_images_badge(codelab):
     assert json.loads(status.stdout)["status"] == "RUNNING"
     extended = codelab("extend", "--hours", "5", "--json")
     assert extended.returncode == 0
-    assert 5 * 3600_000 - 60_000 <= json.loads(extended.stdout)["remaining_ms"] <= 5 * 3600_000
+    assert 6 * 3600_000 - 60_000 <= json.loads(extended.stdout)["remaining_ms"] <= 6 * 3600_000  # 1 h left + 5 h
     stopped = codelab("stop")
     assert stopped.returncode == 0 and stopped.stdout.startswith("Stopping notebook_")
     images = json.loads(codelab("images", "--json").stdout)
@@ -107,8 +107,9 @@ def test_argparse_mistakes_exit_2(codelab):
     assert codelab("launch").returncode == 2
 
 
-def test_no_credentials_is_explained(codelab):
-    done = codelab("status", env={})
+def test_no_credentials_is_explained(codelab, tmp_path):
+    (tmp_path / "runtime").mkdir()
+    done = codelab("status", env={"JUPYTER_RUNTIME_DIR": str(tmp_path / "runtime")})  # and no Jupyter server to find
     assert done.returncode == 1
     assert "No ModelArts credentials found" in done.stderr and "jupyter codelab simulate" in done.stderr
 
@@ -136,7 +137,7 @@ def test_progress_rewrites_one_line_on_a_terminal(simulator, tmp_path):
     os.close(main)
     text = output.decode()
     assert "\r[" in text and "\x1b[K" in text
-    assert "Open: https://" in text
+    assert "Open: http" in text
 
 
 def test_simulate_serves_until_interrupted_and_open_works_against_it(tmp_path):

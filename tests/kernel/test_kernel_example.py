@@ -27,8 +27,8 @@ async def test_the_example_notebook_runs(codelab_server, jp_fetch, jp_serverapp,
         if cell.cell_type == "code"
         for output in cell.outputs
     )
-    assert "is running: https://" in text
+    assert "is running: http" in text
     assert "RUNNING 100" in text
-    assert "now stops automatically at" in text
+    assert "Extended notebook_" in text and ": auto-stop in " in text
     assert "[![Run in ModelArts]" in text
     assert "Stopping notebook_" in text

@@ -74,7 +74,7 @@ async def _run_open_notebook(km, tmp_path):
     data = panels[0]["data"]
     assert "Running, 100%" in data["text/plain"]  # refreshed once RUNNING: a readable record
     assert "<a href=" in data["text/html"] and "Running" in data["text/html"]
-    assert "is running: https://" in outputs_text(opened)
+    assert "is running: http" in outputs_text(opened)
     assert data[WIDGET_VIEW]["model_id"] in notebook.metadata.widgets[WIDGET_STATE]["state"]
     assert "RUNNING 100 ServerBackend" in outputs_text(notebook.cells[2])
 

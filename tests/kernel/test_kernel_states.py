@@ -161,7 +161,7 @@ def test_opening_with_another_image_switches_the_instance_and_says_so(ipython, s
     ipython.run_line_magic("codelab", f"open --image {GPU_IMAGE}")
     out = capsys.readouterr().out
     note = f"Switched your CodeLab instance from image {first.notebook['image']['name']} to pytorch1.8-cuda10.2-cudnn7-ubuntu18.04; it restarts."
-    assert note in out and "is running: https://" in out
+    assert note in out and "is running: http" in out
     panel = last_panel()
     try:
         assert panel.notice == note and note in panel._ui.notice.value
@@ -185,6 +185,6 @@ def test_start_without_auto_stop(ipython, simulator, capsys):
         assert started.status == "RUNNING" and started.remaining_seconds is None
         assert "no auto-stop" in started._ui.countdown.value
         out = status_magic(ipython, capsys)
-        assert "Lease: no auto-stop; it runs until you stop it." in out and "Stops automatically" not in out
+        assert "Lease: no auto-stop; it runs until you stop it." in out and "Auto-stop in" not in out
     finally:
         started.close()

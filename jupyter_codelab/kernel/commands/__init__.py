@@ -35,5 +35,10 @@ def help_text() -> str:
         "at CODELAB_ENDPOINT.",
     ]
     for function in COMMANDS.values():
-        parts += ["", "-" * 72, function.__doc__.strip()]
+        parts += ["", "-" * 72, plain_help(function.__doc__)]
     return "\n".join(parts)
+
+
+def plain_help(doc: str) -> str:
+    """A subcommand's help as text: IPython writes its usage as an RST literal block (``::`` and an indent)."""
+    return doc.strip().replace("::\n\n  %codelab", "Usage: %codelab", 1)

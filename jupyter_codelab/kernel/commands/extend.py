@@ -1,20 +1,24 @@
-"""``%codelab extend``: push the automatic stop further away."""
+"""``%codelab extend``: move the automatic stop later (by default 1 h later than it is now)."""
 
 from __future__ import annotations
 
 from IPython.core.magic_arguments import argument, magic_arguments
 
 from jupyter_codelab.client import actions
-from jupyter_codelab.client.inputs import check_hours
 from jupyter_codelab.kernel.commands.common import FACE, backend, parse, show, subcommand
 
 
 @magic_arguments()
 @subcommand("extend")
-@argument("--hours", default="1", metavar="H", help="stop automatically H hours from now, 1 to 72 (default 1)")
+@argument("--hours", metavar="H", help="stop H hours later than the current automatic stop (default 1; at most 72 h from now)")
+@argument("--until", metavar="TIME", help="stop at this local time HH:MM instead (its next occurrence, 1 h to 72 h from now)")
+@argument("--for", dest="for_hours", metavar="H", help="stop H hours from now instead, 1 to 72")
 def extend_command(line: str):
-    """Extend the lease of the running instance: it stops automatically H hours from now."""
+    """Keep the running instance longer: its automatic stop moves H hours later (default 1 h).
+
+    --until HH:MM stops it at that local time, --for H that many hours from now.
+    """
     args = parse(extend_command, line)
-    hours = check_hours(args.hours)  # a typo is told before any connection
-    show(actions.extend_lease(backend(), FACE, hours).sentence)
+    actions.check_extension(args.hours, args.until, args.for_hours)  # a typo is told before any connection
+    show(actions.extend_lease(backend(), FACE, args.hours, args.until, args.for_hours).sentence)
     return None

@@ -1,4 +1,4 @@
-"""``%codelab panel``: a panel to fill in (image, notebook link) and open from."""
+"""``%codelab panel``: a panel following the current instance, or the form to open one."""
 
 from __future__ import annotations
 
@@ -9,9 +9,11 @@ from jupyter_codelab.kernel.commands.common import backend, parse, subcommand
 
 @magic_arguments()
 @subcommand("panel")
-@argument("--follow", action="store_true", help="follow the current instance, if there is one, instead of starting empty")
+@argument("--empty", action="store_true", help="show the open form only, without following the current instance")
+@argument("--follow", action="store_true", help="(the default now; kept so older notebooks still run)")
 def panel_command(line: str):
-    """Show a CodeLab panel: pick an image, paste a notebook link, click Open.
+    """Show a CodeLab panel following your current instance (with its image selected),
+    or, when there is none, the form to open one: pick an image, paste a notebook link, click Open.
 
     The panel's state is in traits (notebook_id, status, remaining_seconds ...);
     get the panel object with jupyter_codelab.kernel.panel.last_panel().
@@ -21,12 +23,8 @@ def panel_command(line: str):
 
     from jupyter_codelab.kernel.panel import CodeLabPanel
 
-    chosen = backend()
-    panel = CodeLabPanel(backend=chosen)
-    if args.follow:
-        notebook = chosen.current()
-        if notebook is not None:
-            panel.apply_notebook(notebook)
-            panel.watch(notebook["id"])
+    panel = CodeLabPanel(backend=backend())
+    if not args.empty:
+        panel.follow_current()
     display(panel)
     return None
