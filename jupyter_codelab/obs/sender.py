@@ -185,7 +185,7 @@ class Sender:
     async def publish(self, contents_manager, body: dict) -> dict:
         """Make the notebook's object public-read (uploading it first if needed): only with ``confirm: true``."""
         notebook = await read_notebook(contents_manager, body.get("path"), flag(body, "strip_outputs"))
-        bucket, _ = await self.bucket_plan()
+        bucket, _bucket_status = await self.bucket_plan()
         key = object_key(notebook.data, notebook.path)
         if body.get("confirm") is not True:
             raise SendInputError("confirm", _("Publishing makes {name} readable by anyone, for good (OBS object {bucket}/{key}). Send confirm: true to "

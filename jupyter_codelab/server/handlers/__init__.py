@@ -15,7 +15,7 @@ ROUTES = [
     (r"openapi.json", OpenAPIHandler),
     (r"send/preview", PreviewHandler),
     (r"send/publish", PublishHandler),
-    (r"send/jobs/(?P<job_id>[0-9a-f]{1,32})", JobHandler),
+    (r"send/jobs/(?P<job_id>[^/]+)", JobHandler),
     (r"send", StartSendHandler),
     (r"notebooks/open", OpenHandler),
     (r"notebooks/current", CurrentHandler),
