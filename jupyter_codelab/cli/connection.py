@@ -20,7 +20,7 @@ from jupyter_codelab.i18n import _
 def common_options() -> argparse.ArgumentParser:
     """Options every subcommand takes (a parent parser)."""
     parent = argparse.ArgumentParser(add_help=False)
-    group = parent.add_argument_group("connection")
+    group = parent.add_argument_group(_("connection"))
     group.add_argument(
         "--server-url",
         metavar="URL",
@@ -28,8 +28,8 @@ def common_options() -> argparse.ArgumentParser:
                "in a terminal of a Jupyter server, else the credentials or simulator configured, "
                "else a Jupyter server with jupyter-codelab running on this machine (see `jupyter server list`)"),  # fmt: skip
     )
-    group.add_argument("--token", metavar="TOKEN", help="the Jupyter server's token (default: $JUPYTER_TOKEN)")
-    parent.add_argument("--json", action="store_true", help="print JSON for scripts instead of text")
+    group.add_argument("--token", metavar="TOKEN", help=_("the Jupyter server's token (default: $JUPYTER_TOKEN)"))
+    parent.add_argument("--json", action="store_true", help=_("print JSON for scripts instead of text"))
     return parent
 
 
@@ -38,10 +38,10 @@ def given_server(args: argparse.Namespace) -> ServerBackend | None:
     if args.server_url:
         token = args.token or os.environ.get("JUPYTER_TOKEN")
         if not token:
-            raise InputError("--server-url needs the server's token: pass --token or set JUPYTER_TOKEN.")
+            raise InputError(_("--server-url needs the server's token: pass --token or set JUPYTER_TOKEN."))
         return ServerBackend.for_jupyter_server(args.server_url, token)
     if args.token:
-        raise InputError("--token goes with --server-url: give the Jupyter server's URL too.")
+        raise InputError(_("--token goes with --server-url: give the Jupyter server's URL too."))
     return None
 
 

@@ -21,7 +21,8 @@ def progress_line(notebook: dict, elapsed: float, remaining: float | None, note:
     done = sum(step["status"] == "COMPLETED" for step in steps)
     current = describe.current_step(notebook)
     state = describe.state(notebook)
-    doing = ((current or {}).get("description") or "") if state.shows_steps else ""
+    description = (current or {}).get("description") if state.shows_steps else ""
+    doing = _(description) if description else ""  # ModelArts' English step names are in the catalog
     if notebook.get("status") == "RUNNING":
         doing = _("Ready.")
     parts = [f"[{bar}] {done}/{len(steps)} {doing}".rstrip(), f"{_(state.words)} {describe.format_remaining(elapsed)}"]

@@ -16,11 +16,13 @@ from jupyter_codelab.client import describe, remembered
 from jupyter_codelab.client.backend import Backend
 from jupyter_codelab.client.errors import CodeLabError
 from jupyter_codelab.client.inputs import InputError, check_hours
-from jupyter_codelab.i18n import _
+from jupyter_codelab.i18n import N_, _
 from jupyter_codelab.modelarts.limits import HOUR_MS, LEASE_MAX_MS, LEASE_MIN_MS, MAX_HOURS, MIN_HOURS
 from jupyter_codelab.modelarts.states import OPEN, VANISHED_SENTENCE
 
 STOPPING_SETTLE_SECONDS = 120.0
+# The verbs of require_current's sentence, translated on their own.
+VERBS = {"start": N_("start"), "extend": N_("extend"), "stop": N_("stop")}
 
 
 @dataclass
@@ -94,9 +96,14 @@ def require_current(backend: Backend, verb: str, face: str) -> dict:
     found = find_current(backend)
     if found.notebook is None:
         command = describe.next_commands([OPEN], face)[0]
+        verb = _(VERBS.get(verb, verb))
         if found.vanished:
-            raise InputError(f"There is no CodeLab instance to {verb}: {VANISHED_SENTENCE[:-1]} with {command}.")
-        raise InputError(f"There is no CodeLab instance to {verb}: open one first with {command}.")
+            raise InputError(
+                _("There is no CodeLab instance to {verb}: {vanished} with {command}.").format(
+                    verb=verb, vanished=_(VANISHED_SENTENCE)[:-1], command=command
+                )
+            )
+        raise InputError(_("There is no CodeLab instance to {verb}: open one first with {command}.").format(verb=verb, command=command))
     return found.notebook
 
 
@@ -108,19 +115,19 @@ def call_on_instance(backend: Backend, notebook: dict, operation):
         return operation()
     except CodeLabError as exc:
         if exc.not_found:
-            raise CodeLabError(VANISHED_SENTENCE, exc.status, exc.error_code, exc.error_msg, exc.request_id, True) from None
+            raise CodeLabError(_(VANISHED_SENTENCE), exc.status, exc.error_code, exc.error_msg, exc.request_id, True) from None
         raise
 
 
 def check_timeout(timeout: float) -> None:
     if timeout <= 0:
-        raise InputError(f"--timeout must be a positive number of seconds, got {timeout:g}.")
+        raise InputError(_("--timeout must be a positive number of seconds, got {value}.").format(value=f"{timeout:g}"))
 
 
 def check_start_options(hours, no_auto_stop: bool) -> int | None:
     """The ``--hours`` of a start (None: ModelArts' default), checked against ``--no-auto-stop``."""
     if hours is not None and no_auto_stop:
-        raise InputError("Give --hours or --no-auto-stop, not both.")
+        raise InputError(_("Give --hours or --no-auto-stop, not both."))
     return check_hours(hours) if hours is not None else None
 
 
@@ -131,7 +138,7 @@ def extend_lease(backend: Backend, face: str, hours=None, until: str | None = No
     if notebook.get("status") != "RUNNING":
         raise InputError(
             _("The instance is {state}, not running: only a running instance can be extended.").format(
-                state=describe.status_words(notebook.get("status")).lower()
+                state=_(describe.status_words(notebook.get("status"))).lower()
             )
         )
     return extend_notebook(backend, notebook, **choice)
@@ -234,6 +241,8 @@ def stop_instance(backend: Backend, face: str) -> Done:
     notebook = require_current(backend, "stop", face)
     name = notebook.get("name") or notebook["id"]
     if notebook.get("status") in ("STOPPED", "STOPPING"):
-        return Done(notebook, f"{name} is already {describe.status_words(notebook['status']).lower()}.")
+        state = _(describe.status_words(notebook["status"])).lower()
+        return Done(notebook, _("{name} is already {state}.").format(name=name, state=state))
     after = call_on_instance(backend, notebook, lambda: backend.stop(notebook["id"]))
-    return Done(after, f"Stopping {name}: now {describe.status_words(after.get('status')).lower()}.")
+    state = _(describe.status_words(after.get("status"))).lower()
+    return Done(after, _("Stopping {name}: now {state}.").format(name=name, state=state))

@@ -11,12 +11,12 @@ from __future__ import annotations
 import html
 import time
 
-from jupyter_codelab.i18n import _
+from jupyter_codelab.i18n import N_, _
 from jupyter_codelab.modelarts import states
 from jupyter_codelab.modelarts.states import NO_INSTANCE, VANISHED_SENTENCE, State, state_of
 
 STEP_MARKS = {"COMPLETED": "✓", "PROCESSING": "…", "FAILED": "✗", "WAITING": "·"}
-DEFAULT_STEPS = ("Prepare the storage.", "Prepare the compute resource.", "Configuring the network.", "Initialize the notebook instance.")
+DEFAULT_STEPS = (N_("Prepare the storage."), N_("Prepare the compute resource."), N_("Configuring the network."), N_("Initialize the notebook instance."))
 
 # Phases in which the instance moves by itself: followers look often, a wait goes on.
 MOVING_PHASES = frozenset({states.STARTING, states.BUSY, states.STOPPING, states.DELETING})
@@ -92,7 +92,7 @@ def steps(notebook: dict | None) -> list[dict]:
             {"step": s.get("step"), "status": s.get("status") or "WAITING", "description": s.get("description") or s.get("step_description") or ""}
             for s in found
         ]
-    return [{"step": n, "status": "WAITING", "description": d} for n, d in enumerate(DEFAULT_STEPS, start=1)]
+    return [{"step": n, "status": "WAITING", "description": _(d)} for n, d in enumerate(DEFAULT_STEPS, start=1)]
 
 
 def current_step(notebook: dict | None) -> dict | None:
@@ -124,21 +124,24 @@ def failure_sentence(notebook: dict | None) -> str | None:
     if found.phase not in (states.FAILED, states.FROZEN):
         return None
     if found.phase == states.FROZEN:
-        return found.sentence
+        return _(found.sentence)
     failed = next((s for s in steps(notebook) if s["status"] == "FAILED"), None)
-    where = f" at step {failed['step']} ({failed['description'].rstrip('.')})" if failed else ""
-    reason = (notebook.get("fail_reason") or "ModelArts gave no reason").rstrip(".")
-    return f"{found.words}{where}: {reason}. {found.sentence}"
+    reason = (notebook.get("fail_reason") or _("ModelArts gave no reason")).rstrip(".。")
+    if failed:
+        return _("{state} at step {step} ({description}): {reason}. {sentence}").format(
+            state=_(found.words), step=failed["step"], description=failed["description"].rstrip("."), reason=reason, sentence=_(found.sentence)
+        )
+    return _("{state}: {reason}. {sentence}").format(state=_(found.words), reason=reason, sentence=_(found.sentence))
 
 
-NO_AUTO_STOP_SENTENCE = "The instance is running with no auto-stop: stop it when you are done."
+NO_AUTO_STOP_SENTENCE = N_("The instance is running with no auto-stop: stop it when you are done.")
 
 
 def status_sentence(notebook: dict | None) -> str:
     """What the state means and what to do: the failure with its reason, else the table's sentence."""
     if notebook and notebook.get("status") == "RUNNING" and not auto_stops(notebook):
-        return NO_AUTO_STOP_SENTENCE
-    return failure_sentence(notebook) or state(notebook).sentence
+        return _(NO_AUTO_STOP_SENTENCE)
+    return failure_sentence(notebook) or _(state(notebook).sentence)
 
 
 def next_commands(actions, face: str) -> list[str]:
@@ -153,8 +156,9 @@ def next_line(actions, face: str | None) -> str | None:
     commands = next_commands(actions, face)
     if not commands:
         return None
-    line = f"Next: {commands[0]}"
-    return line + (f" (or: {', '.join(commands[1:])})" if commands[1:] else "")
+    if commands[1:]:
+        return _("Next: {command} (or: {others})").format(command=commands[0], others=", ".join(commands[1:]))
+    return _("Next: {command}").format(command=commands[0])
 
 
 def open_note(before: dict | None, after: dict, share_url: str | None = None) -> str | None:
@@ -166,14 +170,15 @@ def open_note(before: dict | None, after: dict, share_url: str | None = None) ->
     """
     if not before or not after or before.get("id") != after.get("id"):
         if before and is_failed(before.get("status")) and after:
-            return f"Replaced the {status_words(before.get('status')).lower()} instance with a new one."
+            return _("Replaced the {state} instance with a new one.").format(state=_(status_words(before.get("status"))).lower())
         return None
     old, new = before.get("image") or {}, after.get("image") or {}
     if old.get("id") and new.get("id") and old["id"] != new["id"]:
-        return f"Switched your CodeLab instance from image {_image_name(old)} to {_image_name(new)}; it restarts."
+        return _("Switched your CodeLab instance from image {old} to {new}; it restarts.").format(old=_image_name(old), new=_image_name(new))
     if share_url:
-        where = "the running instance" if before.get("status") == "RUNNING" else "your instance"
-        return f"Loaded the notebook {share_url} into {where}."
+        if before.get("status") == "RUNNING":
+            return _("Loaded the notebook {url} into the running instance.").format(url=share_url)
+        return _("Loaded the notebook {url} into your instance.").format(url=share_url)
     return None
 
 
@@ -191,14 +196,16 @@ def ssh_line(notebook: dict) -> str | None:
     for endpoint in notebook.get("endpoints") or []:
         if "SSH" in (endpoint.get("service"), endpoint.get("dev_service")) and endpoint.get("uri"):
             keys = endpoint.get("key_pair_names") or []
-            return f"SSH: {endpoint['uri']}" + (f" (key pairs: {', '.join(keys)})" if keys else "")
+            if keys:
+                return _("SSH: {uri} (key pairs: {keys})").format(uri=endpoint["uri"], keys=", ".join(keys))
+            return _("SSH: {uri}").format(uri=endpoint["uri"])
     return None
 
 
 def no_instance_lines(face: str | None = None, vanished: bool = False) -> list[str]:
     if vanished:
-        return ["ModelArts CodeLab: no instance.", VANISHED_SENTENCE] + _optional(next_line(NO_INSTANCE.actions, face))
-    return ["ModelArts CodeLab: no instance opened yet.", NO_INSTANCE.sentence] + _optional(next_line(NO_INSTANCE.actions, face))
+        return [_("ModelArts CodeLab: no instance."), _(VANISHED_SENTENCE)] + _optional(next_line(NO_INSTANCE.actions, face))
+    return [_("ModelArts CodeLab: no instance opened yet."), _(NO_INSTANCE.sentence)] + _optional(next_line(NO_INSTANCE.actions, face))
 
 
 def summary_lines(notebook: dict | None, remaining: float | None = None, error: str | None = None, face: str | None = None) -> list[str]:
@@ -207,37 +214,38 @@ def summary_lines(notebook: dict | None, remaining: float | None = None, error: 
     ``face`` ("magic" or "cli") adds the next command to run.
     """
     if not notebook:
-        return no_instance_lines(face) + ([f"Problem: {error}"] if error else [])
-    mode = "simulated" if notebook.get("simulated") else "ModelArts"
+        return no_instance_lines(face) + ([_("Problem: {error}").format(error=error)] if error else [])
+    mode = _("simulated") if notebook.get("simulated") else "ModelArts"
     found = state(notebook)
     image = notebook.get("image") or {}
-    head = f"ModelArts CodeLab ({mode}): {notebook.get('name') or notebook.get('id')} - {found.words}"
+    head = f"ModelArts CodeLab ({mode}): {notebook.get('name') or notebook.get('id')} - {_(found.words)}"
     lines = [head + (f", {notebook.get('progress', 0)}%" if found.phase in (states.STARTING, states.RUNNING) else "")]
     if image.get("name"):
-        lines.append(f"Image: {image['name']}" + (f":{image['tag']}" if image.get("tag") else ""))
+        label = image["name"] + (f":{image['tag']}" if image.get("tag") else "")
+        lines.append(_("Image: {image}").format(image=label))
     failed_step = any(step.get("status") == "FAILED" for step in notebook.get("action_progress") or [])
     if found.phase == states.STARTING or failed_step:
         for step in steps(notebook):
-            lines.append(f"  {STEP_MARKS.get(step['status'], '?')} {step['step']}. {step['description']} ({step['status'].lower()})")
+            lines.append(f"  {STEP_MARKS.get(step['status'], '?')} {step['step']}. {_(step['description'])} ({step['status'].lower()})")
     if notebook.get("status") == "RUNNING":  # only RUNNING means running: `url` is there from CREATING on
         lines += _running_lines(notebook, remaining)
     lines.append(status_sentence(notebook))
     lines += _optional(next_line(found.actions, face))
     if error:
-        lines.append(f"Problem: {error}")
+        lines.append(_("Problem: {error}").format(error=error))
     return lines
 
 
 def _running_lines(notebook: dict, remaining: float | None) -> list[str]:
     lines = []
     if not auto_stops(notebook):
-        lines.append("Lease: no auto-stop; it runs until you stop it.")
+        lines.append(_("Lease: no auto-stop; it runs until you stop it."))
     else:
         remaining = remaining_seconds(notebook) if remaining is None else remaining
         if remaining is not None:
             lines.append(_("Auto-stop in {countdown}.").format(countdown=countdown_words(remaining)))
     if notebook.get("url"):
-        lines.append(f"Open: {notebook['url']}")
+        lines.append(_("Open: {url}").format(url=notebook["url"]))
     lines += _optional(ssh_line(notebook))
     return lines
 
@@ -253,12 +261,13 @@ def summary_text(notebook: dict | None, remaining: float | None = None, error: s
 def lines_html(lines: list[str], url: str | None = None) -> str:
     """Summary lines as a small HTML block (for nbconvert, GitHub and viewers without widgets)."""
     head, body = lines[0], lines[1:]
+    open_line = _("Open: {url}").format(url=url) if url else None
     items = []
     for line in body:
         text = html.escape(line.strip())
-        if line.startswith("Open: ") and url:
+        if line == open_line:
             safe = html.escape(url, quote=True)
-            text = f'Open: <a href="{safe}" target="_blank" rel="noopener">{safe}</a>'
+            text = html.escape(_("Open: {url}")).format(url=f'<a href="{safe}" target="_blank" rel="noopener">{safe}</a>')
         items.append(f"<li>{text}</li>")
     return (
         '<div class="codelab-summary"><strong>'

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 
 from jupyter_codelab.client.inputs import image_label
+from jupyter_codelab.i18n import _
 
 COLUMNS = ("name:tag", "processor", "arch", "id")
 
@@ -12,7 +13,7 @@ COLUMNS = ("name:tag", "processor", "arch", "id")
 def image_rows(catalogue: dict) -> list[tuple[str, ...]]:
     rows = []
     for image in catalogue.get("images") or []:
-        label = image_label(image) + (" (default)" if image.get("id") == catalogue.get("default_image_id") else "")
+        label = image_label(image) + (" " + _("(default)") if image.get("id") == catalogue.get("default_image_id") else "")
         rows.append((label, image.get("processor") or "", image.get("arch") or "", image.get("id") or ""))
     return rows
 

@@ -20,10 +20,16 @@ def check_hours(hours, field: str = "--hours") -> int:
     try:
         value = float(hours)
     except (TypeError, ValueError):
-        raise InputError(f"{field} must be a whole number of hours from {MIN_HOURS} to {MAX_HOURS}, got {hours!r}.") from None
+        raise InputError(_hours_sentence(field, hours)) from None
     if value != int(value) or not MIN_HOURS <= value <= MAX_HOURS:
-        raise InputError(f"{field} must be a whole number of hours from {MIN_HOURS} to {MAX_HOURS}, got {hours!r}.")
+        raise InputError(_hours_sentence(field, hours))
     return int(value)
+
+
+def _hours_sentence(field: str, hours) -> str:
+    return _("{field} must be a whole number of hours from {min} to {max}, got {value}.").format(
+        field=field, min=MIN_HOURS, max=MAX_HOURS, value=repr(hours)
+    )
 
 
 def check_share_url(text: str, field: str = "--share-url") -> tuple[str, str]:
@@ -52,12 +58,12 @@ def resolve_image(catalogue: dict, wanted: str, field: str = "--image") -> dict:
     wanted = (wanted or "").strip()
     images = catalogue.get("images") or []
     if not wanted:
-        raise InputError(f"{field} is empty: give an image id or name (see `%codelab images`).")
+        raise InputError(_("{field} is empty: give an image id or name (see `%codelab images`).").format(field=field))
     by_id = [image for image in images if (image.get("id") or "").lower() == wanted.lower()]
     if by_id:
         return by_id[0]
     if is_uuid(wanted):
-        raise InputError(f"{field}: no image has the id {wanted}; list the images with `%codelab images`.")
+        raise InputError(_("{field}: no image has the id {wanted}; list the images with `%codelab images`.").format(field=field, wanted=wanted))
     needle = wanted.lower()
     exact = [image for image in images if needle in {(image.get("name") or "").lower(), image_label(image).lower(), (image.get("tag") or "").lower()}]
     matches = exact or [image for image in images if needle in image_label(image).lower()]

@@ -13,6 +13,7 @@ from IPython.core.error import UsageError
 from IPython.core.magic import Magics, line_magic, magics_class
 
 from jupyter_codelab.client.inputs import InputError
+from jupyter_codelab.i18n import _
 from jupyter_codelab.kernel.commands import COMMANDS, help_text
 
 
@@ -20,14 +21,18 @@ from jupyter_codelab.kernel.commands import COMMANDS, help_text
 class CodeLabMagics(Magics):
     @line_magic
     def codelab(self, line: str = ""):
-        name, _, rest = line.strip().partition(" ")
+        name, _sep, rest = line.strip().partition(" ")
         if not name:
-            raise UsageError(f"Give a subcommand: %codelab {'|'.join(COMMANDS)} (help: %codelab?).")
+            raise UsageError(_("Give a subcommand: %codelab {commands} (help: %codelab?).").format(commands="|".join(COMMANDS)))
         command = COMMANDS.get(name)
         if command is None:
             close = difflib.get_close_matches(name, COMMANDS, n=1)
-            hint = f" Did you mean '{close[0]}'?" if close else ""
-            raise UsageError(f"Unknown subcommand '{name}': use one of {', '.join(COMMANDS)}.{hint} (help: %codelab?)")
+            hint = _(" Did you mean '{name}'?").format(name=close[0]) if close else ""
+            raise UsageError(
+                _("Unknown subcommand '{name}': use one of {commands}.{hint} (help: %codelab?)").format(
+                    name=name, commands=", ".join(COMMANDS), hint=hint
+                )
+            )
         try:
             return command(rest)
         except InputError as exc:

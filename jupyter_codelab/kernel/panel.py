@@ -21,6 +21,7 @@ from jupyter_codelab.client.backend import Backend
 from jupyter_codelab.client.choose import get_backend
 from jupyter_codelab.client.errors import CodeLabError
 from jupyter_codelab.client.inputs import InputError, check_hours, check_share_url, image_label
+from jupyter_codelab.i18n import _
 from jupyter_codelab.kernel import panel_view
 from jupyter_codelab.kernel.panel_children import PanelChildren
 from jupyter_codelab.kernel.panel_driver import PanelDriver
@@ -103,11 +104,11 @@ class CodeLabPanel(widgets.VBox):
         """Open (or find) the instance with the chosen image and notebook link, then follow it."""
         self.busy = True
         self._ui.open_button.disabled = True
-        self._ui.open_button.description = "Opening..."
+        self._ui.open_button.description = _("Opening...")
         try:
             share = self.share_url.strip() or None
             if share:
-                check_share_url(share, "Notebook link")
+                check_share_url(share, _("Notebook link"))
             self._set_error("")
             self.notice = ""
             self._opened_at = time.monotonic()
@@ -123,7 +124,7 @@ class CodeLabPanel(widgets.VBox):
                 raise
             return None
         finally:
-            self._ui.open_button.description = "Open"
+            self._ui.open_button.description = _("Open")
             self._ui.open_button.disabled = self._link_is_invalid()
             self.busy = False
 
@@ -212,6 +213,7 @@ class CodeLabPanel(widgets.VBox):
             self.progress = 0
             self.url = None
             self._driver.anchor_lease(None)
+            sentence = _(sentence)
             self.sentence = sentence
             self.actions = list(NO_INSTANCE.actions)
             self.status = ""
@@ -280,7 +282,7 @@ class CodeLabPanel(widgets.VBox):
 
     def _require_instance(self, verb: str) -> str:
         if not self.notebook_id:
-            raise InputError(f"There is no instance to {verb} yet: click Open first.")
+            raise InputError(_("There is no instance to {verb} yet: click Open first.").format(verb=_(actions.VERBS.get(verb, verb))))
         return self.notebook_id
 
     def _action(self, button, work, raise_errors):
@@ -350,9 +352,9 @@ class CodeLabPanel(widgets.VBox):
     def _images_changed(self, change) -> None:
         catalogue = change["new"] or {}
         default_id = catalogue.get("default_image_id")
-        options = [("Default image", None)]
+        options = [(_("Default image"), None)]
         for image in catalogue.get("images") or []:
-            mark = " (default)" if image.get("id") == default_id else ""
+            mark = " " + _("(default)") if image.get("id") == default_id else ""
             options.append((f"{image_label(image)} [{image.get('processor') or '?'}]{mark}", image.get("id")))
         current = self.image_id
         self._ui.image.options = options
@@ -382,7 +384,7 @@ class CodeLabPanel(widgets.VBox):
         encoded, problem = "", ""
         if text:
             try:
-                encoded, _url = check_share_url(text, "Notebook link")
+                encoded, _url = check_share_url(text, _("Notebook link"))
             except InputError as exc:
                 problem = str(exc)
         self.share_url_b64 = encoded

@@ -20,22 +20,22 @@ class PanelChildren:
     def __init__(self) -> None:
         self.title = widgets.HTML("<b>ModelArts CodeLab</b>")
         self.badge = widgets.HTML(panel_view.badge_html(""))
-        self.image = widgets.Dropdown(description="Image", options=[("Default image", None)], value=None)
+        self.image = widgets.Dropdown(description=_("Image"), options=[(_("Default image"), None)], value=None)
         self.image.layout.width = FIELD_WIDTH
-        self.share = widgets.Text(description="Notebook", placeholder="https://github.com/org/repo/blob/main/demo.ipynb")
+        self.share = widgets.Text(description=_("Notebook"), placeholder="https://github.com/org/repo/blob/main/demo.ipynb")
         self.share.layout.width = FIELD_WIDTH
         self.share_feedback = widgets.HTML(panel_view.share_feedback_html("", ""))
-        self.open_button = widgets.Button(description="Open", button_style="primary", icon="rocket", tooltip="Open the CodeLab instance")
+        self.open_button = widgets.Button(description=_("Open"), button_style="primary", icon="rocket", tooltip=_("Open the CodeLab instance"))
         self.steps = widgets.HTML()
-        self.bar = widgets.IntProgress(value=0, min=0, max=100, description="Progress")
+        self.bar = widgets.IntProgress(value=0, min=0, max=100, description=_("Progress"))
         self.status = widgets.HTML()
         self.countdown = widgets.HTML()
         self.hours = widgets.BoundedIntText(value=1, min=MIN_HOURS, max=MAX_HOURS, description=_("+ hours"),
                                             tooltip=_("How many hours later than planned the instance should stop"))  # fmt: skip
         self.hours.layout.width = "140px"
         self.extend_button = widgets.Button(description=_("Extend"), icon="clock-o", tooltip=_("Move the automatic stop later"))
-        self.stop_button = widgets.Button(description="Stop", button_style="warning", icon="stop", tooltip="Stop the instance")
-        self.start_button = widgets.Button(description="Start", button_style="primary", icon="play", tooltip="Start the instance again")
+        self.stop_button = widgets.Button(description=_("Stop"), button_style="warning", icon="stop", tooltip=_("Stop the instance"))
+        self.start_button = widgets.Button(description=_("Start"), button_style="primary", icon="play", tooltip=_("Start the instance again"))
         self.sentence = widgets.HTML()
         self.notice = widgets.HTML()
         self.link = widgets.HTML()
@@ -78,18 +78,18 @@ class PanelChildren:
 
     def _account_form(self) -> None:
         """Connect button (simulated mode) and its small form; the secret box is emptied right after use."""
-        self.connect_button = widgets.Button(description="Connect", icon="plug", tooltip="Connect your Huawei Cloud account")
+        self.connect_button = widgets.Button(description=_("Connect"), icon="plug", tooltip=_("Connect your Huawei Cloud account"))
         self.connect_button.layout.display = "none"
-        self.access_key = widgets.Text(description="AK", placeholder="access key id")
-        self.secret_key = widgets.Password(description="SK", placeholder="secret access key")
-        self.region = widgets.Text(description="Region", placeholder="cn-north-4")
-        self.project_id = widgets.Text(description="Project", placeholder="optional: looked up for the region")
-        self.remember = widgets.Checkbox(description="Remember in ~/.huaweicloud/credentials", indent=False)
-        self.connect_submit = widgets.Button(description="Connect", button_style="primary", icon="check")
-        self.connect_cancel = widgets.Button(description="Cancel")
+        self.access_key = widgets.Text(description="AK", placeholder=_("access key id"))
+        self.secret_key = widgets.Password(description="SK", placeholder=_("secret access key"))
+        self.region = widgets.Text(description=_("Region"), placeholder="cn-north-4")
+        self.project_id = widgets.Text(description=_("Project"), placeholder=_("optional: looked up for the region"))
+        self.remember = widgets.Checkbox(description=_("Remember in ~/.huaweicloud/credentials"), indent=False)
+        self.connect_submit = widgets.Button(description=_("Connect"), button_style="primary", icon="check")
+        self.connect_cancel = widgets.Button(description=_("Cancel"))
         for field in (self.access_key, self.secret_key, self.region, self.project_id):
             field.layout.width = FIELD_WIDTH
-        self.account_hint = widgets.HTML(panel_view.ACCOUNT_HINT)
+        self.account_hint = widgets.HTML(_(panel_view.ACCOUNT_HINT))
         self.account = widgets.VBox([
             self.account_hint, self.access_key, self.secret_key, self.region, self.project_id, self.remember,
             widgets.HBox([self.connect_submit, self.connect_cancel]),

@@ -10,7 +10,7 @@ import html
 
 from jupyter_codelab.client import actions, describe
 from jupyter_codelab.client.inputs import InputError
-from jupyter_codelab.i18n import _
+from jupyter_codelab.i18n import N_, _
 
 _STEP_COLOURS = {"COMPLETED": "#2e7d32", "PROCESSING": "#1565c0", "FAILED": "#c62828", "WAITING": "#757575"}
 SLOW_AFTER_SECONDS = 180  # a CodeLab start usually takes well under this
@@ -18,11 +18,11 @@ SLOW_AFTER_SECONDS = 180  # a CodeLab start usually takes well under this
 
 def badge_html(mode: str, region: str | None = None) -> str:
     if mode == "simulated":
-        return _pill("SIMULATED", "#e65100", "Talking to the built-in ModelArts simulator: nothing is created in the cloud.")
+        return _pill(_("SIMULATED"), "#e65100", _("Talking to the built-in ModelArts simulator: nothing is created in the cloud."))
     if mode == "modelarts":
         label = f"ModelArts {region}" if region else "ModelArts"
-        return _pill(label, "#1565c0", "Talking to Huawei Cloud ModelArts: instances are real.")
-    return _pill("not connected", "#757575", "The backend has not answered yet.")
+        return _pill(label, "#1565c0", _("Talking to Huawei Cloud ModelArts: instances are real."))
+    return _pill(_("not connected"), "#757575", _("The backend has not answered yet."))
 
 
 def _pill(text: str, colour: str, title: str) -> str:
@@ -40,20 +40,20 @@ def steps_html(notebook: dict | None) -> str:
         weight = "bold" if state == "PROCESSING" else "normal"
         items.append(
             f'<li style="color:{colour};font-weight:{weight};list-style:none">'
-            f"{describe.STEP_MARKS.get(state, '?')} {step['step']}. {html.escape(step['description'])}"
+            f"{describe.STEP_MARKS.get(state, '?')} {step['step']}. {html.escape(_(step['description']))}"
             f' <span style="opacity:.7">({html.escape(state.lower())})</span></li>'
         )
     return f'<ul class="codelab-steps" style="margin:2px 0;padding-left:4px">{"".join(items)}</ul>'
 
 
 def status_html(status: str, connection: str = "", elapsed: float | None = None, note: str = "") -> str:
-    text = f"<b>Status:</b> {html.escape(describe.status_words(status))}"
+    text = f"<b>{html.escape(_('Status:'))}</b> {html.escape(_(describe.status_words(status)))}"
     if describe.is_moving(status) and elapsed is not None:
-        text += f" for {describe.format_remaining(elapsed)}"
+        text += " " + html.escape(_("for {elapsed}").format(elapsed=describe.format_remaining(elapsed)))
         if elapsed > SLOW_AFTER_SECONDS:
-            text += " - taking longer than usual; ModelArts may be short of free resources."
+            text += " - " + html.escape(_("taking longer than usual; ModelArts may be short of free resources."))
     if connection == "reconnecting":
-        text += ' <span style="color:#e65100">(reconnecting to the event stream...)</span>'
+        text += f' <span style="color:#e65100">{html.escape(_("(reconnecting to the event stream...)"))}</span>'
     if note:
         text += f' <span style="color:#e65100">{html.escape(note)}</span>'
     return text
@@ -64,14 +64,14 @@ def sentence_html(sentence: str) -> str:
 
 
 def notice_html(notice: str) -> str:
-    return f'<div style="color:#1565c0"><b>Note:</b> {html.escape(notice)}</div>' if notice else ""
+    return f'<div style="color:#1565c0"><b>{html.escape(_("Note:"))}</b> {html.escape(notice)}</div>' if notice else ""
 
 
 def countdown_html(status: str, remaining: int | None, auto_stop: bool = True) -> str:
     if status == "RUNNING" and not auto_stop:
-        return "<b>Auto-stop:</b> no auto-stop"
+        return f"<b>{html.escape(_('Auto-stop:'))}</b> {html.escape(_('no auto-stop'))}"
     if status != "RUNNING" or remaining is None:
-        return "<b>Auto-stop:</b> -"
+        return f"<b>{html.escape(_('Auto-stop:'))}</b> -"
     text = f"<b>{html.escape(_('Auto-stop in'))}</b> {html.escape(describe.countdown_words(remaining))}"
     if remaining < describe.WARN_BELOW_SECONDS:
         return f'<span style="color:#c62828">{text}: {html.escape(_("extend it to keep working"))}</span>'
@@ -95,13 +95,13 @@ def link_html(status: str, url: str | None) -> str:
     if status != "RUNNING" or not url:
         return ""
     safe = html.escape(url, quote=True)
-    return f'<a href="{safe}" target="_blank" rel="noopener"><b>Open the CodeLab instance &#8599;</b></a>'
+    return f'<a href="{safe}" target="_blank" rel="noopener"><b>{html.escape(_("Open the CodeLab instance"))} &#8599;</b></a>'
 
 
 def error_html(message: str) -> str:
     if not message:
         return ""
-    return f'<div style="color:#c62828"><b>Problem:</b> {html.escape(message)}</div>'
+    return f'<div style="color:#c62828"><b>{html.escape(_("Problem:"))}</b> {html.escape(message)}</div>'
 
 
 def share_feedback_html(encoded: str, error: str) -> str:
@@ -109,10 +109,10 @@ def share_feedback_html(encoded: str, error: str) -> str:
         return f'<span style="color:#c62828">{html.escape(error)}</span>'
     if encoded:
         return f'<span style="opacity:.75">share_url (Base64): <code style="word-break:break-all">{html.escape(encoded)}</code></span>'
-    return '<span style="opacity:.75">Optional: a link to an .ipynb file (GitHub pages and raw links work).</span>'
+    return f'<span style="opacity:.75">{html.escape(_("Optional: a link to an .ipynb file (GitHub pages and raw links work)."))}</span>'
 
 
-ACCOUNT_HINT = (
+ACCOUNT_HINT = N_(
     "<small>Access keys: Huawei Cloud console &gt; My Credentials &gt; Access Keys. Inside JupyterLab the keys stay in "
     "the server's memory (tick Remember to keep them). Or run <code>%codelab login</code> in a cell: it asks without "
     "showing what you type.</small>"

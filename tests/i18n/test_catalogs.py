@@ -1,8 +1,7 @@
 """The translation checks (scripts/i18n): every translatable string is in the zh_CN catalog,
 every user-visible string is wrapped, and the compiled catalogs are what the .po says.
 
-Gaps known today are listed in tests/i18n/pending.txt (written by `python3 scripts/i18n pending`):
-these checks fail only on NEW gaps, and on pending lines that are no longer gaps (so the list shrinks).
+Strict: any untranslated msgid or unwrapped user-visible string fails (there is no allowlist).
 """
 
 from __future__ import annotations
@@ -24,19 +23,14 @@ def gaps():
 
 
 def test_every_translatable_string_is_in_the_zh_cn_catalog(gaps):
-    new = [g for g in gaps if g.startswith("untranslated|") and g not in tool.pending()]
+    new = [g for g in gaps if g.startswith("untranslated|")]
     assert not new, "translate these in jupyter_codelab/locale/zh_CN/LC_MESSAGES/jupyter_codelab.po " \
         "(python3 scripts/i18n update, then compile):\n" + "\n".join(new)
 
 
 def test_every_user_visible_string_is_wrapped(gaps):
-    new = [g for g in gaps if g.startswith("unwrapped|") and g not in tool.pending()]
+    new = [g for g in gaps if g.startswith("unwrapped|")]
     assert not new, "wrap these in __() (TypeScript) or _() (Python, jupyter_codelab.i18n):\n" + "\n".join(new)
-
-
-def test_pending_lists_only_gaps_that_still_exist(gaps):
-    stale = sorted(tool.pending() - set(gaps))
-    assert not stale, "fixed: remove these lines from tests/i18n/pending.txt:\n" + "\n".join(stale)
 
 
 def test_the_extractor_finds_the_sidebar_the_schema_and_the_server():

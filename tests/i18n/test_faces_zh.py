@@ -58,7 +58,7 @@ def test_cli_open_status_and_upstream_errors_in_chinese(threaded_simulator, tmp_
 
     done = run_cli(tmp_path, env, "open", "--timeout", "120")
     assert done.returncode == 0, done.stderr
-    assert "就绪。" in done.stdout and "运行中" in done.stdout and "后自动停止" in done.stdout  # the progress line
+    assert "就绪。" in done.stdout and "运行中" in done.stdout and "自动停止倒计时" in done.stdout  # the progress line
 
     threaded_simulator.reset()  # no instance: `open` asks ModelArts to create one
     threaded_simulator.control("POST", "faults", {"kind": "error", "route": "open", "status": 400, "error_code": "ModelArts.6360",

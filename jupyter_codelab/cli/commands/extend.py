@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from jupyter_codelab.cli.connection import backend_for
-from jupyter_codelab.cli.output import EXIT_OK, Output
+from jupyter_codelab.cli.output import EXIT_OK, Output, description
 from jupyter_codelab.cli.waiting import FACE
 from jupyter_codelab.client import actions
-from jupyter_codelab.i18n import _
+from jupyter_codelab.i18n import N_, _
+
+HELP = N_("keep the running instance longer: its automatic stop moves H hours later (default 1 h)")
 
 
 def add_parser(subparsers, parent):
-    summary = _("keep the running instance longer: its automatic stop moves H hours later (default 1 h)")
-    parser = subparsers.add_parser("extend", parents=[parent], help=summary, description=summary[:1].upper() + summary[1:] + ".")
+    parser = subparsers.add_parser("extend", parents=[parent], help=_(HELP), description=description(HELP))
     choice = parser.add_mutually_exclusive_group()
     choice.add_argument("--hours", metavar="H", help=_("stop H hours later than the current automatic stop (default 1; at most 72 h from now)"))
     choice.add_argument("--until", metavar="HH:MM", help=_("stop at this local time instead (its next occurrence, 1 h to 72 h from now)"))
