@@ -219,8 +219,10 @@ def report(results: list[dict], poll_s: float) -> None:
     print(f"  polls/s independent of watchers: {', '.join(f'{p:.2f}' for p in polls)} -> {'met' if same else 'MISSED'}")
     print(f"  fan-out p99 <= 100 ms: {top['fanout_p99']:.1f} ms -> {'met' if top['fanout_p99'] <= 100 else 'MISSED'}")
     ratio = top["fanout_p99"] / top["tornado_p99"]
-    print(f"  fan-out p99 within 1.2x the bare tornado floor (issue 15): {top['fanout_p99']:.1f} / {top['tornado_p99']:.1f} ms = "
-          f"{ratio:.2f}x -> {'met' if ratio <= 1.2 else 'MISSED'}")
+    print(
+        f"  fan-out p99 within 1.2x the bare tornado floor (issue 15): {top['fanout_p99']:.1f} / {top['tornado_p99']:.1f} ms = "
+        f"{ratio:.2f}x -> {'met' if ratio <= 1.2 else 'MISSED'}"
+    )
     print(f"  RSS growth <= 30 MB: {top['rss_growth_mb']:.1f} MB -> {'met' if top['rss_growth_mb'] <= 30 else 'MISSED'}")
     print(f"  (upstream->watcher includes waiting for the next poll: poll interval {poll_s} s)")
 

@@ -142,7 +142,7 @@ async def main_async(calls: int, rounds: int) -> None:
         results: dict = {}
         names = list(found)
         for n in range(rounds):
-            order = names[n % len(names):] + names[: n % len(names)]
+            order = names[n % len(names) :] + names[: n % len(names)]
             for sim in (plain, tls):
                 for name in order:
                     cell = await run(name, found[name], sim.endpoint + "/_simulator/config", calls, sim)

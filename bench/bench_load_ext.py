@@ -20,7 +20,9 @@ REPO = Path(__file__).resolve().parents[1]
 
 # Each snippet prints the seconds spent in the part being measured, and what got imported.
 PRELUDE = "import json, sys, time\n"
-REPORT = "print(json.dumps({'seconds': elapsed, 'ipywidgets': 'ipywidgets' in sys.modules, 'requests': 'requests' in sys.modules}))\n"
+REPORT = (
+    "print(json.dumps({'seconds': elapsed, 'ipywidgets': 'ipywidgets' in sys.modules, 'requests': 'requests' in sys.modules}))\n"
+)
 CASES = {
     "import ipywidgets": "t = time.perf_counter()\nimport ipywidgets\nelapsed = time.perf_counter() - t\n",
     "%load_ext jupyter_codelab": (

@@ -89,7 +89,7 @@ def main() -> None:
         results: dict[str, list] = {"sync (requests)": [], "async (tornado)": []}
         try:
             for n in range(cycles + 2):  # two warm-up cycles each, not counted
-                for name in (results if n % 2 == 0 else reversed(list(results))):
+                for name in results if n % 2 == 0 else reversed(list(results)):
                     sim.control("POST", "reset")
                     if name.startswith("sync"):
                         outcome = sync_cycle(sync_client)

@@ -64,7 +64,9 @@ class Targets:
         self.servers = {"ours": server, "jsp": server, CONTEXT: server, "before": before}
         self.names = TARGETS + (("before",) if before else ())
         self.builder = RequestBuilder(
-            ClientSettings(sim.endpoint, DEMO_PROJECT_ID, "cn-north-4", AkSkCredentials(DEMO_ACCESS_KEY, DEMO_SECRET_KEY), sim.endpoint)
+            ClientSettings(
+                sim.endpoint, DEMO_PROJECT_ID, "cn-north-4", AkSkCredentials(DEMO_ACCESS_KEY, DEMO_SECRET_KEY), sim.endpoint
+            )
         )
         self.signer = AkSkSigner(DEMO_ACCESS_KEY, DEMO_SECRET_KEY, project_id=DEMO_PROJECT_ID)
 
@@ -135,7 +137,7 @@ async def measure(targets: Targets, rounds: int, counts: dict[int, int], procs: 
     results: dict = {}
     contenders = targets.names + (CONTEXT,)
     for n in range(rounds):
-        order = contenders[n % len(contenders):] + contenders[: n % len(contenders)]
+        order = contenders[n % len(contenders) :] + contenders[: n % len(contenders)]
         for op in ("open", "get"):
             for concurrency, total in counts.items():
                 for target in order:
@@ -195,34 +197,48 @@ def verdict(results: dict, counts: dict[int, int], https: dict | None) -> None:
     print("\nGoals (issue 15), as ratios in this run")
     if https:
         conns = https["conns"]
-        print(f"  connections  ours over HTTPS: {conns['ours']:.1f} per 100 sequential calls (<= 1: {mark(conns['ours'] <= 1)})"
-              + "".join(f"; {t}: {conns[t]:.1f}" for t in conns if t != "ours"))
+        print(
+            f"  connections  ours over HTTPS: {conns['ours']:.1f} per 100 sequential calls (<= 1: {mark(conns['ours'] <= 1)})"
+            + "".join(f"; {t}: {conns[t]:.1f}" for t in conns if t != "ours")
+        )
     for op in ("open", "get"):
         direct, ours, jsp = (p50_of(results, (op, 1, t)) for t in ("direct", "ours", "jsp"))
-        print(f"  latency      {op:<4} c=1: ours adds {ours - direct:+.2f} ms p50 over direct (<= 1.0: {mark(ours - direct <= 1.0)}); "
-              f"ours {ours:.2f} vs jsp {jsp:.2f} ms (below jsp: {mark(ours < jsp)})")
+        print(
+            f"  latency      {op:<4} c=1: ours adds {ours - direct:+.2f} ms p50 over direct (<= 1.0: {mark(ours - direct <= 1.0)}); "
+            f"ours {ours:.2f} vs jsp {jsp:.2f} ms (below jsp: {mark(ours < jsp)})"
+        )
     big = max(counts)
     for op in ("open", "get"):
         rate = {t: statistics.median(len(c["latencies"]) / c["wall"] for c in results[(op, big, t)]) for t in ("ours", "jsp")}
         p99 = harness.percentile([x for c in results[(op, big, "ours")] for x in c["latencies"]], 99) * 1000
         ratio = rate["ours"] / rate["jsp"]
-        print(f"  throughput   {op:<4} c={big}: ours {rate['ours']:.0f} vs jsp {rate['jsp']:.0f} calls/s = {ratio:.2f}x (>= 2x: {mark(ratio >= 2)}); "
-              f"ours p99 {p99:.1f} ms (<= 40: {mark(p99 <= 40)})")
+        print(
+            f"  throughput   {op:<4} c={big}: ours {rate['ours']:.0f} vs jsp {rate['jsp']:.0f} calls/s = {ratio:.2f}x (>= 2x: {mark(ratio >= 2)}); "
+            f"ours p99 {p99:.1f} ms (<= 40: {mark(p99 <= 40)})"
+        )
         rounds = {t: "/".join(f"{len(c['latencies']) / c['wall']:.0f}" for c in results[(op, big, t)]) for t in ("ours", "jsp")}
         print(f"               (calls/s per round: ours {rounds['ours']}, jsp {rounds['jsp']})")
     floor = statistics.median(c["server_cpu_us"] for c in results[("get", 1, CONTEXT)])
     for op in ("open", "get"):
         ours = statistics.median(c["server_cpu_us"] for cc in counts for c in results[(op, cc, "ours")])
-        print(f"  server CPU   {op:<4}: ours {ours:.0f} us/call vs floor {floor:.0f} = {ours / floor:.2f}x (<= 2x: {mark(ours <= 2 * floor)})")
+        print(
+            f"  server CPU   {op:<4}: ours {ours:.0f} us/call vs floor {floor:.0f} = {ours / floor:.2f}x (<= 2x: {mark(ours <= 2 * floor)})"
+        )
 
 
-async def measure_https(cafile: str, sim: harness.SimulatorProcess, servers: dict, notebook_id: str, rounds: int, calls: int) -> dict:
+async def measure_https(
+    cafile: str, sim: harness.SimulatorProcess, servers: dict, notebook_id: str, rounds: int, calls: int
+) -> dict:
     """GET at concurrency 1 over HTTPS: latency, and connections the simulator accepted per 100 calls."""
-    builder = RequestBuilder(ClientSettings(sim.endpoint, DEMO_PROJECT_ID, "cn-north-4", AkSkCredentials(DEMO_ACCESS_KEY, DEMO_SECRET_KEY), sim.endpoint))
+    builder = RequestBuilder(
+        ClientSettings(
+            sim.endpoint, DEMO_PROJECT_ID, "cn-north-4", AkSkCredentials(DEMO_ACCESS_KEY, DEMO_SECRET_KEY), sim.endpoint
+        )
+    )
     names = ("direct", "fresh") + tuple(servers)
     cells: dict = {}
     for n in range(rounds):
-        for target in names[n % len(names):] + names[: n % len(names)]:
+        for target in names[n % len(names) :] + names[: n % len(names)]:
             if target in ("direct", "fresh"):
                 rendered = builder.render(builder.get_notebook(notebook_id))
                 headers = {**rendered.headers, **({"Connection": "close"} if target == "fresh" else {})}

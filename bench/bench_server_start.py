@@ -36,8 +36,12 @@ VARIANTS = {
     "simulated": {"ServerApp": {"jpserver_extensions": {"jupyter_codelab": True}}},
     "modelarts": {
         "ServerApp": {"jpserver_extensions": {"jupyter_codelab": True}},
-        "CodeLab": {"access_key": DEMO_ACCESS_KEY, "secret_key": DEMO_SECRET_KEY, "project_id": DEMO_PROJECT_ID,
-                    "endpoint": "http://127.0.0.1:9"},
+        "CodeLab": {
+            "access_key": DEMO_ACCESS_KEY,
+            "secret_key": DEMO_SECRET_KEY,
+            "project_id": DEMO_PROJECT_ID,
+            "endpoint": "http://127.0.0.1:9",
+        },
     },  # fmt: skip
 }
 EXPECTED_MODE = {"without": None, "simulated": "simulated", "modelarts": "modelarts"}
@@ -103,7 +107,7 @@ def main() -> None:
     print(f"{rounds} rounds of {len(names)} variants, order rotated each round\n")
     results: dict[str, list[tuple[float, float]]] = {name: [] for name in names}
     for n in range(rounds):
-        order = names[n % len(names):] + names[: n % len(names)]
+        order = names[n % len(names) :] + names[: n % len(names)]
         for name in order:
             results[name].append(start_once(name, check=(n == 0)))
         print(f"  round {n + 1}/{rounds}: " + ", ".join(f"{k} {results[k][-1][0]:.2f} s" for k in names), flush=True)

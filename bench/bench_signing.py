@@ -32,7 +32,9 @@ URL = f"https://{HOST}{PATH}"
 BODY = json.dumps(
     {
         "image_id": "e1a07296-22a8-4f05-8bc8-e936c8e54090",
-        "share_url": encode_share_url("https://github.com/huaweicloud/ModelArts-Lab/blob/master/notebook/DL_image_recognition/image_recongition.ipynb"),
+        "share_url": encode_share_url(
+            "https://github.com/huaweicloud/ModelArts-Lab/blob/master/notebook/DL_image_recognition/image_recongition.ipynb"
+        ),
     }
 )
 HEADERS = {"Content-Type": "application/json;charset=UTF-8", "User-Agent": "jupyter-codelab"}
@@ -94,7 +96,9 @@ def main() -> None:
     if sdk_call is not None:
         rows.append(("huaweicloudsdkcore Signer.sign", sdk_call))
 
-    print(f"Signing a POST {PATH} with a {len(body_bytes)}-byte JSON body; median of {args.rounds} rounds, Python {sys.version.split()[0]}")
+    print(
+        f"Signing a POST {PATH} with a {len(body_bytes)}-byte JSON body; median of {args.rounds} rounds, Python {sys.version.split()[0]}"
+    )
     baseline = None
     for label, call in rows:
         micros = per_call_microseconds(call, args.rounds)

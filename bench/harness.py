@@ -61,7 +61,9 @@ def clean_env(home: Path) -> dict:
     return env
 
 
-def request(method: str, url: str, body=None, headers: dict | None = None, timeout: float = 30.0, cafile: str | None = None) -> tuple[int, object]:
+def request(
+    method: str, url: str, body=None, headers: dict | None = None, timeout: float = 30.0, cafile: str | None = None
+) -> tuple[int, object]:
     """One blocking loopback call (http.client: never an environment proxy); JSON in and out."""
     import ssl
     from urllib.parse import urlsplit
@@ -103,8 +105,14 @@ def wait_until(check, timeout: float, what: str, interval: float = 0.05):
 class JupyterServer:
     """``jupyter server`` in a subprocess with a temp HOME; ``config`` is written as jupyter_server_config.json."""
 
-    def __init__(self, config: dict | None = None, extra_args: list[str] | None = None, name: str = "server",
-                 code: str | None = None, env: dict | None = None):
+    def __init__(
+        self,
+        config: dict | None = None,
+        extra_args: list[str] | None = None,
+        name: str = "server",
+        code: str | None = None,
+        env: dict | None = None,
+    ):
         self.config = config or {}
         self.code = code  # a directory holding another jupyter_codelab (an older commit) to run instead of this one
         self.extra_env = env or {}

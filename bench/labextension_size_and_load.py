@@ -122,7 +122,7 @@ def load_once(browser, lab: Lab, with_codelab: bool) -> dict:
         if has_tab != with_codelab:
             raise RuntimeError(f"the CodeLab sidebar is {'missing' if with_codelab else 'present'} at {lab.url}")
         if with_codelab:
-            page.wait_for_selector('#jp-CodeLab-image option', state="attached", timeout=60_000)
+            page.wait_for_selector("#jp-CodeLab-image option", state="attached", timeout=60_000)
             result["sidebar"] = page.evaluate("performance.now()") / 1000
         return result
     finally:

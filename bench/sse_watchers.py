@@ -44,8 +44,10 @@ class Watcher:
             self.connected.set_result(False)
             return
         writer.write(
-            (f"GET {path} HTTP/1.1\r\nHost: {host}:{port}\r\nAccept: text/event-stream\r\n"
-             f"Authorization: token {token}\r\nConnection: close\r\n\r\n").encode()  # fmt: skip
+            (
+                f"GET {path} HTTP/1.1\r\nHost: {host}:{port}\r\nAccept: text/event-stream\r\n"
+                f"Authorization: token {token}\r\nConnection: close\r\n\r\n"
+            ).encode()  # fmt: skip
         )
         buffer = b""
         try:
@@ -109,8 +111,17 @@ async def start_clients(url: str, token: str, count: int, timeout: float):
     sizes = [PER_PROCESS] * (count // PER_PROCESS) + ([count % PER_PROCESS] if count % PER_PROCESS else [])
     clients = [
         await asyncio.create_subprocess_exec(
-            sys.executable, __file__, "--url", url, "--token", token, "--count", str(size),
-            "--timeout", str(timeout), stdout=asyncio.subprocess.PIPE,
+            sys.executable,
+            __file__,
+            "--url",
+            url,
+            "--token",
+            token,
+            "--count",
+            str(size),
+            "--timeout",
+            str(timeout),
+            stdout=asyncio.subprocess.PIPE,
         )  # fmt: skip
         for size in sizes
     ]

@@ -148,9 +148,7 @@ def install_schema_translations() -> None:
     class PackageBundle(tu.TranslationBundle):
         def update_locale(self, locale_: str) -> None:
             self._locale = locale_
-            self._translator = gettext.translation(
-                self._domain, localedir=str(LOCALE_DIR), languages=(locale_,), fallback=True
-            )
+            self._translator = gettext.translation(self._domain, localedir=str(LOCALE_DIR), languages=(locale_,), fallback=True)
 
     registry = getattr(tu.translator, "_TRANSLATORS", None)
     if isinstance(registry, dict) and not isinstance(registry.get(DOMAIN), PackageBundle):

@@ -24,9 +24,11 @@ def common_options() -> argparse.ArgumentParser:
     group.add_argument(
         "--server-url",
         metavar="URL",
-        help=_("go through this running Jupyter server (e.g. http://127.0.0.1:8888/); default: $CODELAB_API_URL "
-               "in a terminal of a Jupyter server, else the credentials or simulator configured, "
-               "else a Jupyter server with jupyter-codelab running on this machine (see `jupyter server list`)"),  # fmt: skip
+        help=_(
+            "go through this running Jupyter server (e.g. http://127.0.0.1:8888/); default: $CODELAB_API_URL "
+            "in a terminal of a Jupyter server, else the credentials or simulator configured, "
+            "else a Jupyter server with jupyter-codelab running on this machine (see `jupyter server list`)"
+        ),  # fmt: skip
     )
     group.add_argument("--token", metavar="TOKEN", help=_("the Jupyter server's token (default: $JUPYTER_TOKEN)"))
     parent.add_argument("--json", action="store_true", help=_("print JSON for scripts instead of text"))
@@ -62,9 +64,9 @@ def backend_for(args: argparse.Namespace) -> Backend:
 
 def _no_server_sentence(no_credentials: str, others: list[str]) -> str:
     if others:
-        where = _("Jupyter servers run at {urls}, but none answered codelab/api/config (is jupyter-codelab enabled there?).").format(
-            urls=", ".join(others)
-        )
+        where = _(
+            "Jupyter servers run at {urls}, but none answered codelab/api/config (is jupyter-codelab enabled there?)."
+        ).format(urls=", ".join(others))
     else:
         where = _("No Jupyter server with jupyter-codelab runs on this machine (`jupyter server list`).")
     hint = _("To use a Jupyter server elsewhere, give --server-url URL --token TOKEN.")

@@ -17,9 +17,11 @@ from jupyter_codelab.i18n import _
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="jupyter codelab",
-        description=_("Open and manage a Huawei Cloud ModelArts CodeLab instance from the terminal. Inside a terminal of a Jupyter server with "
-                      "jupyter-codelab it goes through the server; elsewhere it uses HUAWEICLOUD_SDK_AK/SK/PROJECT_ID, ~/.huaweicloud/credentials, or "
-                      "a simulator at CODELAB_ENDPOINT."),
+        description=_(
+            "Open and manage a Huawei Cloud ModelArts CodeLab instance from the terminal. Inside a terminal of a Jupyter server with "
+            "jupyter-codelab it goes through the server; elsewhere it uses HUAWEICLOUD_SDK_AK/SK/PROJECT_ID, ~/.huaweicloud/credentials, or "
+            "a simulator at CODELAB_ENDPOINT."
+        ),
         epilog=_("Exit codes: 0 done, 1 failed (reason on stderr), 2 usage error, 3 timeout, 130 interrupted."),
     )
     parser.add_argument("--version", action="version", version=f"jupyter-codelab {__version__}")

@@ -40,6 +40,10 @@ class Output:
         print(text, file=self.stderr if self.as_json else self.stdout, flush=True)
 
     def error(self, command: str, message: str, data: dict | None = None) -> None:
-        print(_("jupyter codelab {command}: error: {message}").format(command=command, message=message), file=self.stderr, flush=True)
+        print(
+            _("jupyter codelab {command}: error: {message}").format(command=command, message=message),
+            file=self.stderr,
+            flush=True,
+        )
         if self.as_json and data is not None:
             print(json.dumps({"error": data}, indent=2, sort_keys=True), file=self.stdout, flush=True)

@@ -32,7 +32,9 @@ def wait_and_report(command: str, backend, notebook: dict, timeout: float, out: 
         out.error(command, reason, {"message": reason, "status": None, "vanished": True, "notebook": None})
         return EXIT_FAILED
     if outcome == "timeout":
-        message = _("still {status} after {timeout:g} s; see `jupyter codelab status`.").format(status=describe.status_words(status).lower(), timeout=timeout)
+        message = _("still {status} after {timeout:g} s; see `jupyter codelab status`.").format(
+            status=describe.status_words(status).lower(), timeout=timeout
+        )
         out.error(command, message, {"message": "timeout", "notebook": notebook})
         return EXIT_TIMEOUT
     if status == "RUNNING":
@@ -40,8 +42,16 @@ def wait_and_report(command: str, backend, notebook: dict, timeout: float, out: 
         return EXIT_OK
     found = describe.state(notebook)
     next_line = describe.next_line(found.actions, FACE)
-    reason = (describe.failure_sentence(notebook) or outcome or describe.status_sentence(notebook)) + (f" {next_line}." if next_line else "")
-    data = {"message": reason, "status": status, "fail_reason": notebook.get("fail_reason"), "actions": list(found.actions), "notebook": notebook}
+    reason = (describe.failure_sentence(notebook) or outcome or describe.status_sentence(notebook)) + (
+        f" {next_line}." if next_line else ""
+    )
+    data = {
+        "message": reason,
+        "status": status,
+        "fail_reason": notebook.get("fail_reason"),
+        "actions": list(found.actions),
+        "notebook": notebook,
+    }
     out.error(command, reason, data)
     return EXIT_FAILED
 

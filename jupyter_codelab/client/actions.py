@@ -103,7 +103,9 @@ def require_current(backend: Backend, verb: str, face: str) -> dict:
                     verb=verb, vanished=_(VANISHED_SENTENCE)[:-1], command=command
                 )
             )
-        raise InputError(_("There is no CodeLab instance to {verb}: open one first with {command}.").format(verb=verb, command=command))
+        raise InputError(
+            _("There is no CodeLab instance to {verb}: open one first with {command}.").format(verb=verb, command=command)
+        )
     return found.notebook
 
 
@@ -211,7 +213,9 @@ def _until_ms(until: tuple[int, int], now_ms: float) -> float:
         target += timedelta(days=1)
     duration = target.timestamp() * 1000 - now_ms
     if duration < LEASE_MIN_MS:
-        sentence = _("--until {clock} is only {left} from now: ModelArts keeps an instance at least {min} h. Give a later time, or --for 1.")
+        sentence = _(
+            "--until {clock} is only {left} from now: ModelArts keeps an instance at least {min} h. Give a later time, or --for 1."
+        )
         clock = f"{until[0]:02d}:{until[1]:02d}"
         raise InputError(sentence.format(clock=clock, left=describe.format_remaining(duration / 1000), min=MIN_HOURS))
     return duration
@@ -220,7 +224,7 @@ def _until_ms(until: tuple[int, int], now_ms: float) -> float:
 def extend_notebook(backend: Backend, notebook: dict, remaining_ms: float | None = None, **choice) -> Done:
     """Extend ``notebook`` (RUNNING) by ``plan_extension``'s rule; ``remaining_ms`` defaults to its lease's."""
     if remaining_ms is None and describe.auto_stops(notebook):
-        remaining_ms = ((notebook.get("lease") or {}).get("remaining_ms"))
+        remaining_ms = (notebook.get("lease") or {}).get("remaining_ms")
     before_ms = None if remaining_ms is None else time.time() * 1000 + remaining_ms
     plan = plan_extension(remaining_ms, **choice)
     lease = call_on_instance(backend, notebook, lambda: backend.extend(notebook["id"], plan.duration_ms))

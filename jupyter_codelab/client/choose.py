@@ -34,9 +34,11 @@ def backend_from_env(env: Mapping[str, str] | None = None) -> Backend:
     api_url, token = env.get(ENV_API_URL), env.get(ENV_API_TOKEN)
     if api_url or token:
         missing = ENV_API_TOKEN if api_url else ENV_API_URL
-        raise CodeLabError(_("{missing} is not set while {given} is: set both, or neither.").format(
-            missing=missing, given=ENV_API_URL if token else ENV_API_TOKEN
-        ))
+        raise CodeLabError(
+            _("{missing} is not set while {given} is: set both, or neither.").format(
+                missing=missing, given=ENV_API_URL if token else ENV_API_TOKEN
+            )
+        )
     return DirectBackend.from_env(env)
 
 

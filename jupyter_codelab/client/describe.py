@@ -16,7 +16,12 @@ from jupyter_codelab.modelarts import states
 from jupyter_codelab.modelarts.states import NO_INSTANCE, VANISHED_SENTENCE, State, state_of
 
 STEP_MARKS = {"COMPLETED": "✓", "PROCESSING": "…", "FAILED": "✗", "WAITING": "·"}
-DEFAULT_STEPS = (N_("Prepare the storage."), N_("Prepare the compute resource."), N_("Configuring the network."), N_("Initialize the notebook instance."))
+DEFAULT_STEPS = (
+    N_("Prepare the storage."),
+    N_("Prepare the compute resource."),
+    N_("Configuring the network."),
+    N_("Initialize the notebook instance."),
+)
 
 # Phases in which the instance moves by itself: followers look often, a wait goes on.
 MOVING_PHASES = frozenset({states.STARTING, states.BUSY, states.STOPPING, states.DELETING})
@@ -89,7 +94,11 @@ def steps(notebook: dict | None) -> list[dict]:
     found = (notebook or {}).get("action_progress") or []
     if found:
         return [
-            {"step": s.get("step"), "status": s.get("status") or "WAITING", "description": s.get("description") or s.get("step_description") or ""}
+            {
+                "step": s.get("step"),
+                "status": s.get("status") or "WAITING",
+                "description": s.get("description") or s.get("step_description") or "",
+            }
             for s in found
         ]
     return [{"step": n, "status": "WAITING", "description": _(d)} for n, d in enumerate(DEFAULT_STEPS, start=1)]
@@ -129,7 +138,11 @@ def failure_sentence(notebook: dict | None) -> str | None:
     reason = (notebook.get("fail_reason") or _("ModelArts gave no reason")).rstrip(".。")
     if failed:
         return _("{state} at step {step} ({description}): {reason}. {sentence}").format(
-            state=_(found.words), step=failed["step"], description=failed["description"].rstrip("."), reason=reason, sentence=_(found.sentence)
+            state=_(found.words),
+            step=failed["step"],
+            description=failed["description"].rstrip("."),
+            reason=reason,
+            sentence=_(found.sentence),
         )
     return _("{state}: {reason}. {sentence}").format(state=_(found.words), reason=reason, sentence=_(found.sentence))
 
@@ -174,7 +187,9 @@ def open_note(before: dict | None, after: dict, share_url: str | None = None) ->
         return None
     old, new = before.get("image") or {}, after.get("image") or {}
     if old.get("id") and new.get("id") and old["id"] != new["id"]:
-        return _("Switched your CodeLab instance from image {old} to {new}; it restarts.").format(old=_image_name(old), new=_image_name(new))
+        return _("Switched your CodeLab instance from image {old} to {new}; it restarts.").format(
+            old=_image_name(old), new=_image_name(new)
+        )
     if share_url:
         if before.get("status") == "RUNNING":
             return _("Loaded the notebook {url} into the running instance.").format(url=share_url)
@@ -205,10 +220,14 @@ def ssh_line(notebook: dict) -> str | None:
 def no_instance_lines(face: str | None = None, vanished: bool = False) -> list[str]:
     if vanished:
         return [_("ModelArts CodeLab: no instance."), _(VANISHED_SENTENCE)] + _optional(next_line(NO_INSTANCE.actions, face))
-    return [_("ModelArts CodeLab: no instance opened yet."), _(NO_INSTANCE.sentence)] + _optional(next_line(NO_INSTANCE.actions, face))
+    return [_("ModelArts CodeLab: no instance opened yet."), _(NO_INSTANCE.sentence)] + _optional(
+        next_line(NO_INSTANCE.actions, face)
+    )
 
 
-def summary_lines(notebook: dict | None, remaining: float | None = None, error: str | None = None, face: str | None = None) -> list[str]:
+def summary_lines(
+    notebook: dict | None, remaining: float | None = None, error: str | None = None, face: str | None = None
+) -> list[str]:
     """A readable multi-line summary: the text fallback of the panel, `%codelab status`, `jupyter codelab status`.
 
     ``face`` ("magic" or "cli") adds the next command to run.
@@ -226,7 +245,9 @@ def summary_lines(notebook: dict | None, remaining: float | None = None, error: 
     failed_step = any(step.get("status") == "FAILED" for step in notebook.get("action_progress") or [])
     if found.phase == states.STARTING or failed_step:
         for step in steps(notebook):
-            lines.append(f"  {STEP_MARKS.get(step['status'], '?')} {step['step']}. {_(step['description'])} ({step['status'].lower()})")
+            lines.append(
+                f"  {STEP_MARKS.get(step['status'], '?')} {step['step']}. {_(step['description'])} ({step['status'].lower()})"
+            )
     if notebook.get("status") == "RUNNING":  # only RUNNING means running: `url` is there from CREATING on
         lines += _running_lines(notebook, remaining)
     lines.append(status_sentence(notebook))

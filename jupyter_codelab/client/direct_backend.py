@@ -105,7 +105,10 @@ class DirectBackend(Backend):
 
         found = self._call(self.client.list_images)
         default_id = default_image_id(found)
-        return {"images": [image.to_client_json(default=image.id == default_id) for image in found], "default_image_id": default_id}
+        return {
+            "images": [image.to_client_json(default=image.id == default_id) for image in found],
+            "default_image_id": default_id,
+        }
 
     def open(self, image_id=None, share_url=None) -> dict:
         encoded = None

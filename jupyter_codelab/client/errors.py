@@ -83,8 +83,18 @@ class CodeLabError(Exception):
                 status,
             )
         if status in (401, 403):
-            return cls(_("{where} refused the token (HTTP {status}): check CODELAB_API_TOKEN or the Jupyter token.").format(where=where, status=status), status)
-        return cls(_("{where} answered HTTP {status}: try again, and check the server's log if it persists.").format(where=where, status=status), status)
+            return cls(
+                _("{where} refused the token (HTTP {status}): check CODELAB_API_TOKEN or the Jupyter token.").format(
+                    where=where, status=status
+                ),
+                status,
+            )
+        return cls(
+            _("{where} answered HTTP {status}: try again, and check the server's log if it persists.").format(
+                where=where, status=status
+            ),
+            status,
+        )
 
 
 class ConnectionLost(CodeLabError):

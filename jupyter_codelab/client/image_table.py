@@ -20,7 +20,9 @@ def image_rows(catalogue: dict) -> list[tuple[str, ...]]:
 
 def table_text(rows: list[tuple[str, ...]]) -> str:
     widths = [max(len(str(row[i])) for row in [COLUMNS, *rows]) for i in range(len(COLUMNS))]
-    return "\n".join("  ".join(str(cell).ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip() for row in [COLUMNS, *rows])
+    return "\n".join(
+        "  ".join(str(cell).ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip() for row in [COLUMNS, *rows]
+    )
 
 
 # JupyterLab right-aligns rendered table cells (made for numbers): names read better from the left.

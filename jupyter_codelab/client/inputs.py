@@ -63,9 +63,15 @@ def resolve_image(catalogue: dict, wanted: str, field: str = "--image") -> dict:
     if by_id:
         return by_id[0]
     if is_uuid(wanted):
-        raise InputError(_("{field}: no image has the id {wanted}; list the images with `%codelab images`.").format(field=field, wanted=wanted))
+        raise InputError(
+            _("{field}: no image has the id {wanted}; list the images with `%codelab images`.").format(field=field, wanted=wanted)
+        )
     needle = wanted.lower()
-    exact = [image for image in images if needle in {(image.get("name") or "").lower(), image_label(image).lower(), (image.get("tag") or "").lower()}]
+    exact = [
+        image
+        for image in images
+        if needle in {(image.get("name") or "").lower(), image_label(image).lower(), (image.get("tag") or "").lower()}
+    ]
     matches = exact or [image for image in images if needle in image_label(image).lower()]
     if len(matches) == 1:
         return matches[0]

@@ -61,7 +61,11 @@ def login(body: dict, server=None) -> tuple[dict, str]:
         raise InputError(f"{_flag(exc.field)}: {exc}") from None
     if server is not None:
         config = server.login(body)
-        where = _("remembered in ~/.huaweicloud/credentials") if given.remember else _("kept in the Jupyter server's memory until it stops")
+        where = (
+            _("remembered in ~/.huaweicloud/credentials")
+            if given.remember
+            else _("kept in the Jupyter server's memory until it stops")
+        )
         return config, where
     return _direct_login(given), _("saved in {path} (mode 0600)").format(path=credentials_file.credentials_path())
 
@@ -87,8 +91,10 @@ def _direct_login(given) -> dict:
 
     if not given.is_aksk:
         raise InputError(
-            _("Without a Jupyter server only access keys can be kept (in ~/.huaweicloud/credentials): log in with an access key, or set "
-              "CODELAB_IAM_USER, CODELAB_IAM_PASSWORD and CODELAB_IAM_DOMAIN.")
+            _(
+                "Without a Jupyter server only access keys can be kept (in ~/.huaweicloud/credentials): log in with an access key, or set "
+                "CODELAB_IAM_USER, CODELAB_IAM_PASSWORD and CODELAB_IAM_DOMAIN."
+            )
         )
     try:
         credentials_file.check_writable()

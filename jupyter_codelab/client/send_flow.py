@@ -47,9 +47,11 @@ def contents_path(local: str, env: dict | None = None) -> str:
         return os.path.normpath(local).replace(os.sep, "/")
     relative = os.path.relpath(absolute, os.path.realpath(root))
     if relative == os.pardir or relative.startswith(os.pardir + os.sep):
-        raise InputError(_("{local} is outside the Jupyter server's root ({root}): only notebooks in its file browser can be sent.").format(
-            local=local, root=root
-        ))
+        raise InputError(
+            _("{local} is outside the Jupyter server's root ({root}): only notebooks in its file browser can be sent.").format(
+                local=local, root=root
+            )
+        )
     return relative.replace(os.sep, "/")
 
 
@@ -106,7 +108,9 @@ def send(backend, path: str, strip_outputs=False, create_bucket=False, image_id=
         if progress:
             progress(job)
         if time.monotonic() > deadline:
-            raise CodeLabError(_("Sending {name} took over {timeout:g} s; it goes on in the server.").format(name=job['name'], timeout=timeout))
+            raise CodeLabError(
+                _("Sending {name} took over {timeout:g} s; it goes on in the server.").format(name=job["name"], timeout=timeout)
+            )
         time.sleep(POLL_SECONDS)
         job = server._call("GET", f"send/jobs/{job['id']}")
     if progress:
@@ -121,7 +125,12 @@ def progress_text(job: dict) -> str:
     state = job["state"]
     if state == "uploading":
         return f"Uploading {job['name']}: {job['progress']}% ({job['sent_bytes'] / MB:.1f} of {job['total_bytes'] / MB:.1f} MB)"
-    words = {"checking": "Checking OBS for", "signing": "Signing a link to", "opening": "Opening CodeLab with", "failed": "Could not send"}
+    words = {
+        "checking": "Checking OBS for",
+        "signing": "Signing a link to",
+        "opening": "Opening CodeLab with",
+        "failed": "Could not send",
+    }
     if state == "done":
         how = "uploaded" if job["uploaded"] else "already in OBS, nothing uploaded"
         return f"Sent {job['name']} ({how}); the link works for {job['expires_in_s'] // 60} min."

@@ -35,7 +35,9 @@ class ServerBackend(Backend):
         self.session = requests.Session()
         # The server answers a kernel or the CLI in the language of this process (i18n.server_language).
         language = process_language().replace("_", "-")
-        self.session.headers.update({"Authorization": f"token {token}", "Accept": "application/json", "Accept-Language": language})
+        self.session.headers.update(
+            {"Authorization": f"token {token}", "Accept": "application/json", "Accept-Language": language}
+        )
         # Our own server on loopback: never through an HTTP proxy from the environment.
         self.session.trust_env = not _is_loopback(self.api_url)
 
@@ -50,12 +52,12 @@ class ServerBackend(Backend):
 
     def _call(self, method: str, path: str, body: dict | None = None, allow_404: bool = False):
         try:
-            response = self.session.request(
-                method, self.api_url + path, json=body, timeout=(CONNECT_TIMEOUT, READ_TIMEOUT)
-            )
+            response = self.session.request(method, self.api_url + path, json=body, timeout=(CONNECT_TIMEOUT, READ_TIMEOUT))
         except requests.RequestException as exc:
             raise ConnectionLost(
-                _("Cannot reach {server} ({reason}): check that it is still running.").format(server=self.where(), reason=type(exc).__name__)
+                _("Cannot reach {server} ({reason}): check that it is still running.").format(
+                    server=self.where(), reason=type(exc).__name__
+                )
             ) from None
         if allow_404 and response.status_code == 404 and _json(response) is not None:
             return None
@@ -63,9 +65,11 @@ class ServerBackend(Backend):
             raise CodeLabError.from_server_answer(response.status_code, _json(response), self.where())
         data = _json(response)
         if data is None:
-            raise CodeLabError(_("{server} sent an answer that is not JSON (HTTP {status_code}).").format(
-                server=self.where(), status_code=response.status_code
-            ))
+            raise CodeLabError(
+                _("{server} sent an answer that is not JSON (HTTP {status_code}).").format(
+                    server=self.where(), status_code=response.status_code
+                )
+            )
         return data
 
     def config(self) -> dict:
@@ -111,18 +115,22 @@ class ServerBackend(Backend):
         try:
             response = self.session.request(method, self.api_url + path, json=body, timeout=(CONNECT_TIMEOUT, READ_TIMEOUT))
         except requests.RequestException as exc:
-            raise ConnectionLost(_("Cannot reach {server} ({reason}): check that it is still running.").format(
-                server=self.where(), reason=type(exc).__name__
-            )) from None
+            raise ConnectionLost(
+                _("Cannot reach {server} ({reason}): check that it is still running.").format(
+                    server=self.where(), reason=type(exc).__name__
+                )
+            ) from None
         data = _json(response)
         if response.status_code >= 400:
             error = CodeLabError.from_server_answer(response.status_code, data, self.where())
             field = data.get("field") if isinstance(data, dict) else None
             raise LoginRefused(error.message, error.status, error.error_code, error.error_msg, field)
         if data is None:
-            raise CodeLabError(_("{server} sent an answer that is not JSON (HTTP {status_code}).").format(
-                server=self.where(), status_code=response.status_code
-            ))
+            raise CodeLabError(
+                _("{server} sent an answer that is not JSON (HTTP {status_code}).").format(
+                    server=self.where(), status_code=response.status_code
+                )
+            )
         return data
 
     def close(self) -> None:
@@ -165,7 +173,9 @@ class ServerEventStream(EventStream):
 
     def _pause(self, failures: int, exc: Exception) -> Iterator[dict]:
         delay = RECONNECT_DELAYS[min(failures, len(RECONNECT_DELAYS) - 1)]
-        yield event_json(EVENT_RECONNECTING, None, [], f"Lost the event stream ({type(exc).__name__}); reconnecting in {delay:g} s.")
+        yield event_json(
+            EVENT_RECONNECTING, None, [], f"Lost the event stream ({type(exc).__name__}); reconnecting in {delay:g} s."
+        )
         self.closed.wait(delay)
 
     def _read_once(self) -> Iterator[dict]:
@@ -178,9 +188,12 @@ class ServerEventStream(EventStream):
         self._response = response
         try:
             if response.status_code >= 500:
-                raise ConnectionLost(_("{server} answered HTTP {status_code} to the event stream.").format(
-                    server=self.backend.where(), status_code=response.status_code
-                ), response.status_code)
+                raise ConnectionLost(
+                    _("{server} answered HTTP {status_code} to the event stream.").format(
+                        server=self.backend.where(), status_code=response.status_code
+                    ),
+                    response.status_code,
+                )
             if response.status_code >= 400:
                 raise CodeLabError.from_server_answer(response.status_code, _json(response), self.backend.where())
             for message in parse_sse(response.iter_content(chunk_size=None)):

@@ -249,7 +249,13 @@ class CodeLabPanel(widgets.VBox):
         from jupyter_codelab.client import login as account
         from jupyter_codelab.client.choose import set_backend
 
-        body = {"access_key": access_key, "secret_key": secret_key, "region": region, "project_id": project_id, "remember": remember}
+        body = {
+            "access_key": access_key,
+            "secret_key": secret_key,
+            "region": region,
+            "project_id": project_id,
+            "remember": remember,
+        }
         server = account.server_backend(backend=self._backend)
 
         def work():
@@ -274,6 +280,7 @@ class CodeLabPanel(widgets.VBox):
         ui = self._ui
         secret, ui.secret_key.value = ui.secret_key.value, ""  # out of the widget (and the browser's copy) at once
         self.connect_account(ui.access_key.value, secret, ui.region.value, ui.project_id.value, ui.remember.value)
+
     def _start(self):
         notebook = self._backend.start(self._require_instance("start"))
         self.apply_notebook(notebook)
@@ -282,7 +289,9 @@ class CodeLabPanel(widgets.VBox):
 
     def _require_instance(self, verb: str) -> str:
         if not self.notebook_id:
-            raise InputError(_("There is no instance to {verb} yet: click Open first.").format(verb=_(actions.VERBS.get(verb, verb))))
+            raise InputError(
+                _("There is no instance to {verb} yet: click Open first.").format(verb=_(actions.VERBS.get(verb, verb)))
+            )
         return self.notebook_id
 
     def _action(self, button, work, raise_errors):
@@ -327,7 +336,9 @@ class CodeLabPanel(widgets.VBox):
         if kind == "reconnecting":
             self.connection = "reconnecting"
         elif kind == "upstream_error":
-            self._ui.status.value = panel_view.status_html(self.status, self.connection, self._elapsed(), event.get("message") or "")
+            self._ui.status.value = panel_view.status_html(
+                self.status, self.connection, self._elapsed(), event.get("message") or ""
+            )
             return
         else:
             self.connection = "live"

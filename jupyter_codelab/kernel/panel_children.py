@@ -25,7 +25,9 @@ class PanelChildren:
         self.share = widgets.Text(description=_("Notebook"), placeholder="https://github.com/org/repo/blob/main/demo.ipynb")
         self.share.layout.width = FIELD_WIDTH
         self.share_feedback = widgets.HTML(panel_view.share_feedback_html("", ""))
-        self.open_button = widgets.Button(description=_("Open"), button_style="primary", icon="rocket", tooltip=_("Open the CodeLab instance"))
+        self.open_button = widgets.Button(
+            description=_("Open"), button_style="primary", icon="rocket", tooltip=_("Open the CodeLab instance")
+        )
         self.steps = widgets.HTML()
         self.bar = widgets.IntProgress(value=0, min=0, max=100, description=_("Progress"))
         self.status = widgets.HTML()
@@ -34,8 +36,12 @@ class PanelChildren:
                                             tooltip=_("How many hours later than planned the instance should stop"))  # fmt: skip
         self.hours.layout.width = "140px"
         self.extend_button = widgets.Button(description=_("Extend"), icon="clock-o", tooltip=_("Move the automatic stop later"))
-        self.stop_button = widgets.Button(description=_("Stop"), button_style="warning", icon="stop", tooltip=_("Stop the instance"))
-        self.start_button = widgets.Button(description=_("Start"), button_style="primary", icon="play", tooltip=_("Start the instance again"))
+        self.stop_button = widgets.Button(
+            description=_("Stop"), button_style="warning", icon="stop", tooltip=_("Stop the instance")
+        )
+        self.start_button = widgets.Button(
+            description=_("Start"), button_style="primary", icon="play", tooltip=_("Start the instance again")
+        )
         self.sentence = widgets.HTML()
         self.notice = widgets.HTML()
         self.link = widgets.HTML()
@@ -78,7 +84,9 @@ class PanelChildren:
 
     def _account_form(self) -> None:
         """Connect button (simulated mode) and its small form; the secret box is emptied right after use."""
-        self.connect_button = widgets.Button(description=_("Connect"), icon="plug", tooltip=_("Connect your Huawei Cloud account"))
+        self.connect_button = widgets.Button(
+            description=_("Connect"), icon="plug", tooltip=_("Connect your Huawei Cloud account")
+        )
         self.connect_button.layout.display = "none"
         self.access_key = widgets.Text(description="AK", placeholder=_("access key id"))
         self.secret_key = widgets.Password(description="SK", placeholder=_("secret access key"))

@@ -18,7 +18,9 @@ SLOW_AFTER_SECONDS = 180  # a CodeLab start usually takes well under this
 
 def badge_html(mode: str, region: str | None = None) -> str:
     if mode == "simulated":
-        return _pill(_("SIMULATED"), "#e65100", _("Talking to the built-in ModelArts simulator: nothing is created in the cloud."))
+        return _pill(
+            _("SIMULATED"), "#e65100", _("Talking to the built-in ModelArts simulator: nothing is created in the cloud.")
+        )
     if mode == "modelarts":
         label = f"ModelArts {region}" if region else "ModelArts"
         return _pill(label, "#1565c0", _("Talking to Huawei Cloud ModelArts: instances are real."))

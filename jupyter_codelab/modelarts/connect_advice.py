@@ -43,7 +43,9 @@ def explain(error: ModelArtsError, aksk: bool, endpoint_from_region: bool = True
         sentence = error.sentence
     elif error.status == 401 and not aksk:
         field = "iam_password"
-        sentence = "IAM did not accept this user name and password: check iam_user, iam_password and iam_domain (the account name)."
+        sentence = (
+            "IAM did not accept this user name and password: check iam_user, iam_password and iam_domain (the account name)."
+        )
     elif error.status == 401:
         if "security" in lowered or "x-security-token" in lowered:
             field = "security_token"
@@ -56,7 +58,9 @@ def explain(error: ModelArtsError, aksk: bool, endpoint_from_region: bool = True
             sentence = f"Huawei Cloud did not accept these keys: check the secret key (SK) that belongs to this access key ({KEYS_PAGE})."
     elif error.status == 403 and phase == "project":
         field = "project_id"
-        sentence = "These credentials may not list the account's projects in IAM: give the project id (My Credentials > Projects)."
+        sentence = (
+            "These credentials may not list the account's projects in IAM: give the project id (My Credentials > Projects)."
+        )
     elif code == "ModelArts.0210" or (error.status == 403 and "project" in lowered):
         field = "project_id"
         sentence = "The project id does not belong to these credentials: check it, or leave it out to look it up from the region."

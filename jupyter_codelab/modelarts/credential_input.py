@@ -68,23 +68,29 @@ def _text(body: dict, name: str, required: bool, limit: int = 256, secret: bool 
             raise CredentialInputError(name, _("{name} is empty: {what}").format(name=name, what=_what(name)))
         return None
     if len(value) > limit:
-        raise CredentialInputError(name, _("{name} is longer than {limit} characters: {what}").format(name=name, limit=limit, what=_what(name)))
+        raise CredentialInputError(
+            name, _("{name} is longer than {limit} characters: {what}").format(name=name, limit=limit, what=_what(name))
+        )
     if secret and any(c.isspace() for c in value):
-        raise CredentialInputError(name, _("{name} contains spaces or line breaks: paste it again without them.").format(name=name))
+        raise CredentialInputError(
+            name, _("{name} contains spaces or line breaks: paste it again without them.").format(name=name)
+        )
     return value
 
 
 def _what(name: str) -> str:
     return {
         "access_key": _("give the access key id (AK, like QTWAOYTTINDUT2QVKYUC) from {where}.").format(where=_(WHERE_KEYS)),
-        "secret_key": _("give the secret access key (SK) that belongs to the access key, from the file {where} let you download.").format(
-            where=_(WHERE_KEYS)
-        ),
+        "secret_key": _(
+            "give the secret access key (SK) that belongs to the access key, from the file {where} let you download."
+        ).format(where=_(WHERE_KEYS)),
         "security_token": _("give the security token of temporary credentials, or leave it out for permanent keys."),
         "iam_user": _("give the IAM user name you sign in to the console with."),
         "iam_password": _("give the IAM user's password."),
         "iam_domain": _("give the account (domain) name, or leave it out when it equals the user name."),
-        "project_id": _("give the 32-character project id of the region (My Credentials > Projects), or leave it out to look it up."),
+        "project_id": _(
+            "give the 32-character project id of the region (My Credentials > Projects), or leave it out to look it up."
+        ),
         "region": _("give a region name such as cn-north-4."),
     }.get(name, _("check the value."))
 
@@ -92,12 +98,15 @@ def _what(name: str) -> str:
 def parse_credential_input(body: dict) -> CredentialInput:
     """Validate a credentials form (``{access_key, secret_key, ...}`` or ``{iam_user, iam_password, ...}``)."""
     if not isinstance(body, dict):
-        raise CredentialInputError("body", _("Send a JSON object such as {\"access_key\": ..., \"secret_key\": ...}."))
+        raise CredentialInputError("body", _('Send a JSON object such as {"access_key": ..., "secret_key": ...}.'))
     unknown = sorted(set(body) - ALL_FIELDS)
     if unknown:
-        raise CredentialInputError(unknown[0], _("Unknown field '{unknown}': the fields accepted are {names}.").format(
-            unknown=unknown[0], names=', '.join(sorted(ALL_FIELDS))
-        ))
+        raise CredentialInputError(
+            unknown[0],
+            _("Unknown field '{unknown}': the fields accepted are {names}.").format(
+                unknown=unknown[0], names=", ".join(sorted(ALL_FIELDS))
+            ),
+        )
     given = {name for name in body if body.get(name) not in (None, "")}
     aksk, iam = given & set(AKSK_FIELDS), given & set(IAM_FIELDS)
     if aksk and iam:
@@ -113,7 +122,9 @@ def parse_credential_input(body: dict) -> CredentialInput:
     else:
         access_key = _text(body, "access_key", True, 128)
         if not ACCESS_KEY_RE.match(access_key):
-            raise CredentialInputError("access_key", _("access_key must be letters and digits only: {what}").format(what=_what('access_key')))
+            raise CredentialInputError(
+                "access_key", _("access_key must be letters and digits only: {what}").format(what=_what("access_key"))
+            )
         secret_key = _text(body, "secret_key", True, MAX_SECRET, secret=True)
         token = _text(body, "security_token", False, MAX_TOKEN, secret=True)
         credentials = AkSkCredentials(access_key, secret_key, token)
@@ -122,10 +133,14 @@ def parse_credential_input(body: dict) -> CredentialInput:
     if project_id is not None:
         project_id = project_id.lower()
         if not PROJECT_ID_RE.match(project_id):
-            raise CredentialInputError("project_id", _("project_id must be 32 hex characters: {what}").format(what=_what('project_id')))
+            raise CredentialInputError(
+                "project_id", _("project_id must be 32 hex characters: {what}").format(what=_what("project_id"))
+            )
     region = _text(body, "region", False, 64)
     if region is not None and not REGION_RE.match(region):
-        raise CredentialInputError("region", _("region '{region}' is not a region name: {what}").format(region=region[:64], what=_what('region')))
+        raise CredentialInputError(
+            "region", _("region '{region}' is not a region name: {what}").format(region=region[:64], what=_what("region"))
+        )
     remember = body.get("remember", False)
     if remember is None:
         remember = False
@@ -134,6 +149,8 @@ def parse_credential_input(body: dict) -> CredentialInput:
     if remember and form is IAM_FIELDS:
         raise CredentialInputError(
             "remember",
-            _("Only access keys can be remembered (~/.huaweicloud/credentials holds an AK/SK): connect with remember false, or use an access key."),
+            _(
+                "Only access keys can be remembered (~/.huaweicloud/credentials holds an AK/SK): connect with remember false, or use an access key."
+            ),
         )
     return CredentialInput(credentials, project_id, region, remember, form)

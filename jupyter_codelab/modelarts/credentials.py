@@ -123,11 +123,15 @@ def _file_values(home: Path) -> dict:
     except FileNotFoundError:
         return {}
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(_("{path} cannot be read ({reason}): fix its permissions (chmod 600) or remove it.").format(
-            path=path, reason=type(exc).__name__
-        )) from None
+        raise ConfigError(
+            _("{path} cannot be read ({reason}): fix its permissions (chmod 600) or remove it.").format(
+                path=path, reason=type(exc).__name__
+            )
+        ) from None
     except configparser.Error as exc:
-        raise ConfigError(_("{path} is not a valid INI file ({reason}): fix or remove it.").format(path=path, reason=type(exc).__name__)) from None
+        raise ConfigError(
+            _("{path} is not a valid INI file ({reason}): fix or remove it.").format(path=path, reason=type(exc).__name__)
+        ) from None
     if not parser.has_section("basic"):
         return {}
     basic = parser["basic"]
@@ -162,8 +166,10 @@ def resolve_settings(
     project_id = (first("project_id") or "").strip()
     if not project_id:
         raise ConfigError(
-            _("No project id is configured: set {variable} (or c.CodeLab.project_id) to the 32-character project id of region {region}, shown in the "
-              "Huawei Cloud console under My Credentials.").format(variable=ENV_PROJECT_ID, region=region)
+            _(
+                "No project id is configured: set {variable} (or c.CodeLab.project_id) to the 32-character project id of region {region}, shown in the "
+                "Huawei Cloud console under My Credentials."
+            ).format(variable=ENV_PROJECT_ID, region=region)
         )
     if not PROJECT_ID_RE.match(project_id):
         raise ConfigError(

@@ -37,11 +37,15 @@ def _read(path: Path) -> str:
     except FileNotFoundError:
         return ""
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(_("{path} cannot be read ({reason}): fix its permissions or remove it.").format(path=path, reason=type(exc).__name__)) from None
+        raise ConfigError(
+            _("{path} cannot be read ({reason}): fix its permissions or remove it.").format(path=path, reason=type(exc).__name__)
+        ) from None
     try:
         configparser.ConfigParser(interpolation=None).read_string(text, source=str(path))
     except configparser.Error as exc:
-        raise ConfigError(_("{path} is not a valid INI file ({reason}): fix or remove it.").format(path=path, reason=type(exc).__name__)) from None
+        raise ConfigError(
+            _("{path} is not a valid INI file ({reason}): fix or remove it.").format(path=path, reason=type(exc).__name__)
+        ) from None
     return text
 
 
@@ -52,7 +56,9 @@ def check_writable(home: Path | str | None = None) -> Path:
     folder = path.parent
     probe = folder if folder.exists() else folder.parent
     if not os.access(probe, os.W_OK):
-        raise ConfigError(_("{probe} is not writable, so the keys cannot be remembered: connect without remember.").format(probe=probe))
+        raise ConfigError(
+            _("{probe} is not writable, so the keys cannot be remembered: connect without remember.").format(probe=probe)
+        )
     return path
 
 
@@ -119,7 +125,9 @@ def remember(access_key: str, secret_key: str, project_id: str, region: str | No
     try:
         _write(path, _edit(text, values))
     except OSError as exc:
-        raise ConfigError(_("Could not write {path} ({reason}): check the folder's permissions.").format(path=path, reason=type(exc).__name__)) from None
+        raise ConfigError(
+            _("Could not write {path} ({reason}): check the folder's permissions.").format(path=path, reason=type(exc).__name__)
+        ) from None
     return path
 
 
@@ -136,7 +144,9 @@ def forget(home: Path | str | None = None) -> bool:
         else:
             path.unlink()
     except OSError as exc:
-        raise ConfigError(_("Could not change {path} ({reason}): check its permissions.").format(path=path, reason=type(exc).__name__)) from None
+        raise ConfigError(
+            _("Could not change {path} ({reason}): check its permissions.").format(path=path, reason=type(exc).__name__)
+        ) from None
     return True
 
 

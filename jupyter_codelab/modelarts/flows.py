@@ -163,7 +163,9 @@ def get_lease(builder: RequestBuilder, notebook_id: str) -> Flow[Lease]:
     return Lease.from_json((yield builder.get_lease(notebook_id)).json())
 
 
-def renew_lease(builder: RequestBuilder, notebook_id: str, duration_ms: int | None = None, lease_type: str = "TIMING") -> Flow[Lease]:
+def renew_lease(
+    builder: RequestBuilder, notebook_id: str, duration_ms: int | None = None, lease_type: str = "TIMING"
+) -> Flow[Lease]:
     return Lease.from_json((yield builder.renew_lease(notebook_id, duration_ms, lease_type)).json())
 
 

@@ -62,7 +62,9 @@ class ConnectBuilder(RequestBuilder):
         if not isinstance(creds, PasswordCredentials):
             raise TypeError("iam_token_for_region is the password form's call")
         user = {"name": creds.user_name, "password": creds.password, "domain": {"name": creds.domain_name}}
-        body = {"auth": {"identity": {"methods": ["password"], "password": {"user": user}}, "scope": {"project": {"name": region}}}}
+        body = {
+            "auth": {"identity": {"methods": ["password"], "password": {"user": user}}, "scope": {"project": {"name": region}}}
+        }
         return Call("token", "POST", "/v3/auth/tokens", body=body, base="iam")
 
     def render(self, call: Call) -> Rendered:
@@ -74,7 +76,12 @@ class ConnectBuilder(RequestBuilder):
             raise TypeError("list_projects is signed with access keys; the password form reads the project from its token")
         # No X-Project-Id: the project is what we are looking for (the SDK signs it the same way).
         signer = AkSkSigner(creds.access_key, creds.secret_key, creds.security_token, None)
-        return Rendered(rendered.method, rendered.url, signer.sign(rendered.method, rendered.url, rendered.headers, rendered.body), rendered.body)
+        return Rendered(
+            rendered.method,
+            rendered.url,
+            signer.sign(rendered.method, rendered.url, rendered.headers, rendered.body),
+            rendered.body,
+        )
 
 
 def pick_project(response: Response, region: str) -> str:

@@ -35,7 +35,9 @@ from tornado.tcpclient import TCPClient
 
 MAX_HEADER_BYTES = 64 * 1024
 MAX_BODY_BYTES = 64 * 1024 * 1024
-PARAMS = HTTP1ConnectionParameters(no_keep_alive=False, max_header_size=MAX_HEADER_BYTES, max_body_size=MAX_BODY_BYTES, decompress=True)
+PARAMS = HTTP1ConnectionParameters(
+    no_keep_alive=False, max_header_size=MAX_HEADER_BYTES, max_body_size=MAX_BODY_BYTES, decompress=True
+)
 
 
 class ConnectionFailed(Exception):
@@ -114,7 +116,9 @@ class KeepAlivePool:
             self._ssl_context = self._ssl_context()
         return self._ssl_context or ssl.create_default_context()
 
-    async def fetch(self, method: str, url: str, headers: dict, body: bytes | None, connect_timeout: float, timeout: float) -> Answer:
+    async def fetch(
+        self, method: str, url: str, headers: dict, body: bytes | None, connect_timeout: float, timeout: float
+    ) -> Answer:
         """One request; raises ``TimeoutError`` after ``timeout`` s in all, ``ConnectionFailed`` without an answer."""
         parts = urlsplit(url)
         https = parts.scheme == "https"

@@ -85,8 +85,10 @@ def _checked_image_id(image_id: str) -> str:
     candidate = image_id.strip().lower() if isinstance(image_id, str) else ""
     if not is_uuid(candidate):
         raise ImageIdError(
-            _("image_id must be an image UUID like 'e1a07296-22a8-4f05-8bc8-e936c8e54090': pick one from the image list, or leave it out for the "
-              "default image.")
+            _(
+                "image_id must be an image UUID like 'e1a07296-22a8-4f05-8bc8-e936c8e54090': pick one from the image list, or leave it out for the "
+                "default image."
+            )
         )
     return candidate
 
@@ -98,7 +100,9 @@ def _normalised_url(text: str) -> str:
     if not text:
         raise ShareUrlError(_("share_url is empty: paste the https link to an .ipynb file."))
     if len(text) > _MAX_TEXT_LENGTH:
-        raise ShareUrlError(_("share_url is too long (over {limit} characters): use a shorter link to the notebook.").format(limit=MAX_URL_LENGTH))
+        raise ShareUrlError(
+            _("share_url is too long (over {limit} characters): use a shorter link to the notebook.").format(limit=MAX_URL_LENGTH)
+        )
     _reject_hidden_characters(text, "share_url")
     if "://" not in text and _BASE64_TEXT.fullmatch(text):
         decoded = _decode_base64_text(text)
@@ -117,7 +121,9 @@ def _reject_hidden_characters(text: str, label: str) -> None:
     for char in text:
         if char.isspace() or unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp", "Zs"):
             raise ShareUrlError(
-                _("{label} contains a space or control character: paste the link alone, on one line, with spaces written as %20.").format(label=label)
+                _(
+                    "{label} contains a space or control character: paste the link alone, on one line, with spaces written as %20."
+                ).format(label=label)
             )
 
 
@@ -136,19 +142,25 @@ def _decode_base64_text(text: str) -> str | None:
 
 def _checked_notebook_url(url: str) -> str:
     if len(url) > MAX_URL_LENGTH:
-        raise ShareUrlError(_("share_url is too long (over {limit} characters): use a shorter link to the notebook.").format(limit=MAX_URL_LENGTH))
+        raise ShareUrlError(
+            _("share_url is too long (over {limit} characters): use a shorter link to the notebook.").format(limit=MAX_URL_LENGTH)
+        )
     parts = urlsplit(url)
     scheme = parts.scheme.lower()
     if scheme not in ("http", "https"):
         shown = f"'{scheme}:'" if scheme else "no scheme"
-        raise ShareUrlError(_("share_url must be an http(s) link (got {shown}): paste a link starting with https://.").format(shown=shown))
+        raise ShareUrlError(
+            _("share_url must be an http(s) link (got {shown}): paste a link starting with https://.").format(shown=shown)
+        )
     if "@" in parts.netloc:
         # Never echo the link here: it holds a user name or password.
         raise ShareUrlError(
             _("share_url must not contain a user name or password (user:pass@host): share a public link to the notebook.")
         )
     if not parts.hostname:
-        raise ShareUrlError(_("share_url has no host name: paste a full link such as https://github.com/org/repo/blob/main/x.ipynb."))
+        raise ShareUrlError(
+            _("share_url has no host name: paste a full link such as https://github.com/org/repo/blob/main/x.ipynb.")
+        )
     try:
         parts.port  # noqa: B018 - raises on a malformed port
         host = parts.netloc.encode("idna").decode("ascii") if not parts.netloc.isascii() else parts.netloc
@@ -156,10 +168,14 @@ def _checked_notebook_url(url: str) -> str:
         raise ShareUrlError(_("share_url has an invalid host or port: check the part after https://.")) from None
     host, path, query = _raw_file_location(host, parts.path, parts.query)
     if not unquote(path).lower().endswith(".ipynb"):
-        raise ShareUrlError(_("share_url must point to a notebook file (a path ending in .ipynb): link to the .ipynb file itself."))
+        raise ShareUrlError(
+            _("share_url must point to a notebook file (a path ending in .ipynb): link to the .ipynb file itself.")
+        )
     normalised = urlunsplit((scheme, host, quote(path, safe=_URL_SAFE), quote(query, safe=_URL_SAFE), ""))
     if len(normalised) > MAX_URL_LENGTH:
-        raise ShareUrlError(_("share_url is too long (over {limit} characters): use a shorter link to the notebook.").format(limit=MAX_URL_LENGTH))
+        raise ShareUrlError(
+            _("share_url is too long (over {limit} characters): use a shorter link to the notebook.").format(limit=MAX_URL_LENGTH)
+        )
     return normalised
 
 

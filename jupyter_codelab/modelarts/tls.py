@@ -34,7 +34,9 @@ def _unavailable(advice: str) -> TrustError:
 
 
 def unreadable_bundle(path: str, reason: str) -> TrustError:
-    return _unavailable(f"the ca_bundle {path} cannot be used ({reason}): set {SETTING} to a readable PEM file of CA certificates")
+    return _unavailable(
+        f"the ca_bundle {path} cannot be used ({reason}): set {SETTING} to a readable PEM file of CA certificates"
+    )
 
 
 def untrusted(host: str, ca_bundle: str | None, reason: str) -> TrustError:

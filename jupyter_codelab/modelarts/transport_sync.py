@@ -100,7 +100,9 @@ class SyncModelArtsClient(ClientOperations):
         try:
             session = self.session_for(req.url)
             # verify per request: a session-level verify loses to REQUESTS_CA_BUNDLE in the environment (requests #3829)
-            answer = session.request(req.method, req.url, headers=req.headers, data=req.body, timeout=self.timeouts, verify=session.verify)
+            answer = session.request(
+                req.method, req.url, headers=req.headers, data=req.body, timeout=self.timeouts, verify=session.verify
+            )
         except requests.Timeout:
             raise timed_out(host, self.timeouts[1]) from None
         except requests.exceptions.SSLError as exc:

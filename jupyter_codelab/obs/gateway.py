@@ -62,7 +62,13 @@ class ObsGateway:
     def create_bucket(self, bucket: str) -> None:
         from obs import CreateBucketHeader
 
-        self._call("create bucket", self.client.createBucket, bucket, header=CreateBucketHeader(aclControl="private"), location=self.region)
+        self._call(
+            "create bucket",
+            self.client.createBucket,
+            bucket,
+            header=CreateBucketHeader(aclControl="private"),
+            location=self.region,
+        )
 
     def object_exists(self, bucket: str, key: str) -> bool:
         return self._call("HEAD object", self.client.headObject, bucket, key, ok=(200, 404)).status == 200

@@ -33,8 +33,13 @@ def default_bucket(project_id: str, region: str) -> str:
 
 def check_bucket(name: str, field: str = "obs_bucket") -> str:
     if not isinstance(name, str) or not BUCKET_RE.match(name) or ".." in name or re.fullmatch(r"\d+\.\d+\.\d+\.\d+", name):
-        raise NamingError(field, _("'{name}' is not a valid OBS bucket name: use 3-63 lower-case letters, digits, '-' or '.', starting and ending with "
-                                   "a letter or digit (set c.CodeLab.obs_bucket or CODELAB_OBS_BUCKET).").format(name=str(name)[:70]))
+        raise NamingError(
+            field,
+            _(
+                "'{name}' is not a valid OBS bucket name: use 3-63 lower-case letters, digits, '-' or '.', starting and ending with "
+                "a letter or digit (set c.CodeLab.obs_bucket or CODELAB_OBS_BUCKET)."
+            ).format(name=str(name)[:70]),
+        )
     return name
 
 

@@ -38,12 +38,19 @@ class NotebookFile:
 
 def check_path(path) -> str:
     if not isinstance(path, str) or not path.strip():
-        raise SendInputError("path", _("path must be the notebook's path in the Jupyter file browser, such as 'work/analysis.ipynb'."))
+        raise SendInputError(
+            "path", _("path must be the notebook's path in the Jupyter file browser, such as 'work/analysis.ipynb'.")
+        )
     cleaned = normpath("/" + path.strip().replace("\\", "/")).lstrip("/")
     if cleaned.startswith("..") or "/../" in f"/{path}/" or "\x00" in path:
-        raise SendInputError("path", _("path '{path}' leaves the Jupyter root: give a notebook inside the file browser's tree.").format(path=path[:200]))
+        raise SendInputError(
+            "path",
+            _("path '{path}' leaves the Jupyter root: give a notebook inside the file browser's tree.").format(path=path[:200]),
+        )
     if not cleaned.lower().endswith(".ipynb"):
-        raise SendInputError("path", _("path '{path}' is not a notebook: only .ipynb files can be opened in CodeLab.").format(path=path[:200]))
+        raise SendInputError(
+            "path", _("path '{path}' is not a notebook: only .ipynb files can be opened in CodeLab.").format(path=path[:200])
+        )
     return cleaned
 
 
@@ -53,16 +60,22 @@ async def read_notebook(contents_manager, path, strip_outputs: bool = False) -> 
         data = await _read_bytes(contents_manager, path)
     except web.HTTPError as error:
         if error.status_code == 404:
-            raise SendInputError("path", _("There is no notebook at path '{path}' in the Jupyter file browser: check the name and folder.").format(
-                path=path
-            )) from None
+            raise SendInputError(
+                "path",
+                _("There is no notebook at path '{path}' in the Jupyter file browser: check the name and folder.").format(
+                    path=path
+                ),
+            ) from None
         why = f"{error.status_code} {error.log_message or error.reason or ''}".strip()
         raise SendInputError("path", _("Jupyter could not read path '{path}' ({why}).").format(path=path, why=why)) from None
     original_size = len(data)
     if not looks_like_notebook(data):
-        raise SendInputError("path", _("path '{path}' is not a valid notebook (not nbformat JSON): open and save it in JupyterLab first.").format(
-            path=path
-        )) from None
+        raise SendInputError(
+            "path",
+            _("path '{path}' is not a valid notebook (not nbformat JSON): open and save it in JupyterLab first.").format(
+                path=path
+            ),
+        ) from None
     if strip_outputs:
         data = strip(data)
     return NotebookFile(path=path, name=path.rsplit("/", 1)[-1], data=data, original_size=original_size, stripped=strip_outputs)

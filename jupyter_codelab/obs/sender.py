@@ -65,8 +65,14 @@ class Sender:
         if self._gateway is None:
             credentials = self._credentials
             if getattr(credentials, "method", None) != "aksk":
-                raise SendInputError("credentials", _("Sending a notebook to OBS needs AK/SK credentials (permanent, or temporary with a security "
-                                                      "token); an IAM password cannot sign OBS requests. Set HUAWEICLOUD_SDK_AK/SK."), 409)
+                raise SendInputError(
+                    "credentials",
+                    _(
+                        "Sending a notebook to OBS needs AK/SK credentials (permanent, or temporary with a security "
+                        "token); an IAM password cannot sign OBS requests. Set HUAWEICLOUD_SDK_AK/SK."
+                    ),
+                    409,
+                )
             self._gateway = await asyncio.to_thread(ObsGateway, self.settings.endpoint, credentials.access_key,
                                                     credentials.secret_key, credentials.security_token, region=self.settings.region)  # fmt: skip
         return self._gateway
@@ -165,7 +171,9 @@ class Sender:
             job.state = "signing"
             url = gateway.signed_get_url(job.bucket, job.key, job.expires_in_s)
             job.expires_at = int((time.time() + job.expires_in_s) * 1000)
-            log.info("CodeLab: %s %s (%d bytes) as %s", "uploaded" if job.uploaded else "reused", job.name, job.size, redact_url(url))
+            log.info(
+                "CodeLab: %s %s (%d bytes) as %s", "uploaded" if job.uploaded else "reused", job.name, job.size, redact_url(url)
+            )
             notebook = None
             if job.open_instance:
                 job.state = "opening"
@@ -173,7 +181,9 @@ class Sender:
             job.done(notebook)
         except ObsRequestError as error:
             job.exception = error
-            job.fail(obs_sentence(error, job.bucket), error_code=error.code, error_msg=error.obs_message, request_id=error.request_id)
+            job.fail(
+                obs_sentence(error, job.bucket), error_code=error.code, error_msg=error.obs_message, request_id=error.request_id
+            )
         except Exception as error:  # noqa: BLE001 - every failure ends the job with a sentence
             job.exception = error
             sentence = getattr(error, "sentence", None) or f"Sending {job.name} failed ({type(error).__name__})."
@@ -225,7 +235,9 @@ class PublishError(Exception):
 def obs_sentence(error: ObsRequestError, bucket: str) -> str:
     """What to do about an OBS failure, then OBS's own words."""
     advice = {
-        "NoSuchBucket": N_("The OBS bucket {bucket} does not exist: create it in the OBS console, or set c.CodeLab.obs_bucket to one that does."),
+        "NoSuchBucket": N_(
+            "The OBS bucket {bucket} does not exist: create it in the OBS console, or set c.CodeLab.obs_bucket to one that does."
+        ),
         "AccessDenied": N_("OBS denied access to bucket {bucket} with these credentials: check the IAM user's OBS permissions."),
         "InvalidAccessKeyId": N_("OBS does not know this access key: check HUAWEICLOUD_SDK_AK (temporary keys expire)."),
         "SignatureDoesNotMatch": N_("OBS rejected the signature: check HUAWEICLOUD_SDK_SK."),

@@ -98,7 +98,10 @@ class Account:
     def new_client(self, settings: ClientSettings) -> AsyncModelArtsClient:
         options = self.options
         return AsyncModelArtsClient(
-            settings, connect_timeout=options.connect_timeout, request_timeout=options.request_timeout, ca_bundle=options.ca_bundle
+            settings,
+            connect_timeout=options.connect_timeout,
+            request_timeout=options.request_timeout,
+            ca_bundle=options.ca_bundle,
         )
 
     # --- connect ----------------------------------------------------------------------
@@ -120,7 +123,12 @@ class Account:
             if given.remember:
                 creds = settings.credentials
                 await asyncio.to_thread(
-                    credentials_file.remember, creds.access_key, creds.secret_key, settings.project_id, settings.region, creds.security_token
+                    credentials_file.remember,
+                    creds.access_key,
+                    creds.secret_key,
+                    settings.project_id,
+                    settings.region,
+                    creds.security_token,
                 )
                 context.remembered = True
             client = self.new_client(settings)

@@ -57,11 +57,15 @@ class CodeLab(ExtensionApp):
     keepalive_seconds = Float(10.0, config=True, help="Seconds between SSE keepalive comments (at most 15).")
     kernel_token = Unicode(config=True, help="Token kernels use to reach this API (random per start).")
     obs_bucket = Unicode(
-        "", config=True, help="OBS bucket for sent notebooks (else CODELAB_OBS_BUCKET; else codelab-<project>-<region>, created with consent)."
+        "",
+        config=True,
+        help="OBS bucket for sent notebooks (else CODELAB_OBS_BUCKET; else codelab-<project>-<region>, created with consent).",
     )
     obs_endpoint = Unicode("", config=True, help="OBS endpoint; defaults to https://obs.{region}.myhuaweicloud.com.")
     share_link_minutes = Float(60.0, config=True, help="How long the signed link of a sent notebook works (minutes).")
-    send_size_limit_mb = Float(100.0, config=True, help="Largest notebook that can be sent (MB), after stripping outputs if asked.")
+    send_size_limit_mb = Float(
+        100.0, config=True, help="Largest notebook that can be sent (MB), after stripping outputs if asked."
+    )
 
     @default("kernel_token")
     def _default_kernel_token(self):

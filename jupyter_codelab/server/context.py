@@ -86,4 +86,3 @@ class CodeLabContext:
         watcher = self.registry.existing(notebook_id)
         if watcher is not None:
             watcher.observe_lease(lease)
-

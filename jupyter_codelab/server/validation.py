@@ -25,7 +25,12 @@ class BadInput(ValueError):
 def json_body(raw: bytes, allowed: set[str]) -> dict:
     """The request body as a JSON object with only known fields (an empty body is ``{}``)."""
     if len(raw) > MAX_BODY_BYTES:
-        raise BadInput("body", _("The request body is {size} bytes; send at most {limit} bytes of JSON.").format(size=len(raw), limit=MAX_BODY_BYTES))
+        raise BadInput(
+            "body",
+            _("The request body is {size} bytes; send at most {limit} bytes of JSON.").format(
+                size=len(raw), limit=MAX_BODY_BYTES
+            ),
+        )
     if not raw.strip():
         return {}
     try:
@@ -37,13 +42,21 @@ def json_body(raw: bytes, allowed: set[str]) -> dict:
     unknown = sorted(set(data) - allowed)
     if unknown:
         known = ", ".join(sorted(allowed)) or "none"
-        raise BadInput(unknown[0], _("Unknown field '{unknown}': the fields accepted here are {known}.").format(unknown=unknown[0], known=known))
+        raise BadInput(
+            unknown[0],
+            _("Unknown field '{unknown}': the fields accepted here are {known}.").format(unknown=unknown[0], known=known),
+        )
     return data
 
 
 def notebook_id(value: str) -> str:
     if not is_uuid(value):
-        raise BadInput("id", _("'{value}' is not a notebook id: ids are UUIDs such as f9937afa-ca78-45b6-bc12-7ecf42553c48.").format(value=value[:64]))
+        raise BadInput(
+            "id",
+            _("'{value}' is not a notebook id: ids are UUIDs such as f9937afa-ca78-45b6-bc12-7ecf42553c48.").format(
+                value=value[:64]
+            ),
+        )
     return value.lower()
 
 
@@ -81,8 +94,6 @@ def _number(field: str, value) -> float:
     return value
 
 
-
-
 def duration_ms(body: dict, required: bool, allow_no_auto_stop: bool = False) -> int | None:
     """The lease duration from ``hours`` (1-72) or ``duration_ms``; it counts from now.
     ``allow_no_auto_stop``: ``duration_ms: -1`` means no auto-stop (the start route)."""
@@ -93,9 +104,12 @@ def duration_ms(body: dict, required: bool, allow_no_auto_stop: bool = False) ->
     if body.get("hours") is not None:
         hours = _number("hours", body["hours"])
         if not MIN_HOURS <= hours <= MAX_HOURS:
-            raise BadInput("hours", _("hours must be between {min} and {max}; {hours:g} is outside that range.").format(
-                min=MIN_HOURS, max=MAX_HOURS, hours=hours
-            ))
+            raise BadInput(
+                "hours",
+                _("hours must be between {min} and {max}; {hours:g} is outside that range.").format(
+                    min=MIN_HOURS, max=MAX_HOURS, hours=hours
+                ),
+            )
         return int(round(hours * HOUR_MS))
     if body.get("duration_ms") is not None:
         value = _number("duration_ms", body["duration_ms"])

@@ -30,7 +30,16 @@ def main(argv: list[str] | None = None) -> int:
     if args.step_seconds < 0:
         parser.error("--step-seconds must be >= 0")
     try:
-        run_standalone(args.port, args.address, args.access_key, args.secret_key, args.project_id, args.step_seconds, args.certfile, args.keyfile)
+        run_standalone(
+            args.port,
+            args.address,
+            args.access_key,
+            args.secret_key,
+            args.project_id,
+            args.step_seconds,
+            args.certfile,
+            args.keyfile,
+        )
     except (ValueError, OSError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

@@ -18,6 +18,7 @@ from .paging import paginate
 if TYPE_CHECKING:
     from .service import Simulator
 
+
 class OpenHandler(ModelArtsHandler):
     routes, template = {"POST": "open"}, "/notebooks/open"
 

@@ -145,13 +145,16 @@ class AuthRegistry:
                 raise TypeError("domain, project and password")
         except (KeyError, TypeError):
             raise _iam_error(
-                400, "The request body is invalid: it must be {auth: {identity: {methods: [password], password: {user: "
-                "{name, password, domain: {name}}}}, scope: {project: {name | id}}}}."
+                400,
+                "The request body is invalid: it must be {auth: {identity: {methods: [password], password: {user: "
+                "{name, password, domain: {name}}}}, scope: {project: {name | id}}}}.",
             ) from None
         user = next(
             (
-                u for u in self.users
-                if u.password is not None and u.user_name == name
+                u
+                for u in self.users
+                if u.password is not None
+                and u.user_name == name
                 and (domain.get("name") == u.domain or domain.get("id") == u.domain_id)
             ),
             None,
@@ -159,7 +162,9 @@ class AuthRegistry:
         if user is None or not hmac.compare_digest(password.encode(), user.password.encode()):
             raise _iam_error(401, "The username or password is wrong.")
         if not (project.get("id") == user.project_id or project.get("name") == self.config.region):
-            raise _iam_error(400, f"The project in the scope is not one of the user's: use the name {self.config.region} or the project's id.")
+            raise _iam_error(
+                400, f"The project in the scope is not one of the user's: use the name {self.config.region} or the project's id."
+            )
         now = self.config.clock.now()
         expires_at = now + self.config.token_ttl_seconds
         token = "MIIsim" + secrets.token_urlsafe(96)

@@ -62,7 +62,14 @@ class SimulatorConfig:
         self.validate()
 
     def validate(self) -> None:
-        for name in ("step_seconds", "stop_seconds", "delete_seconds", "init_seconds", "token_ttl_seconds", "sdk_date_tolerance_seconds"):
+        for name in (
+            "step_seconds",
+            "stop_seconds",
+            "delete_seconds",
+            "init_seconds",
+            "token_ttl_seconds",
+            "sdk_date_tolerance_seconds",
+        ):
             value = getattr(self, name)
             if not isinstance(value, (int, float)) or isinstance(value, bool) or value < 0:
                 raise ValueError(f"{name} must be a number of seconds >= 0, got {value!r}.")

@@ -44,7 +44,8 @@ def image_not_found(image_id) -> ApiError:
 def frozen(notebook_id: str) -> ApiError:
     # Error table: "400 ModelArts.6326 The instance is frozen. Check whether your account is in arrears in Billing Center."
     return ApiError(
-        400, "ModelArts.6326",
+        400,
+        "ModelArts.6326",
         f"The instance is frozen. Check whether your account is in arrears in Billing Center (notebook {notebook_id}).",
     )
 
@@ -52,7 +53,9 @@ def frozen(notebook_id: str) -> ApiError:
 def not_running(notebook_id: str, status: str) -> ApiError:
     # Error table: "400 ModelArts.6327 The instance is not in running. Please refresh the page and start it."
     return ApiError(
-        400, "ModelArts.6327", f"The instance is not in running. Please refresh the page and start it (notebook {notebook_id} is {status})."
+        400,
+        "ModelArts.6327",
+        f"The instance is not in running. Please refresh the page and start it (notebook {notebook_id} is {status}).",
     )
 
 
@@ -60,7 +63,8 @@ def in_progress(notebook_id: str, status: str) -> ApiError:
     # Error table: "400 ModelArts.6357 The operation is not allowed because another operation is being performed
     # on the instance or the instance is in the target state." (OpenI's ModelArts client calls it ModelArtsJobInTargetState.)
     return ApiError(
-        400, "ModelArts.6357",
+        400,
+        "ModelArts.6357",
         "The operation is not allowed because another operation is being performed on the instance or the instance "
         f"is in the target state (notebook {notebook_id} is {status}).",
     )

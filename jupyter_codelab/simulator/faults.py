@@ -97,7 +97,9 @@ def _check(kind: str, params: dict) -> dict:
 def _check_status_route(route: str, status) -> None:
     if route == "*":
         if status not in FORCEABLE:
-            raise ValueError(f"Fault status: status must be one of {', '.join(FORCEABLE)} (or START_FAILED with route 'start'), got {status!r}.")
+            raise ValueError(
+                f"Fault status: status must be one of {', '.join(FORCEABLE)} (or START_FAILED with route 'start'), got {status!r}."
+            )
     elif route == "start":
         if status != START_FAILED:
             raise ValueError(f"Fault status with route 'start': status must be START_FAILED, got {status!r}.")
@@ -126,7 +128,9 @@ class FaultQueue:
         if unknown:
             known = ", ".join(allowed) or "no parameters"
             raise ValueError(f"Fault {kind} does not take {', '.join(unknown)}; it takes {known}.")
-        missing = [name for name, default in allowed.items() if default is None and name not in params and (kind, name) not in _OPTIONAL]
+        missing = [
+            name for name, default in allowed.items() if default is None and name not in params and (kind, name) not in _OPTIONAL
+        ]
         if missing:
             raise ValueError(f"Fault {kind} needs {', '.join(missing)}.")
         values = _check(kind, {**allowed, **params})

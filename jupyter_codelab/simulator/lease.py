@@ -66,7 +66,8 @@ def parse_duration(raw, allow_no_auto_stop: bool = False) -> int:
             value = None
     if value is None:
         raise bad_request(
-            "ModelArts.6332", f"Incorrect parameter type. The 'duration' parameter must be of the 'integer' type (milliseconds), got {raw!r}."
+            "ModelArts.6332",
+            f"Incorrect parameter type. The 'duration' parameter must be of the 'integer' type (milliseconds), got {raw!r}.",
         )
     if allow_no_auto_stop and value == NO_AUTO_STOP:
         return value

@@ -103,8 +103,9 @@ class Simulator:
             fail_reason=failing.params["fail_reason"] if failing else None,
         )
 
-    def force_status(self, status: str, fail_reason: str | None = None, seconds: float | None = None,
-                     notebook_id: str | None = None) -> list[str]:
+    def force_status(
+        self, status: str, fail_reason: str | None = None, seconds: float | None = None, notebook_id: str | None = None
+    ) -> list[str]:
         """Put instances in ``status`` now: one (``notebook_id``) or every user's current CodeLab instance.
 
         ERROR carries ``fail_reason``; FROZEN (arrears) stays until ``clear_faults()`` or ``reset()``;

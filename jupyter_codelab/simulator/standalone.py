@@ -52,7 +52,11 @@ def describe(sim: Simulator, access_key: str, project_id: str, demo: bool) -> st
     lines += [
         "Point clients (the Jupyter extension, %codelab, `jupyter codelab`) at it:",
         f"  export CODELAB_ENDPOINT={sim.endpoint} CODELAB_IAM_ENDPOINT={sim.endpoint}",
-        *(["  export CODELAB_CA_BUNDLE=<the certificate file, or the CA that signed it>"] if sim.endpoint.startswith("https") else []),
+        *(
+            ["  export CODELAB_CA_BUNDLE=<the certificate file, or the CA that signed it>"]
+            if sim.endpoint.startswith("https")
+            else []
+        ),
         f"  export HUAWEICLOUD_SDK_AK={access_key} HUAWEICLOUD_SDK_SK={secret} HUAWEICLOUD_SDK_PROJECT_ID={project_id}",
         f"Control API (faults, timing, reset; see docs/contracts.md section 3): {sim.endpoint}/_simulator/state",
         "Stop with Ctrl+C.",
@@ -60,7 +64,9 @@ def describe(sim: Simulator, access_key: str, project_id: str, demo: bool) -> st
     return "\n".join(lines)
 
 
-async def _serve(sim: Simulator, port: int, address: str, announce, certfile: str | None = None, keyfile: str | None = None) -> None:
+async def _serve(
+    sim: Simulator, port: int, address: str, announce, certfile: str | None = None, keyfile: str | None = None
+) -> None:
     sim.listen(port=port, address=address, certfile=certfile, keyfile=keyfile)
     announce()
     try:

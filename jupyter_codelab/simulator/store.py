@@ -124,9 +124,7 @@ class NotebookStore(Operations):
         return paginate(rows, params, default_limit=10, allowed_limits=NOTEBOOK_LIST_LIMITS)
 
     # -- open --------------------------------------------------------------------------------
-    def open(
-        self, owner_id: str, image_id, share_url, plan_factory: Callable[[], CreationPlan]
-    ) -> tuple[Instance, bool]:
+    def open(self, owner_id: str, image_id, share_url, plan_factory: Callable[[], CreationPlan]) -> tuple[Instance, bool]:
         """The user's instance (False), switched to ``image_id`` if needed, or a new one (True).
 
         One free CodeLab instance per user (``feature: DEFAULT``, "You can create only one").

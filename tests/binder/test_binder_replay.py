@@ -54,8 +54,10 @@ def binder_image(tmp_path_factory):
         "VIRTUAL_ENV": str(root / "env"),
         # Reuse this machine's download caches: what Binder's build cache would do.
         "PIP_CACHE_DIR": os.environ.get("PIP_CACHE_DIR", str(Path.home() / ".cache" / "pip")),
-        "npm_config_cache": os.environ.get("npm_config_cache",  # noqa: SIM112 - npm reads it in lower case
-         str(Path.home() / ".npm")),
+        "npm_config_cache": os.environ.get(
+            "npm_config_cache",  # noqa: SIM112 - npm reads it in lower case
+            str(Path.home() / ".npm"),
+        ),
         "LANG": "C.UTF-8",
     }
     run(["pip", "install", "--quiet", "-r", "binder/requirements.txt"], repo, env)

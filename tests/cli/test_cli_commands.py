@@ -30,7 +30,10 @@ def test_open_reaches_running_with_json(codelab, simulator):
     assert notebook["status"] == "RUNNING" and notebook["url"].startswith("http")
     assert notebook["image"]["name"] == "pytorch1.8-cpu-py3.7-ubuntu18.04"
     assert "[" in done.stderr and "/4" in done.stderr  # progress went to stderr, JSON alone on stdout
-    assert simulator.control("GET", "state")["instances"][0]["description"] == "https://raw.githubusercontent.com/org/repo/main/demo.ipynb"
+    assert (
+        simulator.control("GET", "state")["instances"][0]["description"]
+        == "https://raw.githubusercontent.com/org/repo/main/demo.ipynb"
+    )
 
 
 def test_open_prints_progress_lines_then_the_address(codelab):
@@ -43,10 +46,15 @@ def test_open_prints_progress_lines_then_the_address(codelab):
 
 
 def test_open_fails_with_the_reason_when_creation_fails(codelab, simulator):
-    simulator.control("POST", "faults", {"kind": "create_failed", "fail_reason": "Insufficient resources in the free pool", "at_step": 2})
+    simulator.control(
+        "POST", "faults", {"kind": "create_failed", "fail_reason": "Insufficient resources in the free pool", "at_step": 2}
+    )
     done = codelab("open", "--json")
     assert done.returncode == 1
-    assert "jupyter codelab open: error: Creation failed at step 2 (Prepare the compute resource): Insufficient resources in the free pool." in done.stderr
+    assert (
+        "jupyter codelab open: error: Creation failed at step 2 (Prepare the compute resource): Insufficient resources in the free pool."
+        in done.stderr
+    )
     error = json.loads(done.stdout)["error"]
     assert error["status"] == "CREATE_FAILED" and error["fail_reason"] == "Insufficient resources in the free pool"
 

@@ -46,9 +46,19 @@ def test_login_without_a_server_checks_and_saves_the_keys(tmp_path, endpoint_onl
 
 
 def test_a_wrong_secret_key_is_refused_and_nothing_is_saved(tmp_path, endpoint_only):
-    done = run_cli(tmp_path, endpoint_only, "login", "--json", "--project-id", DEMO_PROJECT_ID, stdin=f"{DEMO_ACCESS_KEY}\nnot-the-secret-123\n")
+    done = run_cli(
+        tmp_path,
+        endpoint_only,
+        "login",
+        "--json",
+        "--project-id",
+        DEMO_PROJECT_ID,
+        stdin=f"{DEMO_ACCESS_KEY}\nnot-the-secret-123\n",
+    )
     assert done.returncode == 1
-    assert "secret key" in done.stderr and "fix: secret_key" in done.stderr and "not-the-secret-123" not in done.stderr + done.stdout
+    assert (
+        "secret key" in done.stderr and "fix: secret_key" in done.stderr and "not-the-secret-123" not in done.stderr + done.stdout
+    )
     assert json.loads(done.stdout)["error"]["error_code"] == "APIGW.0301"
     assert not (tmp_path / "home" / ".huaweicloud" / "credentials").exists()
 

@@ -85,7 +85,9 @@ def test_6360_on_start(codelab, simulator):
     simulator.control("POST", "faults", START_6360)
     done = codelab("start", "--json")
     assert done.returncode == 1 and "Traceback" not in done.stderr
-    match = re.search(r"No free resources right now: try again in a few minutes\. \[ModelArts\.6360, request id (\S+)\]", done.stderr)
+    match = re.search(
+        r"No free resources right now: try again in a few minutes\. \[ModelArts\.6360, request id (\S+)\]", done.stderr
+    )
     assert match, done.stderr
     error = json.loads(done.stdout)["error"]
     assert error["error_code"] == "ModelArts.6360" and error["request_id"] == match.group(1)
@@ -99,7 +101,10 @@ def test_quota_0113_on_open(codelab, simulator):
     assert done.returncode == 1
     error = json.loads(done.stdout)["error"]
     assert error["error_code"] == "ModelArts.0113" and error["request_id"]
-    assert f"The quota is exhausted: stop or delete an instance, or raise the quota. [ModelArts.0113, request id {error['request_id']}]" in done.stderr
+    assert (
+        f"The quota is exhausted: stop or delete an instance, or raise the quota. [ModelArts.0113, request id {error['request_id']}]"
+        in done.stderr
+    )
     status = codelab("status")
     assert status.returncode == 1 and status.stdout.splitlines()[-1] == "Next: jupyter codelab open"
 
@@ -107,7 +112,10 @@ def test_quota_0113_on_open(codelab, simulator):
 def test_start_without_auto_stop_and_mistakes(codelab, simulator):
     assert codelab("start", "--hours", "2", "--no-auto-stop").returncode == 2
     missing = codelab("start")
-    assert missing.returncode == 2 and "There is no CodeLab instance to start: open one first with jupyter codelab open." in missing.stderr
+    assert (
+        missing.returncode == 2
+        and "There is no CodeLab instance to start: open one first with jupyter codelab open." in missing.stderr
+    )
     open_running(codelab)
     stopped(codelab, simulator)
     done = codelab("start", "--no-auto-stop")

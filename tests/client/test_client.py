@@ -64,10 +64,25 @@ async def test_an_expiring_token_is_renewed_before_it_runs_out(make_client, upst
     "make, call, cls, code",
     [
         (lambda mk: mk(AkSkCredentials(AK, "wrong-secret")), lambda c: c.list_images(), errors.AuthError, "APIGW.0301"),
-        (lambda mk: mk(PasswordCredentials(DEMO_USER_NAME, "nope", DEMO_DOMAIN)), lambda c: c.list_images(), errors.AuthError, None),
+        (
+            lambda mk: mk(PasswordCredentials(DEMO_USER_NAME, "nope", DEMO_DOMAIN)),
+            lambda c: c.list_images(),
+            errors.AuthError,
+            None,
+        ),
         (lambda mk: mk(project_id="f" * 32), lambda c: c.list_images(), errors.ForbiddenError, "ModelArts.0210"),
-        (lambda mk: mk(), lambda c: c.get_notebook("00000000-0000-4000-8000-000000000000"), errors.NotFoundError, "ModelArts.6309"),
-        (lambda mk: mk(), lambda c: c.open(image_id="00000000-0000-4000-8000-000000000000"), errors.ModelArtsError, "ModelArts.6797"),
+        (
+            lambda mk: mk(),
+            lambda c: c.get_notebook("00000000-0000-4000-8000-000000000000"),
+            errors.NotFoundError,
+            "ModelArts.6309",
+        ),
+        (
+            lambda mk: mk(),
+            lambda c: c.open(image_id="00000000-0000-4000-8000-000000000000"),
+            errors.ModelArtsError,
+            "ModelArts.6797",
+        ),
     ],
 )
 async def test_errors_come_back_typed_with_their_codes(make_client, make, call, cls, code):
@@ -107,7 +122,9 @@ async def test_reads_are_retried_with_backoff(client, upstream, fault):
 
 
 async def test_retries_give_up_after_the_policy_attempts(client, upstream):
-    upstream.call(upstream.simulator.faults.add, kind="error", route="images", status=500, error_code="X.1", error_msg="down", times=10)
+    upstream.call(
+        upstream.simulator.faults.add, kind="error", route="images", status=500, error_code="X.1", error_msg="down", times=10
+    )
     with pytest.raises(errors.UpstreamUnavailable, match="try again shortly") as caught:
         await ask(client.list_images())
     assert caught.value.error_code == "X.1" and upstream.simulator.calls["images"] == 4
@@ -151,7 +168,14 @@ async def test_timeouts_are_explicit(make_client, upstream):
 @pytest.mark.parametrize("code", ["ModelArts.6309", "ModelArts.6357", "ModelArts.6404"])
 async def test_a_400_not_found_code_is_not_found_with_its_request_id(client, upstream, code):
     """Terraform's notebookNotFoundErrCodes; the request id comes from X-Request-Id when the body has none."""
-    upstream.call(upstream.simulator.faults.add, kind="error", route="get", status=400, error_code=code, error_msg="The instance does not exist.")
+    upstream.call(
+        upstream.simulator.faults.add,
+        kind="error",
+        route="get",
+        status=400,
+        error_code=code,
+        error_msg="The instance does not exist.",
+    )
     with pytest.raises(errors.NotFoundError) as caught:
         await ask(client.get_notebook("00000000-0000-4000-8000-000000000000"))
     error = caught.value
@@ -171,7 +195,15 @@ async def test_a_token_that_dies_early_is_replaced_once(make_client, upstream):
 
 async def test_a_401_that_persists_is_reported_after_one_new_token(make_client, upstream):
     client = make_client(PasswordCredentials(DEMO_USER_NAME, DEMO_PASSWORD, DEMO_DOMAIN))
-    upstream.call(upstream.simulator.faults.add, kind="error", route="images", status=401, error_code="ModelArts.0202", error_msg="expired", times=5)
+    upstream.call(
+        upstream.simulator.faults.add,
+        kind="error",
+        route="images",
+        status=401,
+        error_code="ModelArts.0202",
+        error_msg="expired",
+        times=5,
+    )
     with pytest.raises(errors.AuthError) as caught:
         await ask(client.list_images())
     assert caught.value.error_code == "ModelArts.0202" and caught.value.request_id

@@ -15,10 +15,13 @@ OPTIONAL = {
     "step_description": "JobProgress table and golangsdk spelling of the step text (list rows use it)",
     "endpoints": "NotebookResp table, SDK endpoints_res.py: SSH access (images with SSH only)",
     "allowed_access_ips": "EndpointsRes table and golangsdk Endpoints",
-    "dev_service": "SDK endpoints_res.py", "service": "SDK endpoints_res.py and golangsdk",
-    "uri": "SDK endpoints_res.py", "key_pair_names": "SDK endpoints_res.py and golangsdk",
+    "dev_service": "SDK endpoints_res.py",
+    "service": "SDK endpoints_res.py and golangsdk",
+    "uri": "SDK endpoints_res.py",
+    "key_pair_names": "SDK endpoints_res.py and golangsdk",
     "fail_reason": "NotebookResp table: failure cause (failed statuses only)",
-    "jupyter_version": "SDK show_notebook_response.py", "user_id": "SDK show_notebook_response.py",
+    "jupyter_version": "SDK show_notebook_response.py",
+    "user_id": "SDK show_notebook_response.py",
     "volume": "NotebookResp table VolumeRes (the ListNotebooks and Start examples have it)",
     "create_at": "the open and delete examples and golangsdk Notebook carry create_at",
     "update_at": "the open and delete examples and golangsdk Notebook carry update_at",
@@ -27,9 +30,24 @@ OPTIONAL = {
     "tag": "Image table and the start/stop/delete examples' image",
     "url": "NotebookResp table; the ShowNotebook, start and stop examples carry it before RUNNING",
     # Image fields of the SDK's image_response.py / show_image_response.py beyond the examples
-    **{key: "SDK image_response.py / show_image_response.py" for key in (
-        "namespace", "origin", "size", "status_message", "support_res_categories", "visibility", "flavor_type",
-        "swr_instance_id", "show_name", "show_tag", "tags", "key", "value")},
+    **{
+        key: "SDK image_response.py / show_image_response.py"
+        for key in (
+            "namespace",
+            "origin",
+            "size",
+            "status_message",
+            "support_res_categories",
+            "visibility",
+            "flavor_type",
+            "swr_instance_id",
+            "show_name",
+            "show_tag",
+            "tags",
+            "key",
+            "value",
+        )
+    },
 }
 ABSENT = {
     "request_id": "ModelArts' own errors document only error_code and error_msg; the gateway's carry request_id",

@@ -75,7 +75,9 @@ async def test_the_calls_we_use(sdk, client, sim):
     lease = await call(client, "show_lease", v1.ShowLeaseRequest(id=notebook_id))
     assert (lease.duration, lease.type, lease.enable) == (HOUR, "TIMING", True)
     now = sim.clock.now_ms()
-    renewed = await call(client, "renew_lease", v1.RenewLeaseRequest(id=notebook_id, body=v1.LeaseReq(duration=2 * HOUR, type="TIMING")))
+    renewed = await call(
+        client, "renew_lease", v1.RenewLeaseRequest(id=notebook_id, body=v1.LeaseReq(duration=2 * HOUR, type="TIMING"))
+    )
     assert renewed.create_at + renewed.duration == now + 2 * HOUR
     by_query = await call(client, "renew_lease", v1.RenewLeaseRequest(id=notebook_id, duration=3 * HOUR))
     assert by_query.create_at + by_query.duration == now + 3 * HOUR
@@ -123,7 +125,14 @@ async def test_documented_errors(sdk, client, sim):
     await refused(sdk, client, "show_lease", v1.ShowLeaseRequest(id=notebook_id), 400, "ModelArts.6327")
     await refused(sdk, client, "stop_notebook", v1.StopNotebookRequest(id=notebook_id), 400, "ModelArts.6307")
     await refused(sdk, client, "renew_lease", renew(HOUR), 400, "ModelArts.6307")
-    await refused(sdk, client, "start_notebook", v1.StartNotebookRequest(id=notebook_id, duration=HOUR + 0, type="NEVER"), 400, "ModelArts.6336")
+    await refused(
+        sdk,
+        client,
+        "start_notebook",
+        v1.StartNotebookRequest(id=notebook_id, duration=HOUR + 0, type="NEVER"),
+        400,
+        "ModelArts.6336",
+    )
     sim.faults.add("error", route="start", status=400, error_code="ModelArts.6360",
                    error_msg="Failed to start the notebook due to insufficient background resources. Try again later.")  # fmt: skip
     await refused(sdk, client, "start_notebook", v1.StartNotebookRequest(id=notebook_id), 400, "ModelArts.6360")

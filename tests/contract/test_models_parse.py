@@ -12,7 +12,10 @@ from jupyter_codelab.modelarts import errors, flows, models
 
 # Documented spellings our models map to another attribute name.
 ALIASES = {
-    "create_time": "create_at", "update_time": "update_at", "step_description": "description", "data": "items",
+    "create_time": "create_at",
+    "update_time": "update_at",
+    "step_description": "description",
+    "data": "items",
     # The OTC tables' name for the SSH key pairs; read into key_pair_names (the SDK's and golangsdk's name).
     "ssh_keys": "key_pair_names",
 }

@@ -79,8 +79,15 @@ async def test_error_bodies(alice, sim):
 
 
 async def test_iam_errors(sim):
-    body = {"auth": {"identity": {"methods": ["password"], "password": {"user": {
-        "name": "alice", "password": "wrong", "domain": {"name": "alice-domain"}}}}, "scope": {"project": {"name": "cn-north-4"}}}}
+    body = {
+        "auth": {
+            "identity": {
+                "methods": ["password"],
+                "password": {"user": {"name": "alice", "password": "wrong", "domain": {"name": "alice-domain"}}},
+            },
+            "scope": {"project": {"name": "cn-north-4"}},
+        }
+    }
     wrong = await Api(sim).call("POST", "/v3/auth/tokens", body, sign=False)
     assert wrong.status == 401
     assert_shape("error_iam_401", wrong)

@@ -25,9 +25,23 @@ class StandaloneCloud:
 
     def start(self) -> StandaloneCloud:
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "jupyter_codelab.simulator", "--port", str(self.port), "--ak", self.access_key,
-             "--sk", self.secret_key, "--project-id", self.project_id, "--step-seconds", "0.5"],  # fmt: skip
-            stdout=(self.root / f"simulator-{self.port}.log").open("wb"), stderr=subprocess.STDOUT,
+            [
+                sys.executable,
+                "-m",
+                "jupyter_codelab.simulator",
+                "--port",
+                str(self.port),
+                "--ak",
+                self.access_key,
+                "--sk",
+                self.secret_key,
+                "--project-id",
+                self.project_id,
+                "--step-seconds",
+                "0.5",
+            ],  # fmt: skip
+            stdout=(self.root / f"simulator-{self.port}.log").open("wb"),
+            stderr=subprocess.STDOUT,
         )
         deadline = time.monotonic() + 30
         while True:

@@ -54,7 +54,11 @@ def test_screenshots_of_each_state(lab):
     expect(lab.by_testid("codelab-start")).to_be_visible(timeout=START_TIMEOUT_MS)
     lab.screenshot("stopped.png")
 
-    server.sim("POST", "faults", {"kind": "status", "route": "start", "status": "START_FAILED", "fail_reason": "ModelArts.6360: no GPU left"})
+    server.sim(
+        "POST",
+        "faults",
+        {"kind": "status", "route": "start", "status": "START_FAILED", "fail_reason": "ModelArts.6360: no GPU left"},
+    )
     lab.by_testid("codelab-start").click()
     expect(lab.by_testid("codelab-fail-reason")).to_be_visible(timeout=START_TIMEOUT_MS)
     lab.screenshot("failed.png")

@@ -33,7 +33,9 @@ def test_file_browser_open_in_codelab_reaches_running(lab):
 
     dialog = lab.page.locator(".jp-Dialog")
     expect(dialog).to_contain_text("Open sendme.ipynb in CodeLab?")
-    expect(dialog.locator(".jp-codelab-send-preview")).to_contain_text("Private: CodeLab gets a signed link that works for 60 min")
+    expect(dialog.locator(".jp-codelab-send-preview")).to_contain_text(
+        "Private: CodeLab gets a signed link that works for 60 min"
+    )
     expect(dialog.locator(".jp-codelab-send-preview")).to_contain_text("codelab-")
     expect(dialog.locator(".jp-codelab-send-preview")).to_contain_text(f"{len(data):,} bytes")
     obs = lab.server.sim("GET", "state")["obs_endpoint"]

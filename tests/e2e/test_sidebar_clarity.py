@@ -29,7 +29,9 @@ def expect_contrast(lab, *extra: str) -> None:
 
 
 def expect_theme(lab, theme: str) -> None:
-    expect(lab.page.locator("body")).to_have_attribute("data-jp-theme-light", "false" if theme == "dark" else "true", timeout=UI_TIMEOUT_MS)
+    expect(lab.page.locator("body")).to_have_attribute(
+        "data-jp-theme-light", "false" if theme == "dark" else "true", timeout=UI_TIMEOUT_MS
+    )
 
 
 def toast(lab, text: str):
@@ -65,16 +67,18 @@ def test_first_view_says_what_this_is_with_jupyterlab_controls(lab, theme):
     assert groups and set(groups) <= {"CPU", "GPU", "Ascend"}, groups
     images = lab.server.api("GET", "codelab/api/images").json()["images"]
     default = next(i for i in images if i["default"])
-    expect(select.locator(f'option[value="{default["id"]}"]')).to_have_text(f'{default["name"]}:{default["tag"]} (default)')
+    expect(select.locator(f'option[value="{default["id"]}"]')).to_have_text(f"{default['name']}:{default['tag']} (default)")
     longest = max(images, key=lambda i: len(i["name"] + i["tag"]))
     lab.pick_image(longest["name"])
     detail = lab.by_testid("codelab-image-detail")
-    expect(detail).to_contain_text(f'{longest["name"]}:{longest["tag"]}')
+    expect(detail).to_contain_text(f"{longest['name']}:{longest['tag']}")
     assert detail.evaluate("n => n.scrollWidth <= n.clientWidth"), "the image's full name is cut off"
 
     # Validation: words are "not a link", said once, and Open is disabled.
     lab.type_url("hello world")
-    expect(lab.by_testid("codelab-url-problem")).to_have_text("Notebook URL is not a link: paste the https link to an .ipynb file.")
+    expect(lab.by_testid("codelab-url-problem")).to_have_text(
+        "Notebook URL is not a link: paste the https link to an .ipynb file."
+    )
     expect(lab.by_testid("codelab-open")).to_be_disabled()
     expect(lab.panel.get_by_text("not a link")).to_have_count(1)
     expect_contrast(lab)
@@ -184,7 +188,11 @@ def test_each_click_says_what_it_does_and_what_it_did(lab, theme):
     # An automatic stop and a failed start are notified (the sidebar may be closed).
     server.sim("POST", f"notebooks/{notebook['id']}/expire", {"in_seconds": 1})
     expect(toast(lab, "stopped by itself")).to_be_visible(timeout=START_TIMEOUT_MS)
-    server.sim("POST", "faults", {"kind": "status", "route": "start", "status": "START_FAILED", "fail_reason": "ModelArts.6360: no GPU left"})
+    server.sim(
+        "POST",
+        "faults",
+        {"kind": "status", "route": "start", "status": "START_FAILED", "fail_reason": "ModelArts.6360: no GPU left"},
+    )
     lab.by_testid("codelab-start").click()
     expect(toast(lab, "ModelArts.6360: no GPU left")).to_be_visible(timeout=START_TIMEOUT_MS)
     expect_contrast(lab)

@@ -56,7 +56,9 @@ def test_connect_a_wrong_key_then_the_right_one_and_sign_out(cloud_page, cloud):
     expect(secret).to_have_attribute("type", "password")
     expect(secret).to_have_attribute("autocomplete", "off")
     expect(lab.by_testid("codelab-account-region")).to_have_value(config(server)["region"])
-    expect(lab.by_testid("codelab-account-keys-link")).to_have_attribute("href", "https://console.huaweicloud.com/iam/#/mine/accessKey")
+    expect(lab.by_testid("codelab-account-keys-link")).to_have_attribute(
+        "href", "https://console.huaweicloud.com/iam/#/mine/accessKey"
+    )
 
     # A wrong secret key: refused by the cloud, shown on the SK field, the mode unchanged.
     lab.by_testid("codelab-account-access_key").fill(CLOUD_ACCESS_KEY)

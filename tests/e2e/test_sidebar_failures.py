@@ -62,7 +62,9 @@ def test_bad_url_is_explained_and_nothing_is_sent(lab, pasted, message):
     # Fixing the text clears the message; the badge appears for a valid link.
     lab.type_url("https://example.org/demo.ipynb")
     expect(lab.by_testid("codelab-error")).to_have_count(0)
-    expect(lab.by_testid("codelab-badge-markdown")).to_have_value(re.compile(r"share-url-b64=aHR0cHM6Ly9leGFtcGxlLm9yZy9kZW1vLmlweW5i"))
+    expect(lab.by_testid("codelab-badge-markdown")).to_have_value(
+        re.compile(r"share-url-b64=aHR0cHM6Ly9leGFtcGxlLm9yZy9kZW1vLmlweW5i")
+    )
 
 
 def test_upstream_error_keeps_modelarts_code_and_says_it_in_words(lab):

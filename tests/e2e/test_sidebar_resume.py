@@ -47,7 +47,9 @@ def test_second_tab_follows_and_sees_a_stop_from_elsewhere(lab, chromium):
     finally:
         context.close()
 
-    expect(lab.by_testid("codelab-stop-reason")).to_have_text("The instance was stopped from elsewhere.", timeout=START_TIMEOUT_MS)
+    expect(lab.by_testid("codelab-stop-reason")).to_have_text(
+        "The instance was stopped from elsewhere.", timeout=START_TIMEOUT_MS
+    )
     expect(lab.by_testid("codelab-start")).to_be_enabled()
     assert lab.open_requests == [lab.open_requests[0]]
 

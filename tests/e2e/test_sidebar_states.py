@@ -44,7 +44,11 @@ def test_start_failed_offers_start_again_first_then_open(lab):
     lab.stop()
     expect_state(lab, "STOPPED")
     assert action_buttons(lab) == ["codelab-start"]
-    lab.server.sim("POST", "faults", {"kind": "status", "route": "start", "status": "START_FAILED", "fail_reason": "ModelArts.6360: no GPU left"})
+    lab.server.sim(
+        "POST",
+        "faults",
+        {"kind": "status", "route": "start", "status": "START_FAILED", "fail_reason": "ModelArts.6360: no GPU left"},
+    )
 
     lab.by_testid("codelab-start").click()
     expect_state(lab, "START_FAILED")
@@ -107,7 +111,9 @@ def test_deleting_then_deleted_returns_to_the_open_form(lab):
 
     # Seen as DELETED, or already gone (6309) at the next poll: either way, said, and the form is back.
     deleted = STATES["DELETED"].sentence
-    expect(lab.by_testid("codelab-notice")).to_have_text(re.compile(f"^({re.escape(deleted)}|{re.escape(VANISHED_SENTENCE)})$"), timeout=START_TIMEOUT_MS)
+    expect(lab.by_testid("codelab-notice")).to_have_text(
+        re.compile(f"^({re.escape(deleted)}|{re.escape(VANISHED_SENTENCE)})$"), timeout=START_TIMEOUT_MS
+    )
     expect(lab.by_testid("codelab-state")).to_have_count(0)
     expect(lab.by_testid("codelab-open")).to_be_enabled()
 
@@ -207,5 +213,7 @@ def test_open_with_the_same_image_and_a_notebook_loads_it(lab):
     lab.type_url("https://github.com/org/repo/blob/main/other.ipynb")
     expect(lab.by_testid("codelab-open")).to_have_text("Load another notebook")
     lab.click_open()
-    expect(lab.by_testid("codelab-notice")).to_have_text("The notebook was loaded into your running instance.", timeout=UI_TIMEOUT_MS)
+    expect(lab.by_testid("codelab-notice")).to_have_text(
+        "The notebook was loaded into your running instance.", timeout=UI_TIMEOUT_MS
+    )
     expect_state(lab, "RUNNING")

@@ -23,7 +23,15 @@ class Upstream:
         self.port = free_port()
         self.endpoint = f"http://127.0.0.1:{self.port}"
         self.log = (root / "simulator.log").open("wb")
-        command = [sys.executable, "-m", "jupyter_codelab.simulator", "--port", str(self.port), "--step-seconds", str(STEP_SECONDS)]
+        command = [
+            sys.executable,
+            "-m",
+            "jupyter_codelab.simulator",
+            "--port",
+            str(self.port),
+            "--step-seconds",
+            str(STEP_SECONDS),
+        ]
         self.process = subprocess.Popen(command, stdout=self.log, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:

@@ -81,6 +81,8 @@ def test_magic(shell, untouched, what, rest, magic, cli, word):
 @pytest.mark.parametrize("what, rest, magic, cli, word", TABLE, ids=[row[0] for row in TABLE])
 def test_cli(jupyter, untouched, what, rest, magic, cli, word):
     command = [sys.executable, "-m", "jupyter_codelab.cli", *cli, "--server-url", jupyter.url, "--token", jupyter.token]
-    result = subprocess.run(command, capture_output=True, text=True, timeout=60, env={"PATH": "/usr/bin:/bin", "HOME": str(jupyter.root)})
+    result = subprocess.run(
+        command, capture_output=True, text=True, timeout=60, env={"PATH": "/usr/bin:/bin", "HOME": str(jupyter.root)}
+    )
     assert result.returncode == 2, (result.stdout, result.stderr)
     assert word.lower() in result.stderr.lower() and "Traceback" not in result.stderr

@@ -19,8 +19,20 @@ HOUR = 3_600_000
 
 
 def cli_status(jupyter) -> dict:
-    command = [sys.executable, "-m", "jupyter_codelab.cli", "status", "--json", "--server-url", jupyter.url, "--token", jupyter.token]
-    result = subprocess.run(command, capture_output=True, text=True, timeout=60, env={"PATH": "/usr/bin:/bin", "HOME": str(jupyter.root)})
+    command = [
+        sys.executable,
+        "-m",
+        "jupyter_codelab.cli",
+        "status",
+        "--json",
+        "--server-url",
+        jupyter.url,
+        "--token",
+        jupyter.token,
+    ]
+    result = subprocess.run(
+        command, capture_output=True, text=True, timeout=60, env={"PATH": "/usr/bin:/bin", "HOME": str(jupyter.root)}
+    )
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
 
@@ -76,7 +88,17 @@ def assert_faces_agree(jupyter, notebook_id, status):
 @pytest.mark.parametrize(
     "fault",
     [
-        pytest.param({"kind": "error", "route": "get", "status": 500, "error_code": "ModelArts.0010", "error_msg": "Internal error", "times": 6}, id="5xx"),
+        pytest.param(
+            {
+                "kind": "error",
+                "route": "get",
+                "status": 500,
+                "error_code": "ModelArts.0010",
+                "error_msg": "Internal error",
+                "times": 6,
+            },
+            id="5xx",
+        ),
         pytest.param({"kind": "throttle", "route": "get", "retry_after": 1, "times": 6}, id="429-APIG.0308"),
         pytest.param({"kind": "reset", "route": "get", "times": 6}, id="connection-reset"),
         pytest.param({"kind": "malformed", "route": "get", "times": 6}, id="malformed-json"),

@@ -58,8 +58,11 @@ def write_config(workdir: Path, chp: str, ports: dict, admin_token: str, cloud_e
         "singleuser": [str(bin_dir / "jupyterhub-singleuser")],
         "home_template": str(workdir / "home" / "{username}"),
         # CODELAB_ENDPOINT: where an account a user connects is sent (a standalone simulator), not Huawei Cloud.
-        "environment": {"JUPYTER_CONFIG_PATH": str(singleuser_config), "NO_PROXY": "127.0.0.1,localhost",
-                        **({"CODELAB_ENDPOINT": cloud_endpoint} if cloud_endpoint else {})},
+        "environment": {
+            "JUPYTER_CONFIG_PATH": str(singleuser_config),
+            "NO_PROXY": "127.0.0.1,localhost",
+            **({"CODELAB_ENDPOINT": cloud_endpoint} if cloud_endpoint else {}),
+        },
         "admin_token": admin_token,
     }
     config = workdir / "jupyterhub_config.py"

@@ -24,8 +24,10 @@ def gaps():
 
 def test_every_translatable_string_is_in_the_zh_cn_catalog(gaps):
     new = [g for g in gaps if g.startswith("untranslated|")]
-    assert not new, "translate these in jupyter_codelab/locale/zh_CN/LC_MESSAGES/jupyter_codelab.po " \
+    assert not new, (
+        "translate these in jupyter_codelab/locale/zh_CN/LC_MESSAGES/jupyter_codelab.po "
         "(python3 scripts/i18n update, then compile):\n" + "\n".join(new)
+    )
 
 
 def test_every_user_visible_string_is_wrapped(gaps):

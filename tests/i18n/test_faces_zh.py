@@ -112,4 +112,6 @@ async def test_a_kernel_with_codelab_language_zh_cn_speaks_chinese(codelab_serve
         return "\n".join(o.get("text", "") + o.get("evalue", "") + o.get("data", {}).get("text/plain", "") for o in cell.outputs)
 
     assert "哪个 Notebook？此内核不知道自己所属的 Notebook" in text(notebook.cells[3]), nbformat.writes(notebook)
-    assert FROZEN_ZH in text(notebook.cells[4]) and "[ModelArts.6326, 请求ID " in text(notebook.cells[4]), nbformat.writes(notebook)
+    assert FROZEN_ZH in text(notebook.cells[4]) and "[ModelArts.6326, 请求ID " in text(notebook.cells[4]), nbformat.writes(
+        notebook
+    )

@@ -76,12 +76,11 @@ def test_modelarts_answers_in_the_x_language_sent(threaded_simulator, language, 
 
 
 def test_a_kernel_or_cli_process_with_lang_zh_cn_speaks_chinese():
-    script = (
-        "from jupyter_codelab.modelarts.errors import ModelArtsError;"
-        "print(ModelArtsError(400, 'ModelArts.0113').sentence)"
-    )
+    script = "from jupyter_codelab.modelarts.errors import ModelArtsError;print(ModelArtsError(400, 'ModelArts.0113').sentence)"
     env = {k: v for k, v in os.environ.items() if k not in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "CODELAB_LANGUAGE")}
-    done = subprocess.run([sys.executable, "-c", script], env={**env, "LANG": "zh_CN.UTF-8"}, capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", script], env={**env, "LANG": "zh_CN.UTF-8"}, capture_output=True, text=True, check=True
+    )
     assert done.stdout.strip() == "配额已用尽：请停止或删除实例，或申请提高配额。 [ModelArts.0113]"
     done = subprocess.run([sys.executable, "-c", script], env={**env, "LANG": "zh_CN.UTF-8", "CODELAB_LANGUAGE": "en"},
                           capture_output=True, text=True, check=True)  # fmt: skip

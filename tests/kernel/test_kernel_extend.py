@@ -85,7 +85,9 @@ def test_magic_extend_respects_the_72_hour_cap(ipython, simulator, direct_backen
     assert "ModelArts allows at most 72 h from now, so not " in out
     capped = lease_end(simulator)
     assert time.time() * 1000 + 72 * HOUR_MS - SLACK_MS <= capped <= time.time() * 1000 + 72 * HOUR_MS
-    with pytest.raises(UsageError, match=r"It already stops at .+, 72 h from now: the latest ModelArts allows\. Nothing was changed\."):
+    with pytest.raises(
+        UsageError, match=r"It already stops at .+, 72 h from now: the latest ModelArts allows\. Nothing was changed\."
+    ):
         ipython.run_line_magic("codelab", "extend")
     assert lease_end(simulator) == capped
     last_panel().close()
@@ -114,7 +116,9 @@ def test_until_less_than_an_hour_away_is_refused(ipython, simulator, direct_back
     ipython.run_line_magic("codelab", "open")
     before = lease_end(simulator)
     soon = time.localtime(time.time() + 20 * 60)
-    with pytest.raises(UsageError, match=r"--until \d\d:\d\d is only 0:[12]\d:\d\d from now: ModelArts keeps an instance at least 1 h"):
+    with pytest.raises(
+        UsageError, match=r"--until \d\d:\d\d is only 0:[12]\d:\d\d from now: ModelArts keeps an instance at least 1 h"
+    ):
         ipython.run_line_magic("codelab", f"extend --until {soon.tm_hour:02d}:{soon.tm_min:02d}")
     assert lease_end(simulator) == before
     last_panel().close()

@@ -43,7 +43,9 @@ async def run(kc, code: str, answers: list[str] | None = None) -> tuple[str, lis
 
     def on_output(msg):
         content = msg["content"]
-        texts.append(content.get("text", "") + content.get("data", {}).get("text/plain", "") + "".join(content.get("traceback", [])))
+        texts.append(
+            content.get("text", "") + content.get("data", {}).get("text/plain", "") + "".join(content.get("traceback", []))
+        )
 
     def on_input(msg):
         prompts.append(msg["content"])

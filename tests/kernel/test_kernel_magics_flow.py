@@ -25,7 +25,9 @@ def test_open_waits_until_running_then_status_extend_stop(ipython, simulator, ca
     assert re.search(r"Auto-stop in 0:\d\d:\d\d, stops at \d\d:\d\d\.", capsys.readouterr().out)
 
     ipython.run_line_magic("codelab", "extend --hours 2")
-    assert re.search(r"Extended notebook_\w+: auto-stop in [23]:\d\d:\d\d, stops at \d\d:\d\d \(was \d\d:\d\d\)\.", capsys.readouterr().out)
+    assert re.search(
+        r"Extended notebook_\w+: auto-stop in [23]:\d\d:\d\d, stops at \d\d:\d\d \(was \d\d:\d\d\)\.", capsys.readouterr().out
+    )
     wait_for(lambda: panel.remaining_seconds and panel.remaining_seconds > 2 * 3600, what="the panel to see the new lease")
 
     ipython.run_line_magic("codelab", "stop")

@@ -72,7 +72,9 @@ def test_open_running_extend_stop_by_clicking(panel, simulator):
 
 
 def test_failure_is_shown_in_words_with_the_step(panel, simulator):
-    simulator.control("POST", "faults", {"kind": "create_failed", "fail_reason": "Insufficient resources in the free pool", "at_step": 2})
+    simulator.control(
+        "POST", "faults", {"kind": "create_failed", "fail_reason": "Insufficient resources in the free pool", "at_step": 2}
+    )
     panel.open_instance()
     assert panel.wait(timeout=30) == "CREATE_FAILED"
     assert panel.error == (

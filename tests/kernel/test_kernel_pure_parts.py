@@ -8,7 +8,7 @@ from jupyter_codelab.client import describe
 from jupyter_codelab.client.inputs import InputError, check_hours, check_share_url, resolve_image
 from jupyter_codelab.client.sse import parse_sse
 
-STREAM = b"id: 7-1\r\nevent: snapshot\r\ndata: {\"a\": 1}\r\n\r\n: keepalive\n\nid: 7-2\nevent: status\ndata: line one\ndata: line two\n\n"
+STREAM = b'id: 7-1\r\nevent: snapshot\r\ndata: {"a": 1}\r\n\r\n: keepalive\n\nid: 7-2\nevent: status\ndata: line one\ndata: line two\n\n'
 
 
 @pytest.mark.parametrize("size", [1, 2, 3, 7, len(STREAM)])
@@ -59,7 +59,9 @@ def test_images_resolve_by_id_exact_name_or_unique_part():
         resolve_image(CATALOGUE, "  ")
 
 
-@pytest.mark.parametrize("value,ok", [("1", 1), (72, 72), ("3.0", 3), ("0", None), ("73", None), ("1.5", None), ("x", None), (None, None)])
+@pytest.mark.parametrize(
+    "value,ok", [("1", 1), (72, 72), ("3.0", 3), ("0", None), ("73", None), ("1.5", None), ("x", None), (None, None)]
+)
 def test_hours(value, ok):
     if ok is None:
         with pytest.raises(InputError, match="from 1 to 72"):
@@ -83,7 +85,7 @@ def test_words():
     assert describe.failure_sentence(failed) == (
         "Creation failed at step 2 (Step 2): No capacity. The instance could not be created. Open again to retry, or pick another image."
     )
-    html = describe.summary_html({**notebook("RUNNING"), "name": "<script>", "url": "https://x/\"y"})
+    html = describe.summary_html({**notebook("RUNNING"), "name": "<script>", "url": 'https://x/"y'})
     assert "<script>" not in html and "&lt;script&gt;" in html
 
 
@@ -101,7 +103,10 @@ def test_words_follow_the_states_table_and_never_take_url_as_running():
         assert any(state.sentence in line for line in lines), (status, lines)
     frozen = describe.summary_text(notebook("FROZEN"), face="magic")
     assert "Top up the account" in frozen and "Next:" not in frozen and "%codelab start" not in frozen
-    assert describe.summary_lines(notebook("START_FAILED"), face="cli")[-1] == "Next: jupyter codelab start (or: jupyter codelab open)"
+    assert (
+        describe.summary_lines(notebook("START_FAILED"), face="cli")[-1]
+        == "Next: jupyter codelab start (or: jupyter codelab open)"
+    )
     assert describe.summary_lines(notebook("STOPPED"), face="magic")[-1] == "Next: %codelab start"
 
 

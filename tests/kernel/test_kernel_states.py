@@ -18,7 +18,14 @@ from tests.support.status_faults import CASES, DELETED_FAULT, OPEN_0113, START_6
 GPU_IMAGE = "2c113b99-72ef-4bd0-bbcc-0d711b39127b"  # pytorch1.8-cuda10.2 in the simulator's catalogue
 LINK = "https://github.com/org/repo/blob/main/demo.ipynb"
 CONTROLS = ("open_button", "image", "share", "start_button", "extend_button", "stop_button")
-OFFERED_BY = {"open_button": "open", "image": "open", "share": "open", "start_button": "start", "extend_button": "extend", "stop_button": "stop"}
+OFFERED_BY = {
+    "open_button": "open",
+    "image": "open",
+    "share": "open",
+    "start_button": "start",
+    "extend_button": "extend",
+    "stop_button": "stop",
+}
 
 
 @pytest.fixture(autouse=True)
@@ -110,7 +117,9 @@ def test_a_vanished_instance_panel_and_magics(ipython, simulator, capsys):
         panel.close()
     open_running(ipython).close()
     simulator.reset()
-    vanished = "There is no CodeLab instance to extend: The instance no longer exists (deleted elsewhere, or the service was reset)."
+    vanished = (
+        "There is no CodeLab instance to extend: The instance no longer exists (deleted elsewhere, or the service was reset)."
+    )
     with pytest.raises(UsageError, match=re.escape(vanished + " Open a new one with %codelab open.")):
         ipython.run_line_magic("codelab", "extend --hours 2")
 

@@ -26,8 +26,10 @@ def test_the_default_bucket_follows_project_and_region():
 
 
 def test_public_urls_virtual_host_on_the_cloud_path_style_on_the_simulator():
-    assert public_url("https://obs.cn-north-4.myhuaweicloud.com", "b1", "codelab/ab/x.ipynb", False) == \
-        "https://b1.obs.cn-north-4.myhuaweicloud.com/codelab/ab/x.ipynb"
+    assert (
+        public_url("https://obs.cn-north-4.myhuaweicloud.com", "b1", "codelab/ab/x.ipynb", False)
+        == "https://b1.obs.cn-north-4.myhuaweicloud.com/codelab/ab/x.ipynb"
+    )
     assert public_url("http://127.0.0.1:9000", "b1", "codelab/ab/x.ipynb", True) == "http://127.0.0.1:9000/b1/codelab/ab/x.ipynb"
 
 

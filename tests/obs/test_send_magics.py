@@ -16,7 +16,12 @@ def session_kernel(jp_serverapp, http_server, jp_fetch):
 
     @contextlib.asynccontextmanager
     async def start(path: str):
-        body = {"path": path, "type": "notebook", "name": path.rsplit("/", 1)[-1], "kernel": {"name": "python3"}}  # as JupyterLab names it
+        body = {
+            "path": path,
+            "type": "notebook",
+            "name": path.rsplit("/", 1)[-1],
+            "kernel": {"name": "python3"},
+        }  # as JupyterLab names it
         response = await jp_fetch("api", "sessions", method="POST", body=json.dumps(body))
         session = json.loads(response.body)
         try:
@@ -28,7 +33,9 @@ def session_kernel(jp_serverapp, http_server, jp_fetch):
 
 
 def text_of(cell) -> str:
-    return "\n".join(o.get("text", "") + o.get("data", {}).get("text/plain", "") + "\n".join(o.get("traceback", [])) for o in cell.outputs)
+    return "\n".join(
+        o.get("text", "") + o.get("data", {}).get("text/plain", "") + "\n".join(o.get("traceback", [])) for o in cell.outputs
+    )
 
 
 async def run(km, *sources):
@@ -56,8 +63,14 @@ async def test_bare_send_sends_the_kernels_own_notebook_and_follows_it_to_runnin
 async def test_open_local_resends_nothing_and_a_bad_path_is_a_usage_error(session_kernel, write_notebook, simulator):
     write_notebook("a.ipynb")
     async with session_kernel("a.ipynb") as km:
-        cells = await run(km, "%load_ext jupyter_codelab", "%codelab send --create-bucket --no-wait",
-                          "%codelab open --local a.ipynb", "%codelab open --local notes.txt", "%codelab open --local ../../etc/x.ipynb")
+        cells = await run(
+            km,
+            "%load_ext jupyter_codelab",
+            "%codelab send --create-bucket --no-wait",
+            "%codelab open --local a.ipynb",
+            "%codelab open --local notes.txt",
+            "%codelab open --local ../../etc/x.ipynb",
+        )
     assert "Sent a.ipynb (uploaded)" in text_of(cells[1])
     assert "already uploaded, nothing to send again" in text_of(cells[2]), text_of(cells[2])
     assert simulator.obs.store.puts == 1

@@ -26,7 +26,9 @@ async def running(jp_fetch, notebook_id):
 
 async def test_open_with_a_path_uploads_signs_and_codelab_fetches_the_same_bytes(jp_fetch, simulator, write_notebook, caplog):
     data = write_notebook("work/My Analysis.ipynb", notebook_bytes("print('é')"))
-    status, notebook = await call(jp_fetch, "notebooks", "open", method="POST", body={"path": "work/My Analysis.ipynb", "create_bucket": True})
+    status, notebook = await call(
+        jp_fetch, "notebooks", "open", method="POST", body={"path": "work/My Analysis.ipynb", "create_bucket": True}
+    )
     assert status == 200, notebook
     final = await running(jp_fetch, notebook["id"])
     assert final["status"] == "RUNNING"
@@ -74,13 +76,20 @@ async def test_without_a_bucket_the_server_asks_before_creating_one(jp_fetch, si
 async def test_paths_outside_the_root_or_not_notebooks_are_400_naming_path(jp_fetch, write_notebook, jp_root_dir):
     write_notebook("a.ipynb")
     (jp_root_dir / "notes.txt").write_text("hi")
-    for path, words in (("../secret.ipynb", "leaves the Jupyter root"), ("/etc/passwd", "not a notebook"),
-                        ("notes.txt", "not a notebook"), ("missing.ipynb", "no notebook at path"), ("", "path must be")):
+    for path, words in (
+        ("../secret.ipynb", "leaves the Jupyter root"),
+        ("/etc/passwd", "not a notebook"),
+        ("notes.txt", "not a notebook"),
+        ("missing.ipynb", "no notebook at path"),
+        ("", "path must be"),
+    ):
         status, error = await call(jp_fetch, "notebooks", "open", method="POST", body={"path": path, "create_bucket": True})
         assert status == 400 and error["field"] == "path" and words in error["message"], (path, error)
 
 
-async def test_an_expired_link_ends_the_instance_in_create_failed_with_a_clear_reason(jp_fetch, simulator, write_notebook, codelab):
+async def test_an_expired_link_ends_the_instance_in_create_failed_with_a_clear_reason(
+    jp_fetch, simulator, write_notebook, codelab
+):
     write_notebook("a.ipynb")
     simulator.obs.faults.add("latency", route="get", seconds=2.2)  # CodeLab fetches after the 1 s link has expired
     object.__setattr__(codelab.sender.settings, "link_seconds", 1)
@@ -94,9 +103,16 @@ async def test_an_expired_link_ends_the_instance_in_create_failed_with_a_clear_r
 async def test_publish_needs_confirmation_and_its_badge_links_to_the_public_object(jp_fetch, simulator, write_notebook):
     data = write_notebook("pub.ipynb")
     status, error = await call(jp_fetch, "send", "publish", method="POST", body={"path": "pub.ipynb", "create_bucket": True})
-    assert status == 400 and error["field"] == "confirm" and "readable by anyone" in error["message"] and "pub.ipynb" in error["message"]
+    assert (
+        status == 400
+        and error["field"] == "confirm"
+        and "readable by anyone" in error["message"]
+        and "pub.ipynb" in error["message"]
+    )
     assert simulator.obs.store.puts == 0
-    status, published = await call(jp_fetch, "send", "publish", method="POST", body={"path": "pub.ipynb", "create_bucket": True, "confirm": True})
+    status, published = await call(
+        jp_fetch, "send", "publish", method="POST", body={"path": "pub.ipynb", "create_bucket": True, "confirm": True}
+    )
     assert status == 200, published
     link = published["badge_markdown"].rsplit("](", 1)[1].rstrip(")")
     b64 = unquote(parse_qs(urlsplit(link).query)["share-url-b64"][0])
@@ -112,4 +128,3 @@ async def test_a_private_object_is_not_readable_without_the_signature(jp_fetch, 
     await until(lambda: simulator.obs.store.puts == 1)
     answer = await http_get(f"{simulator.obs.endpoint}/{bucket}/{job['key']}")
     assert answer.code == 403 and b"<Code>AccessDenied</Code>" in answer.body
-

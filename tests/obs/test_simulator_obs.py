@@ -87,7 +87,9 @@ def test_temporary_credentials_need_their_security_token(threaded_simulator):
     url = gateway.signed_get_url("temp-bucket-1", "a.ipynb", 60)
     assert "x-amz-security-token=the-token" in url  # path style: the SDK's S3-compatible form
     assert requests.get(url, timeout=10).content == b"{}"
-    obs_form = sdk(sim.obs.endpoint, "obs", "TEMPAK", "tempsk", token="the-token").createSignedUrl("GET", "temp-bucket-1", "a.ipynb", expires=60)
+    obs_form = sdk(sim.obs.endpoint, "obs", "TEMPAK", "tempsk", token="the-token").createSignedUrl(
+        "GET", "temp-bucket-1", "a.ipynb", expires=60
+    )
     assert "x-obs-security-token=the-token" in obs_form.signedUrl
     assert requests.get(obs_form.signedUrl, timeout=10).content == b"{}"
     assert requests.get(obs_form.signedUrl.replace("the-token", "other"), timeout=10).status_code == 403
@@ -96,7 +98,9 @@ def test_temporary_credentials_need_their_security_token(threaded_simulator):
 def test_faults_answer_with_obs_errors_and_the_gateway_keeps_code_and_request_id(obs, threaded_simulator):
     gateway = ObsGateway(obs.endpoint, DEMO_ACCESS_KEY, DEMO_SECRET_KEY)
     gateway.create_bucket(BUCKET)
-    answer = requests.post(f"{obs.endpoint}/_simulator/obs/faults", json={"kind": "error", "route": "put", "times": 3}, timeout=10)
+    answer = requests.post(
+        f"{obs.endpoint}/_simulator/obs/faults", json={"kind": "error", "route": "put", "times": 3}, timeout=10
+    )
     assert answer.status_code == 201
     with pytest.raises(ObsRequestError) as caught:
         gateway.put(BUCKET, "a.ipynb", b"{}")

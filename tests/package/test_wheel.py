@@ -52,7 +52,11 @@ def fresh_venv(dist, tmp_path_factory):
     venv.create(where / "venv", with_pip=True, symlinks=True)
     bin_dir = where / "venv" / "bin"
     env = {k: v for k, v in os.environ.items() if not k.startswith(("JUPYTER", "CODELAB_", "HUAWEICLOUD_", "VIRTUAL_ENV"))}
-    env.update(PATH=str(bin_dir), HOME=str(where / "home"), PIP_CACHE_DIR=os.environ.get("PIP_CACHE_DIR", str(Path.home() / ".cache" / "pip")))
+    env.update(
+        PATH=str(bin_dir),
+        HOME=str(where / "home"),
+        PIP_CACHE_DIR=os.environ.get("PIP_CACHE_DIR", str(Path.home() / ".cache" / "pip")),
+    )
     assert shutil.which("node", path=env["PATH"]) is None and shutil.which("npm", path=env["PATH"]) is None
     python = str(bin_dir / "python")
     # Build the wheel from the sdist with this venv's own build tools: proves the sdist needs no node.
@@ -104,7 +108,9 @@ def test_installed_wheel_shows_the_panel_in_lab_and_notebook(fresh_venv, tmp_pat
         pytest.skip("needs Debian's chromium at /usr/bin/chromium")
     from playwright.sync_api import sync_playwright
 
-    server = LabServer(tmp_path, app=app, env={"PATH": fresh_venv["env"]["PATH"]}, python=fresh_venv["python"], link_tree_build=False)
+    server = LabServer(
+        tmp_path, app=app, env={"PATH": fresh_venv["env"]["PATH"]}, python=fresh_venv["python"], link_tree_build=False
+    )
     server.start()
     try:
         with sync_playwright() as playwright:

@@ -102,7 +102,8 @@ async def test_notebook_ids_are_checked(jp_fetch, simulator):
 
 @pytest.mark.parametrize("code", ["ModelArts.6309", "ModelArts.6357", "ModelArts.6404"])
 @pytest.mark.parametrize(
-    "route, path, method", [("get", (UNKNOWN_ID,), "GET"), ("lease", (UNKNOWN_ID, "lease"), "GET"), ("stop", (UNKNOWN_ID, "stop"), "POST")]
+    "route, path, method",
+    [("get", (UNKNOWN_ID,), "GET"), ("lease", (UNKNOWN_ID, "lease"), "GET"), ("stop", (UNKNOWN_ID, "stop"), "POST")],
 )
 async def test_a_vanished_notebook_is_404_with_modelarts_code_and_request_id(jp_fetch, simulator, code, route, path, method):
     """ModelArts answers 400 with these codes for a missing notebook (error table; Terraform's
@@ -157,12 +158,28 @@ async def test_stop_then_start_and_state_errors_keep_codes(jp_fetch):
 @pytest.mark.parametrize(
     "fault, status, code",
     [
-        ({"kind": "error", "status": 500, "error_code": "ModelArts.0001", "error_msg": "boom", "times": 9}, 502, "ModelArts.0001"),
+        (
+            {"kind": "error", "status": 500, "error_code": "ModelArts.0001", "error_msg": "boom", "times": 9},
+            502,
+            "ModelArts.0001",
+        ),
         ({"kind": "malformed", "times": 9}, 502, None),
         ({"kind": "reset", "times": 9}, 503, None),
-        ({"kind": "error", "status": 403, "error_code": "ModelArts.0210", "error_msg": "project mismatch"}, 403, "ModelArts.0210"),
-        ({"kind": "error", "status": 401, "error_code": "APIGW.0301", "error_msg": "Incorrect IAM authentication information"}, 401, "APIGW.0301"),
-        ({"kind": "error", "status": 400, "error_code": "ModelArts.6360", "error_msg": "resources insufficient"}, 400, "ModelArts.6360"),
+        (
+            {"kind": "error", "status": 403, "error_code": "ModelArts.0210", "error_msg": "project mismatch"},
+            403,
+            "ModelArts.0210",
+        ),
+        (
+            {"kind": "error", "status": 401, "error_code": "APIGW.0301", "error_msg": "Incorrect IAM authentication information"},
+            401,
+            "APIGW.0301",
+        ),
+        (
+            {"kind": "error", "status": 400, "error_code": "ModelArts.6360", "error_msg": "resources insufficient"},
+            400,
+            "ModelArts.6360",
+        ),
     ],
 )
 async def test_upstream_failures_become_clear_statuses(jp_fetch, simulator, fault, status, code):

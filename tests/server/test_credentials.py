@@ -58,7 +58,9 @@ async def test_connect_switches_to_modelarts_at_once(jp_fetch, cloud, simulator)
 
 async def test_a_wrong_secret_key_is_401_and_changes_nothing(jp_fetch, cloud):
     before = await config(jp_fetch)
-    status, body = await call(jp_fetch, "credentials", method="POST", body={**KEYS, "secret_key": WRONG_SK, "project_id": DEMO_PROJECT_ID})
+    status, body = await call(
+        jp_fetch, "credentials", method="POST", body={**KEYS, "secret_key": WRONG_SK, "project_id": DEMO_PROJECT_ID}
+    )
     assert status == 401, body
     assert body["field"] == "secret_key" and body["error_code"] == "APIGW.0301"
     assert "secret key" in body["message"] and WRONG_SK not in json.dumps(body)
@@ -66,7 +68,9 @@ async def test_a_wrong_secret_key_is_401_and_changes_nothing(jp_fetch, cloud):
 
 
 async def test_an_unknown_access_key_names_that_field(jp_fetch, cloud):
-    status, body = await call(jp_fetch, "credentials", method="POST", body={"access_key": "NOSUCHKEY0123456789A", "secret_key": WRONG_SK})
+    status, body = await call(
+        jp_fetch, "credentials", method="POST", body={"access_key": "NOSUCHKEY0123456789A", "secret_key": WRONG_SK}
+    )
     assert status == 401 and body["field"] == "access_key", body
 
 
@@ -147,7 +151,9 @@ def credentials_file() -> Path:
 async def test_remember_writes_a_private_file_keeping_other_sections(jp_fetch, cloud):
     path = credentials_file()
     path.parent.mkdir(parents=True)
-    path.write_text("# my profiles\n[basic]\nak = OLDAK\nsk = OLDSK\niam_endpoint = https://iam.example\n\n[other]\nak = KEEPME\n")
+    path.write_text(
+        "# my profiles\n[basic]\nak = OLDAK\nsk = OLDSK\niam_endpoint = https://iam.example\n\n[other]\nak = KEEPME\n"
+    )
     status, body = await call(jp_fetch, "credentials", method="POST", body={**KEYS, "region": "cn-north-4", "remember": True})
     assert status == 200 and body["remembered"] is True, body
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
@@ -223,7 +229,11 @@ async def test_the_secret_never_leaves(jp_fetch, cloud, codelab, captured_logs):
     answers = []
     for body in ({**KEYS, "secret_key": WRONG_SK}, {**KEYS, "region": "cn-north-4"}, {**KEYS, "remember": True}):
         answers.append(await call(jp_fetch, "credentials", method="POST", body=body))
-    answers += [await call(jp_fetch, "config"), await call(jp_fetch, "images"), await call(jp_fetch, "credentials", method="DELETE")]
+    answers += [
+        await call(jp_fetch, "config"),
+        await call(jp_fetch, "images"),
+        await call(jp_fetch, "credentials", method="DELETE"),
+    ]
     text = json.dumps(answers) + "\n".join(captured_logs) + repr(codelab) + repr(codelab.client.builder)
     assert captured_logs and "connected to ModelArts" in text
     for secret in (DEMO_SECRET_KEY, WRONG_SK):

@@ -112,8 +112,6 @@ def real_upstream(io_loop):
     simulator.stop()
 
 
-
-
 class _Capture(logging.Handler):
     def __init__(self):
         super().__init__(logging.DEBUG)
@@ -152,7 +150,9 @@ class TestRealMode:
         _, notebook = await call(jp_fetch, "notebooks", "open", method="POST", body={"share_url": "https://e.org/a.ipynb"})
         answers += [notebook, (await call(jp_fetch, "notebooks", notebook["id"]))[1]]
         answers.append((await call(jp_fetch, "notebooks", "open", method="POST", body={"image_id": "bad"}))[1])
-        upstream.faults.add(kind="error", route="get", status=401, error_code="APIGW.0301", error_msg="Incorrect IAM authentication information")
+        upstream.faults.add(
+            kind="error", route="get", status=401, error_code="APIGW.0301", error_msg="Incorrect IAM authentication information"
+        )
         status, rejected = await call(jp_fetch, "notebooks", notebook["id"])
         assert status == 401 and "HUAWEICLOUD_SDK_AK/SK" in rejected["message"] and rejected["error_code"] == "APIGW.0301"
         answers.append(rejected)

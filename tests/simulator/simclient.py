@@ -65,8 +65,12 @@ class Api:
         payload = sent_body if sent_body is not None else text
         has_body = method in ("POST", "PATCH", "PUT") or payload
         request = HTTPRequest(
-            self.url(path), method=method, headers=wire_headers, body=payload if has_body else None,
-            allow_nonstandard_methods=True, request_timeout=30,
+            self.url(path),
+            method=method,
+            headers=wire_headers,
+            body=payload if has_body else None,
+            allow_nonstandard_methods=True,
+            request_timeout=30,
         )
         response = await AsyncHTTPClient().fetch(request, raise_error=False)
         raw = response.body.decode("utf-8") if response.body else ""
@@ -100,8 +104,6 @@ async def wait_for(check, timeout: float = 10.0, interval: float = 0.02):
         if time.monotonic() > deadline:
             raise AssertionError(f"condition not met within {timeout} s (last: {result!r})")
         await asyncio.sleep(interval)
-
-
 
 
 async def open_running(api: Api) -> dict:

@@ -152,7 +152,9 @@ async def test_standalone_serves_the_demo_credentials(jp_asyncio_loop):
     loop = asyncio.get_running_loop()
     process, endpoint = await loop.run_in_executor(None, _start_standalone, "--step-seconds", "0")
     try:
-        api = Api(SimpleNamespace(endpoint=endpoint), access_key=DEMO_ACCESS_KEY, secret_key=DEMO_SECRET_KEY, project_id=DEMO_PROJECT_ID)
+        api = Api(
+            SimpleNamespace(endpoint=endpoint), access_key=DEMO_ACCESS_KEY, secret_key=DEMO_SECRET_KEY, project_id=DEMO_PROJECT_ID
+        )
         opened = await api.open()
         assert opened.status == 201, opened.text
         assert (await api.get(f"/notebooks/{opened.body['id']}")).body["status"] == "RUNNING"

@@ -56,7 +56,9 @@ class JupyterProcess:
                    f"--ServerApp.root_dir={self.root / 'notebooks'}", *self.args]  # fmt: skip
         env = self.environment()
         log = self.log_path.open("ab")
-        self.process = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT, cwd=self.root, start_new_session=True)
+        self.process = subprocess.Popen(
+            command, env=env, stdout=log, stderr=subprocess.STDOUT, cwd=self.root, start_new_session=True
+        )
         self.wait_ready(deadline)
         return self
 

@@ -26,7 +26,9 @@ def test_remember_creates_a_private_file_the_lookup_reads(tmp_path):
 def test_remember_keeps_other_sections_keys_and_comments_and_drops_a_stale_token(tmp_path):
     path = tmp_path / ".huaweicloud" / "credentials"
     path.parent.mkdir()
-    path.write_text("; top comment\n[other]\nak = A1\n\n[basic]\n# keep me\nak = OLD\nsecurity_token = STALE\niam_endpoint = https://iam.x\n[last]\nk = v\n")
+    path.write_text(
+        "; top comment\n[other]\nak = A1\n\n[basic]\n# keep me\nak = OLD\nsecurity_token = STALE\niam_endpoint = https://iam.x\n[last]\nk = v\n"
+    )
     credentials_file.remember("NEWAKNEWAK", "newsecret", PROJECT, home=tmp_path)
     text = path.read_text()
     parser = configparser.ConfigParser(interpolation=None)
@@ -76,7 +78,7 @@ def test_form_mistakes_name_the_field_and_never_the_secret(body, field):
     with pytest.raises(CredentialInputError) as caught:
         parse_credential_input(body)
     assert caught.value.field == field
-    assert str(caught.value) != "p" and "secret_key\": \"s" not in str(caught.value)
+    assert str(caught.value) != "p" and 'secret_key": "s' not in str(caught.value)
 
 
 def test_forms_parse():

@@ -66,7 +66,9 @@ def test_errors_keep_the_upstream_code_and_say_what_to_do(status, code, cls, wor
 
 def test_the_request_id_reaches_the_sentence_and_the_json():
     """APIG puts request_id in the body (APIG FAQ); the SDK core reads the X-Request-Id header."""
-    in_body = json.dumps({"error_code": "APIG.0301", "error_msg": "Incorrect IAM authentication information", "request_id": "abc"})
+    in_body = json.dumps(
+        {"error_code": "APIG.0301", "error_msg": "Incorrect IAM authentication information", "request_id": "abc"}
+    )
     error = errors.error_from_response(401, in_body, {"X-Request-Id": "from-header"})
     assert error.request_id == "abc" and str(error).endswith("[APIG.0301, request id abc]")
     assert error.to_json()["request_id"] == "abc" and error.to_json()["message"] == str(error)
@@ -84,12 +86,16 @@ def test_nested_error_bodies_are_read_like_the_sdk_core():
     huaweicloudsdkcore's exception_handler.py looks inside nested objects."""
     iam = json.dumps({"error": {"code": 401, "message": "The username or password is wrong.", "title": "Unauthorized"}})
     error = errors.error_from_response(401, iam)
-    assert type(error) is errors.AuthError and error.error_code == "401" and error.error_msg == "The username or password is wrong."
+    assert (
+        type(error) is errors.AuthError and error.error_code == "401" and error.error_msg == "The username or password is wrong."
+    )
     titled = errors.error_from_response(400, json.dumps({"error": {"code": "1101", "title": "Bad Request"}}))
     assert (titled.error_code, titled.error_msg) == ("1101", "Bad Request")
     camel = errors.error_from_response(400, json.dumps({"errorCode": "ModelArts.6797", "errorMsg": "no image"}))
     assert camel.error_code == "ModelArts.6797" and "image was not found" in str(camel)
-    deep = errors.error_from_response(400, json.dumps({"x": 1, "detail": {"error_code": "ModelArts.6309", "error_msg": "gone", "request_id": "n1"}}))
+    deep = errors.error_from_response(
+        400, json.dumps({"x": 1, "detail": {"error_code": "ModelArts.6309", "error_msg": "gone", "request_id": "n1"}})
+    )
     assert type(deep) is errors.NotFoundError and deep.request_id == "n1"
 
 
@@ -116,7 +122,9 @@ def test_config_wins_over_env_which_wins_over_the_file(tmp_path):
     from_env = resolve_settings(env=env, home=tmp_path)
     assert from_env.credentials.access_key == "ENVAK" and from_env.project_id == PROJECT and from_env.region == "cn-east-3"
     assert from_env.endpoint == "https://modelarts.cn-east-3.myhuaweicloud.com"
-    from_config = resolve_settings({"access_key": "CFGAK", "secret_key": "CFGSK", "endpoint": "http://127.0.0.1:9/"}, env=env, home=tmp_path)
+    from_config = resolve_settings(
+        {"access_key": "CFGAK", "secret_key": "CFGSK", "endpoint": "http://127.0.0.1:9/"}, env=env, home=tmp_path
+    )
     assert from_config.credentials.access_key == "CFGAK" and from_config.endpoint == "http://127.0.0.1:9"
     assert from_config.iam_endpoint == "http://127.0.0.1:9"
 
@@ -126,7 +134,12 @@ def test_no_credentials_anywhere_means_simulated(tmp_path):
 
 
 def test_temporary_credentials_and_passwords(tmp_path):
-    env = {"HUAWEICLOUD_SDK_AK": "A", "HUAWEICLOUD_SDK_SK": "S", "HUAWEICLOUD_SDK_SECURITY_TOKEN": "T", "HUAWEICLOUD_SDK_PROJECT_ID": PROJECT}
+    env = {
+        "HUAWEICLOUD_SDK_AK": "A",
+        "HUAWEICLOUD_SDK_SK": "S",
+        "HUAWEICLOUD_SDK_SECURITY_TOKEN": "T",
+        "HUAWEICLOUD_SDK_PROJECT_ID": PROJECT,
+    }
     assert resolve_settings(env=env, home=tmp_path).credentials.security_token == "T"
     password = resolve_settings({"user_name": "alice", "password": "pw", "project_id": PROJECT}, env={}, home=tmp_path)
     assert password.credentials == PasswordCredentials("alice", "pw", "alice") and password.auth_method == "token"
@@ -157,5 +170,10 @@ def test_the_iam_host_is_com_everywhere():
 
     assert iam_endpoint_for_region("ap-southeast-1") == "https://iam.ap-southeast-1.myhuaweicloud.com"
     assert iam_endpoint_for_region("cn-north-4") == "https://iam.cn-north-4.myhuaweicloud.com"
-    settings = resolve_settings({"user_name": "u", "password": "p", "project_id": PROJECT, "region": "ap-southeast-1"}, env={}, home="/nonexistent")
-    assert settings.endpoint.endswith(".myhuaweicloud.cn") and settings.iam_endpoint == "https://iam.ap-southeast-1.myhuaweicloud.com"
+    settings = resolve_settings(
+        {"user_name": "u", "password": "p", "project_id": PROJECT, "region": "ap-southeast-1"}, env={}, home="/nonexistent"
+    )
+    assert (
+        settings.endpoint.endswith(".myhuaweicloud.cn")
+        and settings.iam_endpoint == "https://iam.ap-southeast-1.myhuaweicloud.com"
+    )

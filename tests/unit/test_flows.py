@@ -17,7 +17,9 @@ NB = "00000000-0000-4000-8000-000000000001"
 
 def builder(credentials=None) -> RequestBuilder:
     return RequestBuilder(
-        ClientSettings("https://modelarts.example", PROJECT, "cn-north-4", credentials or AkSkCredentials("AK", "SK"), "https://iam.example")
+        ClientSettings(
+            "https://modelarts.example", PROJECT, "cn-north-4", credentials or AkSkCredentials("AK", "SK"), "https://iam.example"
+        )
     )
 
 
@@ -65,13 +67,20 @@ def test_retry_policy_retries_reads_on_upstream_failures_only():
     down = errors.UpstreamUnavailable(503)
     assert policy.delay(GET, down, 1) is not None and policy.delay(GET, errors.UpstreamTimeout(504), 1) is not None
     assert policy.delay(POST, down, 1) is None, "a write that may have happened is never blindly resent"
-    for error in (failure(400, "ModelArts.6309"), failure(401, "APIG.0301"), failure(400, "ModelArts.6360"), failure(403, "ModelArts.0210")):
+    for error in (
+        failure(400, "ModelArts.6309"),
+        failure(401, "APIG.0301"),
+        failure(400, "ModelArts.6360"),
+        failure(403, "ModelArts.0210"),
+    ):
         assert policy.delay(GET, error, 1) is None, error.error_code
 
 
 def test_retry_policy_resends_throttled_writes_and_honours_retry_after():
     policy = flows.RetryPolicy(attempts=4, base_delay=0.5, max_delay=8.0)
-    throttled = errors.error_from_response(429, json.dumps({"error_code": "APIG.0308", "error_msg": "limit"}), {"Retry-After": "3"})
+    throttled = errors.error_from_response(
+        429, json.dumps({"error_code": "APIG.0308", "error_msg": "limit"}), {"Retry-After": "3"}
+    )
     assert policy.delay(POST, throttled, 1) >= 3.0, "the gateway refused before ModelArts saw it"
     long_wait = errors.ThrottledError(429, "APIG.0308", retry_after=60)
     assert policy.delay(GET, long_wait, 1) == 8.0, "never longer than max_delay"
@@ -122,7 +131,9 @@ def test_aksk_credentials_never_fetch_a_token_on_401():
 
 def test_iam_refusing_the_password_says_which_settings_to_check():
     b = builder(PasswordCredentials("alice", "pw", "dom"))
-    iam = errors.error_from_response(401, json.dumps({"error": {"code": 401, "message": "The username or password is wrong.", "title": "Unauthorized"}}))
+    iam = errors.error_from_response(
+        401, json.dumps({"error": {"code": 401, "message": "The username or password is wrong.", "title": "Unauthorized"}})
+    )
     with pytest.raises(errors.AuthError, match="CODELAB_IAM_PASSWORD") as caught:
         Driver(flows.authenticated(b, flows.get_notebook(b, NB)), [iam]).run()
     assert caught.value.error_msg == "The username or password is wrong." and "pw" not in str(caught.value)
@@ -140,7 +151,9 @@ def test_other_errors_pass_through_the_token_layer():
 
 def images_page(ids, total, limit=2, offset=0):
     pages = -(-total // limit)
-    return answer({"current": offset // limit, "data": [{"id": i} for i in ids], "pages": pages, "size": len(ids), "total": total})
+    return answer(
+        {"current": offset // limit, "data": [{"id": i} for i in ids], "pages": pages, "size": len(ids), "total": total}
+    )
 
 
 def test_the_image_list_follows_every_page():
@@ -180,4 +193,12 @@ def test_start_takes_no_duration_a_duration_or_minus_one():
 def test_the_notebook_list_sends_only_the_page_sizes_modelarts_takes():
     b = builder()
     assert "limit" not in query(b.list_notebooks(), b)
-    assert [query(b.list_notebooks(limit=n), b)["limit"] for n in (1, 10, 11, 20, 33, 50, 500)] == ["10", "10", "20", "20", "50", "50", "50"]
+    assert [query(b.list_notebooks(limit=n), b)["limit"] for n in (1, 10, 11, 20, 33, 50, 500)] == [
+        "10",
+        "10",
+        "20",
+        "20",
+        "50",
+        "50",
+        "50",
+    ]

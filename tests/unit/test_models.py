@@ -36,7 +36,9 @@ def test_the_client_view_never_carries_the_instance_token():
 
 
 def test_the_tables_spelling_is_accepted_too():
-    step = JobProgress.from_json({"step": 3, "status": "PROCESSING", "step_description": "Configuring the network.", "notebook_id": "x"})
+    step = JobProgress.from_json(
+        {"step": 3, "status": "PROCESSING", "step_description": "Configuring the network.", "notebook_id": "x"}
+    )
     assert step.description == step.step_description == "Configuring the network." and step.notebook_id == "x"
     assert step.to_client_json()["notebook_id"] == "x" and step.extra == {}
     lease = Lease.from_json({"create_time": 1000, "update_time": 2000, "duration": 500, "enable": True})
@@ -82,7 +84,10 @@ def test_images_know_their_processor():
 
 def test_a_lease_without_auto_stop_never_expires():
     """Lease.enable false turns auto-stop off (SDK lease.py); Terraform starts billed instances with duration -1."""
-    for data in ({"create_at": 1000, "duration": 3_600_000, "enable": False}, {"create_at": 1000, "duration": -1, "enable": True}):
+    for data in (
+        {"create_at": 1000, "duration": 3_600_000, "enable": False},
+        {"create_at": 1000, "duration": -1, "enable": True},
+    ):
         lease = Lease.from_json(data)
         assert not lease.auto_stops and lease.expires_at_ms is None and lease.remaining_ms(now_ms=2000) is None
         view = lease.to_client_json(now_ms=2000)

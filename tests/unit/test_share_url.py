@@ -42,20 +42,52 @@ GOOD = [
     ("plain raw url", RAW, RAW),
     ("http is allowed", "http://example.com/a/b.ipynb", "http://example.com/a/b.ipynb"),
     ("surrounding whitespace", f"  \n\t{RAW} \r\n", RAW),
-    ("github blob, nested path", "https://github.com/org/repo/blob/main/a/b/c/x.ipynb", "https://raw.githubusercontent.com/org/repo/main/a/b/c/x.ipynb"),
-    ("github blob, named branch", "https://github.com/org/repo/blob/release-2.1/x.ipynb", "https://raw.githubusercontent.com/org/repo/release-2.1/x.ipynb"),
-    ("github blob, commit sha", "https://github.com/o/r/blob/0123abcd/dir/x.ipynb", "https://raw.githubusercontent.com/o/r/0123abcd/dir/x.ipynb"),
-    ("github blob, view params and fragment", "https://github.com/o/r/blob/main/x.ipynb?plain=1#L12-L20", "https://raw.githubusercontent.com/o/r/main/x.ipynb"),
-    ("github blob ?raw=true", "https://github.com/o/r/blob/main/x.ipynb?raw=true", "https://raw.githubusercontent.com/o/r/main/x.ipynb"),
+    (
+        "github blob, nested path",
+        "https://github.com/org/repo/blob/main/a/b/c/x.ipynb",
+        "https://raw.githubusercontent.com/org/repo/main/a/b/c/x.ipynb",
+    ),
+    (
+        "github blob, named branch",
+        "https://github.com/org/repo/blob/release-2.1/x.ipynb",
+        "https://raw.githubusercontent.com/org/repo/release-2.1/x.ipynb",
+    ),
+    (
+        "github blob, commit sha",
+        "https://github.com/o/r/blob/0123abcd/dir/x.ipynb",
+        "https://raw.githubusercontent.com/o/r/0123abcd/dir/x.ipynb",
+    ),
+    (
+        "github blob, view params and fragment",
+        "https://github.com/o/r/blob/main/x.ipynb?plain=1#L12-L20",
+        "https://raw.githubusercontent.com/o/r/main/x.ipynb",
+    ),
+    (
+        "github blob ?raw=true",
+        "https://github.com/o/r/blob/main/x.ipynb?raw=true",
+        "https://raw.githubusercontent.com/o/r/main/x.ipynb",
+    ),
     ("github /raw/ page", "https://github.com/o/r/raw/main/x.ipynb", "https://raw.githubusercontent.com/o/r/main/x.ipynb"),
     ("www.github.com", "https://www.github.com/o/r/blob/dev/x.ipynb", "https://raw.githubusercontent.com/o/r/dev/x.ipynb"),
     ("github without scheme", "github.com/o/r/blob/main/x.ipynb", "https://raw.githubusercontent.com/o/r/main/x.ipynb"),
     ("gitlab blob", "https://gitlab.com/g/p/-/blob/ref/x.ipynb", "https://gitlab.com/g/p/-/raw/ref/x.ipynb"),
-    ("gitlab subgroup, keeps ref_type", "https://gitlab.com/g/sub/p/-/blob/v1/d/x.ipynb?ref_type=tags&plain=1", "https://gitlab.com/g/sub/p/-/raw/v1/d/x.ipynb?ref_type=tags"),
-    ("self-hosted gitlab", "https://git.example.org/team/p/-/blob/main/x.ipynb", "https://git.example.org/team/p/-/raw/main/x.ipynb"),
+    (
+        "gitlab subgroup, keeps ref_type",
+        "https://gitlab.com/g/sub/p/-/blob/v1/d/x.ipynb?ref_type=tags&plain=1",
+        "https://gitlab.com/g/sub/p/-/raw/v1/d/x.ipynb?ref_type=tags",
+    ),
+    (
+        "self-hosted gitlab",
+        "https://git.example.org/team/p/-/blob/main/x.ipynb",
+        "https://git.example.org/team/p/-/raw/main/x.ipynb",
+    ),
     ("gitee blob", "https://gitee.com/o/r/blob/ref/x.ipynb", "https://gitee.com/o/r/raw/ref/x.ipynb"),
     ("gitee raw kept", "https://gitee.com/o/r/raw/ref/x.ipynb", "https://gitee.com/o/r/raw/ref/x.ipynb"),
-    ("other host keeps its query (signed download)", "https://bucket.obs.example.com/x.ipynb?AccessKeyId=A&Signature=s%2B1", "https://bucket.obs.example.com/x.ipynb?AccessKeyId=A&Signature=s%2B1"),
+    (
+        "other host keeps its query (signed download)",
+        "https://bucket.obs.example.com/x.ipynb?AccessKeyId=A&Signature=s%2B1",
+        "https://bucket.obs.example.com/x.ipynb?AccessKeyId=A&Signature=s%2B1",
+    ),
     ("fragment dropped", "https://example.com/x.ipynb#section", "https://example.com/x.ipynb"),
     ("scheme lower-cased", "HTTPS://example.com/x.ipynb", "https://example.com/x.ipynb"),
     ("upper-case extension", "https://example.com/X.IPYNB", "https://example.com/X.IPYNB"),
@@ -74,7 +106,11 @@ GOOD = [
     ("%3D-encoded double padding", b64(NEEDS_SLASH).replace("=", "%3D"), NEEDS_SLASH),
     ("%3d lower-case", b64(NEEDS_SYMBOLS).replace("=", "%3d"), NEEDS_SYMBOLS),
     ("base64 with whitespace around", f"  {b64(RAW)}\n", RAW),
-    ("base64 of a blob page", b64("https://github.com/o/r/blob/main/x.ipynb"), "https://raw.githubusercontent.com/o/r/main/x.ipynb"),
+    (
+        "base64 of a blob page",
+        b64("https://github.com/o/r/blob/main/x.ipynb"),
+        "https://raw.githubusercontent.com/o/r/main/x.ipynb",
+    ),
 ]
 
 
@@ -184,7 +220,14 @@ def test_image_id_is_normalised() -> None:
 
 @pytest.mark.parametrize(
     "image_id",
-    ["", "latest", "e1a07296-22a8-4f05-8bc8-e936c8e5409", "e1a07296-22a8-4f05-8bc8-e936c8e54090&x=1", "g1a07296-22a8-4f05-8bc8-e936c8e54090", 42],
+    [
+        "",
+        "latest",
+        "e1a07296-22a8-4f05-8bc8-e936c8e5409",
+        "e1a07296-22a8-4f05-8bc8-e936c8e54090&x=1",
+        "g1a07296-22a8-4f05-8bc8-e936c8e54090",
+        42,
+    ],
 )
 def test_bad_image_id_is_refused_naming_image_id(image_id) -> None:
     with pytest.raises(ImageIdError) as caught:
@@ -226,7 +269,12 @@ if given is not None:
         port = draw(st.one_of(st.just(""), st.integers(1, 65535).map(lambda p: f":{p}")))
         segments = draw(st.lists(_segment, min_size=0, max_size=5))
         name = draw(_segment.filter(lambda s: "%" not in s))
-        query = draw(st.one_of(st.just(""), st.text(alphabet=string.ascii_letters + string.digits + "=&-_.", max_size=30).map(lambda q: "?" + q if q else "")))
+        query = draw(
+            st.one_of(
+                st.just(""),
+                st.text(alphabet=string.ascii_letters + string.digits + "=&-_.", max_size=30).map(lambda q: "?" + q if q else ""),
+            )
+        )
         path = "/".join(["", *segments, name + ".ipynb"])
         assume("/-/blob/" not in path and "/-/raw/" not in path)  # GitLab file pages are rewritten on purpose
         return f"https://{host}{port}{path}{query}"

@@ -29,7 +29,15 @@ PATH_ALPHABET = "abcXYZ019-._~!$&'()*+,;=:@ üéß中文🙂"
 TEXT_ALPHABET = "abcXYZ019-._~!$&'()*+,;=:@/?# %üé中🙂\""
 HEADER_NAME_ALPHABET = "abcdefghijklmnopqrstuvwxyzABCXYZ0123456789-_"
 HEADER_VALUE_ALPHABET = "abcXYZ019-._~!$&'()*+,;=:@/?#% \"ü中"
-RESERVED_HEADERS = {"host", "x-sdk-date", "authorization", "content-type", "x-project-id", "x-security-token", "x-sdk-content-sha256"}
+RESERVED_HEADERS = {
+    "host",
+    "x-sdk-date",
+    "authorization",
+    "content-type",
+    "x-project-id",
+    "x-security-token",
+    "x-sdk-content-sha256",
+}
 
 
 @pytest.fixture(scope="module")
@@ -112,7 +120,9 @@ def _body(rng: random.Random) -> bytes | str | None:
 
 
 def _case(rng: random.Random) -> dict:
-    host = rng.choice(["modelarts.cn-north-4.myhuaweicloud.com", "service.region.example.com", "127.0.0.1:8443", "Svc.Example.COM"])
+    host = rng.choice(
+        ["modelarts.cn-north-4.myhuaweicloud.com", "service.region.example.com", "127.0.0.1:8443", "Svc.Example.COM"]
+    )
     moment = datetime(2020, 1, 1, tzinfo=timezone.utc) + timedelta(seconds=rng.randrange(10**9))
     return {
         "ak": _text(rng, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 20, 20),
@@ -199,4 +209,6 @@ def test_sdk_reproduces_the_published_vectors_in_this_harness(sdk, name: str) ->
         body=vector["body"],
     )
     authorization = sdk.Signer(SimpleNamespace(ak=vector["ak"], sk=vector["sk"])).sign(request).header_params["Authorization"]
-    assert authorization.endswith(f"SignedHeaders={vector['expect']['signed_headers']}, Signature={vector['expect']['signature']}")
+    assert authorization.endswith(
+        f"SignedHeaders={vector['expect']['signed_headers']}, Signature={vector['expect']['signature']}"
+    )

@@ -43,7 +43,10 @@ def test_every_status_reaches_typescript_with_its_phase_actions_and_sentences():
     text = GENERATED.read_text("utf-8")
     for state in states.STATES.values():
         actions = ", ".join(f"'{a}'" for a in state.actions)
-        assert f"{state.status}: {{ status: '{state.status}', phase: '{state.phase}', actions: [{actions}], event: '{state.event}' }}" in text
+        assert (
+            f"{state.status}: {{ status: '{state.status}', phase: '{state.phase}', actions: [{actions}], event: '{state.event}' }}"
+            in text
+        )
         assert _literal(state.words) in text and _literal(state.sentence) in text, state.status
     assert _literal(states.VANISHED_SENTENCE) in text
     assert _literal(states.NO_INSTANCE.sentence) in text

@@ -13,7 +13,9 @@ HELP = N_('print the Markdown of a "Run in ModelArts" badge for a notebook link'
 def add_parser(subparsers, parent):
     parser = subparsers.add_parser("badge", parents=[parent], help=_(HELP), description=description(HELP))
     parser.add_argument("url", metavar="URL", help=_("link to the .ipynb file (GitHub page, raw link, ...)"))
-    parser.add_argument("--image", metavar="NAME_OR_ID", help=_("image to open it with (an id needs no connection; a name is looked up)"))
+    parser.add_argument(
+        "--image", metavar="NAME_OR_ID", help=_("image to open it with (an id needs no connection; a name is looked up)")
+    )
     parser.set_defaults(run=run)
 
 

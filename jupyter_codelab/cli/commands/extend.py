@@ -14,8 +14,12 @@ HELP = N_("keep the running instance longer: its automatic stop moves H hours la
 def add_parser(subparsers, parent):
     parser = subparsers.add_parser("extend", parents=[parent], help=_(HELP), description=description(HELP))
     choice = parser.add_mutually_exclusive_group()
-    choice.add_argument("--hours", metavar="H", help=_("stop H hours later than the current automatic stop (default 1; at most 72 h from now)"))
-    choice.add_argument("--until", metavar="HH:MM", help=_("stop at this local time instead (its next occurrence, 1 h to 72 h from now)"))
+    choice.add_argument(
+        "--hours", metavar="H", help=_("stop H hours later than the current automatic stop (default 1; at most 72 h from now)")
+    )
+    choice.add_argument(
+        "--until", metavar="HH:MM", help=_("stop at this local time instead (its next occurrence, 1 h to 72 h from now)")
+    )
     choice.add_argument("--for", dest="for_hours", metavar="H", help=_("stop H hours from now instead, 1 to 72"))
     parser.set_defaults(run=run)
 

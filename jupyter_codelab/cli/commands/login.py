@@ -24,14 +24,22 @@ LOGOUT_HELP = N_("sign out: back to simulated mode (without a server: remove the
 
 def add_parser(subparsers, parent):
     login = subparsers.add_parser("login", parents=[parent], help=_(LOGIN_HELP), description=description(LOGIN_HELP))
-    login.add_argument("--iam", action="store_true", help=_("sign in with an IAM user name and password instead of an access key"))
-    login.add_argument("--security-token", action="store_true", help=_("also ask for the security token of temporary access keys"))
+    login.add_argument(
+        "--iam", action="store_true", help=_("sign in with an IAM user name and password instead of an access key")
+    )
+    login.add_argument(
+        "--security-token", action="store_true", help=_("also ask for the security token of temporary access keys")
+    )
     login.add_argument("--region", help=_("region, e.g. cn-north-4 (default: the configured one)"))
     login.add_argument("--project-id", help=_("32-character project id (default: looked up for the region)"))
-    login.add_argument("--remember", action="store_true", help=_("through a server: also keep the keys in ~/.huaweicloud/credentials"))
+    login.add_argument(
+        "--remember", action="store_true", help=_("through a server: also keep the keys in ~/.huaweicloud/credentials")
+    )
     login.set_defaults(run=run_login)
     logout = subparsers.add_parser("logout", parents=[parent], help=_(LOGOUT_HELP), description=description(LOGOUT_HELP))
-    logout.add_argument("--forget", action="store_true", help=_("also remove the remembered keys from ~/.huaweicloud/credentials"))
+    logout.add_argument(
+        "--forget", action="store_true", help=_("also remove the remembered keys from ~/.huaweicloud/credentials")
+    )
     logout.set_defaults(run=run_logout)
 
 
@@ -67,15 +75,22 @@ def run_login(args, out: Output) -> int:
         except ConnectionLost:
             if explicit:
                 raise
-            out.note(_("{server} does not answer: saving the keys in ~/.huaweicloud/credentials instead.").format(server=server.where()))
+            out.note(
+                _("{server} does not answer: saving the keys in ~/.huaweicloud/credentials instead.").format(
+                    server=server.where()
+                )
+            )
             config, where = account.login(body, None)
     except account.LoginRefused as exc:
         raise _refused(exc) from None
     finally:
         body.clear()
-    out.result(_("Connected to ModelArts in {region} (project {project_id}); the keys are {where}.").format(
-        region=config.get('region'), project_id=config.get('project_id'), where=where
-    ), config)
+    out.result(
+        _("Connected to ModelArts in {region} (project {project_id}); the keys are {where}.").format(
+            region=config.get("region"), project_id=config.get("project_id"), where=where
+        ),
+        config,
+    )
     return EXIT_OK
 
 
@@ -90,5 +105,8 @@ def run_logout(args, out: Output) -> int:
     elif config.get("mode") == "simulated":
         out.result(_("{what}: CodeLab is simulated now.").format(what=what[:1].upper() + what[1:]), config)
     else:
-        out.result(_("{what}: back to the {source} credentials.").format(what=what[:1].upper() + what[1:], source=config.get('source')), config)
+        out.result(
+            _("{what}: back to the {source} credentials.").format(what=what[:1].upper() + what[1:], source=config.get("source")),
+            config,
+        )
     return EXIT_OK

@@ -27,7 +27,11 @@ def add_parser(subparsers, parent):
         ),
     )
     add_send_options(parser)
-    parser.add_argument("--image", metavar="NAME_OR_ID", help=_("image id, or a name/tag matching exactly one image (see `jupyter codelab images`)"))
+    parser.add_argument(
+        "--image",
+        metavar="NAME_OR_ID",
+        help=_("image id, or a name/tag matching exactly one image (see `jupyter codelab images`)"),
+    )
     parser.add_argument("--share-url", metavar="URL", help=_("link to an .ipynb file to open in the instance"))
     add_wait_options(parser)
     parser.set_defaults(run=run)
@@ -35,7 +39,9 @@ def add_parser(subparsers, parent):
 
 def add_wait_options(parser) -> None:
     parser.add_argument("--no-wait", action="store_true", help=_("print the instance as it is now and return at once"))
-    parser.add_argument("--timeout", type=float, default=900.0, metavar="SECONDS", help=_("give up waiting after this long (default 900)"))
+    parser.add_argument(
+        "--timeout", type=float, default=900.0, metavar="SECONDS", help=_("give up waiting after this long (default 900)")
+    )
 
 
 def run(args, out: Output) -> int:

@@ -13,7 +13,9 @@ def add_send_options(parser) -> None:
     parser.add_argument("notebook", nargs="?", metavar="NOTEBOOK",
                         help=_("a local .ipynb file (sent through your OBS bucket, privately) or a link to one"))  # fmt: skip
     parser.add_argument("--strip-outputs", action="store_true", help=_("send the local notebook without cell outputs"))
-    parser.add_argument("--create-bucket", action="store_true", help=_("create the private bucket codelab-<project>-<region> if needed"))
+    parser.add_argument(
+        "--create-bucket", action="store_true", help=_("create the private bucket codelab-<project>-<region> if needed")
+    )
 
 
 def split_target(args) -> str | None:

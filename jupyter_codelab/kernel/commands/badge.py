@@ -17,5 +17,8 @@ def badge_command(line: str):
     """Show the Markdown of a "Run in ModelArts" badge that opens URL in CodeLab."""
     args = parse(badge_command, line)
     markdown, link = badge_for(args.url, args.image, lambda: backend().images())
-    show(_("{markdown}\n\nLink: {link}").format(markdown=markdown, link=link), markdown=f"{markdown}\n\n```markdown\n{markdown}\n```")
+    show(
+        _("{markdown}\n\nLink: {link}").format(markdown=markdown, link=link),
+        markdown=f"{markdown}\n\n```markdown\n{markdown}\n```",
+    )
     return None

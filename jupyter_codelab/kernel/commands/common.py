@@ -25,9 +25,13 @@ def parse(function, line: str):
         return parse_argstring(function, line)
     except UsageError as exc:
         usage = function.parser.format_usage().replace("::\n\n  ", "").strip()
-        raise UsageError(_("{problem}. Usage: {usage} (details: %codelab?)").format(problem=str(exc).rstrip('.'), usage=usage)) from None
+        raise UsageError(
+            _("{problem}. Usage: {usage} (details: %codelab?)").format(problem=str(exc).rstrip("."), usage=usage)
+        ) from None
     except ValueError as exc:  # unbalanced quotes and the like, from the line splitter
-        raise UsageError(_("Could not read the options ({problem}): check the quotes. See %codelab?").format(problem=exc)) from None
+        raise UsageError(
+            _("Could not read the options ({problem}): check the quotes. See %codelab?").format(problem=exc)
+        ) from None
 
 
 def backend() -> Backend:

@@ -45,9 +45,11 @@ def login_command(line: str):
         raise CodeLabError(exc.message + field, exc.status, exc.error_code, exc.error_msg) from None
     finally:
         body.clear()
-    show(_("Connected to ModelArts in {region} (project {project_id}); the keys are {where}.").format(
-        region=config.get('region'), project_id=config.get('project_id'), where=where
-    ))
+    show(
+        _("Connected to ModelArts in {region} (project {project_id}); the keys are {where}.").format(
+            region=config.get("region"), project_id=config.get("project_id"), where=where
+        )
+    )
     return None
 
 
@@ -66,7 +68,9 @@ def logout_command(line: str):
     elif config.get("mode") == "simulated":
         show(_("{what}: CodeLab is simulated now.").format(what=what[:1].upper() + what[1:]))
     else:
-        show(_("{what}: back to the {source} credentials (ModelArts in {region}).").format(
-            what=what[:1].upper() + what[1:], source=config.get('source'), region=config.get('region')
-        ))
+        show(
+            _("{what}: back to the {source} credentials (ModelArts in {region}).").format(
+                what=what[:1].upper() + what[1:], source=config.get("source"), region=config.get("region")
+            )
+        )
     return None

@@ -16,11 +16,21 @@ DEFAULT_TIMEOUT = 900.0
 
 @magic_arguments()
 @subcommand("open")
-@argument("--image", metavar="NAME_OR_ID", help="image id, or a name/tag matching exactly one image (see %%codelab images); default: ModelArts' default image")
+@argument(
+    "--image",
+    metavar="NAME_OR_ID",
+    help="image id, or a name/tag matching exactly one image (see %%codelab images); default: ModelArts' default image",
+)
 @argument("--share-url", metavar="URL", help="link to an .ipynb file to open in the instance (GitHub pages and raw links work)")
 @argument("--local", metavar="PATH", help="a local .ipynb file: sent through OBS first (see %%codelab send)")
 @argument("--no-wait", action="store_true", help="return at once; the panel keeps updating while the cell is idle")
-@argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS", help=f"stop waiting after this long (default {DEFAULT_TIMEOUT:g})")
+@argument(
+    "--timeout",
+    type=float,
+    default=DEFAULT_TIMEOUT,
+    metavar="SECONDS",
+    help=f"stop waiting after this long (default {DEFAULT_TIMEOUT:g})",
+)
 def open_command(line: str):
     """Open your CodeLab instance (or find the one already open) and show a panel following it.
 
@@ -69,7 +79,11 @@ def follow(panel, handle, no_wait: bool, timeout: float) -> None:
     if panel.vanished:
         raise CodeLabError(f"{_(VANISHED_SENTENCE)} {describe.next_line(('open',), FACE)}.")
     if status == "RUNNING":
-        print(_("CodeLab instance {name} is running: {url}").format(name=panel.notebook.get('name') or panel.notebook_id, url=panel.url))
+        print(
+            _("CodeLab instance {name} is running: {url}").format(
+                name=panel.notebook.get("name") or panel.notebook_id, url=panel.url
+            )
+        )
     elif describe.is_failed(status):
         found = describe.state(panel.notebook)
         next_line = describe.next_line(found.actions, FACE)
@@ -79,5 +93,9 @@ def follow(panel, handle, no_wait: bool, timeout: float) -> None:
     elif describe.is_settled(status):
         print(describe.summary_text(panel.notebook, face=FACE))
     else:
-        print(_("Still {status} after {timeout:g} s; the panel keeps following it.").format(status=describe.status_words(status).lower(), timeout=timeout))
+        print(
+            _("Still {status} after {timeout:g} s; the panel keeps following it.").format(
+                status=describe.status_words(status).lower(), timeout=timeout
+            )
+        )
     return None

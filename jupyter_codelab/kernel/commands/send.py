@@ -17,9 +17,17 @@ DEFAULT_TIMEOUT = 900.0
 @subcommand("send")
 @argument("path", nargs="?", help="the .ipynb file to send (default: the notebook this kernel belongs to)")
 @argument("--strip-outputs", action="store_true", help="send it without cell outputs (smaller)")
-@argument("--create-bucket", action="store_true", help="create the private bucket codelab-<project>-<region> if it does not exist")
+@argument(
+    "--create-bucket", action="store_true", help="create the private bucket codelab-<project>-<region> if it does not exist"
+)
 @argument("--no-wait", action="store_true", help="return once CodeLab is opening; do not wait until it runs")
-@argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS", help=f"stop waiting after this long (default {DEFAULT_TIMEOUT:g})")
+@argument(
+    "--timeout",
+    type=float,
+    default=DEFAULT_TIMEOUT,
+    metavar="SECONDS",
+    help=f"stop waiting after this long (default {DEFAULT_TIMEOUT:g})",
+)
 def send_command(line: str):
     """Send a local notebook to CodeLab: upload it to your OBS bucket (private, content-addressed,
     so an unchanged notebook is not uploaded again), open CodeLab with a signed link that works
@@ -35,11 +43,15 @@ def send_command(line: str):
         shell = get_ipython()
         path = send_flow.current_notebook_path(shell.user_ns if shell else None)
         if not path:
-            raise InputError(_("Which notebook? This kernel does not know its notebook: give a path, e.g. %codelab send analysis.ipynb."))
+            raise InputError(
+                _("Which notebook? This kernel does not know its notebook: give a path, e.g. %codelab send analysis.ipynb.")
+            )
     return send_and_follow(path, args.strip_outputs, args.create_bucket, args.no_wait, args.timeout)
 
 
-def send_and_follow(local_path: str, strip_outputs=False, create_bucket=False, no_wait=False, timeout=DEFAULT_TIMEOUT, image_id=None):
+def send_and_follow(
+    local_path: str, strip_outputs=False, create_bucket=False, no_wait=False, timeout=DEFAULT_TIMEOUT, image_id=None
+):
     """What ``%codelab send`` and ``%codelab open --local`` do."""
     from IPython.display import display
 
@@ -68,9 +80,11 @@ def send_and_follow(local_path: str, strip_outputs=False, create_bucket=False, n
         return None
     handle.update(panel)
     if final == "RUNNING":
-        print(_("CodeLab is running {name}: {url}").format(name=preview['name'], url=panel.url))
+        print(_("CodeLab is running {name}: {url}").format(name=preview["name"], url=panel.url))
     elif panel.notebook and panel.notebook.get("fail_reason"):
         raise CodeLabError(panel.notebook["fail_reason"])
     else:
-        print(_("Still {status} after {timeout:g} s; the panel keeps following it.").format(status=final.lower(), timeout=timeout))
+        print(
+            _("Still {status} after {timeout:g} s; the panel keeps following it.").format(status=final.lower(), timeout=timeout)
+        )
     return None

@@ -14,7 +14,13 @@ from jupyter_codelab.kernel.commands.open_command import DEFAULT_TIMEOUT, follow
 @argument("--hours", metavar="H", help="stop automatically H hours from now, 1 to 72 (default: ModelArts' 1 h)")
 @argument("--no-auto-stop", action="store_true", help="no automatic stop: it runs until you stop it")
 @argument("--no-wait", action="store_true", help="return at once; the panel keeps updating while the cell is idle")
-@argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS", help=f"stop waiting after this long (default {DEFAULT_TIMEOUT:g})")
+@argument(
+    "--timeout",
+    type=float,
+    default=DEFAULT_TIMEOUT,
+    metavar="SECONDS",
+    help=f"stop waiting after this long (default {DEFAULT_TIMEOUT:g})",
+)
 def start_command(line: str):
     """Start your stopped CodeLab instance again (also after "Start failed") and show a panel following it."""
     args = parse(start_command, line)

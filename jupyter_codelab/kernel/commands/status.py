@@ -11,7 +11,9 @@ from jupyter_codelab.kernel.commands.common import FACE, backend, parse, show, s
 
 @magic_arguments()
 @subcommand("status")
-@argument("--json", action="store_true", help="return the instance as a dict (id, status, image, lease, url ...) instead of showing it")
+@argument(
+    "--json", action="store_true", help="return the instance as a dict (id, status, image, lease, url ...) instead of showing it"
+)
 def status_command(line: str):
     """Show the status, what it means, the auto-stop countdown and address of your CodeLab instance."""
     args = parse(status_command, line)

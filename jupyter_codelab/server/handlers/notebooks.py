@@ -19,7 +19,9 @@ class OpenHandler(CodeLabHandler):
         image_id = validation.image_id(body.get("image_id"))
         if body.get("path") is not None:  # a notebook of the contents tree: sent through OBS first (send.py)
             if body.get("share_url"):
-                raise validation.BadInput("path", _("Send either path (a notebook in the file browser) or share_url (a link), not both."))
+                raise validation.BadInput(
+                    "path", _("Send either path (a notebook in the file browser) or share_url (a link), not both.")
+                )
             self.write_json(await open_path(self, body, image_id))
             return
         share_url = validation.share_url(body.get("share_url"))

@@ -82,7 +82,9 @@ class JobHandler(SendHandler):
     async def get(self, job_id):
         job = self.sender.jobs.get(job_id)
         if job is None:
-            raise web.HTTPError(404, _("No such send job: it finished long ago or never existed (start one with POST codelab/api/send)."))
+            raise web.HTTPError(
+                404, _("No such send job: it finished long ago or never existed (start one with POST codelab/api/send).")
+            )
         self.write_json(job.to_json())
 
 

@@ -30,7 +30,12 @@ def authenticate(users, method: str, headers: dict[str, str], query: dict[str, s
         except (TypeError, ValueError):
             raise access_denied(resource, "The request needs a Date (or x-obs-date) header.") from None
         if skew > SKEW_SECONDS:
-            raise ObsError(403, "RequestTimeTooSkewed", "The difference between the request time and the server's time is too large.", resource)
+            raise ObsError(
+                403,
+                "RequestTimeTooSkewed",
+                "The difference between the request time and the server's time is too large.",
+                resource,
+            )
         token = headers.get(prefix + "security-token")
         expires = None
     elif "Signature" in query:
@@ -38,7 +43,9 @@ def authenticate(users, method: str, headers: dict[str, str], query: dict[str, s
         access_key = query.get("AccessKeyId") or query.get("AWSAccessKeyId") or ""
         given, expires = query["Signature"], query.get("Expires", "")
         if not expires.isdigit():
-            raise access_denied(resource, "Query-string authentication requires the Signature, Expires and AccessKeyId parameters")
+            raise access_denied(
+                resource, "Query-string authentication requires the Signature, Expires and AccessKeyId parameters"
+            )
         if time.time() > int(expires):
             raise expired(resource)
         token = query.get(signature.PREFIXES[scheme] + "security-token")
@@ -48,9 +55,13 @@ def authenticate(users, method: str, headers: dict[str, str], query: dict[str, s
     if user is None:
         raise unknown_access_key(resource, access_key)
     if user.security_token and token != user.security_token:
-        raise ObsError(403, "InvalidSecurity", "The temporary access key needs its security token (x-obs-security-token).", resource)
+        raise ObsError(
+            403, "InvalidSecurity", "The temporary access key needs its security token (x-obs-security-token).", resource
+        )
     signed_query = {k: v for k, v in query.items() if k not in ("Signature", "AccessKeyId", "AWSAccessKeyId", "Expires")}
-    text = signature.string_to_sign(method, headers, signature.canonical_resource(bucket, raw_key, signed_query, scheme), scheme, expires)
+    text = signature.string_to_sign(
+        method, headers, signature.canonical_resource(bucket, raw_key, signed_query, scheme), scheme, expires
+    )
     if not signature.matches(user.secret_key, text, given):
         raise signature_mismatch(resource, text)
     return user

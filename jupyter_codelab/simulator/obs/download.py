@@ -67,7 +67,9 @@ async def fetch(download: Download, url: str, on_done) -> None:
     except HTTPClientError as error:
         download.status = error.code
         body = error.response.body if error.response is not None else b""
-        download.error = FAILURE.format(detail=error_detail(error.code, body)) if error.code != 599 else FAILURE.format(detail=str(error))
+        download.error = (
+            FAILURE.format(detail=error_detail(error.code, body)) if error.code != 599 else FAILURE.format(detail=str(error))
+        )
     except Exception as error:  # noqa: BLE001 - a connection problem is a failed download, told plainly
         download.error = FAILURE.format(detail=f"{type(error).__name__}: {error}")
     finally:

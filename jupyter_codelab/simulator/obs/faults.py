@@ -11,7 +11,11 @@ import itertools
 from dataclasses import dataclass, field
 
 ROUTES = ("create_bucket", "head_bucket", "put", "head", "get", "acl", "*")
-KINDS = {"latency": {"seconds": 1.0}, "error": {"status": 503, "code": "ServiceUnavailable", "message": "Please reduce your request rate."}, "reset": {}}
+KINDS = {
+    "latency": {"seconds": 1.0},
+    "error": {"status": 503, "code": "ServiceUnavailable", "message": "Please reduce your request rate."},
+    "reset": {},
+}
 
 
 @dataclass
@@ -40,9 +44,15 @@ class ObsFaults:
             raise ValueError(f"OBS fault times must be an integer >= 1, got {times!r}.")
         unknown = sorted(set(params) - set(KINDS[kind]))
         if unknown:
-            raise ValueError(f"OBS fault {kind} does not take {', '.join(unknown)}; it takes {', '.join(KINDS[kind]) or 'nothing'}.")
+            raise ValueError(
+                f"OBS fault {kind} does not take {', '.join(unknown)}; it takes {', '.join(KINDS[kind]) or 'nothing'}."
+            )
         values = {**KINDS[kind], **params}
-        if kind == "latency" and (isinstance(values["seconds"], bool) or not isinstance(values["seconds"], (int, float)) or not 0 <= values["seconds"] <= 300):
+        if kind == "latency" and (
+            isinstance(values["seconds"], bool)
+            or not isinstance(values["seconds"], (int, float))
+            or not 0 <= values["seconds"] <= 300
+        ):
             raise ValueError(f"OBS fault latency: seconds must be a number from 0 to 300, got {values['seconds']!r}.")
         if kind == "error" and (not isinstance(values["status"], int) or not 400 <= values["status"] <= 599):
             raise ValueError(f"OBS fault error: status must be an integer from 400 to 599, got {values['status']!r}.")

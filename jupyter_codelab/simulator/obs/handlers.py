@@ -75,8 +75,11 @@ class ObsHandler(web.RequestHandler):
     def write_error(self, status_code: int, **kwargs) -> None:
         error = (kwargs.get("exc_info") or (None, None, None))[1]
         if not isinstance(error, ObsError):
-            error = ObsError(405, "MethodNotAllowed", "The specified method is not allowed against this resource.", self.request.path) \
-                if status_code == 405 else ObsError(500, "InternalError", "We encountered an internal error. Please try again.", self.request.path)
+            error = (
+                ObsError(405, "MethodNotAllowed", "The specified method is not allowed against this resource.", self.request.path)
+                if status_code == 405
+                else ObsError(500, "InternalError", "We encountered an internal error. Please try again.", self.request.path)
+            )
         self.set_status(error.status)
         if self.request.method == "HEAD":  # OBS answers HEAD errors without a body
             self.finish()

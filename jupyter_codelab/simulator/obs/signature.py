@@ -24,7 +24,9 @@ OBS, AWS = "OBS", "AWS"
 PREFIXES = {OBS: "x-obs-", AWS: "x-amz-"}
 # Sub-resources that are part of the canonical resource (a subset of the SDK's
 # const.ALLOWED_RESOURCE_PARAMTER_NAMES: the ones this simulator serves or may meet).
-SUB_RESOURCES = frozenset({"acl", "location", "policy", "storageinfo", "versionid", "versioning", "metadata", "uploads", "uploadid", "partnumber"})
+SUB_RESOURCES = frozenset(
+    {"acl", "location", "policy", "storageinfo", "versionid", "versioning", "metadata", "uploads", "uploadid", "partnumber"}
+)
 
 
 def canonical_resource(bucket: str, raw_key: str, query: dict[str, str], scheme: str) -> str:

@@ -74,7 +74,12 @@ class ObsStore:
         existing = self.buckets.get(name)
         if existing is not None:
             if existing.owner_id == owner_id:
-                raise ObsError(409, "BucketAlreadyOwnedByYou", "Your previous request to create the named bucket succeeded and you already own it.", "/" + name)
+                raise ObsError(
+                    409,
+                    "BucketAlreadyOwnedByYou",
+                    "Your previous request to create the named bucket succeeded and you already own it.",
+                    "/" + name,
+                )
             raise ObsError(
                 409, "BucketAlreadyExists",
                 "The requested bucket name is not available. The bucket namespace is shared by all users of the system. "
