@@ -37,6 +37,7 @@ def find_local_server(runtime_dir: str | None = None) -> Search:
         if not url:
             continue
         backend = ServerBackend.for_jupyter_server(url, token)
+        backend.session.trust_env = False  # listed by this machine's runtime dir (even as 0.0.0.0): no proxy sees the token
         if _answers(backend):
             search.backend, search.url = backend, url
             return search

@@ -39,7 +39,7 @@ def ask_credentials(iam: bool, security_token: bool, ask=None, ask_secret=None) 
     """
     import builtins
 
-    ask, ask_secret = ask or builtins.input, ask_secret or getpass.getpass
+    ask, ask_secret = _answered(ask or builtins.input), _answered(ask_secret or getpass.getpass)
     if iam:
         user = ask("IAM user name: ").strip()
         body = {"iam_user": user, "iam_password": ask_secret("IAM password: ")}
@@ -51,6 +51,22 @@ def ask_credentials(iam: bool, security_token: bool, ask=None, ask_secret=None) 
     if security_token:
         body["security_token"] = ask_secret("Security token: ")
     return body
+
+
+def _answered(prompt):
+    """A prompt that says so in a sentence when nobody can answer (no terminal, no stdin in this kernel)."""
+
+    def ask(text: str) -> str:
+        try:
+            return prompt(text)
+        except EOFError:
+            raise InputError(_("Nobody answered the prompt: run login in a terminal or an interactive notebook.")) from None
+        except Exception as exc:  # IPython's StdinNotImplementedError: a kernel with no stdin (nbconvert, papermill)
+            if type(exc).__name__ != "StdinNotImplementedError":
+                raise
+            raise InputError(_("Nobody answered the prompt: run login in a terminal or an interactive notebook.")) from None
+
+    return ask
 
 
 def login(body: dict, server=None) -> tuple[dict, str]:

@@ -179,6 +179,9 @@ class Sender:
                 job.state = "opening"
                 notebook = await self._opener(url, image_id)
             job.done(notebook)
+        except asyncio.CancelledError:
+            job.fail(_("Sending {name} stopped: the account changed. Send it again.").format(name=job.name))
+            raise
         except ObsRequestError as error:
             job.exception = error
             job.fail(

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import base64
 import os
 
-from ..modelarts.share_url import encode_share_url
 from ..obs.naming import endpoint_for_region
 from ..obs.sender import MB, Sender, SendSettings
 
@@ -29,7 +29,10 @@ def make_sender(app, settings, simulated: bool) -> Sender:
     context = app.context
 
     async def open_with(url: str, image_id: str | None) -> dict:
-        notebook = await context.client.open(image_id=image_id, share_url=encode_share_url(url))
+        # Base64 as ModelArts takes it, not through the paste normaliser: with a security token the signed URL
+        # carries the whole token and is longer than any link a person pastes.
+        share_url = base64.b64encode(url.encode("utf-8")).decode("ascii")
+        notebook = await context.client.open(image_id=image_id, share_url=share_url)
         context.observe(notebook)
         return context.notebook_json(notebook)
 

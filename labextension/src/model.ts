@@ -199,6 +199,12 @@ export class CodeLabModel implements ICodeLabModel {
     this._config = config;
     this._stopNotice = null;
     this._upstreamMessage = null;
+    this._notice = null;
+    this._stopRequested = false;
+    this._sawStart = false;
+    if (this._notebook && this._shareText === instanceNotebookUrl(this._notebook)) {
+      this._shareText = ''; // the old account's notebook: never sent to the new one unasked
+    }
     this.setNotebook(null);
     await this.load();
   }

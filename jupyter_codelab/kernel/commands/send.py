@@ -5,12 +5,9 @@ from __future__ import annotations
 from IPython.core.magic_arguments import argument, magic_arguments
 
 from jupyter_codelab.client import actions, send_flow
-from jupyter_codelab.client.errors import CodeLabError
 from jupyter_codelab.client.inputs import InputError
 from jupyter_codelab.i18n import _
-from jupyter_codelab.kernel.commands.common import backend, parse, subcommand
-
-DEFAULT_TIMEOUT = 900.0
+from jupyter_codelab.kernel.commands.common import DEFAULT_TIMEOUT, backend, follow, parse, subcommand, wait_options
 
 
 @magic_arguments()
@@ -20,14 +17,7 @@ DEFAULT_TIMEOUT = 900.0
 @argument(
     "--create-bucket", action="store_true", help="create the private bucket codelab-<project>-<region> if it does not exist"
 )
-@argument("--no-wait", action="store_true", help="return once CodeLab is opening; do not wait until it runs")
-@argument(
-    "--timeout",
-    type=float,
-    default=DEFAULT_TIMEOUT,
-    metavar="SECONDS",
-    help=f"stop waiting after this long (default {DEFAULT_TIMEOUT:g})",
-)
+@wait_options(_("return once CodeLab is opening; do not wait until it runs"))
 def send_command(line: str):
     """Send a local notebook to CodeLab: upload it to your OBS bucket (private, content-addressed,
     so an unchanged notebook is not uploaded again), open CodeLab with a signed link that works
@@ -71,20 +61,4 @@ def send_and_follow(
     handle = display(panel, display_id=True)
     panel.apply_notebook(notebook)
     panel.watch(notebook["id"])
-    if no_wait:
-        return None
-    try:
-        final = panel.wait(timeout=timeout)
-    except KeyboardInterrupt:
-        print(_("Stopped waiting; the panel keeps following the instance."))
-        return None
-    handle.update(panel)
-    if final == "RUNNING":
-        print(_("CodeLab is running {name}: {url}").format(name=preview["name"], url=panel.url))
-    elif panel.notebook and panel.notebook.get("fail_reason"):
-        raise CodeLabError(panel.notebook["fail_reason"])
-    else:
-        print(
-            _("Still {status} after {timeout:g} s; the panel keeps following it.").format(status=final.lower(), timeout=timeout)
-        )
-    return None
+    return follow(panel, handle, no_wait, timeout)

@@ -5,22 +5,14 @@ from __future__ import annotations
 from IPython.core.magic_arguments import argument, magic_arguments
 
 from jupyter_codelab.client import actions
-from jupyter_codelab.kernel.commands.common import FACE, backend, parse, subcommand
-from jupyter_codelab.kernel.commands.open_command import DEFAULT_TIMEOUT, follow
+from jupyter_codelab.kernel.commands.common import FACE, backend, follow, parse, subcommand, wait_options
 
 
 @magic_arguments()
 @subcommand("start")
 @argument("--hours", metavar="H", help="stop automatically H hours from now, 1 to 72 (default: ModelArts' 1 h)")
 @argument("--no-auto-stop", action="store_true", help="no automatic stop: it runs until you stop it")
-@argument("--no-wait", action="store_true", help="return at once; the panel keeps updating while the cell is idle")
-@argument(
-    "--timeout",
-    type=float,
-    default=DEFAULT_TIMEOUT,
-    metavar="SECONDS",
-    help=f"stop waiting after this long (default {DEFAULT_TIMEOUT:g})",
-)
+@wait_options()
 def start_command(line: str):
     """Start your stopped CodeLab instance again (also after "Start failed") and show a panel following it."""
     args = parse(start_command, line)

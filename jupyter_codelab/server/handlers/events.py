@@ -69,6 +69,7 @@ class EventsHandler(CodeLabHandler):
             ended = watcher.finished and bool(watcher.history) and watcher.history[-1].terminal
         else:
             ended = any(event.terminal for event in replay)
+        ended = ended or watcher.finished  # stopped meanwhile (the account changed): end; a reconnect finds the new mode
         sink = _Sink(self)
         if not ended:
             watcher.attach(sink)  # in the same step as the replay above: no event is missed or sent twice

@@ -13,6 +13,7 @@ import inspect
 from tornado import web
 
 from ...i18n import _
+from ...modelarts.errors import ModelArtsError
 from ...obs.gateway import ObsRequestError
 from ...obs.naming import NamingError
 from ...obs.notebook_file import SendInputError
@@ -105,5 +106,9 @@ async def open_path(handler: CodeLabHandler, body: dict, image_id: str | None) -
         error = job.exception
         if isinstance(error, ObsRequestError):
             raise obs_http_error(job.error["message"], error)
-        raise error
+        if isinstance(error, SendInputError):
+            raise CodeLabHTTPError(error.status, str(error), field=error.field) from None
+        if isinstance(error, ModelArtsError):
+            raise error  # the base handler keeps ModelArts' code and request id
+        raise CodeLabHTTPError(502, job.error["message"])
     return job.notebook

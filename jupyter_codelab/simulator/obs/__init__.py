@@ -60,8 +60,10 @@ class ObsSimulator:
             instance.awaiting_download = True
 
         def done(result: Download) -> None:
+            if not created:
+                return  # a later load into a live instance: only the creating download holds the creation back
             instance.awaiting_download = False
-            if created and result.error:
+            if result.error:
                 # Fails at the end of the last step ("Initialize the notebook instance."), where the notebook is loaded.
                 instance.plan.fail_at_step, instance.plan.fail_reason = 4, result.error
 

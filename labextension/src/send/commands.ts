@@ -55,10 +55,16 @@ async function follow(
 ): Promise<ISendJob> {
   const __ = trans.__.bind(trans);
   const id = Notification.emit(progressText(job, __), 'in-progress', { autoClose: false });
-  while (job.state !== 'done' && job.state !== 'failed') {
-    await new Promise(resolve => setTimeout(resolve, POLL_MS));
-    job = await getJob(settings, job.id);
-    Notification.update({ id, message: progressText(job, __) });
+  try {
+    while (job.state !== 'done' && job.state !== 'failed') {
+      await new Promise(resolve => setTimeout(resolve, POLL_MS));
+      job = await getJob(settings, job.id);
+      Notification.update({ id, message: progressText(job, __) });
+    }
+  } catch (error) {
+    // The job could not be read any more (server restart, network): no spinner left behind.
+    Notification.update({ id, message: (error as Error).message, type: 'error', autoClose: 5000 });
+    throw error;
   }
   Notification.update({
     id,
@@ -95,13 +101,16 @@ export async function sendPath(
       await startSend(settings, path, choice.strip, preview.create_bucket_needed),
       trans
     );
-    if (job.state === 'done') {
-      await app.commands.execute(CommandIDs.showPanel);
-      await model.refreshCurrent();
+    if (job.state !== 'done') {
+      return;
     }
   } catch (error) {
     await showErrorMessage(trans.__('Could not open the notebook in CodeLab'), (error as Error).message);
+    return;
   }
+  // Sent and opened: showing it is a bonus, and a failure here is not a failed send.
+  await app.commands.execute(CommandIDs.showPanel);
+  await model.refreshCurrent().catch(() => undefined);
 }
 
 export async function publishPath(
