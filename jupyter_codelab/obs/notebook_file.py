@@ -6,6 +6,7 @@ Every problem is a ``SendInputError`` naming the field, so the server answers 40
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import json
 from dataclasses import dataclass, field
@@ -69,15 +70,18 @@ async def read_notebook(contents_manager, path, strip_outputs: bool = False) -> 
         why = f"{error.status_code} {error.log_message or error.reason or ''}".strip()
         raise SendInputError("path", _("Jupyter could not read path '{path}' ({why}).").format(path=path, why=why)) from None
     original_size = len(data)
-    if not looks_like_notebook(data):
-        raise SendInputError(
-            "path",
-            _("path '{path}' is not a valid notebook (not nbformat JSON): open and save it in JupyterLab first.").format(
-                path=path
-            ),
-        ) from None
+    not_a_notebook = SendInputError(
+        "path",
+        _("path '{path}' is not a valid notebook (not nbformat JSON): open and save it in JupyterLab first.").format(path=path),
+    )
+    # Parsing and stripping a notebook of up to send_size_limit_mb is CPU work: off the tornado loop.
+    if not await asyncio.to_thread(looks_like_notebook, data):
+        raise not_a_notebook
     if strip_outputs:
-        data = strip(data)
+        try:
+            data = await asyncio.to_thread(strip, data)
+        except (ValueError, UnicodeDecodeError):  # nbformat's NotJSONError is a ValueError
+            raise not_a_notebook from None
     return NotebookFile(path=path, name=path.rsplit("/", 1)[-1], data=data, original_size=original_size, stripped=strip_outputs)
 
 

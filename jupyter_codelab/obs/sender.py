@@ -127,7 +127,7 @@ class Sender:
         notebook = await read_notebook(contents_manager, body.get("path"), flag(body, "strip_outputs"))
         publish = flag(body, "publish")
         bucket, bucket_status = await self.bucket_plan()
-        key = object_key(notebook.data, notebook.path)
+        key = await asyncio.to_thread(object_key, notebook.data, notebook.path)  # SHA-256 of up to the size limit
         uploaded = bucket_status != "to_create" and await self._obs((await self.gateway()).object_exists, bucket, key)
         too_large = self.size_problem(notebook)
         link = self.settings.link_seconds
@@ -150,7 +150,8 @@ class Sender:
         if not isinstance(open_instance, bool):
             raise SendInputError("open", _("open must be true (upload and open CodeLab) or false (upload only)."))
         bucket = await self.ensure_bucket(flag(body, "create_bucket"))
-        job = SendJob(name=notebook.name, path=notebook.path, bucket=bucket, key=object_key(notebook.data, notebook.path),
+        key = await asyncio.to_thread(object_key, notebook.data, notebook.path)  # SHA-256 of up to the size limit
+        job = SendJob(name=notebook.name, path=notebook.path, bucket=bucket, key=key,
                       size=notebook.size, stripped=notebook.stripped, expires_in_s=self.settings.link_seconds,
                       open_instance=open_instance)  # fmt: skip
         self.jobs.add(job)
@@ -199,7 +200,7 @@ class Sender:
         """Make the notebook's object public-read (uploading it first if needed): only with ``confirm: true``."""
         notebook = await read_notebook(contents_manager, body.get("path"), flag(body, "strip_outputs"))
         bucket, _bucket_status = await self.bucket_plan()
-        key = object_key(notebook.data, notebook.path)
+        key = await asyncio.to_thread(object_key, notebook.data, notebook.path)  # SHA-256 of up to the size limit
         if body.get("confirm") is not True:
             raise SendInputError("confirm", _("Publishing makes {name} readable by anyone, for good (OBS object {bucket}/{key}). Send confirm: true to "
                                               "go ahead.").format(name=notebook.name, bucket=bucket, key=key))  # fmt: skip
