@@ -65,11 +65,7 @@ class ServerBackend(Backend):
             raise CodeLabError.from_server_answer(response.status_code, _json(response), self.where())
         data = _json(response)
         if data is None:
-            raise CodeLabError(
-                _("{server} sent an answer that is not JSON (HTTP {status_code}).").format(
-                    server=self.where(), status_code=response.status_code
-                )
-            )
+            raise self._not_json(response)
         return data
 
     def config(self) -> dict:
@@ -126,12 +122,15 @@ class ServerBackend(Backend):
             field = data.get("field") if isinstance(data, dict) else None
             raise LoginRefused(error.message, error.status, error.error_code, error.error_msg, field)
         if data is None:
-            raise CodeLabError(
-                _("{server} sent an answer that is not JSON (HTTP {status_code}).").format(
-                    server=self.where(), status_code=response.status_code
-                )
-            )
+            raise self._not_json(response)
         return data
+
+    def _not_json(self, response) -> CodeLabError:
+        return CodeLabError(
+            _("{server} sent an answer that is not JSON (HTTP {status_code}).").format(
+                server=self.where(), status_code=response.status_code
+            )
+        )
 
     def close(self) -> None:
         self.session.close()
