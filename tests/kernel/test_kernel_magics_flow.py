@@ -79,11 +79,11 @@ def test_help_lists_every_subcommand(ipython):
 
     help_text = CodeLabMagics.codelab.__doc__
     for usage in (
-        "%codelab open [--image NAME_OR_ID] [--share-url URL] [--local PATH]",
+        "%codelab open [--local PATH] [--strip-outputs] [--create-bucket]",
         "%codelab status [--json]",
         "%codelab start [--hours H] [--no-auto-stop]",
         "%codelab images [--json]",
-        "%codelab extend [--hours H] [--until TIME] [--for H]",
+        "%codelab extend [--hours H] [--until HH:MM] [--for H]",
         "%codelab stop",
         "%codelab panel [--empty]",
         "%codelab badge [--image NAME_OR_ID] URL",
