@@ -61,6 +61,15 @@ def test_images_and_badge(ipython, capsys):
     assert "imageid=ce1bb52b-9780-4c4a-b31d-d73e12f0d2fb" in out
 
 
+def test_open_stops_waiting_at_the_timeout_and_the_panel_goes_on(ipython, simulator, capsys):
+    simulator.control("POST", "config", {"step_seconds": 120})  # the creation outlasts the wait
+    assert ipython.run_line_magic("codelab", "open --timeout 1") is None
+    assert re.search(r"Still \w+ after 1 s; the panel keeps following it\.", capsys.readouterr().out)
+    panel = last_panel()
+    assert panel.connection in ("connecting", "live") and panel.status != "RUNNING"
+    panel.close()
+
+
 def test_panel_subcommand_shows_an_empty_panel_or_follows(ipython, direct_backend):
     ipython.run_line_magic("codelab", "panel")
     empty = last_panel()

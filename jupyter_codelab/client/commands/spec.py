@@ -57,7 +57,7 @@ class Option:
                 ("action", self.action),
                 ("dest", self.dest),
                 ("nargs", self.nargs),
-            )  # fmt: skip
+            )
             if value is not None
         }
         parser.add_argument(*self.flags, help=self.help_for(face), **keywords)

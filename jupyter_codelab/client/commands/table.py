@@ -38,7 +38,7 @@ OPEN = Command(
         ),
         *WAIT,
         *SCRIPTABLE,
-    ),  # fmt: skip
+    ),
     about=N_("With another --image than the instance has, ModelArts switches that instance to it (it restarts)."),
     about_cli=N_("Exit code 0 once RUNNING; 1 with the reason if it fails; 3 on --timeout."),
     about_magic=N_(
@@ -63,8 +63,12 @@ START = Command(
     ),
     about_magic=N_("A panel follows it."),
 )
-IMAGES = Command("images", N_("list the images a CodeLab instance can be opened with"), (JSON, *CONNECTION),
-                 about=N_("Give a name or an id to `{codelab} open --image`."))  # fmt: skip
+IMAGES = Command(
+    "images",
+    N_("list the images a CodeLab instance can be opened with"),
+    (JSON, *CONNECTION),
+    about=N_("Give a name or an id to `{codelab} open --image`."),
+)
 EXTEND = Command(
     "extend",
     N_("keep the running instance longer: its automatic stop moves H hours later (default 1 h)"),
@@ -75,7 +79,7 @@ EXTEND = Command(
         Option(("--until",), N_("stop at this local time instead (its next occurrence, 1 h to 72 h from now)"), metavar="HH:MM"),
         Option(("--for",), N_("stop H hours from now instead, 1 to 72"), metavar="H", dest="for_hours"),
         *SCRIPTABLE,
-    ),  # fmt: skip
+    ),
 )
 STOP = Command("stop", N_("stop your CodeLab instance now (`{codelab} start` starts it again)"), SCRIPTABLE)
 PANEL = Command(
@@ -113,7 +117,7 @@ BADGE = Command(
             metavar="NAME_OR_ID",
         ),
         *SCRIPTABLE,
-    ),  # fmt: skip
+    ),
 )
 LOGIN = Command(
     "login",
