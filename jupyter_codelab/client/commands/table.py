@@ -11,7 +11,7 @@ from jupyter_codelab.client.commands.options import CONNECTION, JSON, SCRIPTABLE
 from jupyter_codelab.client.commands.spec import CLI, MAGIC, Command, Option
 from jupyter_codelab.i18n import N_
 
-IMAGE = Option(
+IMAGE = Option(  # of open, and of the link a badge opens
     ("--image",),
     N_("image id, or a name/tag matching exactly one image (see `{codelab} images`); default: ModelArts' default image"),
     metavar="NAME_OR_ID",
@@ -111,11 +111,7 @@ BADGE = Command(
     N_('show the Markdown of a "Run in ModelArts" badge that opens a notebook link in CodeLab'),
     (
         Option(("url",), N_("link to the .ipynb file (GitHub page, raw link, ...)"), metavar="URL"),
-        Option(
-            ("--image",),
-            N_("image to open it with: an id (no connection needed), or a name/tag matching one image"),
-            metavar="NAME_OR_ID",
-        ),
+        IMAGE,
         *SCRIPTABLE,
     ),
 )
