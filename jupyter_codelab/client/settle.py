@@ -55,11 +55,6 @@ class Outcome:
     notebook: dict | None
     sentence: str  # how it ended and, when something can be done, the next command
 
-    @property
-    def ok(self) -> bool:
-        """Nothing went wrong: it runs, or nobody waited for it to."""
-        return self.ending in (RUNNING, INTERRUPTED)
-
 
 def wait_until_settled(following: Following, timeout: float, face: str, tick: Callable[[float], None] | None = None) -> Outcome:
     """Wait at most ``timeout`` seconds; ``tick(elapsed)`` is called at least every second (a progress line)."""

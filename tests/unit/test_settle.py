@@ -22,9 +22,8 @@ PREFIX = {"cli": "jupyter codelab", "magic": "%codelab"}
 @pytest.mark.parametrize("face", ["cli", "magic"])
 def test_each_ending_has_its_sentence_and_the_next_command_of_the_face(face):
     running = outcome(settle.RUNNING, {"id": "n1", "name": "nb", "status": "RUNNING", "url": "https://lab/x"}, face)
-    assert running.ok and running.sentence == "CodeLab instance nb is running: https://lab/x"
+    assert running.sentence == "CodeLab instance nb is running: https://lab/x"
     failed = outcome(settle.FAILED, FAILED_NOTEBOOK, face)
-    assert not failed.ok
     assert failed.sentence.startswith("Creation failed at step 2 (Prepare the compute resource): Insufficient resources.")
     assert failed.sentence.endswith(f"Next: {PREFIX[face]} open.")
     stopped = outcome(settle.SETTLED, {"id": "n1", "status": "STOPPED"}, face)
@@ -42,7 +41,7 @@ def test_a_timeout_and_an_interrupt_say_what_goes_on_in_each_face():
     assert cli.sentence == "Still creating after 900 s; see `jupyter codelab status`."
     magic = outcome(settle.TIMEOUT, creating, "magic", timeout=2.5)
     assert magic.sentence == "Still creating after 2.5 s; the panel keeps following it."
-    assert outcome(settle.INTERRUPTED, creating, "magic").ok
+    assert outcome(settle.INTERRUPTED, creating, "magic").sentence == "Stopped waiting; the panel keeps following the instance."
     assert "keeps starting" in outcome(settle.INTERRUPTED, creating, "cli").sentence
 
 
