@@ -61,8 +61,14 @@ async def detect_files(notebook: dict, notebook_path: str, tree: FileTree, max_f
                 named.setdefault(path, (candidate, kind))
     rows: list[Detected] = []
     skipped: dict[str, str] = {}
+    listed: dict[str, set[str]] = {}  # folder -> its names: most texts name nothing, and one listing says so for all
     for path in sorted(named):
         if any(row.kind == "folder" and contains(row.path, path) for row in rows):
+            continue
+        parent, _slash, name = path.rpartition("/")
+        if parent not in listed:
+            listed[parent] = set(await tree.children(parent))
+        if name not in listed[parent]:
             continue
         candidate, kind = named[path]
         node = await tree.stat(path)

@@ -84,12 +84,12 @@ class ContentsTree:
         self.cm = contents_manager
         self.root = getattr(contents_manager, "root_dir", None) if isinstance(contents_manager, FileManagerMixin) else None
 
-    async def _get(self, path: str, content: bool):
+    async def _get(self, path: str, content: bool, type: str | None = None):
         from jupyter_server.utils import ensure_async
         from tornado import web
 
         try:
-            return await ensure_async(self.cm.get(path, content=content))
+            return await ensure_async(self.cm.get(path, content=content, type=type))
         except (web.HTTPError, OSError, ValueError):  # 404, a hidden file refused, unreadable: nothing Jupyter shows
             return None
 
@@ -107,7 +107,7 @@ class ContentsTree:
         return Node("file", int(model.get("size") or 0))
 
     async def children(self, path: str) -> list[str]:
-        model = await self._get(path, content=True)
+        model = await self._get(path, content=True, type="directory")  # never a file's content
         return [child["name"] for child in (model or {}).get("content") or []]
 
     async def resolve(self, path: str) -> str | None:
