@@ -131,16 +131,10 @@ async def test_the_order_is_by_path_whatever_the_cells_order(root):
     assert [r.path for r in first.files] == [r.path for r in second.files] == ["a.csv", "b.csv", "c/d.csv"]
 
 
-async def test_reasons_follow_the_request_language(root):
-    from jupyter_codelab.i18n import use_language
-
+async def test_reasons_are_translated(root, monkeypatch):
+    monkeypatch.setenv("CODELAB_LANGUAGE", "zh_CN")  # the server sets each request's language the same way (i18n)
     write(root, "nb.ipynb", b"{}")
     write(root, "a.csv")
-    token = use_language("zh_CN")
-    try:
-        detection = await detect_files(code("open('a.csv')"), "nb.ipynb", LocalTree(root))
-    finally:
-        from jupyter_codelab.i18n import _request_language
-
-        _request_language.reset(token)
-    assert detection.files[0].reason != "read in cell 1" and "1" in detection.files[0].reason
+    write(root, "b.py")
+    detection = await detect_files(code("open('a.csv')", "import b"), "nb.ipynb", LocalTree(root))
+    assert [r.reason for r in detection.files] == ["在第 1 个单元格中读取", "在第 2 个单元格中导入"]
