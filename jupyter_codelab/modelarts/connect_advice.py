@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..i18n import _
 from .errors import ModelArtsError, ThrottledError, UpstreamUnavailable
 from .iam_projects import ProjectNotFound
 
@@ -70,8 +71,11 @@ def explain(error: ModelArtsError, aksk: bool, endpoint_from_region: bool = True
     elif isinstance(error, ThrottledError):
         sentence = error.sentence
     elif isinstance(error, UpstreamUnavailable):
-        field = "region" if endpoint_from_region and getattr(error, "gateway_status", 502) == 503 else None
-        sentence = error.sentence + (" Check the region." if field else "")
+        # No answer: about the network, not one field. The sentence names the host and why; a name
+        # that does not resolve may come from the region, when the endpoint is made from it.
+        sentence = error.sentence
+        if endpoint_from_region and getattr(error, "why", None) == "dns":
+            sentence = f"{sentence} " + _("Its address is made from the region: if the network works, check the region.")
     else:
         sentence = error.sentence
     if code and code not in sentence:

@@ -1,11 +1,29 @@
-"""Judging an HTTP answer the same way in both transports."""
+"""Judging an HTTP answer the same way in both transports, and naming what failed when none came."""
 
 from __future__ import annotations
 
 import json
 
+from ..i18n import N_, _
 from .calls import Response
 from .errors import UpstreamTimeout, UpstreamUnavailable, error_from_response
+
+# Why a connection failed, from the transports' reasons (the socket's strerror, or the requests
+# exception's class name), each with what to check. Matched in order, on lower-cased text.
+_WHY = (
+    ("dns", ("name or service not known", "name resolution", "no address associated", "nodename nor servname", "gaierror"),
+     N_("its name does not resolve (DNS)"), N_("check this server's network connection and DNS")),
+    ("proxy", ("proxy",),
+     N_("the proxy refused or failed the connection"), N_("check HTTPS_PROXY and NO_PROXY on this server")),
+    ("refused", ("refused",),
+     N_("nothing answers there (connection refused)"), N_("check the endpoint and its port")),
+    ("offline", ("network is unreachable", "no route to host"),
+     N_("there is no network route to it"), N_("check this server's network connection")),
+    ("reset", ("reset", "closed", "aborted", "cut short", "broken pipe"),
+     N_("the connection was cut (a proxy or firewall?)"), N_("check the network, then try again")),
+    ("connection", ("connectionerror",),  # requests names no cause
+     N_("the connection failed (offline, a wrong host name, or a proxy?)"), N_("check this server's network connection and the endpoint")),
+)  # fmt: skip
 
 
 def checked(response: Response) -> Response:
@@ -22,13 +40,40 @@ def checked(response: Response) -> Response:
     return response
 
 
-def unreachable(host: str, reason: str) -> UpstreamUnavailable:
-    error = UpstreamUnavailable(503, advice=f"could not reach ModelArts at {host} ({reason}): check the network and the endpoint")
-    error.gateway_status = 503
-    return error
+def service_at(host: str) -> str:
+    """``IAM at iam.cn-north-4.myhuaweicloud.com``: the service a Huawei Cloud host name says, with the host."""
+    labels = host.lower().split(":")[0].split(".")
+    service = {"iam": "IAM", "modelarts": "ModelArts", "obs": "OBS"}.get(labels[0])
+    if service is None and "obs" in labels[1:2]:
+        service = "OBS"  # a bucket's virtual host: bucket.obs.region.myhuaweicloud.com
+    return _("{service} at {host}").format(service=service, host=host) if service else host
+
+
+class Unreachable(UpstreamUnavailable):
+    """No answer at all: ``why`` is the kind of failure (``dns``, ``proxy``, ``refused``, ``offline``, ``reset``, ``other``)."""
+
+    gateway_status = 503
+
+    def __init__(self, advice: str, why: str):
+        super().__init__(503, advice=advice)
+        self.why = why
+
+
+def unreachable(host: str, reason: str) -> Unreachable:
+    """No answer from ``host``: which service that is, why (DNS, proxy, refused, offline, cut), and what to check."""
+    lowered = reason.lower()
+    kind, why, fix = next(
+        ((kind, _(why), _(fix)) for kind, needles, why, fix in _WHY if any(n in lowered for n in needles)),
+        ("other", reason, _("check the network and the endpoint")),
+    )
+    advice = _("could not reach {target}: {why}; {fix}").format(target=service_at(host), why=why, fix=fix)
+    return Unreachable(advice, kind)
 
 
 def timed_out(host: str, seconds: float) -> UpstreamTimeout:
-    error = UpstreamTimeout(504, advice=f"ModelArts at {host} did not answer within {seconds:g} s: try again shortly")
+    advice = _("{target} did not answer within {seconds} s (timeout): try again shortly").format(
+        target=service_at(host), seconds=f"{seconds:g}"
+    )
+    error = UpstreamTimeout(504, advice=advice)
     error.gateway_status = 504
     return error

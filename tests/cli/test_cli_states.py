@@ -9,6 +9,7 @@ import re
 
 import pytest
 
+from jupyter_codelab.modelarts.errors import ADVICE_BY_CODE
 from tests.support.status_faults import CASES, DELETED_FAULT, OPEN_0113, START_6360, VANISHED_SENTENCE
 
 
@@ -102,8 +103,7 @@ def test_quota_0113_on_open(codelab, simulator):
     error = json.loads(done.stdout)["error"]
     assert error["error_code"] == "ModelArts.0113" and error["request_id"]
     assert (
-        f"The quota is exhausted: stop or delete an instance, or raise the quota. [ModelArts.0113, request id {error['request_id']}]"
-        in done.stderr
+        f"{ADVICE_BY_CODE['ModelArts.0113']} [ModelArts.0113, request id {error['request_id']}]" in done.stderr
     )
     status = codelab("status")
     assert status.returncode == 1 and status.stdout.splitlines()[-1] == "Next: jupyter codelab open"

@@ -81,7 +81,7 @@ def test_a_kernel_or_cli_process_with_lang_zh_cn_speaks_chinese():
     done = subprocess.run(
         [sys.executable, "-c", script], env={**env, "LANG": "zh_CN.UTF-8"}, capture_output=True, text=True, check=True
     )
-    assert done.stdout.strip() == "配额已用尽：请停止或删除实例，或申请提高配额。 [ModelArts.0113]"
+    assert done.stdout.strip() == "配额已用尽：请停止不再使用的实例，或在华为云控制台申请更高的配额。 [ModelArts.0113]"
     done = subprocess.run([sys.executable, "-c", script], env={**env, "LANG": "zh_CN.UTF-8", "CODELAB_LANGUAGE": "en"},
                           capture_output=True, text=True, check=True)  # fmt: skip
     assert done.stdout.strip().startswith("The quota is exhausted")

@@ -20,7 +20,7 @@ export function adviceForCode(code: string | null, __: Translate = untranslated)
     case 'ModelArts.0108':
       return __('This account is not authorized for ModelArts notebooks: ask the account admin for ModelArts permissions.');
     case 'ModelArts.0113':
-      return __('The quota is exhausted: stop or delete an instance, or raise the quota.');
+      return __('The quota is exhausted: stop an instance you no longer use, or ask for a higher quota in the Huawei Cloud console.');
     case 'ModelArts.0201':
       return __('No credentials were sent: configure an AK/SK or an IAM token.');
     case 'ModelArts.0202':
@@ -32,7 +32,7 @@ export function adviceForCode(code: string | null, __: Translate = untranslated)
     case 'ModelArts.4991':
       return __('ModelArts failed to obtain the job status (the free flavors may be used up): wait a little and try again.');
     case 'ModelArts.6302':
-      return __('The instance limit is reached: delete an instance you no longer need.');
+      return __('The instance limit is reached: free one in the ModelArts console (CodeLab does not delete instances), or ask for a higher quota in the Huawei Cloud console.');
     case 'ModelArts.6304':
       return __('Stop the instance before deleting it.');
     case 'ModelArts.6305':
