@@ -19,6 +19,8 @@ export interface IEventStreamCallbacks {
   onState(state: ConnectionState): void;
   /** Before a manual reconnect; resolve false to stop (say, the instance is gone). */
   beforeReconnect(): Promise<boolean>;
+  /** After a final event: true to keep following (the server may keep the stream, or the browser reconnects). */
+  keepOpen?(event: INotebookEvent): boolean;
 }
 
 const MAX_BACKOFF_MS = 15000;
@@ -74,8 +76,9 @@ export class InstanceEventStream implements IDisposable {
     if (this._state !== 'live') {
       this.setState('live');
     }
-    this.callbacks.onEvent({ ...data, type: data.type ?? type });
-    if (FINAL_EVENT_TYPES.has(type) && !this._disposed) {
+    const full = { ...data, type: data.type ?? type };
+    this.callbacks.onEvent(full);
+    if (FINAL_EVENT_TYPES.has(type) && !this._disposed && !this.callbacks.keepOpen?.(full)) {
       // The server ends the stream after these; closing first stops the
       // browser from reconnecting to a finished stream.
       this.closeSource();

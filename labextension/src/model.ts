@@ -5,7 +5,8 @@
  * reload or a second tab resumes), runs the actions, and keeps an
  * InstanceEventStream on the instance while it can still change by itself. An
  * instance that vanished (the stream's `deleted`, or a 404 about it) is
- * dropped at once, with a notice, back to the open form. Views see it as
+ * dropped at once, with a notice, back to the open form. An action's error
+ * shows while the state it was raised in lasts (banner.ts). Views see it as
  * ICodeLabModel (tokens.ts): every field is readonly, changes go through methods.
  */
 import { ServerConnection } from '@jupyterlab/services';
@@ -13,9 +14,21 @@ import { ISignal, Signal } from '@lumino/signaling';
 
 import * as api from './api';
 import { extendedDurationMs, leaseDeadline } from './countdown';
-import { Notice, openNotice } from './notice';
+import { shownError, stateKey } from './banner';
+import { draftAfter } from './loadedNotebook';
+import { modeSwitchNotice, Notice, openNotice } from './notice';
 import { instanceNotebookUrl, OpenIntent, openIntent } from './openIntent';
-import { isWatched, IStateView, notebookPhase, Phase, stateOf, StopNotice, stopNoticeFor } from './phase';
+import {
+  asStatusEvent,
+  isFollowed,
+  isWatched,
+  IStateView,
+  notebookPhase,
+  Phase,
+  stateOf,
+  StopNotice,
+  stopNoticeFor
+} from './phase';
 import { Translate, untranslated } from './gettext';
 import { Action, IActionError, toActionError } from './actionError';
 import { CodeLabRequestError } from './request';
@@ -61,7 +74,7 @@ export class CodeLabModel implements ICodeLabModel {
     return this._busy;
   }
   get error(): IActionError | null {
-    return this._error;
+    return shownError(this._error, this._errorAt, this._notebook);
   }
   get connection(): ConnectionState | 'idle' {
     return this._connection;
@@ -196,6 +209,7 @@ export class CodeLabModel implements ICodeLabModel {
    * load config, images and the current instance again.
    */
   async reloadAfterModeSwitch(config: IConfig): Promise<void> {
+    const before = { mode: this._config?.mode, notebook: this._notebook };
     this._config = config;
     this._stopNotice = null;
     this._upstreamMessage = null;
@@ -207,6 +221,12 @@ export class CodeLabModel implements ICodeLabModel {
     }
     this.setNotebook(null);
     await this.load();
+    // Say what became of the simulated instance (out of view while connected, back after).
+    this._notice = modeSwitchNotice(before, { mode: this._config?.mode, notebook: this._notebook });
+    if (this._notice) {
+      this._outcome.emit({ kind: 'notice', notice: this._notice });
+    }
+    this.emit();
   }
 
   /** Find the current instance (a reload or another tab) and resume watching it. */
@@ -217,7 +237,11 @@ export class CodeLabModel implements ICodeLabModel {
       if (!isNotFound(reason)) {
         throw reason;
       }
-      this.setNotebook(null);
+      if (this._notebook) {
+        this.vanish(); // the instance this tab showed is gone: said, not silently dropped
+      } else {
+        this.setNotebook(null);
+      }
     }
   }
 
@@ -285,6 +309,7 @@ export class CodeLabModel implements ICodeLabModel {
   /** Show a problem found before calling the server (say, a bad URL). */
   reportClientError(action: Action, message: string): void {
     this._error = { action, message, kind: 'client', errorCode: null, errorMsg: null };
+    this._errorAt = stateKey(this._notebook);
     this.emit();
   }
 
@@ -317,6 +342,8 @@ export class CodeLabModel implements ICodeLabModel {
         this.vanish(); // the instance this action was about no longer exists
       } else {
         this._error = toActionError(action, reason);
+        this._errorAt = stateKey(this._notebook);
+        await this.reread(this._error);
       }
       if (action === 'stop') {
         this._stopRequested = false;
@@ -324,6 +351,22 @@ export class CodeLabModel implements ICodeLabModel {
     } finally {
       this._busy = null;
       this.emit();
+    }
+  }
+
+  /**
+   * After a refused action, read the instance again: the refusal may come from a state this
+   * tab had not seen yet (frozen while stopped, deleted elsewhere); then the state moves on,
+   * and the banner goes with it.
+   */
+  private async reread(error: IActionError): Promise<void> {
+    if (error.kind !== 'server') {
+      return; // nothing to read from a server that is not there
+    }
+    try {
+      await this.refreshCurrent();
+    } catch {
+      // The banner already says what went wrong.
     }
   }
 
@@ -347,10 +390,8 @@ export class CodeLabModel implements ICodeLabModel {
       // The open answer carries no endpoints (view "open"): keep the last known SSH endpoint.
       notebook = { ...notebook, endpoints: previous.endpoints };
     }
-    if (notebook && notebook.id !== previous?.id && !this._shareText.trim()) {
-      // A resumed instance: the form shows the notebook it was opened with.
-      this._shareText = instanceNotebookUrl(notebook);
-    }
+    // A resumed instance, or another notebook loaded into it: the form shows its notebook.
+    this._shareText = draftAfter(previous, notebook, this._shareText);
     const imageId = notebook?.image?.id;
     if (imageId && imageId !== this._notebook?.image?.id && this._images.some(image => image.id === imageId)) {
       // A new or switched instance: the form shows the image it runs (picking another stays possible).
@@ -366,7 +407,10 @@ export class CodeLabModel implements ICodeLabModel {
       this._startingSince = null;
       this._sawStart = this._sawStart && (phase === 'running' || phase === 'failed');
     }
-    if (notebook && isWatched(phase)) {
+    if (notebook && isFollowed(phase)) {
+      if (previous?.id === notebook.id && !isWatched(notebookPhase(previous)) && isWatched(phase)) {
+        this.unwatch(); // it was stopped or frozen, a stream the server may have ended: follow this on a fresh one
+      }
       this.watch(notebook.id);
     } else {
       this.unwatch();
@@ -375,7 +419,8 @@ export class CodeLabModel implements ICodeLabModel {
     this.emit();
   }
 
-  private onEvent(event: INotebookEvent): void {
+  private onEvent(received: INotebookEvent): void {
+    const event = asStatusEvent(received, this._notebook);
     if (event.type === 'upstream_error') {
       this._upstreamMessage = event.message ?? null;
       this.emit();
@@ -413,6 +458,7 @@ export class CodeLabModel implements ICodeLabModel {
         this._connection = state;
         this.emit();
       },
+      keepOpen: event => isFollowed(notebookPhase(event.notebook ?? null)),
       beforeReconnect: async () => {
         try {
           this.setNotebook(await api.getNotebook(this.serverSettings, id));
@@ -457,6 +503,7 @@ export class CodeLabModel implements ICodeLabModel {
   private _notebook: INotebook | null = null;
   private _busy: Action | null = null;
   private _error: IActionError | null = null;
+  private _errorAt = '';
   private _connection: ConnectionState | 'idle' = 'idle';
   private _upstreamMessage: string | null = null;
   private _stopNotice: StopNotice = null;

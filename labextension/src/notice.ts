@@ -1,7 +1,8 @@
 /**
  * What the server did that a person would not guess from the state alone:
  * the instance vanished, was deleted, was switched to another image by an
- * open, or got another notebook. Pure: no DOM, no JupyterLab.
+ * open, or got another notebook; and what connecting an account or signing
+ * out did to the simulated instance. Pure: no DOM, no JupyterLab.
  */
 import { Translate, untranslated } from './gettext';
 import { stateSentence, vanishedSentence } from './generated/states';
@@ -9,7 +10,14 @@ import { InstancePhase, notebookPhase } from './phase';
 import { INotebook } from './contracts';
 
 export type Notice =
-  { kind: 'vanished' } | { kind: 'deleted' } | { kind: 'switched'; from: string; to: string } | { kind: 'loaded' };
+  | { kind: 'vanished' }
+  | { kind: 'deleted' }
+  | { kind: 'switched'; from: string; to: string }
+  | { kind: 'loaded' }
+  /** Connected an account; `simulated`: the simulated instance now out of view. */
+  | { kind: 'connected'; simulated: string | null }
+  /** Signed out, back to the simulator; `simulated`: its instance, in view again. */
+  | { kind: 'signed-out'; simulated: string | null };
 
 /** An image as a person reads it: "name:tag", else its id. */
 export function imageLabel(image: INotebook['image'] | undefined): string {
@@ -38,6 +46,20 @@ export function openNotice(before: INotebook | null, after: INotebook, sentNoteb
   return sentNotebook ? { kind: 'loaded' } : null;
 }
 
+/** What a switch between the simulator and an account did to the simulated instance, in a notice. */
+export function modeSwitchNotice(
+  before: { mode: string | undefined; notebook: INotebook | null },
+  after: { mode: string | undefined; notebook: INotebook | null }
+): Notice | null {
+  if (before.mode === after.mode) {
+    return null;
+  }
+  const named = (notebook: INotebook | null) => (notebook && notebookPhase(notebook) !== 'none' ? notebook.name : null);
+  return after.mode === 'simulated'
+    ? { kind: 'signed-out', simulated: named(after.notebook) }
+    : { kind: 'connected', simulated: before.mode === 'simulated' ? named(before.notebook) : null };
+}
+
 /** The notice in words; `phase` is the instance's now (a switch restarts a running one). */
 export function noticeText(notice: Notice, phase: InstancePhase, __: Translate = untranslated): string {
   switch (notice.kind) {
@@ -63,5 +85,16 @@ export function noticeText(notice: Notice, phase: InstancePhase, __: Translate =
       return __('Your instance now runs image %1 instead of %2; it is restarting.', notice.to, notice.from);
     case 'loaded':
       return __('The notebook was loaded into your running instance.');
+    case 'connected':
+      return notice.simulated
+        ? __(
+            'Connected: CodeLab now uses your Huawei Cloud account. Your simulated instance %1 stays in the simulator, out of view; sign out to see it again.',
+            notice.simulated
+          )
+        : __('Connected: CodeLab now uses your Huawei Cloud account.');
+    case 'signed-out':
+      return notice.simulated
+        ? __('Signed out: back to the simulator, where your simulated instance %1 is as you left it.', notice.simulated)
+        : __('Signed out: back to the simulator (no instance there yet).');
   }
 }

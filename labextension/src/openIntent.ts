@@ -7,13 +7,15 @@
  *   after a confirmation naming both images;
  * - the same image and another notebook URL: "Load another notebook";
  * - the same image and no other notebook: nothing to do (disabled, with why);
- * - an instance on its way somewhere (starting, stopping...) or frozen: wait;
+ * - an instance on its way somewhere (starting, stopping...): wait;
+ * - a frozen instance: nothing until the arrears are settled (the instance view says how);
  * - an invalid notebook URL: disabled (the hint says why, once);
  * - the server not (yet) answering: disabled (the message says why).
  * Pure: no DOM, no JupyterLab.
  */
 import { Translate, untranslated } from './gettext';
 import { imageLabel } from './notice';
+import { publicNotebookUrl } from './loadedNotebook';
 import { Phase } from './phase';
 import { checkShareUrl } from './shareUrl';
 import { IImage, INotebook } from './contracts';
@@ -24,6 +26,7 @@ export type OpenIntent =
   | { kind: 'load' }
   | { kind: 'nothing' }
   | { kind: 'wait' }
+  | { kind: 'frozen' }
   | { kind: 'unavailable' }
   | { kind: 'invalid' };
 
@@ -35,10 +38,9 @@ export interface IOpenForm {
   shareText: string;
 }
 
-/** The instance's notebook, when ModelArts keeps it as the description (a link). */
+/** The instance's notebook, when ModelArts keeps it as the description and it is a public link. */
 export function instanceNotebookUrl(notebook: INotebook | null): string {
-  const text = (notebook?.description ?? '').trim();
-  return /^https?:\/\//i.test(text) ? text : '';
+  return publicNotebookUrl(notebook);
 }
 
 export function openIntent(form: IOpenForm): OpenIntent {
@@ -53,6 +55,9 @@ export function openIntent(form: IOpenForm): OpenIntent {
   }
   if (!notebook || phase === 'none' || phase === 'failed') {
     return { kind: 'open' };
+  }
+  if (phase === 'frozen') {
+    return { kind: 'frozen' };
   }
   if (phase !== 'running' && phase !== 'stopped') {
     return { kind: 'wait' };
@@ -118,6 +123,10 @@ export function openSentence(intent: OpenIntent, name: string, __: Translate = u
       );
     case 'wait':
       return __('Wait until the instance is running or stopped to change its image or notebook.');
+    case 'frozen':
+      return __(
+        'Your account is in arrears, so the instance is frozen: settle them in the Billing Center (link above), then choose Check again.'
+      );
     default:
       return null;
   }

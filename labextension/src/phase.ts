@@ -6,7 +6,7 @@
  */
 import { Translate, untranslated } from './gettext';
 import { IStateEntry, NO_INSTANCE, STATE_TABLE, StateAction, stateSentence, stateWords } from './generated/states';
-import { INotebook } from './contracts';
+import { INotebook, INotebookEvent, NotebookEventType } from './contracts';
 
 export type { StateAction } from './generated/states';
 
@@ -85,9 +85,31 @@ export function isWatched(phase: Phase): boolean {
   return ['starting', 'running', 'busy', 'stopping', 'deleting'].includes(phase);
 }
 
+/**
+ * Phases the tab follows through the server's event stream: those it watches, and a frozen or
+ * stopped instance, which changes when the arrears are settled, or when it is started or deleted
+ * elsewhere. The stream stays open after their events; when the server ends it all the same, the
+ * browser reconnects by itself.
+ */
+export function isFollowed(phase: Phase): boolean {
+  return isWatched(phase) || phase === 'frozen' || phase === 'stopped';
+}
+
 /** Phases that show a spinner: something is happening, nothing to click. */
 export function isTransient(phase: Phase): boolean {
   return ['busy', 'stopping', 'deleting'].includes(phase);
+}
+
+/**
+ * A reconnected stream starts with a snapshot: one that shows another status than the tab knew
+ * stands for that status's event (stopped, failed, deleted...), so nothing said about it is lost.
+ */
+export function asStatusEvent(event: INotebookEvent, known: Pick<INotebook, 'id' | 'status'> | null): INotebookEvent {
+  const status = event.notebook?.status;
+  if (event.type !== 'snapshot' || !status || (known?.id === event.notebook?.id && known?.status === status)) {
+    return event;
+  }
+  return { ...event, type: (STATE_TABLE[status]?.event ?? 'status') as NotebookEventType };
 }
 
 export function stopNoticeFor(stopRequestedHere: boolean, deadline: number | null, now: number): StopNotice {
