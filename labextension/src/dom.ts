@@ -25,3 +25,20 @@ export function h<K extends keyof HTMLElementTagNameMap>(
 export function setChildren(parent: Element, ...children: Array<Node | string>): void {
   parent.replaceChildren(...children);
 }
+
+/**
+ * Give `parent` these children, touching the DOM only when they differ, and keep the keyboard
+ * focus where it was when its element stays: re-rendering never drops the focus to the page.
+ */
+export function syncChildren(parent: Element, ...children: Array<Node | string>): void {
+  const now = [...parent.childNodes];
+  if (now.length === children.length && children.every((child, i) => child === now[i])) {
+    return;
+  }
+  const focused = document.activeElement;
+  const hadFocus = focused instanceof HTMLElement && parent.contains(focused);
+  parent.replaceChildren(...children);
+  if (hadFocus && focused !== document.activeElement && parent.contains(focused)) {
+    focused.focus();
+  }
+}

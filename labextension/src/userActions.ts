@@ -56,7 +56,8 @@ export async function stopConfirmed(model: ICodeLabModel, trans: TranslationBund
   }
 }
 
-async function confirm(title: string, body: string, accept: string, trans: TranslationBundle): Promise<boolean> {
+/** Ask; true when the person accepts (Cancel is the default button). */
+export async function confirm(title: string, body: string, accept: string, trans: TranslationBundle): Promise<boolean> {
   const result = await showDialog({
     title,
     body,

@@ -1,29 +1,83 @@
 /**
  * The current instance, whatever its status: its words and sentence (from the
- * one state vocabulary), exactly its actions as buttons (the primary one
- * first), and once it runs the link, the lease countdown and SSH (sshCard.ts,
- * loaded when first needed).
+ * one state vocabulary), its buttons (instanceActions.ts), what to do when it
+ * is frozen (frozenHelp.ts), and once it runs the link, the lease countdown
+ * and SSH (sshCard.ts, loaded when first needed). Its parts are kept from one
+ * render to the next, so the keyboard focus stays put; when an action takes
+ * away the focused control, the focus goes to the control that follows from it.
  */
 import { TranslationBundle } from '@jupyterlab/translation';
 
-import { clockTime, formatRemaining, hasAutoStop } from '../countdown';
-import { h, setChildren } from '../dom';
+import { formatRemaining, hasAutoStop } from '../countdown';
+import { h, setChildren, syncChildren } from '../dom';
 import { errorCodeInWords, findErrorCode } from '../errorWords';
-import { ICodeLabModel, IStateView, StopNotice } from '../tokens';
-import { isTransient, StateAction } from '../phase';
+import { ICodeLabModel, IStateView, Phase, StopNotice } from '../tokens';
+import { isTransient } from '../phase';
 import { INotebook } from '../contracts';
-import { openConfirmed, stopConfirmed } from '../userActions';
+import { FocusHandoff } from './focusHandoff';
+import { FrozenHelp } from './frozenHelp';
+import { InstanceActions } from './instanceActions';
 import type { SshCard } from './sshCard';
+import { StopWhenRunning } from './stopWhenRunning';
 import { ModelView } from './view';
 
+/** The control a settled state leads to, the first one shown (the state line otherwise). */
+const NEXT_CONTROL: Partial<Record<Phase, string[]>> = {
+  running: ['codelab-open-tab', 'codelab-extend'],
+  stopped: ['codelab-start'],
+  failed: ['codelab-start', 'codelab-open-again'],
+  frozen: ['codelab-check-again'],
+  starting: ['codelab-keep-running']
+};
+
 export class InstanceView extends ModelView {
-  constructor(model: ICodeLabModel, trans: TranslationBundle) {
+  constructor(
+    model: ICodeLabModel,
+    trans: TranslationBundle,
+    private readonly handoff: FocusHandoff,
+    private readonly stopLater: StopWhenRunning
+  ) {
     super(model, trans);
     this.addClass('jp-CodeLab-instance');
+    this._actions = new InstanceActions(model, trans, stopLater);
+    this._frozen = new FrozenHelp(model, trans);
+    this._state = h('p', { class: 'jp-CodeLab-state', 'data-testid': 'codelab-state', tabindex: -1 });
+    this._sentence = h('p', { class: 'jp-CodeLab-sentence', 'data-testid': 'codelab-sentence' });
+    this._stopReason = h('p', { class: 'jp-CodeLab-stopReason', 'data-testid': 'codelab-stop-reason' });
+    this._pendingStop = h(
+      'p',
+      { class: 'jp-CodeLab-pendingStop', 'data-testid': 'codelab-pending-stop', role: 'status' },
+      trans.__('It stops as soon as it runs (ModelArts cannot stop an instance while it starts).')
+    );
+    this._failure = h('div', { class: 'jp-CodeLab-failure', 'data-testid': 'codelab-failure' });
+    this._openTab = h(
+      'a',
+      {
+        class: 'jp-CodeLab-link jp-mod-styled',
+        target: '_blank',
+        rel: 'noopener noreferrer',
+        'data-testid': 'codelab-open-tab'
+      },
+      trans.__('Open in new tab')
+    );
+    this._openTabRow = h('p', {}, this._openTab);
     this._countdown = h('span', { class: 'jp-CodeLab-countdown', 'data-testid': 'codelab-countdown', role: 'timer' });
+    this._lease = h(
+      'p',
+      { class: 'jp-CodeLab-lease' },
+      h('span', {}, trans.__('Stops automatically in')),
+      ' ',
+      this._countdown
+    );
+    this._noAutoStop = h(
+      'p',
+      { class: 'jp-CodeLab-lease', 'data-testid': 'codelab-no-auto-stop' },
+      trans.__('No auto-stop: the instance runs until you stop it.')
+    );
     this._body = h('div', { class: 'jp-CodeLab-instanceBody' });
     this.node.append(this._body);
     model.tick.connect(this.renderCountdown, this);
+    stopLater.changed.connect(this.render, this);
     this.render();
   }
 
@@ -36,111 +90,117 @@ export class InstanceView extends ModelView {
     const { model } = this;
     const notebook = model.notebook;
     const state = model.state;
+    const focused = document.activeElement;
+    const hadFocus = focused instanceof HTMLElement && this.node.contains(focused);
     this.node.dataset.phase = model.phase;
     this.node.dataset.status = state.status;
     if (!notebook || state.phase === 'none') {
       this.setHidden(true);
       setChildren(this._body);
+      if (hadFocus) {
+        this.handoff.pass('codelab-open'); // gone: the open form is what follows
+      }
+      this._phase = null;
       return;
     }
     const rows: HTMLElement[] = [this.stateLine(notebook, state), this.sentence(state)];
     const reason = state.phase === 'stopped' ? this.stopReason(model.stopNotice) : null;
+    this._stopReason.textContent = reason ?? '';
     if (reason) {
-      rows.push(h('p', { class: 'jp-CodeLab-stopReason', 'data-testid': 'codelab-stop-reason' }, reason));
+      rows.push(this._stopReason);
     }
-    if (state.phase === 'failed' || state.phase === 'frozen') {
-      rows.push(...this.failure(notebook));
+    const failure = state.phase === 'failed' || state.phase === 'frozen' ? this.failure(notebook) : null;
+    if (failure) {
+      rows.push(failure);
+    }
+    if (state.phase === 'frozen') {
+      rows.push(this._frozen.node);
     }
     if (state.phase === 'running') {
       rows.push(...this.running(notebook));
     }
-    if (state.actions.length) {
-      rows.push(
-        h(
-          'div',
-          { class: 'jp-CodeLab-actions', 'data-testid': 'codelab-actions' },
-          ...state.actions.map((a, i) => this.actionButton(a, i === 0))
-        )
-      );
+    const actions = this._actions.render(state);
+    if (state.phase === 'starting' && this.stopLater.pending === notebook.id) {
+      rows.push(this._pendingStop);
+    }
+    if (actions) {
+      rows.push(actions);
     }
     if (state.phase === 'running') {
       rows.push(...this.ssh(notebook));
     }
     this.setHidden(false);
-    setChildren(this._body, ...rows);
+    syncChildren(this._body, ...rows);
     this.renderCountdown();
+    this.placeFocus(hadFocus, state.phase);
+    this.handoff.settle();
+  }
+
+  /**
+   * The focused control went away (Start once it starts, Stop once it stops...): focus the
+   * control that follows from the action, else the state line; once the state settles, move
+   * on from the state line to the control it leads to (Running: "Open in new tab").
+   */
+  private placeFocus(hadFocus: boolean, phase: Phase): void {
+    const next = NEXT_CONTROL[phase] ?? [];
+    if (hadFocus && !this.node.contains(document.activeElement)) {
+      if (!this.handoff.focus(...next)) {
+        this._state.focus();
+      }
+    } else if (document.activeElement === this._state && phase !== this._phase) {
+      this.handoff.focus(...next);
+    }
+    this._phase = phase;
   }
 
   private stateLine(notebook: INotebook, state: IStateView): HTMLElement {
-    return h(
-      'p',
-      { class: 'jp-CodeLab-state', 'data-testid': 'codelab-state' },
-      state.words,
-      ' ',
-      h('span', { class: 'jp-CodeLab-name' }, notebook.name)
-    );
+    setChildren(this._state, state.words, ' ', h('span', { class: 'jp-CodeLab-name' }, notebook.name));
+    return this._state;
   }
 
   private sentence(state: IStateView): HTMLElement {
     const busy = isTransient(state.phase);
-    return h(
-      'p',
-      { class: 'jp-CodeLab-sentence', 'data-testid': 'codelab-sentence', 'aria-busy': busy ? 'true' : null },
+    if (busy) {
+      this._sentence.setAttribute('aria-busy', 'true');
+    } else {
+      this._sentence.removeAttribute('aria-busy');
+    }
+    setChildren(
+      this._sentence,
       ...(busy
         ? [h('span', { class: 'jp-CodeLab-spinner', 'data-testid': 'codelab-spinner', 'aria-hidden': 'true' })]
         : []),
       state.sentence
     );
+    return this._sentence;
   }
 
-  private failure(notebook: INotebook): HTMLElement[] {
-    if (!notebook.fail_reason) {
-      return [];
+  /**
+   * The failure's reason and its code in words; none while an action's error is shown
+   * above: one banner at a time, the newer one.
+   */
+  private failure(notebook: INotebook): HTMLElement | null {
+    if (!notebook.fail_reason || this.model.error) {
+      return null;
     }
     const code = findErrorCode(notebook.fail_reason);
     const words = errorCodeInWords(code, this.trans.__.bind(this.trans));
-    return [
-      h(
-        'div',
-        { class: 'jp-CodeLab-failure', 'data-testid': 'codelab-failure' },
-        h('p', { class: 'jp-CodeLab-failReason', 'data-testid': 'codelab-fail-reason' }, notebook.fail_reason),
-        ...(words ? [h('p', { class: 'jp-CodeLab-failAdvice' }, `${code}: ${words}`)] : [])
-      )
-    ];
+    setChildren(
+      this._failure,
+      h('p', { class: 'jp-CodeLab-failReason', 'data-testid': 'codelab-fail-reason' }, notebook.fail_reason),
+      ...(words ? [h('p', { class: 'jp-CodeLab-failAdvice' }, `${code}: ${words}`)] : [])
+    );
+    return this._failure;
   }
 
   private running(notebook: INotebook): HTMLElement[] {
-    const { trans } = this;
     const rows: HTMLElement[] = [];
     // Only RUNNING means running: `url` is there from CREATING on.
     if (notebook.status === 'RUNNING' && notebook.url) {
-      rows.push(
-        h(
-          'p',
-          {},
-          h(
-            'a',
-            {
-              class: 'jp-CodeLab-link jp-mod-styled',
-              href: notebook.url,
-              target: '_blank',
-              rel: 'noopener noreferrer',
-              'data-testid': 'codelab-open-tab'
-            },
-            trans.__('Open in new tab')
-          )
-        )
-      );
+      this._openTab.href = notebook.url;
+      rows.push(this._openTabRow);
     }
-    rows.push(
-      hasAutoStop(notebook.lease)
-        ? h('p', { class: 'jp-CodeLab-lease' }, h('span', {}, trans.__('Stops automatically in')), ' ', this._countdown)
-        : h(
-            'p',
-            { class: 'jp-CodeLab-lease', 'data-testid': 'codelab-no-auto-stop' },
-            trans.__('No auto-stop: the instance runs until you stop it.')
-          )
-    );
+    rows.push(hasAutoStop(notebook.lease) ? this._lease : this._noAutoStop);
     return rows;
   }
 
@@ -167,54 +227,6 @@ export class InstanceView extends ModelView {
     return [];
   }
 
-  private actionButton(action: StateAction, primary: boolean): HTMLButtonElement {
-    const { model, trans } = this;
-    const busy = model.busy !== null;
-    const kind = primary ? 'jp-mod-accept' : '';
-    switch (action) {
-      case 'extend': {
-        const until = clockTime(model.extendedDeadline);
-        const button = this.button(
-          trans.__('Keep until %1', until),
-          'codelab-extend',
-          busy,
-          () => void model.extend(),
-          kind
-        );
-        button.title = trans.__('Move the automatic stop %1 h later, to %2.', model.settings.extendHours, until);
-        return button;
-      }
-      case 'stop': {
-        const button = this.button(
-          trans.__('Stop'),
-          'codelab-stop',
-          busy,
-          () => void stopConfirmed(model, trans),
-          primary ? kind : 'jp-mod-warn'
-        );
-        button.title = trans.__('Stop %1 (asks first)', model.notebook?.name ?? '');
-        return button;
-      }
-      case 'start': {
-        const again = model.phase === 'failed';
-        const label =
-          model.busy === 'start' ? trans.__('Starting…') : again ? trans.__('Start again') : trans.__('Start');
-        return this.button(label, 'codelab-start', busy, () => void model.start(), kind);
-      }
-      case 'open': {
-        const button = this.button(
-          model.busy === 'open' ? trans.__('Opening…') : trans.__('Open again'),
-          'codelab-open-again',
-          busy,
-          () => void openConfirmed(model, trans),
-          kind
-        );
-        button.title = trans.__('Open with the image and notebook URL below: this replaces the instance.');
-        return button;
-      }
-    }
-  }
-
   private stopReason(notice: StopNotice): string | null {
     const __ = this.trans.__.bind(this.trans);
     switch (notice) {
@@ -239,18 +251,20 @@ export class InstanceView extends ModelView {
     }
   }
 
-  private button(label: string, testid: string, disabled: boolean, onClick: () => void, extra = ''): HTMLButtonElement {
-    const button = h(
-      'button',
-      { type: 'button', class: `jp-Button jp-mod-styled jp-CodeLab-button ${extra}`, 'data-testid': testid, disabled },
-      label
-    );
-    button.addEventListener('click', onClick);
-    return button;
-  }
-
+  private _actions: InstanceActions;
+  private _frozen: FrozenHelp;
+  private _state: HTMLParagraphElement;
+  private _sentence: HTMLParagraphElement;
+  private _stopReason: HTMLParagraphElement;
+  private _pendingStop: HTMLParagraphElement;
+  private _failure: HTMLDivElement;
+  private _openTab: HTMLAnchorElement;
+  private _openTabRow: HTMLParagraphElement;
+  private _lease: HTMLParagraphElement;
+  private _noAutoStop: HTMLParagraphElement;
   private _countdown: HTMLSpanElement;
   private _ssh: SshCard | null = null;
   private _sshLoading = false;
   private _body: HTMLDivElement;
+  private _phase: Phase | null = null;
 }

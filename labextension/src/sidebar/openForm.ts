@@ -16,6 +16,7 @@ import { isOpenEnabled, openLabel, openSentence } from '../openIntent';
 import { checkShareUrl } from '../shareUrl';
 import { IImage } from '../contracts';
 import { openConfirmed } from '../userActions';
+import { FocusHandoff } from './focusHandoff';
 import { ModelView } from './view';
 
 const GROUPS: Array<[string, string]> = [
@@ -28,7 +29,11 @@ const GROUPS: Array<[string, string]> = [
 const FOLDED = ['starting', 'running', 'busy', 'stopping', 'stopped', 'frozen', 'deleting'];
 
 export class OpenFormView extends ModelView {
-  constructor(model: ICodeLabModel, trans: TranslationBundle) {
+  constructor(
+    model: ICodeLabModel,
+    trans: TranslationBundle,
+    private readonly handoff: FocusHandoff | null = null
+  ) {
     super(model, trans);
     this.addClass('jp-CodeLab-form');
     this._select = h('select', {
@@ -102,9 +107,17 @@ export class OpenFormView extends ModelView {
     this.render();
   }
 
-  /** Open (a switch of image is confirmed first); nothing happens on invalid input. */
+  /**
+   * Open (a switch of image is confirmed first); nothing happens on invalid input. Opened from
+   * the keyboard, the focus follows the instance (its state line) as the form folds away.
+   */
   async submit(): Promise<void> {
+    const fromHere = this.node.contains(document.activeElement);
     await openConfirmed(this.model, this.trans);
+    const { model } = this;
+    if (fromHere && model.error === null && model.notebook && FOLDED.includes(model.phase)) {
+      this.handoff?.pass('codelab-state');
+    }
   }
 
   render(): void {
@@ -134,7 +147,8 @@ export class OpenFormView extends ModelView {
     const opening = model.busy === 'open';
     // A failed instance has "Open again" with its state.
     this._button.hidden = phase === 'failed';
-    this._button.disabled = model.busy !== null || !isOpenEnabled(intent);
+    // aria-disabled, not disabled: the focus stays on the button while it opens.
+    this._button.setAttribute('aria-disabled', String(model.busy !== null || !isOpenEnabled(intent)));
     this._button.textContent = opening ? __('Opening…') : openLabel(intent, __);
     this._button.classList.toggle('jp-mod-accept', !hasInstance);
     this._button.setAttribute('aria-busy', String(opening));

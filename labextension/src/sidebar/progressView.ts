@@ -1,7 +1,9 @@
 /**
  * The four steps as a live list with a progress bar while the instance
- * starts; "reconnecting" when the stream drops; "taking longer than usual"
- * after the configured time. A failed start keeps its steps in view (the
+ * starts, each with the time it took as this tab saw it, and the time
+ * elapsed in all; "reconnecting" when the stream drops; "taking longer than
+ * usual" after the configured time, with the time so far and the way out
+ * (Stop, in the instance view). A failed start keeps its steps in view (the
  * failure's reason is in the instance view, with the state's sentence).
  */
 import { TranslationBundle } from '@jupyterlab/translation';
@@ -10,6 +12,7 @@ import { h, setChildren } from '../dom';
 import { ICodeLabModel } from '../tokens';
 import { isRestart } from '../phase';
 import { IStep, StepStatus } from '../contracts';
+import { formatElapsed, StepClock } from '../stepTimes';
 import { ModelView } from './view';
 
 export class ProgressView extends ModelView {
@@ -44,13 +47,14 @@ export class ProgressView extends ModelView {
       trans.__('Start steps: all completed')
     );
     this._stepsDetails = h('details', { class: 'jp-CodeLab-stepsDetails', open: true }, this._fold, this._steps);
-    this.node.append(this._summary, this._barTrack, this._restart, this._stepsDetails, this._notes);
-    model.tick.connect(this.renderNotes, this);
+    this._elapsed = h('p', { class: 'jp-CodeLab-elapsed', 'data-testid': 'codelab-elapsed' });
+    this.node.append(this._summary, this._barTrack, this._elapsed, this._restart, this._stepsDetails, this._notes);
+    model.tick.connect(this.renderTimes, this);
     this.render();
   }
 
   dispose(): void {
-    this.model.tick.disconnect(this.renderNotes, this);
+    this.model.tick.disconnect(this.renderTimes, this);
     super.dispose();
   }
 
@@ -82,7 +86,7 @@ export class ProgressView extends ModelView {
       this._barTrack.setAttribute('aria-valuetext', this.trans.__('starting'));
       this._bar.style.width = '';
       this._summary.textContent = this.trans.__('Starting the instance again.');
-      this.renderNotes();
+      this.renderTimes();
       return;
     }
     const progress = Math.max(0, Math.min(100, Math.round(notebook.progress ?? 0)));
@@ -91,12 +95,14 @@ export class ProgressView extends ModelView {
     this._bar.style.width = `${progress}%`;
     this._barTrack.classList.toggle('jp-mod-failed', phase === 'failed');
     const steps = [...(notebook.action_progress ?? [])].sort((a, b) => a.step - b.step);
+    this._clock.observe(notebook.id, steps, model.startingSince, Date.now());
+    this._times.clear();
     setChildren(this._steps, ...steps.map(step => this.stepItem(step)));
     const current = steps.find(step => step.status !== 'COMPLETED');
     this._summary.textContent = current
       ? this.trans.__('%1: %2 (%3 percent)', this.stepName(current), this.statusWord(current.status), progress)
       : this.trans.__('All steps completed.');
-    this.renderNotes();
+    this.renderTimes();
   }
 
   private stepItem(step: IStep): HTMLLIElement {
@@ -111,8 +117,35 @@ export class ProgressView extends ModelView {
       },
       h('span', { class: 'jp-CodeLab-stepIcon', 'aria-hidden': 'true' }),
       h('span', { class: 'jp-CodeLab-stepName' }, this.stepName(step)),
-      h('span', { class: 'jp-CodeLab-stepStatus' }, this.statusWord(status))
+      h('span', { class: 'jp-CodeLab-stepStatus' }, this.statusWord(status)),
+      this.stepTime(step.step)
     );
+  }
+
+  private stepTime(step: number): HTMLElement {
+    const time = h('span', { class: 'jp-CodeLab-stepTime', 'data-testid': 'codelab-step-time' });
+    this._times.set(step, time);
+    return time;
+  }
+
+  /** The clocks (each second while it starts): each step's time, the time in all, the notes. */
+  private renderTimes(): void {
+    const now = Date.now();
+    for (const [step, node] of this._times) {
+      const ms = this._clock.elapsed(step, now);
+      const text = ms === null ? '' : formatElapsed(ms);
+      if (node.textContent !== text) {
+        node.textContent = text;
+      }
+    }
+    const since = this.model.startingSince;
+    const starting = this.model.phase === 'starting' && since !== null;
+    this._elapsed.hidden = !starting;
+    const total = starting ? this.trans.__('Elapsed: %1', formatElapsed(now - since)) : '';
+    if (this._elapsed.textContent !== total) {
+      this._elapsed.textContent = total;
+    }
+    this.renderNotes();
   }
 
   private stepName(step: IStep): string {
@@ -176,7 +209,8 @@ export class ProgressView extends ModelView {
             'p',
             { class: 'jp-CodeLab-note jp-mod-slow', 'data-testid': 'codelab-slow' },
             trans.__(
-              'This is taking longer than usual. It is still going: you can keep this panel open or come back later.'
+              'This is taking longer than usual (over %1; the times are above). It is still going: keep this panel open or come back later; Stop below ends it.',
+              formatElapsed(model.settings.slowAfterSeconds * 1000)
             )
           )
         );
@@ -199,4 +233,7 @@ export class ProgressView extends ModelView {
   private _fold: HTMLElement;
   private _stepsDetails: HTMLDetailsElement;
   private _foldKey = '';
+  private _elapsed: HTMLParagraphElement;
+  private _clock = new StepClock();
+  private _times = new Map<number, HTMLElement>();
 }

@@ -1,18 +1,28 @@
 /**
  * The running instance's SSH endpoint, its key pairs and "Copy SSH config".
  * Loaded with `import()` by the instance view (instanceView.ts) the first
- * time an instance runs with endpoints, not with the sidebar.
+ * time an instance runs with endpoints, not with the sidebar. The address
+ * shows whole at any sidebar width: it wraps after `//`, `@` and the dots of
+ * the host name, and before the port, never inside a label or the port.
  */
 import { TranslationBundle } from '@jupyterlab/translation';
 
 import { CopyButton } from '../copyButton';
-import { h } from '../dom';
+import { h, setChildren } from '../dom';
 import { sshConfig, sshEndpoint, sshKeyNames } from '../ssh';
 import { INotebook } from '../contracts';
 
 export class SshCard {
   constructor(private readonly trans: TranslationBundle) {
     this._copy = new CopyButton(trans.__('Copy SSH config'), 'codelab-copy-ssh', trans, () => this._config);
+    this._uri = h('code', { class: 'jp-CodeLab-sshUri', 'data-testid': 'codelab-ssh-uri' });
+    this._node = h(
+      'div',
+      { class: 'jp-CodeLab-ssh', 'data-testid': 'codelab-ssh' },
+      h('span', { class: 'jp-CodeLab-label' }, trans.__('SSH')),
+      this._uri,
+      this._copy.node
+    );
   }
 
   /** The card for the instance's SSH endpoint; none when it has none. */
@@ -27,22 +37,22 @@ export class SshCard {
       this._config = config;
       this._copy.revert();
     }
+    if (this._uri.textContent !== ssh.uri) {
+      setChildren(this._uri, ...breakable(ssh.uri));
+    }
     const keys = sshKeyNames(ssh); // key_pair_names (EndpointsRes), or ssh_keys from an older server
-    return [
-      h(
-        'div',
-        { class: 'jp-CodeLab-ssh', 'data-testid': 'codelab-ssh' },
-        h('span', { class: 'jp-CodeLab-label' }, trans.__('SSH')),
-        h(
-          'code',
-          { class: 'jp-CodeLab-sshUri', title: keys.length ? trans.__('Key pairs: %1', keys.join(', ')) : null },
-          ssh.uri
-        ),
-        this._copy.node
-      )
-    ];
+    this._uri.title = keys.length ? trans.__('Key pairs: %1', keys.join(', ')) : '';
+    return [this._node];
   }
 
   private _copy: CopyButton;
   private _config = '';
+  private _uri: HTMLElement;
+  private _node: HTMLDivElement;
+}
+
+/** The address with line-break opportunities after `//`, `@` and dots, and before `:port`. */
+function breakable(uri: string): Array<Node | string> {
+  const parts = uri.split(/(?<=\/\/|@|\.)|(?=:\d+$)/);
+  return parts.flatMap((part, i) => (i ? [document.createElement('wbr'), part] : [part]));
 }

@@ -11,20 +11,25 @@ import { Panel } from '@lumino/widgets';
 import { ICodeLabModel } from '../tokens';
 import { AccountView } from './accountView';
 import { BadgeView } from './badgeView';
+import { FocusHandoff } from './focusHandoff';
 import { HeaderView } from './header';
 import { InstanceView } from './instanceView';
 import { MessageView } from './messageView';
 import { OpenFormView } from './openForm';
 import { ProgressView } from './progressView';
+import { StopWhenRunning } from './stopWhenRunning';
 
 export function addViews(panel: Panel, model: ICodeLabModel, trans: TranslationBundle): void {
   const account = new AccountView(model, trans);
+  const handoff = new FocusHandoff(panel.node);
+  const stopLater = new StopWhenRunning(model);
+  panel.disposed.connect(() => stopLater.dispose());
   panel.addWidget(new HeaderView(model, trans, () => account.openConnectForm()));
   panel.addWidget(account);
   panel.addWidget(new MessageView(model, trans));
-  panel.addWidget(new OpenFormView(model, trans));
+  panel.addWidget(new OpenFormView(model, trans, handoff));
   panel.addWidget(new ProgressView(model, trans));
-  panel.addWidget(new InstanceView(model, trans));
+  panel.addWidget(new InstanceView(model, trans, handoff, stopLater));
   panel.addWidget(new BadgeView(model, trans));
   // Once there is an instance, its section comes first (CSS order); the form folds below.
   // Connected with the panel as receiver: the panel's dispose disconnects it.
