@@ -12,6 +12,9 @@ export const MAX_URL_LENGTH = 2048;
 export const RUN_IN_MODELARTS_BASE = 'https://authoring-modelarts-cnnorth4.huaweicloud.com/console/lab';
 export const BADGE_IMAGE_URL = 'https://img.shields.io/badge/Run%20in-ModelArts-red';
 export const BADGE_ALT_TEXT = 'Run in ModelArts';
+/** The badge of a simulated publish: grey, and "demo" in its label and its text. */
+export const DEMO_BADGE_IMAGE_URL = 'https://img.shields.io/badge/Run%20in-ModelArts%20(demo)-lightgrey';
+export const DEMO_BADGE_ALT_TEXT = 'Run in ModelArts (demo, simulated)';
 
 const MAX_TEXT_LENGTH = 4 * Math.floor((MAX_URL_LENGTH + 2) / 3) + 8;
 const BASE64_TEXT = /^[A-Za-z0-9+/_-]+(?:=|%3[Dd]){0,2}$/;
@@ -52,6 +55,11 @@ export function runInModelArtsUrl(base64: string, imageId?: string | null): stri
 /** The Markdown badge, as the server's badge_markdown() writes it. */
 export function badgeMarkdown(base64: string, imageId?: string | null): string {
   return `[![${BADGE_ALT_TEXT}](${BADGE_IMAGE_URL})](${runInModelArtsUrl(base64, imageId)})`;
+}
+
+/** The demo badge of a simulated publish, for its "Run in ModelArts" link. */
+export function demoBadgeMarkdown(runUrl: string): string {
+  return `[![${DEMO_BADGE_ALT_TEXT}](${DEMO_BADGE_IMAGE_URL})](${runUrl})`;
 }
 
 class ShareUrlError extends Error {}

@@ -1,8 +1,9 @@
 /**
- * "Open in CodeLab" on .ipynb files (file browser context menu), the notebook toolbar
- * button and command codelab:send-current (saves first), and "Publish with a Run in
- * ModelArts badge". Nothing is uploaded before the user confirms the preview. The
- * commands are registered at start; their flows (flow.ts) load on first use.
+ * "Open in CodeLab" on .ipynb files (file browser context menu, in JupyterLab's left
+ * file browser and in Notebook 7's file list), the notebook toolbar button and command
+ * codelab:send-current (saves first), and "Publish with a Run in ModelArts badge".
+ * Nothing is uploaded before the user confirms the preview. The commands are
+ * registered at start; their flows (flow.ts) load on first use.
  */
 import { JupyterFrontEnd } from '@jupyterlab/application';
 import { TranslationBundle } from '@jupyterlab/translation';
@@ -23,15 +24,32 @@ const NO_ARGS = { args: { type: 'object', properties: {} } };
 /** The flows and their dialogs: a chunk of their own, fetched on the first send or publish. */
 const flow = () => import('./flow');
 
-/** What the file browser has selected (duck-typed: no dependency on @jupyterlab/filebrowser). */
+type FileBrowserLike = Widget & { selectedItems: () => Iterable<{ path: string; type: string }> };
+
+/**
+ * The file browsers in the shell (duck-typed: no dependency on @jupyterlab/filebrowser):
+ * JupyterLab's is a left-area widget, Notebook 7's file list sits in the main area's tree
+ * widget, two levels down (a tab panel's stack).
+ */
+function* fileBrowsers(widgets: Iterable<Widget>, depth = 0): Generator<FileBrowserLike> {
+  for (const widget of widgets) {
+    if (typeof (widget as Widget & { selectedItems?: unknown }).selectedItems === 'function') {
+      yield widget as FileBrowserLike;
+    } else if (depth < 3) {
+      yield* fileBrowsers(widget.children(), depth + 1);
+    }
+  }
+}
+
+/** The notebook selected in the file browser the context menu was opened on (else in any). */
 function selectedNotebook(app: JupyterFrontEnd): string | null {
-  for (const widget of app.shell.widgets('left')) {
-    const browser = widget as Widget & { selectedItems?: () => Iterable<{ path: string; type: string }> };
-    if (widget.id === 'filebrowser' && typeof browser.selectedItems === 'function') {
-      for (const item of browser.selectedItems()) {
-        if (item.type === 'notebook' || item.path.endsWith('.ipynb')) {
-          return item.path;
-        }
+  const hit = app.contextMenuHitTest(node => node.classList.contains('jp-DirListing-item'));
+  const browsers = [...fileBrowsers(app.shell.widgets('left')), ...fileBrowsers(app.shell.widgets('main'))];
+  const first = hit ? browsers.filter(browser => browser.node.contains(hit)) : [];
+  for (const browser of [...first, ...browsers]) {
+    for (const item of browser.selectedItems()) {
+      if (item.type === 'notebook' || item.path.endsWith('.ipynb')) {
+        return item.path;
       }
     }
   }
@@ -82,7 +100,7 @@ export function addSendCommands(app: JupyterFrontEnd, model: ICodeLabModel, tran
     execute: async () => {
       const path = selectedNotebook(app);
       if (path) {
-        await (await flow()).publishPath(app.serviceManager.serverSettings, path, trans);
+        await (await flow()).publishPath(model, path, trans);
       }
     }
   });

@@ -1,17 +1,24 @@
-/** The confirmation dialogs: what is sent where (send), and what becomes public (publish). */
-import { Clipboard, Dialog, showDialog } from '@jupyterlab/apputils';
+/**
+ * The confirmation dialogs: what is sent where (send), and what becomes public (publish); then
+ * the badge, copied with the one copy pattern (copyButton.ts). In simulated mode they say so:
+ * the object is public in the simulated OBS on this server only, and the badge is a demo.
+ */
+import { Dialog, showDialog } from '@jupyterlab/apputils';
 import { TranslationBundle } from '@jupyterlab/translation';
 import { Widget } from '@lumino/widgets';
 
+import { CopyButton } from '../copyButton';
+import { h } from '../dom';
+import { demoBadgeMarkdown } from '../shareUrl';
 import { IPublished, ISendPreview } from './api';
 import { previewLines } from './words';
 
 class PreviewBody extends Widget implements Dialog.IBodyWidget<boolean> {
-  constructor(preview: ISendPreview, note: string, allowStrip: boolean, trans: TranslationBundle) {
+  constructor(preview: ISendPreview, note: string, allowStrip: boolean, trans: TranslationBundle, simulated = false) {
     super();
     this.addClass('jp-codelab-send-preview');
     const table = document.createElement('table');
-    for (const [label, value] of previewLines(preview, trans.__.bind(trans))) {
+    for (const [label, value] of previewLines(preview, trans.__.bind(trans), simulated)) {
       const row = table.insertRow();
       row.insertCell().textContent = label;
       row.insertCell().textContent = value;
@@ -54,45 +61,74 @@ export async function confirmSend(preview: ISendPreview, trans: TranslationBundl
   return result.button.accept ? { strip: result.value ?? false } : null;
 }
 
-/** Ask before publishing, naming what becomes public. */
-export async function confirmPublish(preview: ISendPreview, trans: TranslationBundle): Promise<boolean> {
-  const result = await showDialog({
-    title: trans.__('Make %1 public?', preview.name),
-    body: new PreviewBody(
-      preview,
-      trans.__(
+/** Ask before publishing, naming what becomes public (in simulated mode: where, on this server). */
+export async function confirmPublish(
+  preview: ISendPreview,
+  trans: TranslationBundle,
+  simulated: boolean
+): Promise<boolean> {
+  const note = simulated
+    ? trans.__(
+        'Simulated: %1 becomes readable by anyone who can reach the simulated OBS on this server (OBS object %2/%3); nothing is published on Huawei Cloud.',
+        preview.name,
+        preview.bucket,
+        preview.key
+      )
+    : trans.__(
         'Anyone with the link will be able to read %1 (OBS object %2/%3), for good.',
         preview.name,
         preview.bucket,
         preview.key
-      ),
-      false,
-      trans
-    ),
+      );
+  const result = await showDialog({
+    title: simulated
+      ? trans.__('Publish %1 in the simulator?', preview.name)
+      : trans.__('Make %1 public?', preview.name),
+    body: new PreviewBody(preview, note, false, trans, simulated),
     buttons: [Dialog.cancelButton({ label: trans.__('Cancel') }), Dialog.warnButton({ label: trans.__('Publish') })]
   });
   return result.button.accept;
 }
 
-export async function showBadge(published: IPublished, trans: TranslationBundle): Promise<void> {
-  const body = document.createElement('div');
-  body.className = 'jp-codelab-badge-result';
-  const text = document.createElement('textarea');
-  text.readOnly = true;
-  text.rows = 4;
-  text.value = published.badge_markdown;
-  const link = document.createElement('p');
-  link.textContent = trans.__('Public URL: %1', published.public_url);
-  body.append(link, text);
-  const result = await showDialog({
-    title: trans.__('%1 is public', published.name),
-    body: new Widget({ node: body }),
-    buttons: [
-      Dialog.cancelButton({ label: trans.__('Close') }),
-      Dialog.okButton({ label: trans.__('Copy Badge Markdown') })
-    ]
+/**
+ * The badge, with "Copy Badge Markdown" inside the dialog (✓ Copied for 2 s; the dialog stays).
+ * Simulated, the badge is a demo: its notebook link points at this machine, which ModelArts
+ * cannot reach, so its label says "demo" and a sentence says why.
+ */
+export async function showBadge(published: IPublished, trans: TranslationBundle, simulated: boolean): Promise<void> {
+  const markdown = simulated ? demoBadgeMarkdown(published.run_in_modelarts_url) : published.badge_markdown;
+  const text = h('textarea', {
+    class: 'jp-mod-styled jp-codelab-badge-markdown',
+    'data-testid': 'codelab-publish-markdown',
+    readonly: true,
+    rows: 4,
+    'aria-label': trans.__('Badge Markdown')
   });
-  if (result.button.accept) {
-    Clipboard.copyToSystem(published.badge_markdown);
-  }
+  text.value = markdown;
+  const copy = new CopyButton(trans.__('Copy Badge Markdown'), 'codelab-publish-copy', trans, () => markdown);
+  const body = h(
+    'div',
+    { class: 'jp-codelab-badge-result' },
+    ...(simulated
+      ? [
+          h(
+            'p',
+            { class: 'jp-codelab-send-warning', 'data-testid': 'codelab-publish-demo' },
+            trans.__(
+              'A demo badge: this is the simulator, so the notebook link points at this machine, which ModelArts cannot reach. Connect a Huawei Cloud account and publish again for a badge that works.'
+            )
+          )
+        ]
+      : []),
+    h('p', {}, trans.__('Public URL: %1', published.public_url)),
+    text,
+    copy.node
+  );
+  await showDialog({
+    title: simulated
+      ? trans.__('Demo badge for %1 (simulated)', published.name)
+      : trans.__('%1 is public', published.name),
+    body: new Widget({ node: body }),
+    buttons: [Dialog.okButton({ label: trans.__('Close') })]
+  });
 }

@@ -56,6 +56,7 @@ export async function sendPath(
     if (!choice) {
       return;
     }
+    model.clearError(); // acting again: the banner of an earlier action goes
     if (choice.strip !== preview.stripped) {
       preview = await previewSend(settings, path, choice.strip);
     }
@@ -80,17 +81,15 @@ export async function sendPath(
   await model.refreshCurrent().catch(() => undefined);
 }
 
-export async function publishPath(
-  settings: ServerConnection.ISettings,
-  path: string,
-  trans: TranslationBundle
-): Promise<void> {
+export async function publishPath(model: ICodeLabModel, path: string, trans: TranslationBundle): Promise<void> {
+  const settings = model.serverSettings;
+  const simulated = model.config?.mode === 'simulated';
   try {
     const preview = await previewSend(settings, path, false, true);
-    if (!(await confirmPublish(preview, trans))) {
+    if (!(await confirmPublish(preview, trans, simulated))) {
       return;
     }
-    await showBadge(await publish(settings, path, preview.create_bucket_needed), trans);
+    await showBadge(await publish(settings, path, preview.create_bucket_needed), trans, simulated);
   } catch (error) {
     await showErrorMessage(trans.__('Could not publish the notebook'), (error as Error).message);
   }

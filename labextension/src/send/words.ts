@@ -8,15 +8,17 @@ export function sizeText(bytes: number, __: Translate = untranslated): string {
   return bytes >= MB / 10 ? __('%1 MB', (bytes / MB).toFixed(2)) : __('%1 bytes', bytes.toLocaleString('en'));
 }
 
-/** The lines of the confirmation: name, size, bucket, private or public, expiry. */
-export function previewLines(p: ISendPreview, __: Translate = untranslated): [string, string][] {
+/** The lines of the confirmation: name, size, bucket, private or public (where, when simulated), expiry. */
+export function previewLines(p: ISendPreview, __: Translate = untranslated, simulated = false): [string, string][] {
   const bucket = p.create_bucket_needed
     ? __('%1 (does not exist yet: it will be created, private, in %2)', p.bucket, p.region)
     : p.bucket;
   const life =
-    p.visibility === 'public'
-      ? __('Public: anyone with the link can read it, for good')
-      : __('Private: CodeLab gets a signed link that works for %1 min', Math.round((p.expires_in_s ?? 0) / 60));
+    p.visibility !== 'public'
+      ? __('Private: CodeLab gets a signed link that works for %1 min', Math.round((p.expires_in_s ?? 0) / 60))
+      : simulated
+        ? __('Public in the simulated OBS on this server only (simulated: nothing leaves this machine)')
+        : __('Public: anyone with the link can read it, for good');
   const size = p.stripped ? __('%1 (outputs stripped)', sizeText(p.size, __)) : sizeText(p.size, __);
   return [
     [__('Notebook'), p.name],

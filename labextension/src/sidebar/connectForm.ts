@@ -1,8 +1,10 @@
 /**
  * The "Connect your account" form: AK, SK, optional security token, region,
  * optional project id and "Remember on this machine". A mistake is shown on
- * its field with the server's sentence. The secret inputs are emptied on every
- * submit, whatever the answer: the SK lives only in its input until then.
+ * its field with the server's sentence (one about the network, on the form).
+ * The secret inputs are emptied on every submit, whatever the answer (the SK
+ * lives only in its input until then), and after a failure the form says so.
+ * With a simulated instance, the form says what connecting does to it.
  */
 import { TranslationBundle } from '@jupyterlab/translation';
 
@@ -48,6 +50,22 @@ export class ConnectForm {
       __('Cancel')
     );
     cancel.addEventListener('click', () => account.showForm(false));
+    this._skCleared = h(
+      'div',
+      {
+        id: 'jp-CodeLab-account-secret_key-cleared',
+        class: 'jp-CodeLab-accountHint',
+        'data-testid': 'codelab-account-sk-cleared',
+        hidden: true
+      },
+      __('For safety the SK was cleared: enter it again.')
+    );
+    this._controls.secret_key.addEventListener('input', () => (this._skCleared.hidden = true));
+    this._simulatedNote = h('p', {
+      class: 'jp-CodeLab-accountHint',
+      'data-testid': 'codelab-account-simulated-note',
+      hidden: true
+    });
     this._formProblem = h('div', {
       class: 'jp-CodeLab-fieldProblem',
       'data-testid': 'codelab-account-problem',
@@ -58,7 +76,7 @@ export class ConnectForm {
       { class: 'jp-CodeLab-accountFields' },
       h('legend', { class: 'jp-CodeLab-srOnly' }, __('Huawei Cloud access key')),
       this.row('access_key', __('Access key (AK)')),
-      this.row('secret_key', __('Secret key (SK)')),
+      this.row('secret_key', __('Secret key (SK)'), this._skCleared),
       this.row('security_token', __('Security token (temporary keys only)')),
       this.row('region', __('Region')),
       this.row('project_id', __('Project ID (optional)')),
@@ -101,6 +119,7 @@ export class ConnectForm {
           __('Create one under My Credentials › Access Keys.')
         )
       ),
+      this._simulatedNote,
       this._fieldset
     );
     this.node.addEventListener('submit', event => {
@@ -116,6 +135,7 @@ export class ConnectForm {
     setChildren(this._controls.region, ...regionChoices(region).map(id => h('option', { value: id }, id)));
     this._controls.region.value = region || 'cn-north-4';
     this.clearSecrets();
+    this._skCleared.hidden = true;
     for (const field of FORM_FIELDS) {
       this.clearProblem(field);
     }
@@ -133,6 +153,16 @@ export class ConnectForm {
       this.showProblem(this._problems[field], this._controls[field], error?.field === field ? error : null);
     }
     this.showProblem(this._formProblem, null, error && error.field === null ? error : null);
+    // Before connecting: what becomes of the simulated instance (the notice after says it again).
+    const { config, notebook, phase } = account.codelab;
+    const simulated = config?.mode === 'simulated' && notebook !== null && phase !== 'none' ? notebook.name : null;
+    this._simulatedNote.hidden = simulated === null;
+    this._simulatedNote.textContent = simulated
+      ? trans.__(
+          'Your simulated instance %1 stays in the simulator while you are connected: out of view, not stopped. Signing out shows it again.',
+          simulated
+        )
+      : '';
   }
 
   private async submit(): Promise<void> {
@@ -148,8 +178,10 @@ export class ConnectForm {
     this.clearSecrets(); // before anything is sent: the draft is the only copy now
     const connected = await this.account.connect(draft);
     const field = this.account.error?.field;
-    if (!connected && field) {
-      this._controls[field].focus();
+    this._skCleared.hidden = connected || !draft.secretKey;
+    if (!connected) {
+      // On the field to fix; a problem of the whole form (the network...) needs the SK again first.
+      this._controls[field ?? (draft.secretKey ? 'secret_key' : 'access_key')].focus();
     }
     if (connected) {
       c.access_key.value = '';
@@ -163,13 +195,14 @@ export class ConnectForm {
     this._controls.security_token.value = '';
   }
 
-  private row(field: FormField, label: string): HTMLElement {
+  private row(field: FormField, label: string, ...extra: HTMLElement[]): HTMLElement {
     return h(
       'div',
       { class: 'jp-CodeLab-accountRow' },
       h('label', { for: `jp-CodeLab-account-${field}`, class: 'jp-CodeLab-label' }, label),
       this._controls[field],
-      this._problems[field]
+      this._problems[field],
+      ...extra
     );
   }
 
@@ -182,7 +215,9 @@ export class ConnectForm {
       'aria-describedby':
         field === 'remember'
           ? 'jp-CodeLab-account-remember-hint jp-CodeLab-account-remember-problem'
-          : `jp-CodeLab-account-${field}-problem`
+          : field === 'secret_key'
+            ? 'jp-CodeLab-account-secret_key-problem jp-CodeLab-account-secret_key-cleared'
+            : `jp-CodeLab-account-${field}-problem`
     };
   }
 
@@ -214,5 +249,7 @@ export class ConnectForm {
   private _problems = {} as Record<FormField, HTMLDivElement>;
   private _formProblem: HTMLDivElement;
   private _fieldset: HTMLFieldSetElement;
+  private _skCleared: HTMLDivElement;
+  private _simulatedNote: HTMLParagraphElement;
   private _submit: HTMLButtonElement;
 }
