@@ -4,12 +4,12 @@ In the page: each element with its own visible text (not disabled: WCAG exempts 
 controls) gets its colour composited over its background, found by walking up the ancestors
 (semi-transparent backgrounds are composited in turn, the page itself counting as opaque);
 the ratio is WCAG 2's ((L1 + 0.05) / (L2 + 0.05)). Large text (24 px, or 18.66 px bold)
-needs 3:1, the rest 4.5:1 (AA)."""
+needs 3:1, the rest 4.5:1 (AA). The same helpers measure a focus ring against the control
+and the page (``focus_ring``)."""
 
 from __future__ import annotations
 
-CONTRAST_JS = r"""
-(selectors) => {
+_HELPERS_JS = r"""
   const parse = c => {
     const m = c.match(/rgba?\(([^)]+)\)/);
     if (!m) return null;
@@ -40,6 +40,16 @@ CONTRAST_JS = r"""
     });
     return 0.2126 * r + 0.7152 * g + 0.0722 * b;
   };
+  const ratio = (a, b) => {
+    const [l1, l2] = [lum(a), lum(b)].sort((x, y) => y - x);
+    return Math.round(((l1 + 0.05) / (l2 + 0.05)) * 100) / 100;
+  };
+"""
+
+CONTRAST_JS = (
+    "(selectors) => {\n"
+    + _HELPERS_JS
+    + r"""
   const results = [];
   for (const root of selectors.flatMap(s => [...document.querySelectorAll(s)])) {
     for (const el of [root, ...root.querySelectorAll('*')]) {
@@ -51,12 +61,10 @@ CONTRAST_JS = r"""
       const style = getComputedStyle(el);
       const bg = background(el);
       const fg = over(parse(style.color), bg);
-      const [l1, l2] = [lum(fg), lum(bg)].sort((a, b) => b - a);
-      const ratio = (l1 + 0.05) / (l2 + 0.05);
       const size = parseFloat(style.fontSize);
       const large = size >= 24 || (size >= 18.66 && Number(style.fontWeight) >= 700);
       results.push({
-        text: text.slice(0, 50), ratio: Math.round(ratio * 100) / 100, need: large ? 3 : 4.5,
+        text: text.slice(0, 50), ratio: ratio(fg, bg), need: large ? 3 : 4.5,
         testid: el.closest('[data-testid]')?.dataset.testid ?? '', cls: el.className && String(el.className).slice(0, 60),
       });
     }
@@ -64,6 +72,30 @@ CONTRAST_JS = r"""
   return results;
 }
 """
+)
+
+# The focus ring of a control (its outline): how it is drawn, and its contrast with the control's
+# own colour and with the page around it (WCAG 2.4.13 asks 3:1 of a focus indicator).
+FOCUS_RING_JS = (
+    "(el) => {\n"
+    + _HELPERS_JS
+    + r"""
+  const style = getComputedStyle(el);
+  const page = background(el.parentElement);
+  const control = background(el);
+  const ring = over(parse(style.outlineColor), page);
+  return {
+    style: style.outlineStyle, width: parseFloat(style.outlineWidth), offset: parseFloat(style.outlineOffset),
+    vs_control: ratio(ring, control), vs_page: ratio(ring, page),
+  };
+}
+"""
+)
+
+
+def focus_ring(locator) -> dict:
+    """The focused control's ring: style, width, offset, and its contrast with the control and the page."""
+    return locator.evaluate(FOCUS_RING_JS)
 
 
 def contrast_failures(page, *selectors: str) -> list[dict]:

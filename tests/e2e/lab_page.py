@@ -20,6 +20,9 @@ SCREENSHOTS = Path(os.environ.get("CODELAB_SCREENSHOTS_DIR") or Path(tempfile.ge
 PANEL = "#jp-CodeLab-panel"
 TAB = '.jp-SideBar.jp-mod-left .lm-TabBar-tab[data-id="jp-CodeLab-panel"]'
 OPEN_ROUTE = re.compile(r"/codelab/api/notebooks/open")
+# In the page, for an element: all of it shows inside the panel (nothing cut or scrolled away).
+SHOWN_WHOLE = """n => n.scrollWidth <= n.clientWidth + 1
+  && n.getBoundingClientRect().right <= n.closest('#jp-CodeLab-panel').getBoundingClientRect().right + 0.5"""
 # A few seconds for the UI, more for the simulator's four 1 s steps and polls.
 UI_TIMEOUT_MS = 15_000
 START_TIMEOUT_MS = 45_000
@@ -57,6 +60,14 @@ class LabPage:
         expect(self.panel).to_be_visible(timeout=UI_TIMEOUT_MS)
         # Loaded: the image list came from the server.
         expect(self.by_testid("codelab-image").locator("option")).not_to_have_count(0, timeout=UI_TIMEOUT_MS)
+        return self
+
+    def settle_focus(self) -> LabPage:
+        """Wait until JupyterLab has given the focus to its launcher, as it does once after
+        restoring its layout: a focus taken before that would be taken away (Notebook 7 has
+        no launcher: nothing to wait for there)."""
+        with contextlib.suppress(PlaywrightTimeout):
+            self.page.wait_for_function("() => document.activeElement?.closest('.jp-Launcher')", timeout=UI_TIMEOUT_MS)
         return self
 
     @property

@@ -88,3 +88,33 @@ def test_notebook_view_has_the_panel_and_the_commands(nb7):
     nb7.page.locator(".lm-CommandPalette-item", has_text="Open a CodeLab Instance").first.click()
     nb7.wait_running()
     assert len(nb7.open_requests) == 1
+
+
+def test_the_view_menu_shows_the_codelab_panel(nb7):
+    """A Notebook 7 user finds CodeLab in the View menu itself, not only under Left Sidebar."""
+    page = nb7.page
+    page.goto(nb7.server.page_url("tree"))
+    page.wait_for_selector(PANEL, state="attached", timeout=60_000)
+    page.locator(".lm-MenuBar-itemLabel", has_text=re.compile("^View$")).click()
+    page.locator(".lm-Menu-itemLabel", has_text=re.compile("^Show the CodeLab Panel$")).click()
+    expect(nb7.panel).to_be_visible()
+    expect(nb7.by_testid("codelab-image").locator("option")).not_to_have_count(0)
+
+
+def test_the_file_list_offers_open_in_codelab_and_publish(nb7):
+    page = nb7.page
+    page.goto(nb7.server.page_url("tree"))
+    item = page.locator('.jp-DirListing-item[data-file-type="notebook"]', has_text="demo.ipynb")
+    expect(item).to_be_visible(timeout=60_000)
+    item.click()
+    item.click(button="right")
+    menu = page.locator(".lm-Menu")
+    expect(menu.locator(".lm-Menu-item", has_text="Open in CodeLab")).to_be_visible()
+    expect(menu.locator(".lm-Menu-item", has_text='Publish with a "Run in ModelArts" Badge…')).to_be_visible()
+    menu.locator(".lm-Menu-item", has_text="Open in CodeLab").click()
+    # The same flow as in JupyterLab: a preview first, nothing sent before the confirmation.
+    dialog = page.locator(".jp-Dialog")
+    expect(dialog).to_contain_text("Open demo.ipynb in CodeLab?")
+    dialog.locator(".jp-mod-reject").click()
+    expect(dialog).to_have_count(0)
+    assert nb7.open_requests == []

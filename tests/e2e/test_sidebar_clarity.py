@@ -14,7 +14,7 @@ import pytest
 from playwright.sync_api import expect
 
 from .contrast import contrast_failures
-from .lab_page import PANEL, START_TIMEOUT_MS, UI_TIMEOUT_MS
+from .lab_page import PANEL, SHOWN_WHOLE, START_TIMEOUT_MS, UI_TIMEOUT_MS
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -117,9 +117,10 @@ def test_each_click_says_what_it_does_and_what_it_did(lab, theme):
     # The link leads to the simulator's own page for this instance.
     href = lab.by_testid("codelab-open-tab").get_attribute("href")
     assert href.endswith(f"/_simulator/lab/{notebook['id']}"), href
-    # The SSH URI stays on one line (never broken inside host:port).
-    uri = lab.by_testid("codelab-ssh").locator("code")
-    assert uri.evaluate("n => n.getClientRects().length === 1 && getComputedStyle(n).whiteSpace === 'nowrap'")
+    # The SSH address shows whole at the sidebar's width, port included: it wraps, it is never cut.
+    uri = lab.by_testid("codelab-ssh-uri")
+    expect(uri).to_have_text(re.compile(r"^ssh://[\w.-]+:\d+$"))
+    assert uri.evaluate(SHOWN_WHOLE), uri.evaluate("n => [n.scrollWidth, n.clientWidth]")
     expect_contrast(lab, STATUS)
 
     # Copy: a check mark for 2 s, then the label again.

@@ -46,12 +46,18 @@ def test_connect_a_wrong_key_then_the_right_one_and_sign_out(cloud_page, cloud):
     lab.click_open()
     lab.wait_running()
     simulated_url = current_url(server)
+    simulated_name = server.api("GET", "codelab/api/notebooks/current").json()["name"]
     expect(lab.by_testid("codelab-simulated")).to_be_visible()
     expect(lab.by_testid("codelab-account-status")).to_be_hidden()
     expect(lab.by_testid("codelab-connect")).to_have_text("Connect your account")
     expect(lab.by_testid("codelab-account-form")).to_be_hidden()
 
     open_form(lab)
+    # Before connecting: what becomes of the simulated instance.
+    expect(lab.by_testid("codelab-account-simulated-note")).to_have_text(
+        f"Your simulated instance {simulated_name} stays in the simulator while you are connected: out of view, "
+        "not stopped. Signing out shows it again."
+    )
     secret = lab.by_testid("codelab-account-secret_key")
     expect(secret).to_have_attribute("type", "password")
     expect(secret).to_have_attribute("autocomplete", "off")
@@ -69,7 +75,8 @@ def test_connect_a_wrong_key_then_the_right_one_and_sign_out(cloud_page, cloud):
     expect(problem).to_contain_text("secret key")
     expect(problem).to_contain_text("APIGW.0301")
     expect(secret).to_have_attribute("aria-invalid", "true")
-    expect(secret).to_have_value("")  # emptied after the submit, whatever the answer
+    expect(secret).to_have_value("")  # emptied after the submit, whatever the answer, and said
+    expect(lab.by_testid("codelab-account-sk-cleared")).to_have_text("For safety the SK was cleared: enter it again.")
     expect(secret).to_be_focused()
     expect(lab.by_testid("codelab-account-problem")).to_be_hidden()
     assert config(server)["mode"] == "simulated"
@@ -79,6 +86,7 @@ def test_connect_a_wrong_key_then_the_right_one_and_sign_out(cloud_page, cloud):
     # The right key, no project id: found from the region; the sidebar reloads in the new mode.
     secret.fill(CLOUD_SECRET_KEY)
     expect(problem).to_be_hidden()  # fixing the field clears its mistake
+    expect(lab.by_testid("codelab-account-sk-cleared")).to_be_hidden()
     lab.by_testid("codelab-account-submit").click()
     expect(lab.by_testid("codelab-account-form")).to_be_hidden(timeout=UI_TIMEOUT_MS)
     expect(lab.by_testid("codelab-simulated")).to_be_hidden()
@@ -96,6 +104,10 @@ def test_connect_a_wrong_key_then_the_right_one_and_sign_out(cloud_page, cloud):
     assert calls["projects"] == 2  # no project id given: looked up for the region at each attempt
     assert calls["images"] >= 2  # the server's one check, then the sidebar's image list
     expect(lab.by_testid("codelab-open-tab")).to_be_hidden()  # the simulated instance is not the cloud's
+    expect(lab.by_testid("codelab-notice")).to_have_text(
+        "Connected: CodeLab now uses your Huawei Cloud account. "
+        f"Your simulated instance {simulated_name} stays in the simulator, out of view; sign out to see it again."
+    )
     assert secret.input_value() == ""
 
     # Open now runs in the cloud.
@@ -114,6 +126,32 @@ def test_connect_a_wrong_key_then_the_right_one_and_sign_out(cloud_page, cloud):
     expect(lab.by_testid("codelab-sign-out")).to_be_hidden()
     assert config(server)["mode"] == "simulated"
     expect(lab.by_testid("codelab-open-tab")).to_have_attribute("href", simulated_url, timeout=UI_TIMEOUT_MS)
+    expect(lab.by_testid("codelab-notice")).to_have_text(
+        f"Signed out: back to the simulator, where your simulated instance {simulated_name} is as you left it."
+    )
+
+
+def test_an_unreachable_cloud_is_said_on_the_form_with_the_host_and_why(cloud_page, cloud):
+    """Offline: the sentence names the host that failed and why, on the form (not on a field), and
+    says that the SK was cleared."""
+    lab, server = cloud_page, cloud_page.server
+    lab.load().show_sidebar()
+    open_form(lab)
+    lab.by_testid("codelab-account-access_key").fill(CLOUD_ACCESS_KEY)
+    lab.by_testid("codelab-account-secret_key").fill(CLOUD_SECRET_KEY)
+    cloud.stop()
+    try:
+        lab.by_testid("codelab-account-submit").click()
+        problem = lab.by_testid("codelab-account-problem")
+        host = cloud.endpoint.removeprefix("http://")
+        expect(problem).to_contain_text(f"Could not reach {host}: nothing answers there (connection refused)", timeout=30_000)
+        for field in ("access_key", "secret_key", "region", "project_id"):
+            expect(lab.by_testid(f"codelab-account-{field}-problem")).to_be_hidden()
+        expect(lab.by_testid("codelab-account-sk-cleared")).to_be_visible()
+        expect(lab.by_testid("codelab-account-secret_key")).to_be_focused()
+        assert config(server)["mode"] == "simulated"
+    finally:
+        cloud.start()
 
 
 def test_remember_on_this_machine_then_sign_out_and_forget(cloud_page):
