@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Union
 
 from ..i18n import _
+from .provenance import Provenance
 
 DEFAULT_REGION = "cn-north-4"
 PROJECT_ID_RE = re.compile(r"^[0-9a-f]{32}$")
@@ -79,6 +80,7 @@ class ClientSettings:
     credentials: Credentials
     iam_endpoint: str
     source: str = "config"  # config | env | file | session (given to a running server): where the credentials came from
+    provenance: Provenance = field(default_factory=Provenance, compare=False)  # how each part was found (doctor)
 
     @property
     def auth_method(self) -> str:
@@ -175,6 +177,17 @@ def resolve_settings(
         raise ConfigError(
             _("The project id must be 32 lowercase hex characters: copy it from My Credentials in the Huawei Cloud console.")
         )
+
+    def origin(key: str) -> str | None:
+        return next((name for name, values in sources if values.get(key)), None)
+
+    provenance = Provenance(
+        source=source,  # type: ignore[arg-type]
+        file_path=str(home / ".huaweicloud" / "credentials"),
+        keys_set=tuple(key for key, value in dict(sources)[source].items() if value),
+        region_from=origin("region") or "default",  # type: ignore[arg-type]
+        project_id_from=origin("project_id") or "config",  # type: ignore[arg-type]
+    )
     return ClientSettings(
         endpoint=(first("endpoint") or endpoint_for_region(region)).rstrip("/"),
         project_id=project_id,
@@ -182,4 +195,5 @@ def resolve_settings(
         credentials=credentials,
         iam_endpoint=(first("iam_endpoint") or first("endpoint") or iam_endpoint_for_region(region)).rstrip("/"),
         source=source,
+        provenance=provenance,
     )
