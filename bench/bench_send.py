@@ -66,7 +66,7 @@ def main() -> None:
         config = {
             "ServerApp": {"jpserver_extensions": {"jupyter_codelab": True}},
             "CodeLab": {"access_key": DEMO_ACCESS_KEY, "secret_key": DEMO_SECRET_KEY, "project_id": DEMO_PROJECT_ID,
-                        "endpoint": sim.endpoint, "iam_endpoint": sim.endpoint, "obs_endpoint": obs_endpoint,
+                        "region": "cn-north-4", "endpoint": sim.endpoint, "iam_endpoint": sim.endpoint, "obs_endpoint": obs_endpoint,
                         "obs_bucket": BUCKET, "send_size_limit_mb": 200},
         }  # fmt: skip
         with harness.JupyterServer(config, name="send") as server:

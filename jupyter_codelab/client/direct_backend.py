@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 from jupyter_codelab.client.backend import Backend, EventStream
 from jupyter_codelab.client.describe import is_moving
 from jupyter_codelab.client.errors import CodeLabError, NoCredentials
-from jupyter_codelab.modelarts.credentials import ClientSettings, ConfigError, resolve_settings
+from jupyter_codelab.modelarts.credentials import ClientSettings, ConfigError, find_configuration
 from jupyter_codelab.modelarts.errors import ModelArtsError, NotFoundError, ThrottledError, UpstreamUnavailable
 from jupyter_codelab.modelarts.events import (
     EVENT_SNAPSHOT,
@@ -69,13 +69,26 @@ class DirectBackend(Backend):
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> DirectBackend:
+        from jupyter_codelab.modelarts.iam_projects import ConnectBuilder, locate
+        from jupyter_codelab.modelarts.transport_sync import SyncModelArtsClient
+
         try:
-            settings = resolve_settings(env=env)
+            configured = find_configuration(env=env)
         except ConfigError as exc:
             raise CodeLabError(str(exc)) from None
-        if settings is None:
+        if configured is None:
             raise NoCredentials(NO_CREDENTIALS)
-        return cls(settings)
+        if configured.complete:
+            return cls(configured.settings())
+        # IAM names the region of the project id, or the project id of the region (once per process).
+        client = SyncModelArtsClient(configured.provisional())
+        client.builder = ConnectBuilder(client.builder.settings)
+        try:
+            settings = client._run(locate(client.builder, configured))
+        except ModelArtsError as exc:
+            client.close()
+            raise CodeLabError.from_modelarts(exc) from None
+        return cls(settings, client)
 
     def where(self) -> str:
         label = "the ModelArts simulator" if self.simulated else f"ModelArts in {self.settings.region}"

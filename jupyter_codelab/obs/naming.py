@@ -56,11 +56,6 @@ def object_key(data: bytes, path: str) -> str:
     return f"codelab/{hashlib.sha256(data).hexdigest()[:HASH_PREFIX_CHARS]}/{safe_name(path)}.ipynb"
 
 
-def endpoint_for_region(region: str) -> str:
-    # OBS endpoints: https://obs.{region}.myhuaweicloud.com (Regions and Endpoints, OBS).
-    return f"https://obs.{region}.myhuaweicloud.com"
-
-
 def public_url(endpoint: str, bucket: str, key: str, path_style: bool) -> str:
     """The permanent URL of a public-read object: virtual-host style on the cloud, path style on the simulator."""
     scheme, _, host = endpoint.partition("://")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import secrets
 
@@ -12,7 +13,7 @@ from traitlets import Bool, Float, Unicode, default
 from ..api_env import ENV_API_TOKEN, ENV_API_URL, ENV_CONTENTS_ROOT
 from ..i18n import install_schema_translations
 from ..modelarts import credentials_file
-from .account import Account, AccountOptions
+from .account import Account, AccountOptions, incomplete
 from .context import CodeLabContext
 from .handlers import ROUTES
 from .send_setup import make_sender
@@ -27,10 +28,23 @@ class CodeLab(ExtensionApp):
     name = "jupyter_codelab"
     load_other_extensions = True
 
-    region = Unicode("", config=True, help="Huawei Cloud region, e.g. cn-north-4 (else HUAWEICLOUD_SDK_REGION).")
-    project_id = Unicode("", config=True, help="32-hex project id of the region (else HUAWEICLOUD_SDK_PROJECT_ID).")
-    endpoint = Unicode("", config=True, help="ModelArts endpoint; defaults to https://modelarts.{region}.myhuaweicloud.com.")
-    iam_endpoint = Unicode("", config=True, help="IAM endpoint for password sign-in; defaults from the region.")
+    region = Unicode(
+        "", config=True,
+        help="Huawei Cloud region, e.g. cn-north-4 (else HUAWEICLOUD_SDK_REGION; both are CodeLab's own, the SDK has none). "
+        "Without it, IAM names the region of the project id.",
+    )  # fmt: skip
+    project_id = Unicode(
+        "", config=True, help="32-hex project id of the region (else HUAWEICLOUD_SDK_PROJECT_ID); without it, IAM gives the region's."
+    )  # fmt: skip
+    endpoint = Unicode(
+        "", config=True,
+        help="ModelArts endpoint (else CODELAB_ENDPOINT); defaults to https://modelarts.{region}.myhuaweicloud.com. Never used for IAM.",
+    )  # fmt: skip
+    iam_endpoint = Unicode(
+        "", config=True,
+        help="IAM endpoint (else CODELAB_IAM_ENDPOINT, the credentials file's iam_endpoint, HUAWEICLOUD_SDK_IAM_ENDPOINT); "
+        "defaults to the region's in the Huawei SDK's table, else https://iam.myhuaweicloud.com.",
+    )  # fmt: skip
     access_key = Unicode("", config=True, help="AK (else HUAWEICLOUD_SDK_AK or ~/.huaweicloud/credentials).")
     secret_key = Unicode("", config=True, help="SK. Never logged or sent to a browser.")
     security_token = Unicode("", config=True, help="Security token of temporary AK/SK credentials.")
@@ -83,6 +97,7 @@ class CodeLab(ExtensionApp):
             "user_name": self.iam_user or None,
             "password": self.iam_password or None,
             "domain_name": self.iam_domain or None,
+            "obs_endpoint": self.obs_endpoint or None,
         }
 
     def initialize_settings(self):
@@ -97,12 +112,10 @@ class CodeLab(ExtensionApp):
                 ca_bundle=self.ca_bundle or None,
             )
         )
-        settings, config_error = self.account.configured()
+        configured, config_error = self.account.configured()
         if config_error:
             self.log.error("CodeLab: %s", config_error)
-        simulated = settings is None
-        if simulated:
-            settings = self.account.simulated_settings()
+        settings, simulated = self.account.first_settings(configured)
         client = self.account.new_client(settings)
         timing = PollTiming(fast=self.poll_fast_seconds, slow=self.poll_slow_seconds, linger=self.watcher_linger_seconds)
         self.context = CodeLabContext(
@@ -116,6 +129,7 @@ class CodeLab(ExtensionApp):
             config_error=config_error,
             can_change_credentials=self.allow_user_credentials,
             remembered=credentials_file.remembered(),
+            locating=incomplete(configured),
         )
         self.context.sender = make_sender(self, settings, simulated)
         self.account.on_switch = self._rebuild_sender
@@ -129,6 +143,9 @@ class CodeLab(ExtensionApp):
                 "or set HUAWEICLOUD_SDK_AK/SK/PROJECT_ID.",
                 settings.endpoint,
             )
+        elif self.context.locating is not None:
+            self.log.info("CodeLab: %s credentials from %s; asking IAM at %s for the %s.", settings.auth_method,
+                          settings.source, settings.iam_endpoint, "project id" if settings.region else "region")  # fmt: skip
         else:
             self.log.info(
                 "CodeLab: using ModelArts at %s (project %s, %s credentials from %s).",
@@ -156,6 +173,9 @@ class CodeLab(ExtensionApp):
 
     async def _start_jupyter_server_extension(self, serverapp):
         self._publish_kernel_env()  # the port is final only now
+        if self.context.locating is not None:  # ask IAM now, not at the first request (which waits for it either way)
+            self._locating = asyncio.ensure_future(self.account.ready(self.context))
+            self._locating.add_done_callback(lambda task: task.cancelled() or task.exception())  # failures are logged there
 
     def _rebuild_sender(self, settings, simulated: bool) -> None:
         """Sending follows the account: another OBS endpoint, other credentials."""
@@ -172,6 +192,8 @@ class CodeLab(ExtensionApp):
         return self.context.client  # changes when someone connects an account
 
     async def stop_extension(self):
+        if getattr(self, "_locating", None) is not None:
+            self._locating.cancel()
         await self.context.registry.stop_all()
         if self.context.sender is not None:
             self.context.sender.close()

@@ -5,7 +5,8 @@ from __future__ import annotations
 import base64
 import os
 
-from ..obs.naming import endpoint_for_region
+from ..modelarts.endpoints import service_url
+from ..modelarts.value_rules import check
 from ..obs.sender import MB, Sender, SendSettings
 
 ENV_OBS_BUCKET = "CODELAB_OBS_BUCKET"
@@ -15,8 +16,10 @@ def make_sender(app, settings, simulated: bool) -> Sender:
     bucket = (app.obs_bucket or os.environ.get(ENV_OBS_BUCKET, "")).strip() or None
     if simulated and app.simulator is not None:
         endpoint = app.simulator.obs.endpoint
+    elif app.obs_endpoint:  # checked with the rest of the configuration before any account is used
+        endpoint = check("obs_endpoint", app.obs_endpoint, "c.CodeLab.obs_endpoint")
     else:
-        endpoint = app.obs_endpoint or endpoint_for_region(settings.region)
+        endpoint = service_url("obs", settings.region) if settings.region else ""  # "": IAM is still finding the region
     send_settings = SendSettings(
         endpoint=endpoint,
         region=settings.region,

@@ -10,13 +10,15 @@ from server_fixtures import codelab_server, jp_server_config  # noqa: F401 - fix
 
 from jupyter_codelab.client.choose import backend_from_env
 from jupyter_codelab.simulator import DEMO_ACCESS_KEY, DEMO_PROJECT_ID, DEMO_SECRET_KEY
+from tests.support.simulator_thread import cloud_env
 
 run = asyncio.to_thread
 
 
 @pytest.fixture
 def cloud(threaded_simulator, monkeypatch):
-    monkeypatch.setenv("CODELAB_ENDPOINT", threaded_simulator.endpoint)
+    for name, value in cloud_env(threaded_simulator.endpoint).items():
+        monkeypatch.setenv(name, value)
     return threaded_simulator
 
 
