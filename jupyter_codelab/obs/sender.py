@@ -89,8 +89,12 @@ class Sender:
             return name, "ready"
         status = await self._obs((await self.gateway()).bucket_status, name)
         if status == 403:
-            raise SendInputError("obs_bucket", _("The OBS bucket name {name} belongs to another account: set c.CodeLab.obs_bucket (or "
-                                                 "CODELAB_OBS_BUCKET) to a bucket of yours.").format(name=name), 409)  # fmt: skip
+            # OBS answers HEAD bucket 403 both for another account's bucket and for an IAM user without OBS permissions.
+            raise SendInputError("obs_bucket", _("OBS refused these keys the bucket {name} (403): either it belongs to another account, "
+                                                 "or this IAM user has no OBS permissions. Ask the account's administrator to grant "
+                                                 "this user OBS permissions (the OBS Administrator policy, or one allowing "
+                                                 "obs:bucket:HeadBucket, obs:bucket:CreateBucket and obs:object:PutObject), or set "
+                                                 "c.CodeLab.obs_bucket (or CODELAB_OBS_BUCKET) to a bucket of yours.").format(name=name), 409)  # fmt: skip
         if status == 200:
             self._ready_buckets.add(name)
             return name, "ready"

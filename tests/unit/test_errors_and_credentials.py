@@ -39,7 +39,8 @@ def body(code, msg="upstream text"):
         (400, "ModelArts.6346", errors.ModelArtsError, "later than now"),
         (400, "ModelArts.6348", errors.ModelArtsError, "duration is required"),
         (400, "ModelArts.6349", errors.ModelArtsError, "out of range: use 1 to 72 hours"),
-        (400, "ModelArts.4991", errors.ModelArtsError, "failed to obtain the job status"),
+        # The error table's description and solution for 4991, not its message ("Failed to obtain the job status").
+        (400, "ModelArts.4991", errors.NoResourcesError, "free specifications is used up: switch to billed specifications"),
         (500, "ModelArts.0001", errors.UpstreamUnavailable, "internal problem"),
     ],
 )
