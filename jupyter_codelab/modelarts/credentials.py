@@ -104,7 +104,7 @@ class Configured:
         """The settings, with the region and the project id IAM found for what was missing."""
         region, project_id = self.region or region, self.project_id or project_id
         if not (region and project_id):
-            raise ValueError("the region and the project id are needed: iam_projects.locate finds them")
+            raise TypeError("the region and the project id are needed: iam_projects.locate finds them")
         provenance = self.provenance
         if not self.region:
             provenance = replace(provenance, region_from="iam")

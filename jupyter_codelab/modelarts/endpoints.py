@@ -13,6 +13,11 @@ from .value_rules import REGION_RE
 
 Service = Literal["modelarts", "iam", "obs"]
 
+
+class UncheckedRegion(ValueError):
+    """A caller's bug: a host was asked for with a region that never passed ``value_rules.check``."""
+
+
 # IAM's global endpoint: what the SDK uses for a region its table does not name (auth/internal.py IamHelper.DEFAULT_ENDPOINT).
 GLOBAL_IAM = "https://iam.myhuaweicloud.com"
 # Copied from huaweicloudsdkcore 3.1.219 auth/endpoint.py (__IAM_ENDPOINT_DICT); tests/unit/test_endpoints.py compares it
@@ -33,7 +38,7 @@ def service_url(service: Service, region: str | None) -> str:
     if region is None and service == "iam":
         return GLOBAL_IAM
     if not isinstance(region, str) or not REGION_RE.match(region):
-        raise ValueError("a host is built only from a checked region name")  # value_rules.check comes first
+        raise UncheckedRegion(repr(region)[:80])
     if service == "iam":
         return IAM_ENDPOINTS.get(region, GLOBAL_IAM)
     if service == "modelarts":

@@ -91,7 +91,7 @@ def test_what_iam_must_find(tmp_path):
     assert project_only.region is None and project_only.iam_base == "https://iam.myhuaweicloud.com"
     found = project_only.settings(region="la-south-2")
     assert found.region == "la-south-2" and found.provenance.region_from == "iam" and found.project_id == PROJECT
-    with pytest.raises(ValueError):
+    with pytest.raises(TypeError):
         project_only.settings()
 
 
