@@ -13,7 +13,8 @@ Sans-IO like ``flows.py``: ``locate`` and ``connect`` yield Calls for either tra
 - IAM password: the token is scoped by the project's id or name, and names both (``token.project``).
 
 What IAM answers is checked by the same rules as any input before it becomes a host. A lookup
-is kept for the life of the process, as the SDK's ``AuthCache`` keeps it.
+is kept for the life of the process, as the SDK's ``AuthCache`` keeps it (the server asks afresh at
+each start or sign-out, and keeps the answer in its settings).
 The proof of new keys is one cheap signed call: list images with ``limit=1``.
 """
 
@@ -33,6 +34,11 @@ from .value_rules import CredentialInputError, check
 
 ROUTE_PROJECTS = "projects"
 _FOUND: dict[tuple, tuple[str, str]] = {}  # (IAM, who, region, project id) -> (region, project id)
+
+
+def forget_lookups() -> None:
+    """Drop what IAM gave this process (the next ``locate`` asks again)."""
+    _FOUND.clear()
 
 
 class ProjectNotFound(ModelArtsError):

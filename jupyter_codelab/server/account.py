@@ -15,6 +15,7 @@ import asyncio
 import logging
 import os
 import secrets
+import time
 from dataclasses import dataclass, field
 
 from tornado.ioloop import IOLoop
@@ -31,6 +32,7 @@ from ..modelarts.transport_async import AsyncModelArtsClient
 
 log = logging.getLogger("jupyter_codelab.server")
 CLOSE_OLD_CLIENT_AFTER_S = 60.0  # requests still running on the old client may finish first
+ASK_IAM_AGAIN_AFTER_S = 10.0  # after IAM failed to complete the configuration, its answer stands this long
 
 
 def start_embedded_simulator(step_seconds: float, address: str = "127.0.0.1"):
@@ -84,6 +86,7 @@ class Account:
         self.simulator_settings: ClientSettings | None = None
         self.on_switch = None  # (settings, simulated) -> None: what else follows the upstream (the OBS sender)
         self._lock = asyncio.Lock()
+        self._not_located: tuple[Configured, float, ModelArtsError] | None = None  # IAM's last refusal, and when
 
     # --- start ----------------------------------------------------------------------
     def configured(self) -> tuple[Configured | None, str | None]:
@@ -109,11 +112,15 @@ class Account:
             configured = context.locating
             if configured is None:
                 return  # found meanwhile, or another account was connected
+            failed = self._not_located
+            if failed is not None and failed[0] is configured and time.monotonic() - failed[1] < ASK_IAM_AGAIN_AFTER_S:
+                raise failed[2]  # IAM said no a moment ago: every request does not ask again
             probe = self.new_client(configured.provisional())
             probe.builder = ConnectBuilder(probe.builder.settings)
             try:
-                settings = await probe._run(locate(probe.builder, configured))
+                settings = await probe._run(locate(probe.builder, configured, fresh=True))  # once per start (or sign-out)
             except ModelArtsError as error:
+                self._not_located = (configured, time.monotonic(), error)
                 context.config_error = _not_located(configured, error)
                 log.error("CodeLab: %s", context.config_error)
                 raise

@@ -125,7 +125,7 @@ async def test_a_project_iam_does_not_know_is_a_sentence_and_nothing_reaches_mod
     assert "HUAWEICLOUD_SDK_PROJECT_ID" in images["message"]
     status, config = await call(jp_fetch, "config")
     assert status == 200 and "could not be found through IAM" in config["config_error"], config
-    assert "images" not in calls(setup.cloud)
+    assert "images" not in calls(setup.cloud) and calls(setup.cloud)["projects"] == 1  # IAM's "no" stands a moment
     status, connected = await call(jp_fetch, "credentials", method="POST",
                                    body={"access_key": DEMO_ACCESS_KEY, "secret_key": DEMO_SECRET_KEY, "region": "cn-north-4"})  # fmt: skip
     assert status == 200 and connected["config_error"] is None and connected["project_id"] == DEMO_PROJECT_ID
