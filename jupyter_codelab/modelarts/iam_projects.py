@@ -25,7 +25,7 @@ from collections.abc import Mapping
 from ..i18n import _
 from . import flows
 from .calls import Call, Rendered, RequestBuilder, Response
-from .credential_sources import ENV_PROJECT_ID, read_sources
+from .credential_sources import ENV_PROJECT_ID, ENV_SDK_IAM_ENDPOINT, KEYS, read_sources
 from .credentials import DEFAULT_REGION, AkSkCredentials, ClientSettings, Configured, PasswordCredentials, first
 from .errors import ModelArtsError, UpstreamUnavailable
 from .provenance import Provenance
@@ -190,8 +190,11 @@ def settings_for(given, configured: Mapping, env: Mapping, current_region: str |
     (through IAM), else the current account's region or cn-north-4. Explicit endpoints
     (``c.CodeLab``, the environment) win over the region's, as at start; every value is checked.
     """
-    wanted = ("region", "endpoint", "iam_endpoint", "obs_endpoint")
-    sources = read_sources({k: v for k, v in configured.items() if k in wanted}, env, None)
+    wanted = ("region", "endpoint", "iam_endpoint", "obs_endpoint")  # the typed keys replace every other setting
+    names = [KEYS[key][2] for key in wanted] + [ENV_SDK_IAM_ENDPOINT]
+    sources = read_sources(
+        {k: v for k, v in configured.items() if k in wanted}, {n: env[n] for n in names if n and n in env}, None
+    )
     region, region_from = (given.region, "session") if given.region else first(sources, "region")
     if not region and not given.project_id:
         region, region_from = current_region or DEFAULT_REGION, "session" if current_region else "default"

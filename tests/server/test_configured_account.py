@@ -185,3 +185,16 @@ async def test_a_hostile_setting_refuses_typed_keys_too(setup, codelab_config, j
                               body={"access_key": DEMO_ACCESS_KEY, "secret_key": DEMO_SECRET_KEY})  # fmt: skip
     assert status == 400 and "c.CodeLab." in body["message"] and body["field"] is None, body
     assert sum(calls(setup.cloud).values()) == 0 and "u:p" not in body["message"]
+
+
+def broken_keys_in_the_environment(ctx):
+    return {"HUAWEICLOUD_SDK_AK": "not an access key", "HUAWEICLOUD_SDK_SK": "x"}
+
+
+@given(broken_keys_in_the_environment)
+async def test_broken_keys_in_the_environment_do_not_stop_a_person_connecting_theirs(setup, jp_fetch):
+    status, config = await call(jp_fetch, "config")
+    assert config["mode"] == "simulated" and "HUAWEICLOUD_SDK_AK must be letters and digits" in config["config_error"]
+    status, body = await call(jp_fetch, "credentials", method="POST",
+                              body={"access_key": DEMO_ACCESS_KEY, "secret_key": DEMO_SECRET_KEY, "region": "cn-north-4"})  # fmt: skip
+    assert status == 200 and body["mode"] == "modelarts" and body["config_error"] is None, body
