@@ -71,7 +71,7 @@ class ConnectRefused(Exception):
 class AccountOptions:
     """What the extension's configuration says (``c.CodeLab.*``), minus the running state."""
 
-    configured: dict = field(repr=False)  # access_key, secret_key, ... as resolve_settings takes them
+    configured: dict = field(repr=False)  # access_key, secret_key, ... as find_configuration takes them
     simulate: bool = False
     step_seconds: float = 2.0
     connect_timeout: float = 5.0
