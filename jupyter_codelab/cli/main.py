@@ -1,4 +1,4 @@
-"""``jupyter codelab open|status|start|images|extend|stop|badge|login|logout|simulate`` (``--help`` on each)."""
+"""``jupyter codelab open|status|start|images|extend|stop|badge|login|logout|simulate|doctor`` (``--help`` on each)."""
 
 from __future__ import annotations
 

@@ -34,7 +34,7 @@ def diagnose(backend: Backend | None) -> tuple[dict, str]:
     if backend is None:
         return direct_report().to_json(), _("this process")
     try:
-        return backend.doctor(), backend.where()
+        data = backend.doctor()
     except ConnectionLost as lost:
         gone = Check(
             "server",
@@ -44,3 +44,4 @@ def diagnose(backend: Backend | None) -> tuple[dict, str]:
             _("Start the Jupyter server again; meanwhile the checks ran from here."),
         )
         return direct_report().with_checks(gone).to_json(), _("this process")
+    return data, backend.where() if data.get("checked_by") == "server" else _("this process")

@@ -1,5 +1,5 @@
 """The subcommands of ``jupyter codelab``, one module each (``add_parser`` + ``run``)."""
 
-from jupyter_codelab.cli.commands import badge, extend, images, login, open_command, simulate, start, status, stop
+from jupyter_codelab.cli.commands import badge, doctor, extend, images, login, open_command, simulate, start, status, stop
 
-MODULES = (open_command, status, start, images, extend, stop, badge, login, simulate)
+MODULES = (open_command, status, start, images, extend, stop, badge, login, simulate, doctor)

@@ -6,7 +6,7 @@ Each is a function ``(line) -> value`` decorated with IPython's
 
 from __future__ import annotations
 
-from jupyter_codelab.kernel.commands import badge, extend, images, login, open_command, panel, send, start, status, stop
+from jupyter_codelab.kernel.commands import badge, doctor, extend, images, login, open_command, panel, send, start, status, stop
 
 COMMANDS = {
     "open": open_command.open_command,
@@ -20,6 +20,7 @@ COMMANDS = {
     "login": login.login_command,
     "logout": login.logout_command,
     "send": send.send_command,
+    "doctor": doctor.doctor_command,
 }
 
 
