@@ -12,7 +12,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from cli_runner import cli_env
 
 from tests.support.certs import self_signed
 from tests.support.simulator_thread import SimulatorThread
