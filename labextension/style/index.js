@@ -1,2 +1,3 @@
 import './base.css';
 import './account.css';
+import './doctor.css';
