@@ -176,5 +176,7 @@ export interface IDoctorReport {
   ok: boolean;
   simulated: boolean;
   checked_by: 'server' | 'direct';
+  /** All is well, or how many problems were found: one sentence in the request's language. */
+  summary: string;
   checks: IDoctorCheck[];
 }

@@ -1,4 +1,4 @@
-""""Check connection" in the sidebar's account view: the server's checks, one line each with ✓, ✗ and the
+"""The sidebar's "Check connection" in the account view: the server's checks, one line each with ✓, ✗ and the
 fix; simulated all is well, then the simulated gateway's clock 20 minutes ahead."""
 
 from __future__ import annotations

@@ -64,11 +64,20 @@ class Report:
     def with_checks(self, *first: Check) -> Report:
         return Report((*first, *self.checks), self.simulated, self.checked_by)
 
+    @property
+    def summary(self) -> str:
+        count = len(self.problems)
+        found = ngettext(
+            "{count} problem found: fix it, then check again.", "{count} problems found: fix them from the top.", count
+        )
+        return found.format(count=count) if count else _("All is well.")
+
     def to_json(self) -> dict:
         return {
             "ok": self.ok,
             "simulated": self.simulated,
             "checked_by": self.checked_by,
+            "summary": self.summary,
             "checks": [check.to_json() for check in self.checks],
         }
 
@@ -87,12 +96,8 @@ class Report:
             heading = _("CodeLab doctor (Huawei Cloud), checked by {where}:")
         lines = [heading.format(where=where)]
         for check in self.checks:
-            lines.append(f"{check.mark} {check.title}: {check.detail}")
+            lines.append(f"{check.mark} " + _("{title}: {detail}").format(title=check.title, detail=check.detail))
             if check.fix and check.ok is not True:
                 lines.append("    " + _("Fix: {fix}").format(fix=check.fix))
-        count = len(self.problems)
-        found = ngettext(
-            "{count} problem found: fix it, then check again.", "{count} problems found: fix them from the top.", count
-        )
-        lines.append(found.format(count=count) if count else _("All is well."))
+        lines.append(self.summary)
         return "\n".join(lines)

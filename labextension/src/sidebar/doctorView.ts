@@ -70,15 +70,10 @@ export class DoctorView {
   }
 
   private show(report: IDoctorReport): void {
-    const { trans } = this;
-    const problems = report.checks.filter(check => check.ok === false).length;
-    const summary = problems
-      ? trans._n('%1 problem found: fix it, then check again.', '%1 problems found: fix them from the top.', problems)
-      : trans.__('All is well.');
     setChildren(
       this.node,
       h('ul', { class: 'jp-CodeLab-doctorChecks' }, ...report.checks.map(check => this.line(check))),
-      h('p', { class: 'jp-CodeLab-doctorSummary', 'data-testid': 'codelab-doctor-summary' }, summary)
+      h('p', { class: 'jp-CodeLab-doctorSummary', 'data-testid': 'codelab-doctor-summary' }, report.summary)
     );
   }
 
