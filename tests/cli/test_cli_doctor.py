@@ -122,3 +122,20 @@ def test_a_server_that_is_gone_is_a_problem_and_the_checks_run_from_here(codelab
     assert lines[0] == "CodeLab doctor (simulated), checked by this process:"
     assert lines[1].startswith("✗ Jupyter server: Cannot reach the Jupyter server at http://127.0.0.1:")
     assert "✓ ModelArts:" in done.stdout and "1 problem found" in done.stdout
+
+
+def test_a_dead_proxy_is_named_without_its_password(codelab, simulator):
+    proxy = f"http://alice:ProxyPassword1@127.0.0.1:{closed_port()}"
+    done = codelab("doctor", "--json", env={**simulator.env(), "HTTP_PROXY": proxy, "NO_PROXY": ""})
+    assert done.returncode == 1
+    found = checks(done.stdout)
+    assert found["modelarts"]["ok"] is False and found["proxy"]["ok"] is False
+    assert f"through the proxy {proxy.replace('alice:ProxyPassword1@', '')}" in found["proxy"]["detail"]
+    assert "NO_PROXY" in found["proxy"]["fix"] and "ProxyPassword1" not in done.stdout + done.stderr
+
+
+def test_in_chinese(codelab, simulator):
+    done = codelab("doctor", env={**simulator.env(), "CODELAB_LANGUAGE": "zh_CN"})
+    assert done.returncode == 0
+    assert done.stdout.startswith("CodeLab 连接诊断（模拟），由本进程检查：") and "✓ 时钟：" in done.stdout
+    assert done.stdout.rstrip().endswith("一切正常。")
