@@ -13,8 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.certs import self_signed
-from tests.support.simulator_thread import SimulatorThread
+from tests.support.certs import https_simulator
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "kernel"))
 from server_fixtures import codelab_server, jp_server_config  # noqa: E402,F401 - fixtures
@@ -78,10 +77,8 @@ def test_an_unreachable_host(codelab, simulator):
 
 @pytest.fixture(scope="module")
 def https_cloud(tmp_path_factory):
-    cert, key = self_signed(tmp_path_factory.mktemp("cli-doctor-certs"))
-    sim = SimulatorThread(certfile=cert, keyfile=key).start()
-    yield sim, cert
-    sim.stop()
+    with https_simulator(tmp_path_factory.mktemp("cli-doctor-certs")) as served:
+        yield served
 
 
 def test_an_untrusted_certificate_then_the_ca_bundle(codelab, https_cloud):

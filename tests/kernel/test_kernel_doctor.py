@@ -3,30 +3,18 @@ kernel without a server (the checks run from the kernel, against the simulator).
 
 from __future__ import annotations
 
-import contextlib
-import json
-
 from server_fixtures import codelab_server, jp_server_config  # noqa: F401 - fixtures
-from test_kernel_login import run
+from test_kernel_login import cloud, kernel, run  # noqa: F401 - fixtures (cloud: where kernel's server would connect)
 
 
-async def test_doctor_asks_the_server(codelab_server, jp_fetch, jp_serverapp):
-    response = await jp_fetch("api", "kernels", method="POST", body=json.dumps({"name": "python3"}))
-    kernel_id = json.loads(response.body)["id"]
-    kc = jp_serverapp.kernel_manager.get_kernel(kernel_id).client()
-    kc.start_channels()
-    try:
-        await kc.wait_for_ready(timeout=60)
+async def test_doctor_asks_the_server(kernel):
+    async with kernel() as kc:
         await run(kc, "%load_ext jupyter_codelab")
         out, _ = await run(kc, "%codelab doctor")
         assert "CodeLab doctor (simulated), checked by the Jupyter server at http://" in out, out
         assert "✓ ModelArts: ModelArts at 127.0.0.1:" in out and "All is well." in out
         out, _ = await run(kc, "r = %codelab doctor --json\nprint('report', r['ok'], r['checked_by'], len(r['checks']))")
         assert "report True server 10" in out, out
-    finally:
-        kc.stop_channels()
-        with contextlib.suppress(Exception):
-            await jp_fetch("api", "kernels", kernel_id, method="DELETE")
 
 
 def test_doctor_without_a_server_checks_from_the_kernel(ipython, simulator):

@@ -12,8 +12,7 @@ from pathlib import Path
 import pytest
 
 from jupyter_codelab.simulator import DEMO_ACCESS_KEY, DEMO_PROJECT_ID, DEMO_SECRET_KEY
-from tests.support.certs import self_signed
-from tests.support.simulator_thread import SimulatorThread
+from tests.support.certs import https_simulator
 
 from .helpers import call
 
@@ -126,10 +125,8 @@ async def test_an_unreachable_host_is_a_report_not_an_error(jp_fetch, unreachabl
 
 @pytest.fixture(scope="module")
 def https_cloud(tmp_path_factory):
-    cert, key = self_signed(tmp_path_factory.mktemp("doctor-certs"))
-    sim = SimulatorThread(certfile=cert, keyfile=key).start()
-    yield sim, cert
-    sim.stop()
+    with https_simulator(tmp_path_factory.mktemp("doctor-certs")) as served:
+        yield served
 
 
 @pytest.fixture

@@ -66,41 +66,48 @@ def probe(builder: ConnectBuilder) -> Probe:
     return Probed(iam, modelarts)
 
 
-def _started(client) -> tuple[ConnectBuilder, Probe]:
-    builder = ConnectBuilder(client.settings)
-    client.builder = builder  # a client of its own (the caller closes it): its builder signs IAM's project list
-    return builder, probe(builder)
+Answer = Response | ModelArtsError  # what a driver hands back: the answer, or why there was none
 
 
-def run_sync(client) -> Probed:
-    """Probe with a ``SyncModelArtsClient`` (the CLI and kernels without a server)."""
-    _builder, flow = _started(client)
+def timed(client) -> Generator[Call, Answer, Probed]:
+    """``probe`` on ``client`` (a client of its own: the caller closes it), each exchange timed from its call to its answer."""
+    client.builder = ConnectBuilder(client.settings)  # it signs IAM's project list too
+    flow = probe(client.builder)
     outcome = None
     try:
         while True:
             call = next(flow) if outcome is None else flow.send(outcome)
             sent_at, start = time.time(), time.monotonic()
-            try:
-                response, error = client.probe(call), None
-            except ModelArtsError as exc:
-                response, error = None, exc
+            answer = yield call
+            response, error = (answer, None) if isinstance(answer, Response) else (None, answer)
             outcome = Outcome(call, response, error, sent_at, time.monotonic() - start)
+    except StopIteration as done:
+        return done.value
+
+
+def run_sync(client) -> Probed:
+    """Probe with a ``SyncModelArtsClient`` (the CLI and kernels without a server)."""
+    flow, answer = timed(client), None
+    try:
+        while True:
+            call = flow.send(answer)  # type: ignore[arg-type]  # the first send is None, as next() sends
+            try:
+                answer = client.probe(call)
+            except ModelArtsError as exc:
+                answer = exc
     except StopIteration as done:
         return done.value
 
 
 async def run_async(client) -> Probed:
     """Probe with an ``AsyncModelArtsClient`` (the server)."""
-    _builder, flow = _started(client)
-    outcome = None
-    try:
-        while True:
-            call = next(flow) if outcome is None else flow.send(outcome)
-            sent_at, start = time.time(), time.monotonic()
-            try:
-                response, error = await client.probe(call), None
-            except ModelArtsError as exc:
-                response, error = None, exc
-            outcome = Outcome(call, response, error, sent_at, time.monotonic() - start)
-    except StopIteration as done:
-        return done.value
+    flow, answer = timed(client), None
+    while True:
+        try:
+            call = flow.send(answer)  # type: ignore[arg-type]
+        except StopIteration as done:
+            return done.value
+        try:
+            answer = await client.probe(call)
+        except ModelArtsError as exc:
+            answer = exc
