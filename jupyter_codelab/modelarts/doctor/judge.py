@@ -38,9 +38,8 @@ def _answered(service: str, host: str, outcome: Outcome) -> str:
 
 def _no_answer(service: str, host: str, error: ModelArtsError) -> tuple[str, str]:
     if isinstance(error, TrustError):
-        return _("{service} at {host}: the TLS connection failed.").format(service=service, host=host), _(
-            "See the TLS line below."
-        )
+        detail = _("{service} at {host}: the TLS connection failed.").format(service=service, host=host)
+        return detail, _("See the TLS line below.")
     if isinstance(error, UpstreamTimeout):
         detail = _("{service} at {host} did not answer in time.").format(service=service, host=host)
     else:
@@ -203,13 +202,8 @@ def tls_check(situation: Situation, probed: Probed) -> Check:
         return Check("tls", False, _("TLS"), detail, fix.format(setting=CA_BUNDLE_SETTING), data)
     urls = [settings.endpoint, settings.iam_endpoint]
     if not any(url.startswith("https:") for url in urls):
-        return Check(
-            "tls",
-            True,
-            _("TLS"),
-            _("Plain HTTP to {host}: no certificate to check.").format(host=host_of(settings.endpoint)),
-            data=data,
-        )
+        detail = _("Plain HTTP to {host}: no certificate to check.").format(host=host_of(settings.endpoint))
+        return Check("tls", True, _("TLS"), detail, data=data)
     if not any(o.response is not None for o in probed.outcomes):
         return Check("tls", None, _("TLS"), _("Not checked: no connection was made."), data=data)
     detail = _("The certificates of {hosts} verified against {store}.").format(

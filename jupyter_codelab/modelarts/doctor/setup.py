@@ -133,10 +133,10 @@ def _without_userinfo(value: str) -> str:
 
 
 def proxy_variables(env: Mapping[str, str]) -> dict[str, str]:
-    """The proxy variables that are set (either case), shown without credentials."""
+    """The proxy variables that are set (either case; lower case wins, as in urllib and requests), shown without credentials."""
     found = {}
     for name in PROXY_VARIABLES:
-        value = env.get(name) or env.get(name.lower())
+        value = env.get(name.lower()) or env.get(name)
         if value:
             found[name] = value[:200] if name == "NO_PROXY" else _without_userinfo(value.strip())
     return found
@@ -171,5 +171,5 @@ def proxy_check(situation: Situation, url: str, reached: bool | None) -> Check:
 
 
 def _bypassed(host: str, env: Mapping[str, str]) -> bool:
-    no_proxy = env.get("NO_PROXY") or env.get("no_proxy") or ""
+    no_proxy = env.get("no_proxy") or env.get("NO_PROXY") or ""
     return bool(no_proxy) and bool(proxy_bypass_environment(host, {"no": no_proxy}))
