@@ -11,10 +11,10 @@ from collections.abc import Mapping
 
 from jupyter_codelab.i18n import _
 from jupyter_codelab.modelarts import tls
-from jupyter_codelab.modelarts.credentials import AkSkCredentials, ClientSettings
+from jupyter_codelab.modelarts.credentials import ClientSettings
 from jupyter_codelab.modelarts.doctor.checks import after_probing, before_probing
 from jupyter_codelab.modelarts.doctor.judge import keys_refused
-from jupyter_codelab.modelarts.doctor.probes import run_sync
+from jupyter_codelab.modelarts.doctor.probes import REQUEST_TIMEOUT_S, run_sync
 from jupyter_codelab.modelarts.doctor.report import Check, Report
 from jupyter_codelab.modelarts.doctor.setup import Situation
 
@@ -29,7 +29,7 @@ def report_for(settings: ClientSettings | None, simulated: bool, problem: str | 
         return Report(tuple(checks), False, "direct")
     from jupyter_codelab.modelarts.transport_sync import SyncModelArtsClient
 
-    client = SyncModelArtsClient(settings)
+    client = SyncModelArtsClient(settings, read_timeout=REQUEST_TIMEOUT_S)
     try:
         probed = run_sync(client)
     finally:
@@ -40,26 +40,11 @@ def report_for(settings: ClientSettings | None, simulated: bool, problem: str | 
 
 
 def _obs_check(settings: ClientSettings, simulated: bool, env: Mapping[str, str], refused: bool) -> Check:
-    from jupyter_codelab.obs.bucket_check import bucket_check, not_checked
-    from jupyter_codelab.obs.naming import ENV_OBS_BUCKET, NamingError, default_bucket, endpoint_for_region
+    from jupyter_codelab.obs.bucket_check import doctor_check, not_checked
+    from jupyter_codelab.obs.naming import ENV_OBS_BUCKET, endpoint_for_region
 
     if simulated:
         return not_checked(_("Not checked: a simulator at CODELAB_ENDPOINT has no OBS; sending goes through a Jupyter server."))
-    creds = settings.credentials
-    if not isinstance(creds, AkSkCredentials):
-        return not_checked(_("Not checked: sending notebooks through OBS needs access keys, not an IAM password."))
-    from jupyter_codelab.obs.gateway import ObsGateway
-
-    configured = (env.get(ENV_OBS_BUCKET) or "").strip()
-    try:
-        name = configured or default_bucket(settings.project_id, settings.region)
-    except NamingError as error:
-        return not_checked(str(error))
+    bucket = (env.get(ENV_OBS_BUCKET) or "").strip() or None
     region = settings.region
-    gateway = ObsGateway(
-        endpoint_for_region(region), creds.access_key, creds.secret_key, creds.security_token, region, timeout=10
-    )
-    try:
-        return bucket_check(gateway.bucket_status, name, bool(configured), settings.region, refused)
-    finally:
-        gateway.close()
+    return doctor_check(endpoint_for_region(region), settings.credentials, bucket, settings.project_id, region, refused)

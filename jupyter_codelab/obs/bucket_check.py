@@ -10,9 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..i18n import N_, _
+from ..modelarts.credentials import AkSkCredentials, Credentials
 from ..modelarts.doctor.report import Check
-from .gateway import ObsRequestError
-from .naming import NamingError, check_bucket
+from .gateway import ObsGateway, ObsRequestError
+from .naming import NamingError, check_bucket, default_bucket
+
+DOCTOR_TIMEOUT_S = 5  # per try (the SDK tries 3 times): a person is waiting for the answer
 
 FORBIDDEN = N_(
     "OBS answered 403 for the bucket {name}: either it belongs to another account (bucket names are global), "
@@ -43,13 +46,16 @@ def bucket_check(status_of: Callable[[str], int], name: str, configured: bool, r
     try:
         status = status_of(check_bucket(name))
     except NamingError as error:
-        return Check("obs", False, title, str(error), data=data)
+        return Check(
+            "obs", False, title, str(error), _("Give c.CodeLab.obs_bucket (or CODELAB_OBS_BUCKET) a valid bucket name."), data
+        )
     except ObsRequestError as error:
         data.update(status=error.status, error_code=error.code, request_id=error.request_id)
         if error.status is None:
             detail = _("Could not reach OBS ({reason}).").format(reason=error.code)
             return Check("obs", False, title, detail, _("Check the network and the OBS endpoint (c.CodeLab.obs_endpoint)."), data)
-        return Check("obs", False, title, error.sentence(), data=data)
+        fix = _("Try again shortly; if it goes on, quote the request id to Huawei Cloud support.")
+        return Check("obs", False, title, error.sentence(), fix, data)
     data["status"] = status
     if status == 200:
         return Check(
@@ -68,3 +74,23 @@ def bucket_check(status_of: Callable[[str], int], name: str, configured: bool, r
         name=name, region=region
     )
     return Check("obs", True, title, detail, data=data)
+
+
+def doctor_check(endpoint: str, credentials: Credentials, bucket: str | None, project_id: str, region: str,
+                 keys_refused: bool) -> Check:  # fmt: skip
+    """The doctor's OBS line, on a gateway of its own with short timeouts (blocking: a thread on the server).
+
+    ``bucket``: the configured one (``c.CodeLab.obs_bucket``, ``CODELAB_OBS_BUCKET``), else the default is checked.
+    """
+    if not isinstance(credentials, AkSkCredentials):
+        return not_checked(_("Not checked: sending notebooks through OBS needs access keys, not an IAM password."))
+    try:
+        name = bucket or default_bucket(project_id, region)
+    except NamingError as error:
+        return not_checked(str(error))
+    gateway = ObsGateway(endpoint, credentials.access_key, credentials.secret_key, credentials.security_token, region,
+                         timeout=DOCTOR_TIMEOUT_S)  # fmt: skip
+    try:
+        return bucket_check(gateway.bucket_status, name, bool(bucket), region, keys_refused)
+    finally:
+        gateway.close()

@@ -18,6 +18,8 @@ from ..credentials import PasswordCredentials
 from ..errors import ModelArtsError
 from ..iam_projects import ROUTE_PROJECTS, ConnectBuilder
 
+REQUEST_TIMEOUT_S = 15.0  # one try per call, and a person waiting for the answer
+
 
 @dataclass(frozen=True)
 class Outcome:

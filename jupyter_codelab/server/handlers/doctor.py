@@ -14,12 +14,10 @@ from ...i18n import _
 from ...modelarts import tls
 from ...modelarts.doctor.checks import after_probing, before_probing
 from ...modelarts.doctor.judge import keys_refused
-from ...modelarts.doctor.probes import run_async
+from ...modelarts.doctor.probes import REQUEST_TIMEOUT_S, run_async
 from ...modelarts.doctor.report import Check, Report
 from ...modelarts.doctor.setup import Situation
-from ...obs.bucket_check import bucket_check, not_checked
-from ...obs.naming import NamingError
-from ...obs.notebook_file import SendInputError
+from ...obs.bucket_check import doctor_check, not_checked
 from .base import CodeLabHandler, codelab_api
 
 
@@ -38,6 +36,7 @@ async def server_report(context, account) -> Report:
     )  # fmt: skip
     checks = before_probing(situation)
     client = account.new_client(settings)
+    client.request_timeout = min(client.request_timeout, REQUEST_TIMEOUT_S)
     try:
         probed = await run_async(client)
     finally:
@@ -51,9 +50,6 @@ async def _obs_check(context, refused: bool) -> Check:
     sender = context.sender
     if sender is None:
         return not_checked(_("Not checked: sending notebooks is not set up on this server."))
-    try:
-        gateway = await sender.gateway()
-        name, configured = (sender.settings.bucket, True) if sender.settings.bucket else (sender.settings.default_bucket, False)
-    except (SendInputError, NamingError) as error:  # an IAM password cannot sign OBS requests; a bucket name OBS refuses
-        return not_checked(_("Not checked: {reason}").format(reason=str(error)))
-    return await asyncio.to_thread(bucket_check, gateway.bucket_status, name, configured, sender.settings.region, refused)
+    send, settings = sender.settings, context.settings
+    return await asyncio.to_thread(doctor_check, send.endpoint, settings.credentials, send.bucket, settings.project_id,
+                                   send.region, refused)  # fmt: skip
