@@ -154,3 +154,27 @@ async def test_the_certificate_verifies_against_ca_bundle(jp_fetch, https_cloud)
     report, checks = await doctor(jp_fetch)
     assert checks["tls"]["ok"] is True and str(https_cloud[1]) in checks["tls"]["detail"]
     assert report["ok"] is True, [c for c in report["checks"] if c["ok"] is False]
+
+
+@pytest.fixture
+def password_login(threaded_simulator):
+    from jupyter_codelab.simulator.config import DEMO_DOMAIN, DEMO_USER_NAME
+    from jupyter_codelab.simulator.standalone import DEMO_PASSWORD
+
+    return {"iam_user": DEMO_USER_NAME, "iam_password": DEMO_PASSWORD, "iam_domain": DEMO_DOMAIN, "project_id": DEMO_PROJECT_ID,
+            "endpoint": threaded_simulator.endpoint, "obs_endpoint": threaded_simulator.simulator.obs.endpoint}  # fmt: skip
+
+
+@pytest.mark.parametrize("codelab_config", ["password_login"], indirect=True)
+async def test_an_iam_password_gets_its_token_and_the_project_from_it(jp_fetch, threaded_simulator):
+    report, checks = await doctor(jp_fetch)
+    assert report["ok"] is True, [c for c in report["checks"] if c["ok"] is False]
+    assert checks["iam"]["ok"] and checks["iam"]["data"]["status"] == 201
+    assert checks["project"]["ok"] and checks["project"]["data"]["iam_region"] == "cn-north-4"
+    assert checks["modelarts"]["ok"] and checks["credentials"]["data"]["auth"] == "token"
+    assert checks["obs"]["ok"] is None and "IAM password" in checks["obs"]["detail"]
+    calls = threaded_simulator.control("GET", "state")["calls"]
+    assert calls["auth"] == 1 and calls["images"] == 1
+    from jupyter_codelab.simulator.standalone import DEMO_PASSWORD
+
+    assert DEMO_PASSWORD not in json.dumps(report)
