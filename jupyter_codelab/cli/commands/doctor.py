@@ -3,25 +3,13 @@
 from __future__ import annotations
 
 from jupyter_codelab.cli.connection import backend_for
-from jupyter_codelab.cli.output import EXIT_FAILED, EXIT_OK, Output, description
+from jupyter_codelab.cli.output import EXIT_FAILED, EXIT_OK, Output
 from jupyter_codelab.client.doctor import diagnose
 from jupyter_codelab.client.errors import CodeLabError
-from jupyter_codelab.i18n import N_, _
 from jupyter_codelab.modelarts.doctor.report import Report
 
-HELP = N_("check the connection: credentials, region, project, IAM, ModelArts, the clock, TLS, proxies and the OBS bucket")
-MORE = N_(
-    "Through the Jupyter server when one is reachable (it holds the credentials), else from here. One line per check, "
-    "each with its fix; --json for a support ticket. Exit code 0 only when all is well."
-)
 
-
-def add_parser(subparsers, parent):
-    parser = subparsers.add_parser("doctor", parents=[parent], help=_(HELP), description=description(HELP, _(MORE)))
-    parser.set_defaults(run=run)
-
-
-def run(args, out: Output) -> int:
+def run_doctor(args, out: Output) -> int:
     try:
         backend = backend_for(args)
     except CodeLabError:  # no server and no usable credentials: the report says what is missing, and how to fix it
