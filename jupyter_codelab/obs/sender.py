@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from ..i18n import N_, _
 from ..modelarts.share_url import badge_markdown, run_in_modelarts_url
+from .bucket_check import forbidden_sentence
 from .gateway import ObsGateway, ObsRequestError
 from .jobs import JobRegistry, SendJob
 from .naming import check_bucket, default_bucket, object_key, public_url
@@ -89,12 +90,7 @@ class Sender:
             return name, "ready"
         status = await self._obs((await self.gateway()).bucket_status, name)
         if status == 403:
-            # OBS answers HEAD bucket 403 both for another account's bucket and for an IAM user without OBS permissions.
-            raise SendInputError("obs_bucket", _("OBS refused these keys the bucket {name} (403): either it belongs to another account, "
-                                                 "or this IAM user has no OBS permissions. Ask the account's administrator to grant "
-                                                 "this user OBS permissions (the OBS Administrator policy, or one allowing "
-                                                 "obs:bucket:HeadBucket, obs:bucket:CreateBucket and obs:object:PutObject), or set "
-                                                 "c.CodeLab.obs_bucket (or CODELAB_OBS_BUCKET) to a bucket of yours.").format(name=name), 409)  # fmt: skip
+            raise SendInputError("obs_bucket", forbidden_sentence(name), 409)
         if status == 200:
             self._ready_buckets.add(name)
             return name, "ready"

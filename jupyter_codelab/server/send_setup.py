@@ -7,9 +7,8 @@ import os
 
 from ..modelarts.endpoints import service_url
 from ..modelarts.value_rules import check
+from ..obs.naming import ENV_OBS_BUCKET
 from ..obs.sender import MB, Sender, SendSettings
-
-ENV_OBS_BUCKET = "CODELAB_OBS_BUCKET"
 
 
 def make_sender(app, settings, simulated: bool) -> Sender:

@@ -15,7 +15,7 @@ from cli_runner import cli_env
 from tests.support.simulator_thread import cloud_env
 
 LINK = "https://github.com/org/repo/blob/main/demo.ipynb"
-SUBCOMMANDS = ("open", "status", "start", "images", "extend", "stop", "badge", "simulate")
+SUBCOMMANDS = ("open", "status", "start", "images", "extend", "stop", "badge", "simulate", "doctor")
 
 
 @pytest.mark.parametrize("subcommand", SUBCOMMANDS)
