@@ -198,3 +198,12 @@ async def test_broken_keys_in_the_environment_do_not_stop_a_person_connecting_th
     status, body = await call(jp_fetch, "credentials", method="POST",
                               body={"access_key": DEMO_ACCESS_KEY, "secret_key": DEMO_SECRET_KEY, "region": "cn-north-4"})  # fmt: skip
     assert status == 200 and body["mode"] == "modelarts" and body["config_error"] is None, body
+
+
+@given(unknown_project)
+async def test_doctor_reports_what_iam_said_when_it_cannot_complete_the_configuration(setup, jp_fetch):
+    status, report = await call(jp_fetch, "doctor")
+    assert status == 200 and report["ok"] is False, report
+    credentials = next(check for check in report["checks"] if check["id"] == "credentials")
+    assert credentials["ok"] is False and "could not be found through IAM" in credentials["fix"], credentials
+    assert "IAM.ProjectNotFound" in credentials["fix"] and "images" not in calls(setup.cloud)
