@@ -51,3 +51,10 @@ def test_every_status_reaches_typescript_with_its_phase_actions_and_sentences():
     assert _literal(states.VANISHED_SENTENCE) in text
     assert _literal(states.NO_INSTANCE.sentence) in text
     assert re.search(r"__\([^'\"]", text) is None, "every __() call takes a literal"
+
+
+def test_the_step_words_and_the_stop_question_reach_typescript():
+    text = GENERATED.read_text("utf-8")
+    for words in (*states.STEP_NAMES.values(), *states.STEP_STATUS_WORDS.values(), states.STOP_TITLE):
+        assert _literal(words) in text, words
+    assert _literal(states.STOP_QUESTION)[:-1] + ", name, image)" in text  # one msgid, %1/%2 filled by both faces
