@@ -19,6 +19,10 @@ from jupyter_codelab.kernel.commands import COMMANDS, help_text
 
 @magics_class
 class CodeLabMagics(Magics):
+    def __init__(self, shell=None, **kwargs):
+        super().__init__(shell=shell, **kwargs)
+        self.shown_panel = None  # the panel a subcommand showed last (kernel.panel_registry)
+
     @line_magic
     def codelab(self, line: str = ""):
         name, _sep, rest = line.strip().partition(" ")

@@ -85,22 +85,23 @@ def follow(panel, handle, no_wait: bool, timeout: float) -> None:
         return None
     if handle is not None:
         handle.update(panel)  # the text fallback now shows the final state too
-    if panel.vanished:
+    state = panel.state
+    if state.vanished:
         raise CodeLabError(f"{_(VANISHED_SENTENCE)} {describe.next_line(('open',), FACE)}.")
     if status == "RUNNING":
         print(
             _("CodeLab instance {name} is running: {url}").format(
-                name=panel.notebook.get("name") or panel.notebook_id, url=panel.url
+                name=state.notebook.get("name") or state.notebook_id, url=state.url
             )
         )
     elif describe.is_failed(status):
-        found = describe.state(panel.notebook)
+        found = describe.state(state.notebook)
         next_line = describe.next_line(found.actions, FACE)
-        raise CodeLabError(describe.status_sentence(panel.notebook) + (f" {next_line}." if next_line else ""))
-    elif panel.connection == "ended" and panel.error:
-        raise CodeLabError(panel.error)
+        raise CodeLabError(describe.status_sentence(state.notebook) + (f" {next_line}." if next_line else ""))
+    elif state.connection == "ended" and state.error:
+        raise CodeLabError(state.error)
     elif describe.is_settled(status):
-        print(describe.summary_text(panel.notebook, face=FACE))
+        print(describe.summary_text(state.notebook, face=FACE))
     else:
         print(
             _("Still {status} after {timeout:g} s; the panel keeps following it.").format(

@@ -26,7 +26,7 @@ def open_command(line: str):
     With another --image than the instance has, ModelArts switches that instance to
     it (it restarts). Waits until the instance is RUNNING unless --no-wait is given
     (interrupting the kernel stops the waiting, not the instance). The panel's
-    object is jupyter_codelab.kernel.panel.last_panel().
+    object is jupyter_codelab.kernel.panel_registry.current_panel().
     """
     args = parse(open_command, line)
     if args.local is not None:
@@ -39,17 +39,16 @@ def open_command(line: str):
     if args.share_url is not None:
         check_share_url(args.share_url)
     actions.check_timeout(args.timeout)
-    from IPython.display import display
-
+    from jupyter_codelab.kernel import panel_registry
     from jupyter_codelab.kernel.panel import CodeLabPanel
 
     chosen = backend()
     image_id = resolve_image(chosen.images(), args.image)["id"] if args.image is not None else None
     panel = CodeLabPanel(backend=chosen)
-    panel.image_id = image_id
-    panel.share_url = args.share_url or ""
-    handle = display(panel, display_id=True)
+    panel.state.image_id = image_id
+    panel.state.share_url = args.share_url or ""
+    handle = panel_registry.show(panel)
     panel.open_instance(raise_errors=True)
-    if panel.notice:
-        print(panel.notice)
+    if panel.state.notice:
+        print(panel.state.notice)
     return follow(panel, handle, args.no_wait, args.timeout)

@@ -15,16 +15,15 @@ def panel_command(line: str):
     """Show a CodeLab panel following your current instance (with its image selected),
     or, when there is none, the form to open one: pick an image, paste a notebook link, click Open.
 
-    The panel's state is in traits (notebook_id, status, remaining_seconds ...);
-    get the panel object with jupyter_codelab.kernel.panel.last_panel().
+    The panel's state is in traits (panel.state: notebook_id, status, remaining_seconds ...);
+    get the panel object with jupyter_codelab.kernel.panel_registry.current_panel().
     """
     args = parse(panel_command, line)
-    from IPython.display import display
-
+    from jupyter_codelab.kernel import panel_registry
     from jupyter_codelab.kernel.panel import CodeLabPanel
 
     panel = CodeLabPanel(backend=backend())
     if not args.empty:
         panel.follow_current()
-    display(panel)
+    panel_registry.show(panel)
     return None
