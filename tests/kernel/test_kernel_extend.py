@@ -11,7 +11,6 @@ from codelab_wait import wait_for
 from IPython.core.error import UsageError
 
 from jupyter_codelab.client import describe
-from jupyter_codelab.kernel.panel import CodeLabPanel
 from jupyter_codelab.kernel.panel_registry import current_panel
 
 GPU_IMAGE = "2c113b99-72ef-4bd0-bbcc-0d711b39127b"  # pytorch1.8-cuda10.2 in the simulator's catalogue
@@ -30,15 +29,6 @@ def lease_end(simulator) -> int:
 def clocks_around(epoch_ms: float) -> set[str]:
     """The HH:MM a face may show for a moment known within SLACK_MS."""
     return {describe.format_clock(epoch_ms + delta) for delta in (-SLACK_MS, 0, SLACK_MS)}
-
-
-@pytest.fixture
-def running_panel(direct_backend):
-    panel = CodeLabPanel(backend=direct_backend)
-    panel.open_instance()
-    assert panel.wait(timeout=30) == "RUNNING"
-    yield panel
-    panel.close()
 
 
 def test_the_panel_extends_one_hour_from_the_current_stop_and_says_until_when(running_panel, simulator):

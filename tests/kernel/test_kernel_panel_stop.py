@@ -3,11 +3,9 @@ shows what is true: no steps, no bar, no countdown, Start only. Against the real
 
 from __future__ import annotations
 
-import pytest
 from codelab_wait import wait_for
 
 from jupyter_codelab.client import describe
-from jupyter_codelab.kernel.panel import CodeLabPanel
 
 
 def shown(widget) -> bool:
@@ -18,17 +16,8 @@ def simulated_status(simulator) -> str:
     return simulator.control("GET", "state")["instances"][0]["status"]
 
 
-@pytest.fixture
-def running(direct_backend):
-    panel = CodeLabPanel(backend=direct_backend)
-    panel.open_instance()
-    assert panel.wait(timeout=30) == "RUNNING"
-    yield panel
-    panel.close()
-
-
-def test_stop_asks_then_stops(running, simulator):
-    ui, state = running._ui, running.state
+def test_stop_asks_then_stops(running_panel, simulator):
+    ui, state = running_panel._ui, running_panel.state
     assert shown(ui.stop_button) and not shown(ui.asking_row)
 
     ui.stop_button.click()  # asks: nothing is stopped yet
@@ -50,9 +39,9 @@ def test_stop_asks_then_stops(running, simulator):
     assert simulated_status(simulator) == "STOPPED"
 
 
-def test_after_a_stop_the_panel_shows_a_stopped_instance(running):
-    ui, state = running._ui, running.state
-    assert running.stop_instance() is not None
+def test_after_a_stop_the_panel_shows_a_stopped_instance(running_panel):
+    ui, state = running_panel._ui, running_panel.state
+    assert running_panel.stop_instance() is not None
     wait_for(lambda: state.status == "STOPPED", what="STOPPED")
     assert all(step["status"] == "COMPLETED" for step in state.notebook["action_progress"])  # ModelArts keeps them ...
     assert ui.steps.value == "" and not shown(ui.bar) and state.progress == 0  # ... the panel does not show them
@@ -63,16 +52,16 @@ def test_after_a_stop_the_panel_shows_a_stopped_instance(running):
     assert state.actions == ["start"] and shown(ui.start_button) and not shown(ui.stop_button)
 
 
-def test_a_question_that_no_longer_fits_goes(running, simulator):
-    running._ui.stop_button.click()
-    assert running.state.asking == "stop"
-    simulator.control("POST", f"notebooks/{running.state.notebook_id}/expire", {"in_seconds": 0})  # stopped by its lease
-    wait_for(lambda: running.state.status == "STOPPED", what="the lease to stop it")
-    assert running.state.asking == "" and not shown(running._ui.asking_row)
+def test_a_question_that_no_longer_fits_goes(running_panel, simulator):
+    running_panel._ui.stop_button.click()
+    assert running_panel.state.asking == "stop"
+    simulator.control("POST", f"notebooks/{running_panel.state.notebook_id}/expire", {"in_seconds": 0})  # stopped by its lease
+    wait_for(lambda: running_panel.state.status == "STOPPED", what="the lease to stop it")
+    assert running_panel.state.asking == "" and not shown(running_panel._ui.asking_row)
 
 
-def test_a_running_instance_shows_its_ssh_card_and_the_sidebars_words(running):
-    ui, state = running._ui, running.state
+def test_a_running_instance_shows_its_ssh_card_and_the_sidebars_words(running_panel):
+    ui, state = running_panel._ui, running_panel.state
     endpoint = describe.ssh_endpoint(state.notebook)
     assert endpoint and endpoint["uri"] in ui.ssh.value and "Copy SSH config" in ui.ssh.value
     assert "Stops automatically in</b> 00:" in ui.countdown.value

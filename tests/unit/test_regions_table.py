@@ -1,21 +1,11 @@
 """One region list: modelarts/regions.py, the regions of Huawei's SDK, and the TypeScript generated from it."""
 
-import importlib.machinery
-import importlib.util
-from pathlib import Path
-
 from jupyter_codelab.modelarts import regions
 from jupyter_codelab.modelarts.credentials import DEFAULT_REGION
+from tests.support.ts_tables import GENERATED as GENERATED_DIR
+from tests.support.ts_tables import ROOT, load_generator
 
-ROOT = Path(__file__).parents[2]
-GENERATED = ROOT / "labextension" / "src" / "generated" / "regions.ts"
-
-
-def load_generator():
-    loader = importlib.machinery.SourceFileLoader("generate_ts_tables", str(ROOT / "scripts" / "generate_ts_tables"))
-    module = importlib.util.module_from_spec(importlib.util.spec_from_loader(loader.name, loader))
-    loader.exec_module(module)
-    return module
+GENERATED = GENERATED_DIR / "regions.ts"
 
 
 def test_the_regions_are_the_sdks_modelarts_regions():

@@ -1,21 +1,12 @@
 """One state vocabulary for Python and the sidebar: states.py, and the TypeScript generated from it."""
 
-import importlib.machinery
-import importlib.util
 import re
-from pathlib import Path
 
 from jupyter_codelab.modelarts import states
+from tests.support.ts_tables import GENERATED as GENERATED_DIR
+from tests.support.ts_tables import load_generator
 
-ROOT = Path(__file__).parents[2]
-GENERATED = ROOT / "labextension" / "src" / "generated" / "states.ts"
-
-
-def load_generator():
-    loader = importlib.machinery.SourceFileLoader("generate_ts_tables", str(ROOT / "scripts" / "generate_ts_tables"))
-    module = importlib.util.module_from_spec(importlib.util.spec_from_loader(loader.name, loader))
-    loader.exec_module(module)
-    return module
+GENERATED = GENERATED_DIR / "states.ts"
 
 
 def _literal(text: str) -> str:
