@@ -151,6 +151,11 @@ class DirectBackend(Backend):
         self._streams.add(stream)
         return stream
 
+    def doctor(self) -> dict:
+        from jupyter_codelab.client.direct_doctor import report_for
+
+        return report_for(self.settings, self.simulated).to_json()
+
     def close(self) -> None:
         self.client.close()
 

@@ -5,10 +5,8 @@ from __future__ import annotations
 import base64
 import os
 
-from ..obs.naming import endpoint_for_region
+from ..obs.naming import ENV_OBS_BUCKET, endpoint_for_region
 from ..obs.sender import MB, Sender, SendSettings
-
-ENV_OBS_BUCKET = "CODELAB_OBS_BUCKET"
 
 
 def make_sender(app, settings, simulated: bool) -> Sender:

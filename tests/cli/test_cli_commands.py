@@ -13,7 +13,7 @@ import pytest
 from cli_runner import cli_env
 
 LINK = "https://github.com/org/repo/blob/main/demo.ipynb"
-SUBCOMMANDS = ("open", "status", "start", "images", "extend", "stop", "badge", "simulate")
+SUBCOMMANDS = ("open", "status", "start", "images", "extend", "stop", "badge", "simulate", "doctor")
 
 
 @pytest.mark.parametrize("subcommand", SUBCOMMANDS)

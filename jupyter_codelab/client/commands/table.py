@@ -155,7 +155,18 @@ SIMULATE = Command(
     faces=frozenset({CLI}),
 )
 
-COMMANDS = (OPEN, STATUS, START, IMAGES, EXTEND, STOP, PANEL, SEND, BADGE, LOGIN, LOGOUT, SIMULATE)
+DOCTOR = Command(
+    "doctor",
+    N_("check the connection: credentials, region, project, IAM, ModelArts, the clock, TLS, proxies and the OBS bucket"),
+    (JSON, *CONNECTION),
+    about=N_(
+        "Through the Jupyter server when one is reachable (it holds the credentials), else from here. One line per check, "
+        "each with its fix; --json for a support ticket."
+    ),
+    about_cli=N_("Exit code 0 only when all is well."),
+)
+
+COMMANDS = (OPEN, STATUS, START, IMAGES, EXTEND, STOP, PANEL, SEND, BADGE, LOGIN, LOGOUT, SIMULATE, DOCTOR)
 
 
 def for_face(face: str) -> dict[str, Command]:
