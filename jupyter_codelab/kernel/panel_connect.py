@@ -13,8 +13,7 @@ import ipywidgets as widgets
 
 from jupyter_codelab.i18n import _
 from jupyter_codelab.modelarts.credential_input import AKSK_FIELDS, COMMON_FIELDS, WHERE_KEYS
-from jupyter_codelab.modelarts.credentials import DEFAULT_REGION
-from jupyter_codelab.modelarts.regions import region_choices
+from jupyter_codelab.modelarts.regions import DEFAULT_REGION, region_choices
 
 FIELDS = AKSK_FIELDS + COMMON_FIELDS  # what POST credentials takes for an access key
 SECRETS = ("secret_key", "security_token")

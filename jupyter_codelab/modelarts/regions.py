@@ -8,7 +8,7 @@ Cloud SDK's ModelArts table (huaweicloudsdkmodelarts ``v1/region/modelarts_regio
 
 from __future__ import annotations
 
-from .credentials import DEFAULT_REGION
+from .credentials import DEFAULT_REGION  # also this module's: the form's first choice
 
 REGIONS: tuple[str, ...] = (
     DEFAULT_REGION,  # cn-north-4, Beijing 4: the free CodeLab pool
