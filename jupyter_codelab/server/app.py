@@ -159,7 +159,8 @@ class CodeLab(ExtensionApp):
 
     def _rebuild_sender(self, settings, simulated: bool) -> None:
         """Sending follows the account: another OBS endpoint, other credentials."""
-        old, self.context.sender = self.context.sender, make_sender(self, settings, simulated)
+        old = self.context.sender
+        self.context.sender = make_sender(self, settings, simulated, old.jobs if old is not None else None)
         if old is not None:
             old.close()
 

@@ -5,13 +5,15 @@ from __future__ import annotations
 import base64
 import os
 
+from ..obs.jobs import JobRegistry
 from ..obs.naming import endpoint_for_region
 from ..obs.sender import MB, Sender, SendSettings
 
 ENV_OBS_BUCKET = "CODELAB_OBS_BUCKET"
 
 
-def make_sender(app, settings, simulated: bool) -> Sender:
+def make_sender(app, settings, simulated: bool, jobs: JobRegistry | None = None) -> Sender:
+    """``jobs``: the send jobs so far (a new sender after an account switch still answers for them)."""
     bucket = (app.obs_bucket or os.environ.get(ENV_OBS_BUCKET, "")).strip() or None
     if simulated and app.simulator is not None:
         endpoint = app.simulator.obs.endpoint
@@ -36,4 +38,4 @@ def make_sender(app, settings, simulated: bool) -> Sender:
         context.observe(notebook)
         return context.notebook_json(notebook)
 
-    return Sender(send_settings, settings.credentials, open_with)
+    return Sender(send_settings, settings.credentials, open_with, jobs)
