@@ -3,16 +3,19 @@
 Blocking (file reads, parsing, hashing): run ``prepare`` in a thread. Memory stays near one part
 whatever the notebook's size, except what is kept to send a stripped copy (the notebook without its
 outputs, as objects: written out twice, once to hash and size it, once while uploading).
-The upload reads the bytes again and hashes them as they go; if they are not the ones the object
-key was made from (the file changed meanwhile), the stream stops before its last byte, so that OBS
-never completes a wrong object under that key.
+The upload reads the bytes again and checks them as they go (CRC-32, taken with the SHA-256 and
+four times cheaper); if they are not the ones the object key was made from (the file was saved
+again meanwhile), the stream stops before its last byte, so that OBS never completes a wrong
+object under that key.
 """
 
 from __future__ import annotations
 
 import codecs
 import hashlib
+import zlib
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import BinaryIO, Protocol
 
@@ -50,6 +53,7 @@ class Prepared:
     size: int  # of what is sent (the stripped copy, or the file)
     original_size: int
     digest: str  # SHA-256 of what is sent, in hex
+    crc32: int  # of what is sent: checked while uploading
     stripped: bool
     _open: Callable[[], Readable] = field(repr=False)  # the same bytes again
 
@@ -61,14 +65,14 @@ def prepare(open_source: Callable[[], BinaryIO], strip: bool, limit: int) -> Pre
     """Check the notebook (and strip it if asked), with its size and SHA-256; TooLarge past ``limit`` bytes read."""
     parser = JsonParts(STRIP_KEEP if strip else CHECK_KEEP)
     decoder = codecs.getincrementaldecoder("utf-8-sig")()  # a leading BOM is allowed, as json.loads(bytes) allows it
-    digest, size = hashlib.sha256(), 0
+    size = 0
     try:
-        with open_source() as source:
+        with open_source() as source, _Sums() as sums:
             while part := source.read(PART_BYTES):
                 size += len(part)
                 if size > limit:
                     raise TooLarge(size)
-                digest.update(part)
+                sums.add(part)
                 parser.feed(decoder.decode(part))
         parser.feed(decoder.decode(b"", True))
         notebook = parser.close()
@@ -77,16 +81,47 @@ def prepare(open_source: Callable[[], BinaryIO], strip: bool, limit: int) -> Pre
     if not (isinstance(notebook, dict) and isinstance(notebook.get("cells"), list) and _is_four(notebook.get("nbformat"))):
         raise NotebookInvalid('not an nbformat 4 notebook (a "cells" list and "nbformat": 4)')
     if not strip:
-        return Prepared(size, size, digest.hexdigest(), False, open_source)
+        return Prepared(size, size, sums.sha256.hexdigest(), sums.crc32, False, open_source)
     try:
         strip_outputs(notebook)
-        stripped, stripped_size = hashlib.sha256(), 0
+        stripped, stripped_crc32, stripped_size = hashlib.sha256(), 0, 0
         for part in encoded(notebook):
             stripped.update(part)
+            stripped_crc32 = zlib.crc32(part, stripped_crc32)
             stripped_size += len(part)
     except (NotANotebook, RecursionError) as error:
         raise NotebookInvalid(str(error)) from None
-    return Prepared(stripped_size, size, stripped.hexdigest(), True, lambda: _PartsReader(encoded(notebook)))
+    return Prepared(stripped_size, size, stripped.hexdigest(), stripped_crc32, True, lambda: _PartsReader(encoded(notebook)))
+
+
+class _Sums:
+    """SHA-256 and CRC-32 of the parts added, in order, on a thread of their own (both let go of the GIL),
+    so that they overlap the parsing; one part at a time is waiting, no more."""
+
+    def __init__(self) -> None:
+        self.sha256, self.crc32 = hashlib.sha256(), 0
+        self._pool = ThreadPoolExecutor(1, thread_name_prefix="codelab-hash")
+        self._pending: Future | None = None
+
+    def _update(self, part: bytes) -> None:
+        self.sha256.update(part)
+        self.crc32 = zlib.crc32(part, self.crc32)
+
+    def add(self, part: bytes) -> None:
+        self._wait()
+        self._pending = self._pool.submit(self._update, part)
+
+    def _wait(self) -> None:
+        if self._pending is not None:
+            self._pending.result()
+            self._pending = None
+
+    def __enter__(self) -> _Sums:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._wait()
+        self._pool.shutdown()
 
 
 def _is_four(value) -> bool:
@@ -116,7 +151,7 @@ class UploadStream:
     def __init__(self, prepared: Prepared, progress: Callable[[int], None] | None):
         self.prepared, self.progress = prepared, progress
         self._source: Readable | None = None  # opened by the first read, in the SDK's thread
-        self._digest, self.sent = hashlib.sha256(), 0
+        self._crc32, self.sent = 0, 0
         self.failure: ChangedWhileSending | None = None
 
     def read(self, size: int) -> bytes:
@@ -124,9 +159,9 @@ class UploadStream:
             self._source = self.prepared._open()
         chunk = self._source.read(size)
         self.sent += len(chunk)
-        self._digest.update(chunk)
+        self._crc32 = zlib.crc32(chunk, self._crc32)
         total = self.prepared.size
-        if (self.sent == total and self._digest.hexdigest() != self.prepared.digest) or (not chunk and self.sent < total):
+        if (self.sent == total and self._crc32 != self.prepared.crc32) or (not chunk and self.sent < total):
             self.failure = ChangedWhileSending()
             raise self.failure  # before the last byte: OBS never completes the object
         if self.progress is not None:

@@ -68,3 +68,16 @@ async def test_no_answer_event_or_log_line_of_a_send_holds_the_signed_query(jp_f
         seen.append(stream.queue.get_nowait())
     text = json.dumps(seen) + "\n".join(captured_logs)
     assert '"description"' in text and SIGNED.search(text) is None, SIGNED.search(text)
+
+
+def test_a_link_modelarts_echoes_is_shown_without_its_query_in_the_notebook_and_its_events():
+    from jupyter_codelab.modelarts.events import event_message
+    from jupyter_codelab.modelarts.models import Notebook
+    from jupyter_codelab.modelarts.states import EVENT_FAILED
+
+    signed = "https://b.obs.cn-north-4.myhuaweicloud.com/codelab/ab/x.ipynb?AccessKeyId=AK&Expires=9&Signature=s%3D&x-obs-security-token=t"
+    notebook = Notebook.from_json(
+        {"id": "n1", "status": "CREATE_FAILED", "description": signed, "fail_reason": f"Failed to download {signed}"}
+    )
+    shown = json.dumps(notebook.to_client_json()) + event_message(EVENT_FAILED, notebook)
+    assert "https://b.obs.cn-north-4.myhuaweicloud.com/codelab/ab/x.ipynb" in shown and SIGNED.search(shown) is None
