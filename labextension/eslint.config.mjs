@@ -32,8 +32,8 @@ export default tseslint.config(
     }
   },
   {
-    // The node tests (node --test, CommonJS).
-    files: ['test/**/*.js'],
+    // The node tests (node --test) and the build's webpack config: CommonJS.
+    files: ['test/**/*.js', 'webpack.config.js'],
     languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
     rules: { '@typescript-eslint/no-require-imports': 'off' }
   },

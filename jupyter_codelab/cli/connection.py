@@ -17,24 +17,6 @@ from jupyter_codelab.client.server_backend import ServerBackend
 from jupyter_codelab.i18n import _
 
 
-def common_options() -> argparse.ArgumentParser:
-    """Options every subcommand takes (a parent parser)."""
-    parent = argparse.ArgumentParser(add_help=False)
-    group = parent.add_argument_group(_("connection"))
-    group.add_argument(
-        "--server-url",
-        metavar="URL",
-        help=_(
-            "go through this running Jupyter server (e.g. http://127.0.0.1:8888/); default: $CODELAB_API_URL "
-            "in a terminal of a Jupyter server, else the credentials or simulator configured, "
-            "else a Jupyter server with jupyter-codelab running on this machine (see `jupyter server list`)"
-        ),  # fmt: skip
-    )
-    group.add_argument("--token", metavar="TOKEN", help=_("the Jupyter server's token (default: $JUPYTER_TOKEN)"))
-    parent.add_argument("--json", action="store_true", help=_("print JSON for scripts instead of text"))
-    return parent
-
-
 def given_server(args: argparse.Namespace) -> ServerBackend | None:
     """The server named by ``--server-url`` (with ``--token`` or $JUPYTER_TOKEN), or None without one."""
     if args.server_url:

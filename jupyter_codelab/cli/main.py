@@ -1,4 +1,4 @@
-"""``jupyter codelab open|status|start|images|extend|stop|badge|login|logout|simulate`` (``--help`` on each)."""
+"""``jupyter codelab SUBCOMMAND``: the command table (``client.commands``) rendered to argparse (``--help`` on each)."""
 
 from __future__ import annotations
 
@@ -6,9 +6,10 @@ import argparse
 import sys
 
 from jupyter_codelab._version import __version__
-from jupyter_codelab.cli.commands import MODULES
-from jupyter_codelab.cli.connection import common_options
+from jupyter_codelab.cli import commands
 from jupyter_codelab.cli.output import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_USAGE, Output
+from jupyter_codelab.client.commands.spec import CLI
+from jupyter_codelab.client.commands.table import for_face
 from jupyter_codelab.client.errors import CodeLabError
 from jupyter_codelab.client.inputs import InputError
 from jupyter_codelab.i18n import _
@@ -26,9 +27,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"jupyter-codelab {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    parent = common_options()
-    for module in MODULES:
-        module.add_parser(subparsers, parent)
+    for name, command in for_face(CLI).items():
+        subparser = subparsers.add_parser(
+            name, help=command.summary(CLI).replace("%", "%%"), description=command.description(CLI)
+        )
+        command.add_options(subparser, CLI)
+        subparser.set_defaults(subcommand=command)
     return parser
 
 
@@ -37,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     out = Output(as_json=getattr(args, "json", False))
     try:
-        return args.run(args, out)
+        return args.subcommand.handler(commands.__name__)(args, out)
     except InputError as exc:
         out.error(args.command, str(exc), {"message": str(exc), "kind": "usage"})
         return EXIT_USAGE

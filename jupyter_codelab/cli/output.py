@@ -15,13 +15,6 @@ from jupyter_codelab.i18n import _
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_TIMEOUT, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
 
-def description(help_text: str, more: str = "") -> str:
-    """A subcommand's ``--help`` description: its one-line help (marked with N_) as a sentence, then ``more``."""
-    text = _(help_text)
-    sentence = _("{help}.").format(help=text[:1].upper() + text[1:])
-    return f"{sentence} {more}" if more else sentence
-
-
 class Output:
     def __init__(self, as_json: bool, stdout=None, stderr=None):
         self.as_json = as_json

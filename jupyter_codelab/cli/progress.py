@@ -38,7 +38,7 @@ class ProgressDisplay:
         self.stream = stream
         self.tty = stream.isatty() if tty is None else tty
         self._drawn = False
-        self._last_key = None
+        self._last_key: tuple | None = None
 
     def show(self, notebook: dict, elapsed: float, remaining: float | None, note: str = "") -> None:
         line = progress_line(notebook, elapsed, remaining, note)

@@ -14,10 +14,9 @@ from collections.abc import Iterator, Mapping
 from urllib.parse import urlsplit
 
 from jupyter_codelab.client.backend import Backend, EventStream
-from jupyter_codelab.client.describe import is_moving
 from jupyter_codelab.client.errors import CodeLabError, NoCredentials
 from jupyter_codelab.modelarts.credentials import ClientSettings, ConfigError, resolve_settings
-from jupyter_codelab.modelarts.errors import ModelArtsError, NotFoundError, ThrottledError, UpstreamUnavailable
+from jupyter_codelab.modelarts.errors import ModelArtsError
 from jupyter_codelab.modelarts.events import (
     EVENT_SNAPSHOT,
     EVENT_UPSTREAM_ERROR,
@@ -29,12 +28,12 @@ from jupyter_codelab.modelarts.events import (
 )
 from jupyter_codelab.modelarts.limits import HOUR_MS, NO_AUTO_STOP_MS
 from jupyter_codelab.modelarts.models import Notebook
+from jupyter_codelab.modelarts.poll_policy import Poller, PollPolicy, Verdict
 from jupyter_codelab.modelarts.states import TERMINAL_EVENTS
 
-# Poll fast while something is happening, slowly while it is steady; back off on trouble.
-POLL_BUSY_SECONDS = 1.0
-POLL_STEADY_SECONDS = 10.0
-POLL_MAX_BACKOFF_SECONDS = 30.0
+# The server watcher's timing, but a kernel or the CLI reads ModelArts on its own: a stopped
+# instance every 10 s (our own start wakes the stream at once), and a 401 or 403 ends the stream.
+DIRECT_POLL = PollPolicy(idle=10.0, keep_trying=False)
 _CLOUD_DOMAINS = (".myhuaweicloud.com", ".myhuaweicloud.cn", ".huaweicloud.com", ".t-systems.com")
 
 NO_CREDENTIALS = (
@@ -152,6 +151,11 @@ class DirectBackend(Backend):
         self._streams.add(stream)
         return stream
 
+    def doctor(self) -> dict:
+        from jupyter_codelab.client.direct_doctor import report_for
+
+        return report_for(self.settings, self.simulated).to_json()
+
     def close(self) -> None:
         self.client.close()
 
@@ -178,22 +182,22 @@ class PollingEventStream(EventStream):
 
     def __iter__(self) -> Iterator[dict]:
         last: Notebook | None = None
-        backoff = POLL_BUSY_SECONDS
+        poller = Poller(DIRECT_POLL)
         while not self.closed.is_set():
-            last_json = None if last is None else self.backend._notebook_json(last)
             try:
                 notebook = self.backend.client.get_notebook(self.notebook_id)
-            except NotFoundError:
-                yield vanished_event(None if last is None else self.backend._notebook_json(gone(last)))
-                return
-            except (UpstreamUnavailable, ThrottledError) as exc:
-                yield event_json(EVENT_UPSTREAM_ERROR, last_json, [], exc.sentence, error_code=exc.error_code)
-                self._sleep(backoff)
-                backoff = min(POLL_MAX_BACKOFF_SECONDS, backoff * 2)
-                continue
             except ModelArtsError as exc:
-                raise CodeLabError.from_modelarts(exc) from None
-            backoff = POLL_BUSY_SECONDS
+                verdict = poller.failed(exc)
+                if verdict is Verdict.VANISHED:
+                    yield vanished_event(None if last is None else self.backend._notebook_json(gone(last)))
+                    return
+                if verdict is Verdict.GIVE_UP:
+                    raise CodeLabError.from_modelarts(exc) from None
+                last_json = None if last is None else self.backend._notebook_json(last)
+                yield event_json(EVENT_UPSTREAM_ERROR, last_json, [], exc.sentence, error_code=exc.error_code)
+                self._sleep(poller.backoff)
+                continue
+            delay = poller.read(notebook)
             kind, changed = (EVENT_SNAPSHOT, []) if last is None else classify(last, notebook)
             last = notebook
             if kind is not None:
@@ -201,4 +205,4 @@ class PollingEventStream(EventStream):
                 yield event_json(kind, self.backend._notebook_json(notebook), changed, message)
                 if kind in TERMINAL_EVENTS:
                     return
-            self._sleep(POLL_BUSY_SECONDS if is_moving(notebook.status.value) else POLL_STEADY_SECONDS)
+            self._sleep(delay)

@@ -8,13 +8,17 @@ traceback, with ModelArts' error code and message.
 from __future__ import annotations
 
 import difflib
+import re
 
 from IPython.core.error import UsageError
 from IPython.core.magic import Magics, line_magic, magics_class
 
 from jupyter_codelab.client.inputs import InputError
 from jupyter_codelab.i18n import _
-from jupyter_codelab.kernel.commands import COMMANDS, help_text
+from jupyter_codelab.kernel.commands import commands, help_text, run
+
+# ``%codelab open?``: IPython would look up ``open`` (the builtin); it means the subcommand's help.
+HELP_REQUEST = re.compile(r"^(\s*%codelab\s+[\w-]+)\s*\?{1,2}\s*$")
 
 
 @magics_class
@@ -22,19 +26,20 @@ class CodeLabMagics(Magics):
     @line_magic
     def codelab(self, line: str = ""):
         name, _sep, rest = line.strip().partition(" ")
+        known = commands()
         if not name:
-            raise UsageError(_("Give a subcommand: %codelab {commands} (help: %codelab?).").format(commands="|".join(COMMANDS)))
-        command = COMMANDS.get(name)
+            raise UsageError(_("Give a subcommand: %codelab {commands} (help: %codelab?).").format(commands="|".join(known)))
+        command = known.get(name)
         if command is None:
-            close = difflib.get_close_matches(name, COMMANDS, n=1)
+            close = difflib.get_close_matches(name, known, n=1)
             hint = _(" Did you mean '{name}'?").format(name=close[0]) if close else ""
             raise UsageError(
                 _("Unknown subcommand '{name}': use one of {commands}.{hint} (help: %codelab?)").format(
-                    name=name, commands=", ".join(COMMANDS), hint=hint
+                    name=name, commands=", ".join(known), hint=hint
                 )
             )
         try:
-            return command(rest)
+            return run(command, rest)
         except InputError as exc:
             raise UsageError(str(exc)) from None
 
@@ -42,5 +47,14 @@ class CodeLabMagics(Magics):
 CodeLabMagics.codelab.__doc__ = help_text()
 
 
+def help_requests(lines: list[str]) -> list[str]:
+    """An input transformer: ``%codelab X?`` becomes ``%codelab X --help``."""
+    matches = [HELP_REQUEST.match(line) for line in lines]
+    return [f"{match.group(1)} --help\n" if match else line for line, match in zip(lines, matches, strict=True)]
+
+
 def register(ipython) -> None:
     ipython.register_magics(CodeLabMagics)
+    cleanup = ipython.input_transformers_cleanup
+    if not any(getattr(t, "__name__", "") == help_requests.__name__ for t in cleanup):
+        cleanup.append(help_requests)

@@ -115,6 +115,8 @@ class UpstreamUnavailable(ModelArtsError):
     """
 
     gateway_status = 502
+    host: str | None = None  # set when no answer came at all: the host, and why (responses.unreachable)
+    reason: str | None = None
 
 
 class UpstreamTimeout(UpstreamUnavailable):

@@ -25,10 +25,12 @@ def checked(response: Response) -> Response:
 def unreachable(host: str, reason: str) -> UpstreamUnavailable:
     error = UpstreamUnavailable(503, advice=f"could not reach ModelArts at {host} ({reason}): check the network and the endpoint")
     error.gateway_status = 503
+    error.host, error.reason = host, reason  # the doctor names the service itself (IAM shares this path)
     return error
 
 
 def timed_out(host: str, seconds: float) -> UpstreamTimeout:
     error = UpstreamTimeout(504, advice=f"ModelArts at {host} did not answer within {seconds:g} s: try again shortly")
     error.gateway_status = 504
+    error.host = host
     return error

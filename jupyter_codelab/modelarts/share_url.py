@@ -18,6 +18,7 @@ from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
 from ..i18n import _
 from .limits import is_uuid
+from .repository_url import REPOSITORY_HOSTS, RepositoryHost, raw_url, repository_file
 
 MAX_URL_LENGTH = 2048
 """Longest notebook URL accepted (the common browser/proxy limit for a URL)."""
@@ -183,7 +184,7 @@ def _checked_notebook_url(url: str) -> str:
         host = parts.netloc.encode("idna").decode("ascii") if not parts.netloc.isascii() else parts.netloc
     except (ValueError, UnicodeError):
         raise ShareUrlError(_("share_url has an invalid host or port: check the part after https://.")) from None
-    host, path, query = _raw_file_location(host, parts.path, parts.query)
+    host, path, query = _raw_file_location(scheme, host, parts.path, parts.query)
     if not unquote(path).lower().endswith(".ipynb"):
         raise ShareUrlError(
             _("share_url must point to a notebook file (a path ending in .ipynb): link to the .ipynb file itself.")
@@ -196,11 +197,7 @@ def _checked_notebook_url(url: str) -> str:
     return normalised
 
 
-_GITHUB_HOSTS = ("github.com", "www.github.com")
-_GITEE_HOSTS = ("gitee.com", "www.gitee.com")
-
-
-def _raw_file_location(host: str, path: str, query: str) -> tuple[str, str, str]:
+def _raw_file_location(scheme: str, host: str, path: str, query: str) -> tuple[str, str, str]:
     """Map a repository's web page for a file to its raw download; drop view-only query params.
 
     - GitHub ``/o/r/blob/ref/p`` (or ``/raw/``) -> ``raw.githubusercontent.com/o/r/ref/p``; the
@@ -208,17 +205,16 @@ def _raw_file_location(host: str, path: str, query: str) -> tuple[str, str, str]
     - GitLab (any host) ``/g/p/-/blob/ref/p`` -> ``/g/p/-/raw/ref/p``, keeping ``ref_type``
       (it tells a branch from a tag of the same name).
     - Gitee ``/o/r/blob/ref/p`` -> ``/o/r/raw/ref/p``.
-    Other links are kept as they are: their query may be a signed download token.
+    Other links (GitHub's raw links among them) are kept as they are: their query may be a signed download token.
     """
-    segments = path.split("/")
-    # segments: ["", owner, repo, "blob", ref, ...path]
-    is_file_page = len(segments) > 5 and segments[3] in ("blob", "raw")
-    if host.lower() in _GITHUB_HOSTS and is_file_page:
-        return "raw.githubusercontent.com", "/".join(segments[:3] + segments[4:]), ""
-    if "/-/blob/" in path or "/-/raw/" in path:
-        kept = "&".join(item for item in query.split("&") if item.startswith("ref_type="))
-        return host, path.replace("/-/blob/", "/-/raw/", 1), kept
-    if host.lower() in _GITEE_HOSTS and is_file_page:
-        segments[3] = "raw"
-        return host, "/".join(segments), ""
-    return host, path, query
+    found = repository_file(f"{scheme}://{host}{path}?{query}", raw_links=False, any_gitlab=True)
+    if found is None:
+        return host, path, query
+    raw = urlsplit(raw_url(found, REPOSITORY_HOSTS.get(found.host) or _same_host(scheme, host)))
+    return raw.netloc, raw.path, raw.query
+
+
+def _same_host(scheme: str, host: str) -> RepositoryHost:
+    """A self-hosted GitLab: pages, raw files and archives on the link's own host."""
+    base = f"{scheme}://{host}"
+    return RepositoryHost("gitlab", base, base, base)

@@ -70,6 +70,10 @@ class AsyncModelArtsClient(ClientOperations):
                 log.info("ModelArts %s: %s; retry %d in %.2f s", call.route, error.error_code or error.status, attempt, delay)
                 await asyncio.sleep(delay)
 
+    async def probe(self, call: Call) -> Response:
+        """One exchange, any status, never retried: what the doctor reads (status, headers, timing)."""
+        return await self._send_once(call)
+
     async def _send_once(self, call: Call) -> Response:
         req = self.builder.render(call)
         host = urlsplit(req.url).netloc

@@ -92,6 +92,10 @@ class SyncModelArtsClient(ClientOperations):
                 log.info("ModelArts %s: %s; retry %d in %.2f s", call.route, error.error_code or error.status, attempt, delay)
                 time.sleep(delay)
 
+    def probe(self, call: Call) -> Response:
+        """One exchange, any status, never retried: what the doctor reads (status, headers, timing)."""
+        return self._send_once(call)
+
     def _send_once(self, call: Call) -> Response:
         req = self.builder.render(call)
         host = urlsplit(req.url).netloc
@@ -108,8 +112,21 @@ class SyncModelArtsClient(ClientOperations):
         except requests.exceptions.SSLError as exc:
             raise tls.untrusted(host, self.ca_bundle, _ssl_reason(exc)) from None
         except requests.RequestException as exc:
-            raise unreachable(host, type(exc).__name__) from None
+            raise unreachable(host, _connection_reason(exc)) from None
         return Response(answer.status_code, dict(answer.headers), answer.content)
+
+
+def _connection_reason(exc: requests.RequestException) -> str:
+    """The OS's words (``Connection refused``, ``Name or service not known``) under urllib3's wrapping, else the class name."""
+    seen: object = exc
+    for _ in range(6):
+        if isinstance(seen, OSError) and seen.strerror:
+            return seen.strerror
+        args = getattr(seen, "args", None)
+        seen = getattr(seen, "reason", None) or getattr(seen, "__context__", None) or (args[0] if args else None)
+        if not isinstance(seen, BaseException):
+            break
+    return type(exc).__name__
 
 
 def _ssl_reason(exc: requests.exceptions.SSLError) -> str:

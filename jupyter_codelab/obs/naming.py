@@ -13,6 +13,7 @@ from urllib.parse import quote
 from ..echo import quoted
 from ..i18n import _
 
+ENV_OBS_BUCKET = "CODELAB_OBS_BUCKET"  # else c.CodeLab.obs_bucket
 HASH_PREFIX_CHARS = 16  # 64 bits of SHA-256: collisions between a user's notebooks are not a concern
 MAX_NAME_CHARS = 100
 # OBS bucket names (Creating a Bucket): 3-63 chars of a-z, 0-9, '-' and '.', starting and ending with a letter or digit.

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from ..echo import quoted
 from ..i18n import N_, _
 from ..modelarts.share_url import badge_markdown, run_in_modelarts_url, shown_link
+from .bucket_check import forbidden_sentence
 from .gateway import ObsGateway, ObsRequestError
 from .jobs import JobRegistry, SendJob
 from .naming import check_bucket, default_bucket, object_key, public_url
@@ -90,8 +91,7 @@ class Sender:
             return name, "ready"
         status = await self._obs((await self.gateway()).bucket_status, name)
         if status == 403:
-            raise SendInputError("obs_bucket", _("The OBS bucket name {name} belongs to another account: set c.CodeLab.obs_bucket (or "
-                                                 "CODELAB_OBS_BUCKET) to a bucket of yours.").format(name=name), 409)  # fmt: skip
+            raise SendInputError("obs_bucket", forbidden_sentence(name), 409)
         if status == 200:
             self._ready_buckets.add(name)
             return name, "ready"

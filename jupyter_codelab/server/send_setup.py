@@ -6,10 +6,8 @@ import base64
 import os
 
 from ..obs.jobs import JobRegistry
-from ..obs.naming import endpoint_for_region
+from ..obs.naming import ENV_OBS_BUCKET, endpoint_for_region
 from ..obs.sender import MB, Sender, SendSettings
-
-ENV_OBS_BUCKET = "CODELAB_OBS_BUCKET"
 
 
 def make_sender(app, settings, simulated: bool, jobs: JobRegistry | None = None) -> Sender:

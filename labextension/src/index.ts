@@ -6,6 +6,12 @@
  * They run in JupyterLab 4 and in Notebook 7, whose shell has left/right side
  * panels and a top area but no ILabShell, ILayoutRestorer or IStatusBar: every
  * token only one of them provides is optional here.
+ *
+ * What this file imports is fetched at JupyterLab's start, so it is what the
+ * first view needs: the model, the commands, the status item and the panel's
+ * tab. The rest loads with `import()` when first used: the panel's views once
+ * the page is idle (sidebar/panel.ts), the send and publish flows (send/), the
+ * connect form and the SSH card (sidebar/).
  */
 /* eslint-disable jupyter/prefer-lazy-imports -- the model, commands, panel and status item are all
    made at activation (the model is the provided token), so nothing here could load later. */
@@ -87,8 +93,19 @@ const sidebarPlugin: JupyterFrontEndPlugin<void> = {
     const panel = new CodeLabPanel(model, trans);
     app.shell.add(panel, 'left', { rank: 600 });
     restorer?.add(panel, 'jupyter-codelab:panel');
+    // Fetch the views before the panel is first opened, without delaying the start.
+    void app.restored.then(() => whenIdle(() => void panel.loadViews()));
   }
 };
+
+/** Run `work` once the page has nothing better to do (or after 3 s anyway). */
+function whenIdle(work: () => void): void {
+  if (typeof window.requestIdleCallback === 'function') {
+    window.requestIdleCallback(work, { timeout: 3000 });
+  } else {
+    window.setTimeout(work, 1000);
+  }
+}
 
 /** The countdown in the status bar. */
 const statusPlugin: JupyterFrontEndPlugin<void> = {

@@ -13,7 +13,7 @@ import pytest
 from cli_runner import cli_env
 
 LINK = "https://github.com/org/repo/blob/main/demo.ipynb"
-SUBCOMMANDS = ("open", "status", "start", "images", "extend", "stop", "badge", "simulate")
+SUBCOMMANDS = ("open", "status", "start", "images", "extend", "stop", "badge", "simulate", "doctor")
 
 
 @pytest.mark.parametrize("subcommand", SUBCOMMANDS)
@@ -57,6 +57,14 @@ def test_open_fails_with_the_reason_when_creation_fails(codelab, simulator):
     )
     error = json.loads(done.stdout)["error"]
     assert error["status"] == "CREATE_FAILED" and error["fail_reason"] == "Insufficient resources in the free pool"
+
+
+def test_open_gives_up_at_the_timeout_with_exit_3(codelab, simulator):
+    simulator.control("POST", "config", {"step_seconds": 120})  # the creation outlasts the wait
+    done = codelab("open", "--timeout", "1", "--json")
+    assert done.returncode == 3
+    assert re.search(r"jupyter codelab open: error: Still \w+ after 1 s; see `jupyter codelab status`\.", done.stderr)
+    assert json.loads(done.stdout)["error"]["message"] == "timeout"
 
 
 def test_upstream_errors_keep_the_modelarts_code(codelab, simulator):

@@ -63,7 +63,7 @@ def test_the_72_hour_cap_is_said(codelab, running):
 @pytest.mark.parametrize(
     "args,expected",
     [
-        (("--hours", "1", "--for", "2"), "not allowed with argument"),
+        (("--hours", "1", "--for", "2"), "Give one of --hours, --until or --for, not --hours and --for."),
         (("--until", "9.30"), "--until must be a local time HH:MM (24 h)"),
         (("--for", "73"), "--for must be a whole number of hours from 1 to 72"),
     ],

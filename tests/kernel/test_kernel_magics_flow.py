@@ -61,6 +61,15 @@ def test_images_and_badge(ipython, capsys):
     assert "imageid=ce1bb52b-9780-4c4a-b31d-d73e12f0d2fb" in out
 
 
+def test_open_stops_waiting_at_the_timeout_and_the_panel_goes_on(ipython, simulator, capsys):
+    simulator.control("POST", "config", {"step_seconds": 120})  # the creation outlasts the wait
+    assert ipython.run_line_magic("codelab", "open --timeout 1") is None
+    assert re.search(r"Still \w+ after 1 s; the panel keeps following it\.", capsys.readouterr().out)
+    panel = last_panel()
+    assert panel.connection in ("connecting", "live") and panel.status != "RUNNING"
+    panel.close()
+
+
 def test_panel_subcommand_shows_an_empty_panel_or_follows(ipython, direct_backend):
     ipython.run_line_magic("codelab", "panel")
     empty = last_panel()
@@ -79,11 +88,11 @@ def test_help_lists_every_subcommand(ipython):
 
     help_text = CodeLabMagics.codelab.__doc__
     for usage in (
-        "%codelab open [--image NAME_OR_ID] [--share-url URL] [--local PATH]",
+        "%codelab open [--local PATH] [--strip-outputs] [--create-bucket]",
         "%codelab status [--json]",
         "%codelab start [--hours H] [--no-auto-stop]",
         "%codelab images [--json]",
-        "%codelab extend [--hours H] [--until TIME] [--for H]",
+        "%codelab extend [--hours H] [--until HH:MM] [--for H]",
         "%codelab stop",
         "%codelab panel [--empty]",
         "%codelab badge [--image NAME_OR_ID] URL",

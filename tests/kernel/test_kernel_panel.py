@@ -141,9 +141,12 @@ def test_close_stops_the_background_threads(direct_backend):
 
 
 def test_the_countdown_warns_before_the_automatic_stop(panel, simulator, monkeypatch):
+    from dataclasses import replace
+
     from jupyter_codelab.client import direct_backend
 
-    monkeypatch.setattr(direct_backend, "POLL_STEADY_SECONDS", 0.2)  # see the lease change at once
+    quick = replace(direct_backend.DIRECT_POLL, fast=0.2, slow=0.2)
+    monkeypatch.setattr(direct_backend, "DIRECT_POLL", quick)  # see the lease change at once
     panel.open_instance()
     assert panel.wait(timeout=30) == "RUNNING"
     assert "extend it to keep working" not in panel._ui.countdown.value

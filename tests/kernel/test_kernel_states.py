@@ -5,6 +5,7 @@ through its control API."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
 from codelab_wait import wait_for
@@ -30,7 +31,8 @@ OFFERED_BY = {
 
 @pytest.fixture(autouse=True)
 def quick_polls(monkeypatch):
-    monkeypatch.setattr(direct_backend_module, "POLL_STEADY_SECONDS", 0.2)  # see faults on a running instance at once
+    quick = replace(direct_backend_module.DIRECT_POLL, fast=0.2, slow=0.2)
+    monkeypatch.setattr(direct_backend_module, "DIRECT_POLL", quick)  # see faults on a running instance at once
 
 
 def shown(panel) -> set[str]:

@@ -1,5 +1,4 @@
-"""The subcommands of ``jupyter codelab``, one module each (``add_parser`` + ``run``)."""
+"""The subcommands of ``jupyter codelab``: ``run_<name>(args, out) -> exit code``, one small module each.
 
-from jupyter_codelab.cli.commands import badge, extend, images, login, open_command, simulate, start, status, stop
-
-MODULES = (open_command, status, start, images, extend, stop, badge, login, simulate)
+Their names, options and help are declared in ``client.commands.table``; ``cli.main`` renders them.
+"""

@@ -3,19 +3,12 @@
 from __future__ import annotations
 
 from jupyter_codelab.cli.connection import backend_for
-from jupyter_codelab.cli.output import EXIT_OK, Output, description
+from jupyter_codelab.cli.output import EXIT_OK, Output
 from jupyter_codelab.client.image_table import image_rows, table_text
-from jupyter_codelab.i18n import N_, _
-
-HELP = N_("list the images a CodeLab instance can be opened with")
+from jupyter_codelab.i18n import _
 
 
-def add_parser(subparsers, parent):
-    parser = subparsers.add_parser("images", parents=[parent], help=_(HELP), description=description(HELP))
-    parser.set_defaults(run=run)
-
-
-def run(args, out: Output) -> int:
+def run_images(args, out: Output) -> int:
     catalogue = backend_for(args).images()
     rows = image_rows(catalogue)
     out.result(table_text(rows) if rows else _("ModelArts lists no images for this project."), catalogue)

@@ -11,36 +11,12 @@ from __future__ import annotations
 import sys
 
 from jupyter_codelab.cli.connection import given_server
-from jupyter_codelab.cli.output import EXIT_OK, Output, description
+from jupyter_codelab.cli.output import EXIT_OK, Output
 from jupyter_codelab.client import login as account
 from jupyter_codelab.client.errors import CodeLabError, ConnectionLost
 from jupyter_codelab.client.inputs import InputError
 from jupyter_codelab.client.login import ask_credentials
-from jupyter_codelab.i18n import N_, _
-
-LOGIN_HELP = N_("connect your Huawei Cloud account (prompts for the keys; they are never echoed)")
-LOGOUT_HELP = N_("sign out: back to simulated mode (without a server: remove the saved keys)")
-
-
-def add_parser(subparsers, parent):
-    login = subparsers.add_parser("login", parents=[parent], help=_(LOGIN_HELP), description=description(LOGIN_HELP))
-    login.add_argument(
-        "--iam", action="store_true", help=_("sign in with an IAM user name and password instead of an access key")
-    )
-    login.add_argument(
-        "--security-token", action="store_true", help=_("also ask for the security token of temporary access keys")
-    )
-    login.add_argument("--region", help=_("region, e.g. cn-north-4 (default: the configured one)"))
-    login.add_argument("--project-id", help=_("32-character project id (default: looked up for the region)"))
-    login.add_argument(
-        "--remember", action="store_true", help=_("through a server: also keep the keys in ~/.huaweicloud/credentials")
-    )
-    login.set_defaults(run=run_login)
-    logout = subparsers.add_parser("logout", parents=[parent], help=_(LOGOUT_HELP), description=description(LOGOUT_HELP))
-    logout.add_argument(
-        "--forget", action="store_true", help=_("also remove the remembered keys from ~/.huaweicloud/credentials")
-    )
-    logout.set_defaults(run=run_logout)
+from jupyter_codelab.i18n import _
 
 
 def _server(args):

@@ -2,29 +2,12 @@
 
 from __future__ import annotations
 
-from jupyter_codelab.cli.output import EXIT_OK, Output, description
+from jupyter_codelab.cli.output import EXIT_OK, Output
 from jupyter_codelab.client.inputs import InputError
-from jupyter_codelab.i18n import N_, _
-
-HELP = N_("run the ModelArts simulator here (demo credentials unless --ak/--sk are given)")
+from jupyter_codelab.i18n import _
 
 
-def add_parser(subparsers, parent):
-    parser = subparsers.add_parser(
-        "simulate",
-        help=_(HELP),
-        description=description(HELP, _("Point clients at it with CODELAB_ENDPOINT=http://127.0.0.1:PORT. Stop with Ctrl+C.")),
-    )
-    parser.add_argument("--port", type=int, default=8010, help=_("port to listen on (0: any free port; default 8010)"))
-    parser.add_argument("--address", default="127.0.0.1", help=_("address to bind (default 127.0.0.1)"))
-    parser.add_argument("--ak", dest="access_key", help=_("access key clients sign with"))
-    parser.add_argument("--sk", dest="secret_key", help=_("secret key clients sign with"))
-    parser.add_argument("--project-id", help=_("32-hex project id (default: the demo project)"))
-    parser.add_argument("--step-seconds", type=float, default=2.0, help=_("seconds per creation step (default 2)"))
-    parser.set_defaults(run=run, json=False)
-
-
-def run(args, out: Output) -> int:
+def run_simulate(args, out: Output) -> int:
     if bool(args.access_key) != bool(args.secret_key):
         raise InputError(_("Give both --ak and --sk, or neither (to use the demo credentials)."))
     if args.step_seconds < 0:

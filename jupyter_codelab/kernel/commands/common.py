@@ -1,52 +1,23 @@
-"""What the ``%codelab`` subcommands share: naming their parsers, parsing, display."""
+"""What the ``%codelab`` subcommands share: parsing, the backend, display, following until settled."""
 
 from __future__ import annotations
 
 from IPython.core.error import UsageError
-from IPython.core.magic_arguments import argument, parse_argstring
 
 from jupyter_codelab.client import describe
 from jupyter_codelab.client.backend import Backend
 from jupyter_codelab.client.choose import get_backend
+from jupyter_codelab.client.commands.spec import MAGIC
 from jupyter_codelab.client.errors import CodeLabError
+from jupyter_codelab.client.settle import FAILED, LOST, SETTLED, VANISHED, wait_until_settled
 from jupyter_codelab.i18n import _
-from jupyter_codelab.modelarts.states import VANISHED_SENTENCE
-
-DEFAULT_TIMEOUT = 900.0
 
 
-def wait_options(no_wait_help: str | None = None):
-    """``--no-wait`` and ``--timeout``: the same for every subcommand that follows an instance until it runs."""
-
-    def decorate(function):
-        function = argument(
-            "--timeout",
-            type=float,
-            default=DEFAULT_TIMEOUT,
-            metavar="SECONDS",
-            help=_("stop waiting after this long (default {seconds})").format(seconds=f"{DEFAULT_TIMEOUT:g}"),
-        )(function)
-        default_help = _("return at once; the panel keeps updating while the cell is idle")
-        return argument("--no-wait", action="store_true", help=no_wait_help or default_help)(function)
-
-    return decorate
-
-
-def subcommand(name: str):
-    """Name the parser ``%codelab NAME`` (put it under ``@magic_arguments()``)."""
-
-    def decorate(function):
-        function.argcmd_name = f"codelab {name}"
-        return function
-
-    return decorate
-
-
-def parse(function, line: str):
+def parse(parser, line: str):
     try:
-        return parse_argstring(function, line)
+        return parser.parse_argstring(line)
     except UsageError as exc:
-        usage = function.parser.format_usage().replace("::\n\n  ", "").strip()
+        usage = parser.format_usage().replace("::\n\n  ", "").strip()
         raise UsageError(
             _("{problem}. Usage: {usage} (details: %codelab?)").format(problem=str(exc).rstrip("."), usage=usage)
         ) from None
@@ -60,9 +31,6 @@ def backend() -> Backend:
     return get_backend()
 
 
-FACE = "magic"  # how describe spells the next command: %codelab ...
-
-
 def show(text: str, html: str | None = None, markdown: str | None = None) -> None:
     from IPython.display import display
 
@@ -74,37 +42,36 @@ def show(text: str, html: str | None = None, markdown: str | None = None) -> Non
     display(bundle, raw=True)
 
 
+class PanelFollowing:
+    """The panel as a ``settle.Following``: it follows the instance's events itself."""
+
+    def __init__(self, panel):
+        self.panel = panel
+
+    @property
+    def notebook(self) -> dict | None:
+        return self.panel.notebook or None
+
+    @property
+    def vanished(self) -> bool:
+        return bool(self.panel.vanished)
+
+    @property
+    def lost(self) -> str | None:
+        return (self.panel.error or "") if self.panel.connection == "ended" else None
+
+    def wait(self, seconds: float) -> None:
+        self.panel.wait(timeout=seconds)
+
+
 def follow(panel, handle, no_wait: bool, timeout: float) -> None:
     """Wait for the panel's instance to run (unless ``no_wait``) and say how it ended, with the next command."""
     if no_wait:
         return None
-    try:
-        status = panel.wait(timeout=timeout)
-    except KeyboardInterrupt:
-        print(_("Stopped waiting; the panel keeps following the instance."))
-        return None
+    ended = wait_until_settled(PanelFollowing(panel), timeout, MAGIC)
     if handle is not None:
         handle.update(panel)  # the text fallback now shows the final state too
-    if panel.vanished:
-        raise CodeLabError(f"{_(VANISHED_SENTENCE)} {describe.next_line(('open',), FACE)}.")
-    if status == "RUNNING":
-        print(
-            _("CodeLab instance {name} is running: {url}").format(
-                name=panel.notebook.get("name") or panel.notebook_id, url=panel.url
-            )
-        )
-    elif describe.is_failed(status):
-        found = describe.state(panel.notebook)
-        next_line = describe.next_line(found.actions, FACE)
-        raise CodeLabError(describe.status_sentence(panel.notebook) + (f" {next_line}." if next_line else ""))
-    elif panel.connection == "ended" and panel.error:
-        raise CodeLabError(panel.error)
-    elif describe.is_settled(status):
-        print(describe.summary_text(panel.notebook, face=FACE))
-    else:
-        print(
-            _("Still {status} after {timeout:g} s; the panel keeps following it.").format(
-                status=describe.status_words(status).lower(), timeout=timeout
-            )
-        )
+    if ended.ending in (VANISHED, FAILED, LOST):
+        raise CodeLabError(ended.sentence)
+    print(describe.summary_text(ended.notebook, face=MAGIC) if ended.ending == SETTLED else ended.sentence)
     return None

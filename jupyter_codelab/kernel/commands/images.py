@@ -2,19 +2,12 @@
 
 from __future__ import annotations
 
-from IPython.core.magic_arguments import argument, magic_arguments
-
 from jupyter_codelab.client.image_table import image_rows, table_html, table_text
 from jupyter_codelab.i18n import _
-from jupyter_codelab.kernel.commands.common import backend, parse, show, subcommand
+from jupyter_codelab.kernel.commands.common import backend, show
 
 
-@magic_arguments()
-@subcommand("images")
-@argument("--json", action="store_true", help=_("return {images, default_image_id} as a dict instead of showing a table"))
-def images_command(line: str):
-    """List the images a CodeLab instance can be opened with (use a name or id with --image)."""
-    args = parse(images_command, line)
+def run_images(args):
     catalogue = backend().images()
     if args.json:
         return catalogue

@@ -7,13 +7,11 @@ the history or the notebook.
 
 from __future__ import annotations
 
-from IPython.core.magic_arguments import argument, magic_arguments
-
 from jupyter_codelab.client import login as account
 from jupyter_codelab.client.errors import CodeLabError
 from jupyter_codelab.client.login import ask_credentials
 from jupyter_codelab.i18n import _
-from jupyter_codelab.kernel.commands.common import backend, parse, show, subcommand
+from jupyter_codelab.kernel.commands.common import backend, show
 
 
 def _server():
@@ -23,17 +21,7 @@ def _server():
         return account.server_backend()  # no usable backend yet (no credentials at all): that is why we log in
 
 
-@magic_arguments()
-@subcommand("login")
-@argument("--iam", action="store_true", help="sign in with an IAM user name and password instead of an access key")
-@argument("--security-token", action="store_true", help="also ask for the security token of temporary access keys")
-@argument("--region", help="region, e.g. cn-north-4 (default: the configured one)")
-@argument("--project-id", help="32-character project id (default: looked up for the region)")
-@argument("--remember", action="store_true", help="keep the access key in ~/.huaweicloud/credentials (mode 0600)")
-def login_command(line: str):
-    """Connect your Huawei Cloud account: prompts for the keys (never echoed, never in the history).
-    Inside JupyterLab the server switches to ModelArts at once and keeps them in memory (--remember: in the file)."""
-    args = parse(login_command, line)
+def run_login(args):
     body = ask_credentials(args.iam, args.security_token)
     body.update({k: v for k, v in (("region", args.region), ("project_id", args.project_id)) if v})
     if args.remember:
@@ -53,12 +41,7 @@ def login_command(line: str):
     return None
 
 
-@magic_arguments()
-@subcommand("logout")
-@argument("--forget", action="store_true", help="also remove the remembered keys from ~/.huaweicloud/credentials")
-def logout_command(line: str):
-    """Sign out: back to simulated mode (or the configured credentials). Without a server it removes the saved keys."""
-    args = parse(logout_command, line)
+def run_logout(args):
     try:
         config, what = account.logout(args.forget, _server())
     except account.LoginRefused as exc:

@@ -2,42 +2,21 @@
 
 from __future__ import annotations
 
-from IPython.core.magic_arguments import argument, magic_arguments
-
 from jupyter_codelab.client import actions
-from jupyter_codelab.client.inputs import InputError, check_share_url, resolve_image
-from jupyter_codelab.i18n import _
-from jupyter_codelab.kernel.commands.common import backend, follow, parse, subcommand, wait_options
+from jupyter_codelab.client.inputs import check_share_url, resolve_image
+from jupyter_codelab.client.open_target import open_target
+from jupyter_codelab.kernel.commands.common import backend, follow
 
 
-@magic_arguments()
-@subcommand("open")
-@argument(
-    "--image",
-    metavar="NAME_OR_ID",
-    help="image id, or a name/tag matching exactly one image (see %%codelab images); default: ModelArts' default image",
-)
-@argument("--share-url", metavar="URL", help="link to an .ipynb file to open in the instance (GitHub pages and raw links work)")
-@argument("--local", metavar="PATH", help="a local .ipynb file: sent through OBS first (see %%codelab send)")
-@wait_options()
-def open_command(line: str):
-    """Open your CodeLab instance (or find the one already open) and show a panel following it.
-
-    With another --image than the instance has, ModelArts switches that instance to
-    it (it restarts). Waits until the instance is RUNNING unless --no-wait is given
-    (interrupting the kernel stops the waiting, not the instance). The panel's
-    object is jupyter_codelab.kernel.panel.last_panel().
-    """
-    args = parse(open_command, line)
-    if args.local is not None:
-        if args.share_url is not None:
-            raise InputError(_("Give --local (a file here) or --share-url (a link), not both."))
+def run_open(args):
+    local, share_url = open_target(args.notebook, args.share_url, args.local)
+    if local is not None:
         from jupyter_codelab.kernel.commands.send import send_and_follow
 
         image_id = resolve_image(backend().images(), args.image)["id"] if args.image is not None else None
-        return send_and_follow(args.local, no_wait=args.no_wait, timeout=args.timeout, image_id=image_id)
-    if args.share_url is not None:
-        check_share_url(args.share_url)
+        return send_and_follow(local, args.strip_outputs, args.create_bucket, args.no_wait, args.timeout, image_id)
+    if share_url is not None:
+        check_share_url(share_url)
     actions.check_timeout(args.timeout)
     from IPython.display import display
 
@@ -47,7 +26,7 @@ def open_command(line: str):
     image_id = resolve_image(chosen.images(), args.image)["id"] if args.image is not None else None
     panel = CodeLabPanel(backend=chosen)
     panel.image_id = image_id
-    panel.share_url = args.share_url or ""
+    panel.share_url = share_url or ""
     handle = display(panel, display_id=True)
     panel.open_instance(raise_errors=True)
     if panel.notice:

@@ -2,23 +2,10 @@
 
 from __future__ import annotations
 
-from IPython.core.magic_arguments import argument, magic_arguments
-
-from jupyter_codelab.kernel.commands.common import backend, parse, subcommand
+from jupyter_codelab.kernel.commands.common import backend
 
 
-@magic_arguments()
-@subcommand("panel")
-@argument("--empty", action="store_true", help="show the open form only, without following the current instance")
-@argument("--follow", action="store_true", help="(the default now; kept so older notebooks still run)")
-def panel_command(line: str):
-    """Show a CodeLab panel following your current instance (with its image selected),
-    or, when there is none, the form to open one: pick an image, paste a notebook link, click Open.
-
-    The panel's state is in traits (notebook_id, status, remaining_seconds ...);
-    get the panel object with jupyter_codelab.kernel.panel.last_panel().
-    """
-    args = parse(panel_command, line)
+def run_panel(args):
     from IPython.display import display
 
     from jupyter_codelab.kernel.panel import CodeLabPanel

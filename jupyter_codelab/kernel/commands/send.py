@@ -2,30 +2,14 @@
 
 from __future__ import annotations
 
-from IPython.core.magic_arguments import argument, magic_arguments
-
 from jupyter_codelab.client import actions, send_flow
+from jupyter_codelab.client.commands.options import DEFAULT_TIMEOUT
 from jupyter_codelab.client.inputs import InputError
 from jupyter_codelab.i18n import _
-from jupyter_codelab.kernel.commands.common import DEFAULT_TIMEOUT, backend, follow, parse, subcommand, wait_options
+from jupyter_codelab.kernel.commands.common import backend, follow
 
 
-@magic_arguments()
-@subcommand("send")
-@argument("path", nargs="?", help="the .ipynb file to send (default: the notebook this kernel belongs to)")
-@argument("--strip-outputs", action="store_true", help="send it without cell outputs (smaller)")
-@argument(
-    "--create-bucket", action="store_true", help="create the private bucket codelab-<project>-<region> if it does not exist"
-)
-@wait_options(_("return once CodeLab is opening; do not wait until it runs"))
-def send_command(line: str):
-    """Send a local notebook to CodeLab: upload it to your OBS bucket (private, content-addressed,
-    so an unchanged notebook is not uploaded again), open CodeLab with a signed link that works
-    for c.CodeLab.share_link_minutes, and follow the instance until it runs.
-
-    Without a path it sends the notebook this kernel belongs to, saved as it is on disk (save first).
-    """
-    args = parse(send_command, line)
+def run_send(args):
     path = args.path
     if not path:
         from IPython import get_ipython

@@ -2,20 +2,12 @@
 
 from __future__ import annotations
 
-from IPython.core.magic_arguments import argument, magic_arguments
-
 from jupyter_codelab.client import actions
-from jupyter_codelab.kernel.commands.common import FACE, backend, follow, parse, subcommand, wait_options
+from jupyter_codelab.client.commands.spec import MAGIC
+from jupyter_codelab.kernel.commands.common import backend, follow
 
 
-@magic_arguments()
-@subcommand("start")
-@argument("--hours", metavar="H", help="stop automatically H hours from now, 1 to 72 (default: ModelArts' 1 h)")
-@argument("--no-auto-stop", action="store_true", help="no automatic stop: it runs until you stop it")
-@wait_options()
-def start_command(line: str):
-    """Start your stopped CodeLab instance again (also after "Start failed") and show a panel following it."""
-    args = parse(start_command, line)
+def run_start(args):
     hours = actions.check_start_options(args.hours, args.no_auto_stop)
     actions.check_timeout(args.timeout)
     from IPython.display import display
@@ -23,7 +15,7 @@ def start_command(line: str):
     from jupyter_codelab.kernel.panel import CodeLabPanel
 
     chosen = backend()
-    notebook = actions.start_instance(chosen, FACE, hours, args.no_auto_stop)
+    notebook = actions.start_instance(chosen, MAGIC, hours, args.no_auto_stop)
     panel = CodeLabPanel(backend=chosen)
     panel.apply_notebook(notebook)
     panel.watch(notebook["id"])

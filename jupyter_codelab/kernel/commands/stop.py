@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-from IPython.core.magic_arguments import magic_arguments
-
 from jupyter_codelab.client import actions
-from jupyter_codelab.kernel.commands.common import FACE, backend, parse, show, subcommand
+from jupyter_codelab.client.commands.spec import MAGIC
+from jupyter_codelab.kernel.commands.common import backend, show
 
 
-@magic_arguments()
-@subcommand("stop")
-def stop_command(line: str):
-    """Stop your CodeLab instance now (%codelab start starts it again)."""
-    parse(stop_command, line)
-    show(actions.stop_instance(backend(), FACE).sentence)
+def run_stop(args):
+    show(actions.stop_instance(backend(), MAGIC).sentence)
     return None

@@ -137,8 +137,10 @@ class CodeLabHandler(APIHandler):
 
 
 def codelab_api(method):
-    """Every CodeLab API method: ``@web.authenticated`` + ``@authorized`` for Jupyter users (the kernels'
-    token is its own proof), then bad input as 400 and ModelArts errors with their status (upstream 5xx as 502-504)."""
+    """Every CodeLab API method: ``@web.authenticated`` outermost, as jupyter_server's audit of
+    extension endpoints expects, then ``@authorized`` for Jupyter users (the kernels' token is its own
+    proof: their identity comes from ``_KernelTokenIdentity``), then bad input as 400 and ModelArts
+    errors with their status (upstream 5xx as 502-504)."""
 
     @functools.wraps(method)
     async def translated(self, *args, **kwargs):
@@ -152,12 +154,11 @@ def codelab_api(method):
         except ModelArtsError as error:
             raise upstream_error(error) from None
 
-    checked = web.authenticated(authorized(translated))
+    checked = authorized(translated)
 
     @functools.wraps(method)
-    def wrapper(self, *args, **kwargs):
-        if self.kernel_authenticated:
-            return translated(self, *args, **kwargs)
-        return checked(self, *args, **kwargs)
+    def by_whom(self, *args, **kwargs):
+        # A hub's authorizer knows nothing of the kernels' scoped identity: it is checked by its token alone.
+        return (translated if self.kernel_authenticated else checked)(self, *args, **kwargs)
 
-    return wrapper
+    return web.authenticated(by_whom)

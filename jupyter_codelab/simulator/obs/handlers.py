@@ -9,7 +9,7 @@ import secrets
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
-from tornado import web
+from tornado import httputil, web
 
 from .auth import authenticate
 from .errors import ObsError, access_denied
@@ -23,12 +23,15 @@ ACL_HEADERS = ("x-obs-acl", "x-amz-acl")
 class ObsHandler(web.RequestHandler):
     def initialize(self, obs: ObsSimulator) -> None:
         self.obs = obs
+        self.set_default_headers()  # tornado set them once before initialize, without the cloud's clock
 
     def set_default_headers(self) -> None:
         self.request_id = secrets.token_hex(16).upper()
         self.set_header("x-obs-request-id", self.request_id)
         self.set_header("x-obs-id-2", secrets.token_urlsafe(24))
         self.set_header("Server", "OBS")
+        if hasattr(self, "obs"):
+            self.set_header("Date", httputil.format_timestamp(self.obs.sim.gateway_time()))  # the cloud's clock_skew fault
 
     # -- what was asked -----------------------------------------------------------------------
     def target(self) -> tuple[str, str]:
@@ -60,7 +63,9 @@ class ObsHandler(web.RequestHandler):
         bucket, raw_key = self.target()
         headers = {name.lower(): value for name, value in self.request.headers.items()}
         query = {name: values[-1].decode("utf-8", "replace") for name, values in self.request.query_arguments.items()}
-        self.user = authenticate(self.obs.users(), self.request.method, headers, query, bucket, raw_key)
+        self.user = authenticate(
+            self.obs.users(), self.request.method, headers, query, bucket, raw_key, self.obs.sim.gateway_time()
+        )
         self.bucket_name, self.key = bucket, unquote(raw_key)
 
     def owner_id(self) -> str:
@@ -151,6 +156,7 @@ class ControlHandler(web.RequestHandler):
 
     def initialize(self, obs: ObsSimulator) -> None:
         self.obs = obs
+        self.set_default_headers()  # tornado set them once before initialize, without the cloud's clock
 
     def get(self, what: str) -> None:
         if what == "faults":

@@ -3,6 +3,8 @@
  * simulated mode; the region, project and source with "Sign out" when
  * connected; a sentence when the administrator manages the account; and a
  * broken configuration as a warning with its fix, never a silent "Simulated".
+ * The form itself (connectForm.ts) is a chunk of its own, fetched the first
+ * time it is opened.
  */
 import { TranslationBundle } from '@jupyterlab/translation';
 
@@ -10,8 +12,11 @@ import { AccountModel } from '../account';
 import { accountControls, sourceInWords } from '../accountForm';
 import { h, setChildren } from '../dom';
 import { ICodeLabModel } from '../tokens';
-import { ConnectForm } from './connectForm';
+import type { ConnectForm } from './connectForm';
+import { DoctorView } from './doctorView';
 import { ModelView } from './view';
+
+const FORM_ID = 'jp-CodeLab-account-form';
 
 export class AccountView extends ModelView {
   constructor(model: ICodeLabModel, trans: TranslationBundle) {
@@ -21,8 +26,6 @@ export class AccountView extends ModelView {
     this.account.changed.connect(this.render, this);
     this.addClass('jp-CodeLab-account');
     this.node.dataset.testid = 'codelab-account';
-    this._form = new ConnectForm(this.account, trans);
-    this._form.node.id = 'jp-CodeLab-account-form';
     this._configError = h('div', {
       class: 'jp-CodeLab-configError',
       'data-testid': 'codelab-config-error',
@@ -36,7 +39,7 @@ export class AccountView extends ModelView {
       __('The administrator of this Jupyter server manages its Huawei Cloud account.')
     );
     this._connect = this.button('codelab-connect', __('Connect your account'), 'jp-CodeLab-linkButton');
-    this._connect.setAttribute('aria-controls', this._form.node.id);
+    this._connect.setAttribute('aria-controls', FORM_ID);
     this._connect.addEventListener('click', () => this.openConnectForm(!this.account.formOpen));
     this._signOut = this.button('codelab-sign-out', __('Sign out'));
     this._signOut.addEventListener('click', () => void this.account.signOut(false));
@@ -44,14 +47,15 @@ export class AccountView extends ModelView {
     this._forget.title = __('Also remove the keys remembered in ~/.huaweicloud/credentials');
     this._forget.addEventListener('click', () => void this.account.signOut(true));
     this._error = h('div', { class: 'jp-CodeLab-fieldProblem', 'data-testid': 'codelab-account-error', role: 'alert' });
+    this._doctor = new DoctorView(model.serverSettings, trans);
     this.node.append(
       this._configError,
       this._status,
       this._source,
       this._locked,
-      h('div', { class: 'jp-CodeLab-actions' }, this._connect, this._signOut, this._forget),
+      h('div', { class: 'jp-CodeLab-actions' }, this._connect, this._signOut, this._forget, this._doctor.button),
       this._error,
-      this._form.node
+      this._doctor.node
     );
     this.render();
   }
@@ -65,7 +69,12 @@ export class AccountView extends ModelView {
     }
     this.account.showForm(open);
     if (open) {
-      this._form.reset(this.model.config?.region ?? '');
+      void this.loadForm().then(form => {
+        if (form && this.account.formOpen && !this.isDisposed) {
+          form.reset(this.model.config?.region ?? '');
+          this.render();
+        }
+      });
     }
   }
 
@@ -77,6 +86,7 @@ export class AccountView extends ModelView {
     if (!config) {
       return;
     }
+    this._doctor.follow(config);
     this._configError.hidden = !config.config_error;
     if (config.config_error) {
       setChildren(
@@ -108,9 +118,11 @@ export class AccountView extends ModelView {
     }
     this._signOut.textContent = account.busy === 'signout' ? __('Signing out…') : __('Sign out');
     const formShown = controls.connect && account.formOpen;
-    this._form.node.hidden = !formShown;
-    if (formShown) {
-      this._form.render();
+    if (this._form) {
+      this._form.node.hidden = !formShown;
+      if (formShown) {
+        this._form.render();
+      }
     }
     const error = account.error?.action === 'signout' ? account.error : null;
     this._error.hidden = !error;
@@ -127,11 +139,34 @@ export class AccountView extends ModelView {
     }
   }
 
+  /** The form, created once its chunk is here; null (and closed again) when it could not load. */
+  private loadForm(): Promise<ConnectForm | null> {
+    this._formLoad ??= import('./connectForm').then(
+      ({ ConnectForm }) => {
+        const form = new ConnectForm(this.account, this.trans);
+        form.node.id = FORM_ID;
+        form.node.hidden = true; // until render() shows it
+        this.node.append(form.node);
+        this._form = form;
+        return form;
+      },
+      reason => {
+        this._formLoad = null;
+        console.error('jupyter-codelab: the Connect form could not load.', reason);
+        this.account.showForm(false);
+        return null;
+      }
+    );
+    return this._formLoad;
+  }
+
   private button(testid: string, label: string, extraClass = 'jp-CodeLab-button'): HTMLButtonElement {
     return h('button', { type: 'button', class: `jp-mod-styled ${extraClass}`, 'data-testid': testid }, label);
   }
 
-  private _form: ConnectForm;
+  private _form: ConnectForm | null = null;
+  private _formLoad: Promise<ConnectForm | null> | null = null;
+  private _doctor: DoctorView;
   private _configError: HTMLDivElement;
   private _status: HTMLDivElement;
   private _source: HTMLDivElement;

@@ -1,19 +1,19 @@
 /**
  * The current instance, whatever its status: its words and sentence (from the
  * one state vocabulary), exactly its actions as buttons (the primary one
- * first), and once it runs the link, the lease countdown and SSH.
+ * first), and once it runs the link, the lease countdown and SSH (sshCard.ts,
+ * loaded when first needed).
  */
 import { TranslationBundle } from '@jupyterlab/translation';
 
-import { CopyButton } from '../copyButton';
 import { clockTime, formatRemaining, hasAutoStop } from '../countdown';
 import { h, setChildren } from '../dom';
 import { errorCodeInWords, findErrorCode } from '../errorWords';
 import { ICodeLabModel, IStateView, StopNotice } from '../tokens';
 import { isTransient, StateAction } from '../phase';
-import { sshConfig, sshEndpoint, sshKeyNames } from '../ssh';
 import { INotebook } from '../contracts';
 import { openConfirmed, stopConfirmed } from '../userActions';
+import type { SshCard } from './sshCard';
 import { ModelView } from './view';
 
 export class InstanceView extends ModelView {
@@ -22,7 +22,6 @@ export class InstanceView extends ModelView {
     this.addClass('jp-CodeLab-instance');
     this._countdown = h('span', { class: 'jp-CodeLab-countdown', 'data-testid': 'codelab-countdown', role: 'timer' });
     this._body = h('div', { class: 'jp-CodeLab-instanceBody' });
-    this._copySsh = new CopyButton(trans.__('Copy SSH config'), 'codelab-copy-ssh', trans, () => this._sshConfig);
     this.node.append(this._body);
     model.tick.connect(this.renderCountdown, this);
     this.render();
@@ -145,31 +144,27 @@ export class InstanceView extends ModelView {
     return rows;
   }
 
+  /** The SSH card, once its chunk is here; the first instance with endpoints fetches it. */
   private ssh(notebook: INotebook): HTMLElement[] {
-    const { trans } = this;
-    const ssh = sshEndpoint(notebook.endpoints);
-    if (!ssh) {
-      return [];
+    if (this._ssh) {
+      return this._ssh.render(notebook);
     }
-    const config = sshConfig(ssh, `codelab-${notebook.name}`);
-    if (config !== this._sshConfig) {
-      this._sshConfig = config;
-      this._copySsh.revert();
+    if (notebook.endpoints?.length && !this._sshLoading) {
+      this._sshLoading = true;
+      void import('./sshCard').then(
+        ({ SshCard }) => {
+          this._ssh = new SshCard(this.trans);
+          if (!this.isDisposed) {
+            this.render();
+          }
+        },
+        reason => {
+          this._sshLoading = false;
+          console.error('jupyter-codelab: the SSH card could not load.', reason);
+        }
+      );
     }
-    const keys = sshKeyNames(ssh); // key_pair_names (EndpointsRes), or ssh_keys from an older server
-    return [
-      h(
-        'div',
-        { class: 'jp-CodeLab-ssh', 'data-testid': 'codelab-ssh' },
-        h('span', { class: 'jp-CodeLab-label' }, trans.__('SSH')),
-        h(
-          'code',
-          { class: 'jp-CodeLab-sshUri', title: keys.length ? trans.__('Key pairs: %1', keys.join(', ')) : null },
-          ssh.uri
-        ),
-        this._copySsh.node
-      )
-    ];
+    return [];
   }
 
   private actionButton(action: StateAction, primary: boolean): HTMLButtonElement {
@@ -255,7 +250,7 @@ export class InstanceView extends ModelView {
   }
 
   private _countdown: HTMLSpanElement;
-  private _copySsh: CopyButton;
-  private _sshConfig = '';
+  private _ssh: SshCard | null = null;
+  private _sshLoading = false;
   private _body: HTMLDivElement;
 }

@@ -1,21 +1,22 @@
-/** The left-sidebar panel: the small views stacked, loading the model once shown. */
+/**
+ * The left-sidebar panel. At start it is only its tab (icon, caption, id); its
+ * views are a chunk of their own (views.ts), loaded once the page is idle or
+ * when the panel is first shown, whichever comes first, so that JupyterLab's
+ * start does not fetch them and opening the panel does not wait for them.
+ */
 import { TranslationBundle } from '@jupyterlab/translation';
+import type { Message } from '@lumino/messaging';
 import { Panel } from '@lumino/widgets';
 
 import { codelabIcon } from '../icons';
 import { ICodeLabModel, PANEL_ID } from '../tokens';
-import { AccountView } from './accountView';
-import { BadgeView } from './badgeView';
-import { HeaderView } from './header';
-import { InstanceView } from './instanceView';
-import { MessageView } from './messageView';
-import { OpenFormView } from './openForm';
-import { ProgressView } from './progressView';
 
 export class CodeLabPanel extends Panel {
-  constructor(model: ICodeLabModel, trans: TranslationBundle) {
+  constructor(
+    private readonly model: ICodeLabModel,
+    private readonly trans: TranslationBundle
+  ) {
     super();
-    this._model = model;
     this.id = PANEL_ID;
     this.addClass('jp-CodeLab-panel');
     this.title.icon = codelabIcon;
@@ -23,28 +24,30 @@ export class CodeLabPanel extends Panel {
     this.title.label = '';
     this.node.setAttribute('aria-label', trans.__('CodeLab'));
     this.node.dataset.testid = 'codelab-panel';
-    const account = new AccountView(model, trans);
-    this.addWidget(new HeaderView(model, trans, () => account.openConnectForm()));
-    this.addWidget(account);
-    this.addWidget(new MessageView(model, trans));
-    this.addWidget(new OpenFormView(model, trans));
-    this.addWidget(new ProgressView(model, trans));
-    this.addWidget(new InstanceView(model, trans));
-    this.addWidget(new BadgeView(model, trans));
-    model.changed.connect(this.layoutFor, this);
-    this.layoutFor();
   }
 
-  /** Once there is an instance, its section comes first (CSS order); the form folds below. */
-  private layoutFor(): void {
-    const phase = this._model.phase;
-    this.node.dataset.layout = ['loading', 'unavailable', 'none'].includes(phase) ? 'form-first' : 'instance-first';
+  /** Load and add the views, once (a failed load is tried again on the next call). */
+  loadViews(): Promise<void> {
+    if (!this._views) {
+      this._views = import('./views').then(
+        ({ addViews }) => {
+          if (!this.isDisposed) {
+            addViews(this, this.model, this.trans);
+          }
+        },
+        reason => {
+          this._views = null;
+          console.error('jupyter-codelab: the CodeLab panel could not load its views.', reason);
+        }
+      );
+    }
+    return this._views;
   }
 
-  dispose(): void {
-    this._model.changed.disconnect(this.layoutFor, this);
-    super.dispose();
+  protected onBeforeShow(msg: Message): void {
+    super.onBeforeShow(msg);
+    void this.loadViews();
   }
 
-  private _model: ICodeLabModel;
+  private _views: Promise<void> | null = null;
 }

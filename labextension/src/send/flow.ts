@@ -1,0 +1,97 @@
+/**
+ * The send and publish flows behind the commands (commands.ts): preview,
+ * confirm, upload with progress, show the result. Loaded with `import()` on
+ * the first send or publish, not at JupyterLab's start.
+ */
+import { JupyterFrontEnd } from '@jupyterlab/application';
+import { Notification, showErrorMessage } from '@jupyterlab/apputils';
+import { ServerConnection } from '@jupyterlab/services';
+import { TranslationBundle } from '@jupyterlab/translation';
+
+import { CommandIDs, ICodeLabModel } from '../tokens';
+import { getJob, ISendJob, previewSend, publish, startSend } from './api';
+import { confirmPublish, confirmSend, showBadge } from './dialogs';
+import { progressText } from './words';
+
+const POLL_MS = 300;
+
+async function follow(
+  settings: ServerConnection.ISettings,
+  job: ISendJob,
+  trans: TranslationBundle
+): Promise<ISendJob> {
+  const __ = trans.__.bind(trans);
+  const id = Notification.emit(progressText(job, __), 'in-progress', { autoClose: false });
+  try {
+    while (job.state !== 'done' && job.state !== 'failed') {
+      await new Promise(resolve => setTimeout(resolve, POLL_MS));
+      job = await getJob(settings, job.id);
+      Notification.update({ id, message: progressText(job, __) });
+    }
+  } catch (error) {
+    // The job could not be read any more (server restart, network): no spinner left behind.
+    Notification.update({ id, message: (error as Error).message, type: 'error', autoClose: 5000 });
+    throw error;
+  }
+  Notification.update({
+    id,
+    message: progressText(job, __),
+    type: job.state === 'done' ? 'success' : 'error',
+    autoClose: job.state === 'done' ? 5000 : false
+  });
+  return job;
+}
+
+/** Preview, confirm, send with progress, then show the instance in the sidebar. */
+export async function sendPath(
+  app: JupyterFrontEnd,
+  model: ICodeLabModel,
+  path: string,
+  trans: TranslationBundle
+): Promise<void> {
+  const settings = app.serviceManager.serverSettings;
+  try {
+    let preview = await previewSend(settings, path, false);
+    const choice = await confirmSend(preview, trans);
+    if (!choice) {
+      return;
+    }
+    if (choice.strip !== preview.stripped) {
+      preview = await previewSend(settings, path, choice.strip);
+    }
+    if (preview.too_large) {
+      await showErrorMessage(trans.__('Too large to send'), preview.too_large);
+      return;
+    }
+    const job = await follow(
+      settings,
+      await startSend(settings, path, choice.strip, preview.create_bucket_needed),
+      trans
+    );
+    if (job.state !== 'done') {
+      return;
+    }
+  } catch (error) {
+    await showErrorMessage(trans.__('Could not open the notebook in CodeLab'), (error as Error).message);
+    return;
+  }
+  // Sent and opened: showing it is a bonus, and a failure here is not a failed send.
+  await app.commands.execute(CommandIDs.showPanel);
+  await model.refreshCurrent().catch(() => undefined);
+}
+
+export async function publishPath(
+  settings: ServerConnection.ISettings,
+  path: string,
+  trans: TranslationBundle
+): Promise<void> {
+  try {
+    const preview = await previewSend(settings, path, false, true);
+    if (!(await confirmPublish(preview, trans))) {
+      return;
+    }
+    await showBadge(await publish(settings, path, preview.create_bucket_needed), trans);
+  } catch (error) {
+    await showErrorMessage(trans.__('Could not publish the notebook'), (error as Error).message);
+  }
+}

@@ -1,0 +1,38 @@
+/**
+ * The sidebar's views, stacked in the panel, and their CSS: loaded with
+ * `import()` by the panel (panel.ts), not at JupyterLab's start.
+ */
+import '../../style/panel.css';
+import '../../style/account.css';
+import '../../style/doctor.css';
+
+import { TranslationBundle } from '@jupyterlab/translation';
+import { Panel } from '@lumino/widgets';
+
+import { ICodeLabModel } from '../tokens';
+import { AccountView } from './accountView';
+import { BadgeView } from './badgeView';
+import { HeaderView } from './header';
+import { InstanceView } from './instanceView';
+import { MessageView } from './messageView';
+import { OpenFormView } from './openForm';
+import { ProgressView } from './progressView';
+
+export function addViews(panel: Panel, model: ICodeLabModel, trans: TranslationBundle): void {
+  const account = new AccountView(model, trans);
+  panel.addWidget(new HeaderView(model, trans, () => account.openConnectForm()));
+  panel.addWidget(account);
+  panel.addWidget(new MessageView(model, trans));
+  panel.addWidget(new OpenFormView(model, trans));
+  panel.addWidget(new ProgressView(model, trans));
+  panel.addWidget(new InstanceView(model, trans));
+  panel.addWidget(new BadgeView(model, trans));
+  // Once there is an instance, its section comes first (CSS order); the form folds below.
+  // Connected with the panel as receiver: the panel's dispose disconnects it.
+  const layoutFor = () => {
+    const phase = model.phase;
+    panel.node.dataset.layout = ['loading', 'unavailable', 'none'].includes(phase) ? 'form-first' : 'instance-first';
+  };
+  model.changed.connect(layoutFor, panel);
+  layoutFor();
+}
