@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from .._version import __version__
 from ..modelarts.credentials import ClientSettings
 from ..modelarts.models import Image, Lease, Notebook, default_image_id
+from ..modelarts.regions import REGIONS
 from ..modelarts.transport_async import AsyncModelArtsClient
 from .watcher import WatcherRegistry
 
@@ -48,6 +49,7 @@ class CodeLabContext:
             "config_error": self.config_error,
             "version": __version__,
             "simulator_endpoint": self.simulator_endpoint,
+            "regions": list(REGIONS),
         }
 
     async def switch(

@@ -43,7 +43,7 @@ OPEN = Command(
     about_cli=N_("Exit code 0 once RUNNING; 1 with the reason if it fails; 3 on --timeout."),
     about_magic=N_(
         "A panel follows it; interrupting the kernel stops the waiting, not the instance. "
-        "The panel's object is jupyter_codelab.kernel.panel.last_panel()."
+        "The panel's object is jupyter_codelab.kernel.panel_registry.current_panel()."
     ),
     module="open_command",
 )
@@ -90,8 +90,8 @@ PANEL = Command(
         Option(("--follow",), N_("(the default now; kept so older notebooks still run)"), action="store_true"),
     ),
     about=N_(
-        "The panel's state is in traits (notebook_id, status, remaining_seconds ...); "
-        "get the panel object with jupyter_codelab.kernel.panel.last_panel()."
+        "The panel's state is in traits (panel.state: notebook_id, status, remaining_seconds ...); "
+        "get the panel object with jupyter_codelab.kernel.panel_registry.current_panel()."
     ),
     faces=frozenset({MAGIC}),
 )

@@ -18,17 +18,16 @@ def run_open(args):
     if share_url is not None:
         check_share_url(share_url)
     actions.check_timeout(args.timeout)
-    from IPython.display import display
-
+    from jupyter_codelab.kernel import panel_registry
     from jupyter_codelab.kernel.panel import CodeLabPanel
 
     chosen = backend()
     image_id = resolve_image(chosen.images(), args.image)["id"] if args.image is not None else None
     panel = CodeLabPanel(backend=chosen)
-    panel.image_id = image_id
-    panel.share_url = share_url or ""
-    handle = display(panel, display_id=True)
+    panel.state.image_id = image_id
+    panel.state.share_url = share_url or ""
+    handle = panel_registry.show(panel)
     panel.open_instance(raise_errors=True)
-    if panel.notice:
-        print(panel.notice)
+    if panel.state.notice:
+        print(panel.state.notice)
     return follow(panel, handle, args.no_wait, args.timeout)

@@ -29,6 +29,7 @@ def send_and_follow(
     """What ``%codelab send`` and ``%codelab open --local`` do."""
     from IPython.display import display
 
+    from jupyter_codelab.kernel import panel_registry
     from jupyter_codelab.kernel.panel import CodeLabPanel
 
     actions.check_timeout(timeout)
@@ -42,7 +43,6 @@ def send_and_follow(
                          progress=lambda j: status.update({"text/plain": send_flow.progress_text(j)}, raw=True))  # fmt: skip
     notebook = job["notebook"]
     panel = CodeLabPanel(backend=chosen)
-    handle = display(panel, display_id=True)
-    panel.apply_notebook(notebook)
-    panel.watch(notebook["id"])
+    handle = panel_registry.show(panel)
+    panel.follow(notebook)
     return follow(panel, handle, no_wait, timeout)
