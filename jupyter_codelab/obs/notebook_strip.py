@@ -16,7 +16,6 @@ from collections.abc import Iterator
 
 from .notebook_json import Keep
 
-PART_BYTES = 256 * 1024
 _ENCODER = json.JSONEncoder(indent=1, sort_keys=True, separators=(",", ": "), ensure_ascii=False)
 _SPLIT_MIMES = ("application/javascript", "image/svg+xml")
 _TRANSIENT_METADATA = ("orig_nbformat", "orig_nbformat_minor", "signature")
@@ -69,14 +68,14 @@ def _split_bundle(bundle: dict) -> None:
         bundle[mime] = value
 
 
-def encoded(notebook: dict) -> Iterator[bytes]:
-    """The notebook's JSON, in parts of about ``PART_BYTES``, ending with a newline."""
+def encoded(notebook: dict, part_bytes: int) -> Iterator[bytes]:
+    """The notebook's JSON, in parts of about ``part_bytes``, ending with a newline."""
     pieces: list[str] = []
     size = 0
     for piece in _ENCODER.iterencode(notebook):
         pieces.append(piece)
         size += len(piece)
-        if size >= PART_BYTES:
+        if size >= part_bytes:
             yield _utf8("".join(pieces))
             pieces, size = [], 0
     pieces.append("\n")

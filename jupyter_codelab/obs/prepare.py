@@ -85,13 +85,15 @@ def prepare(open_source: Callable[[], BinaryIO], strip: bool, limit: int) -> Pre
     try:
         strip_outputs(notebook)
         stripped, stripped_crc32, stripped_size = hashlib.sha256(), 0, 0
-        for part in encoded(notebook):
+        for part in encoded(notebook, PART_BYTES):
             stripped.update(part)
             stripped_crc32 = zlib.crc32(part, stripped_crc32)
             stripped_size += len(part)
     except (NotANotebook, RecursionError) as error:
         raise NotebookInvalid(str(error)) from None
-    return Prepared(stripped_size, size, stripped.hexdigest(), stripped_crc32, True, lambda: _PartsReader(encoded(notebook)))
+    return Prepared(
+        stripped_size, size, stripped.hexdigest(), stripped_crc32, True, lambda: _PartsReader(encoded(notebook, PART_BYTES))
+    )
 
 
 class _Sums:

@@ -22,10 +22,9 @@ from .bucket_check import forbidden_sentence
 from .gateway import ObsGateway, ObsRequestError
 from .jobs import JobRegistry, SendJob
 from .naming import check_bucket, default_bucket, object_key, public_url
-from .notebook_file import NotebookFile, SendInputError, changed_while_sending, read_notebook, too_large
+from .notebook_file import MB, NotebookFile, SendInputError, changed_while_sending, read_notebook, too_large
 
 log = logging.getLogger("jupyter_codelab.obs")
-MB = 1024 * 1024
 
 
 @dataclass(frozen=True)
