@@ -15,7 +15,6 @@ import codecs
 import hashlib
 import zlib
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import BinaryIO, Protocol
 
@@ -65,14 +64,15 @@ def prepare(open_source: Callable[[], BinaryIO], strip: bool, limit: int) -> Pre
     """Check the notebook (and strip it if asked), with its size and SHA-256; TooLarge past ``limit`` bytes read."""
     parser = JsonParts(STRIP_KEEP if strip else CHECK_KEEP)
     decoder = codecs.getincrementaldecoder("utf-8-sig")()  # a leading BOM is allowed, as json.loads(bytes) allows it
-    size = 0
+    sha256, crc32, size = hashlib.sha256(), 0, 0
     try:
-        with open_source() as source, _Sums() as sums:
+        with open_source() as source:
             while part := source.read(PART_BYTES):
                 size += len(part)
                 if size > limit:
                     raise TooLarge(size)
-                sums.add(part)
+                sha256.update(part)
+                crc32 = zlib.crc32(part, crc32)
                 parser.feed(decoder.decode(part))
         parser.feed(decoder.decode(b"", True))
         notebook = parser.close()
@@ -81,7 +81,7 @@ def prepare(open_source: Callable[[], BinaryIO], strip: bool, limit: int) -> Pre
     if not (isinstance(notebook, dict) and isinstance(notebook.get("cells"), list) and _is_four(notebook.get("nbformat"))):
         raise NotebookInvalid('not an nbformat 4 notebook (a "cells" list and "nbformat": 4)')
     if not strip:
-        return Prepared(size, size, sums.sha256.hexdigest(), sums.crc32, False, open_source)
+        return Prepared(size, size, sha256.hexdigest(), crc32, False, open_source)
     try:
         strip_outputs(notebook)
         stripped, stripped_crc32, stripped_size = hashlib.sha256(), 0, 0
@@ -94,36 +94,6 @@ def prepare(open_source: Callable[[], BinaryIO], strip: bool, limit: int) -> Pre
     return Prepared(
         stripped_size, size, stripped.hexdigest(), stripped_crc32, True, lambda: _PartsReader(encoded(notebook, PART_BYTES))
     )
-
-
-class _Sums:
-    """SHA-256 and CRC-32 of the parts added, in order, on a thread of their own (both let go of the GIL),
-    so that they overlap the parsing; one part at a time is waiting, no more."""
-
-    def __init__(self) -> None:
-        self.sha256, self.crc32 = hashlib.sha256(), 0
-        self._pool = ThreadPoolExecutor(1, thread_name_prefix="codelab-hash")
-        self._pending: Future | None = None
-
-    def _update(self, part: bytes) -> None:
-        self.sha256.update(part)
-        self.crc32 = zlib.crc32(part, self.crc32)
-
-    def add(self, part: bytes) -> None:
-        self._wait()
-        self._pending = self._pool.submit(self._update, part)
-
-    def _wait(self) -> None:
-        if self._pending is not None:
-            self._pending.result()
-            self._pending = None
-
-    def __enter__(self) -> _Sums:
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self._wait()
-        self._pool.shutdown()
 
 
 def _is_four(value) -> bool:
