@@ -249,7 +249,7 @@ def main() -> None:
     parser.add_argument("--levels", type=int, nargs="+", default=[1, 100, 1000])
     parser.add_argument("--step-seconds", type=float, default=3.0, help="each of the four simulated steps (default 3)")
     parser.add_argument("--poll-seconds", type=float, default=1.0, help="c.CodeLab.poll_fast_seconds (default 1, as shipped)")
-    parser.add_argument("--quick", action="store_true", help="steps of 2 s, 5 rounds")
+    parser.add_argument("--quick", action="store_true", help="steps of 2 s")
     parser.add_argument("--rounds", type=int, default=7, help="interleaved rounds against the floor (0: none)")
     parser.add_argument("--events", type=int, default=10, help="events per side per round (default 10)")
     parser.add_argument("--spacing", type=float, default=0.3, help="seconds between events (default 0.3)")
@@ -257,7 +257,6 @@ def main() -> None:
     args = parser.parse_args()
     if args.quick:
         args.step_seconds = 2.0
-        args.rounds = min(args.rounds, 5)
     raise_fd_limit(max(args.levels) * 2 + 256)
     print(f"SSE fan-out through jupyter server + extension (simulated); {harness.machine()}")
     print(f"steps of {args.step_seconds} s, poll every {args.poll_seconds} s while starting, "

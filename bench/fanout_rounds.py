@@ -4,12 +4,13 @@ figure bench_fanout.py holds against its goal (ours' p99 <= 1.2x the floor's).
 Both sides keep N watchers connected for the whole phase (sse_watchers.py, client processes of
 250): N streams of one RUNNING instance through the jupyter server, and N streams of the bare
 tornado SSE server (fanout_floor_server.py) sending events of the same size. A round sends
-``events`` events to ours (``PATCH notebooks/{id}/lease``: the server publishes a ``lease`` event
-at once), then as many to the floor, ``spacing`` seconds apart; which side goes first alternates.
-A side's figure for a round is the p99 of all its receipts (events x watchers, ms after each
-event's first receipt), and the round's ratio is ours / floor: a neighbour's burst of load hits
-both halves of a round alike, and the median over the rounds with its spread (min, IQR, max)
-says what one run can be trusted with.
+``events`` events to each side, one to ours (``PATCH notebooks/{id}/lease``: the server
+publishes a ``lease`` event at once), one to the floor, and so on (ABAB...), ``spacing``
+seconds apart; which side goes first alternates from round to round. A side's figure for a
+round is the p99 of all its receipts (events x watchers, ms after each event's first receipt),
+and the round's ratio is ours / floor: a neighbour's burst of load hits both sides of a round
+alike, and the median over the rounds with its spread (min, IQR, max) says what one run can
+be trusted with.
 """
 
 from __future__ import annotations
@@ -56,24 +57,23 @@ async def event_bytes(url: str, token: str, fire) -> int:
         writer.close()
 
 
-def fanouts(outputs: list[dict], kind: str, windows: list[tuple[str, int, float, float]]) -> dict:
-    """Receipts (ms after each event's first) by (side, round), for events of ``kind`` first seen in a window."""
+def fanouts(outputs: list[dict], kind: str, rounds: list[tuple[float, float]]) -> dict:
+    """Receipts (ms after each event's first) by round, for events of ``kind`` first seen within a round."""
     receipts: dict[str, list[float]] = {}
     types: dict[str, str] = {}
     for out in outputs:
         for event_id, times in out.get("receipts", {}).items():
             receipts.setdefault(event_id, []).extend(times)
         types.update(out.get("types", {}))
-    samples: dict[tuple[str, int], list[float]] = {}
-    counts: dict[tuple[str, int], list[int]] = {}
+    samples: dict[int, list[float]] = {}
+    counts: dict[int, list[int]] = {}
     for event_id, times in receipts.items():
         first = min(times)
-        window = next((w for w in windows if w[2] <= first < w[3]), None)
-        if window is None or types[event_id] != kind:
+        number = next((n for n, (start, end) in enumerate(rounds) if start <= first < end), None)
+        if number is None or types[event_id] != kind:
             continue  # the warm-up, the instance's own steps, the closing event
-        key = (window[0], window[1])
-        samples.setdefault(key, []).extend((t - first) * 1000 for t in times)
-        counts.setdefault(key, []).append(len(times))
+        samples.setdefault(number, []).extend((t - first) * 1000 for t in times)
+        counts.setdefault(number, []).append(len(times))
     return {"samples": samples, "counts": counts}
 
 
@@ -97,7 +97,6 @@ async def interleaved(
     ours_clients, ours_connected = await start_clients(url, server.token, count, timeout)
     await wait_running(server, notebook_id)
     size = await event_bytes(url, server.token, ours)
-    windows: list[tuple[str, int, float, float]] = []
     async with FloorServer(size) as floor:
         floor_clients, floor_connected = await start_clients(floor.events_url, "unused", count, timeout)
         senders = {"ours": ours, "floor": floor.publish}
@@ -106,22 +105,22 @@ async def interleaved(
             await asyncio.sleep(spacing)
         starts = []
         for number in range(rounds):
-            for side in ("ours", "floor") if number % 2 == 0 else ("floor", "ours"):
-                starts.append((side, number, time.time()))
-                for _ in range(events):
+            starts.append(time.time())
+            order = ("ours", "floor") if number % 2 == 0 else ("floor", "ours")
+            for _ in range(events):
+                for side in order:
                     await send_and_wait(senders[side], spacing)
-        end = time.time()
+        starts.append(time.time())
         await floor.publish("stopped")
         await asyncio.to_thread(server.api, "POST", f"notebooks/{notebook_id}/stop", {})
         ours_out, floor_out = await collect(ours_clients), await collect(floor_clients)
-    for i, (side, number, start) in enumerate(starts):
-        windows.append((side, number, start, starts[i + 1][2] if i + 1 < len(starts) else end))
+    windows = list(zip(starts[:-1], starts[1:], strict=True))
     ours_f, floor_f = fanouts(ours_out, "lease", windows), fanouts(floor_out, "progress", windows)
     per_round = []
     for number in range(rounds):
-        a, b = ours_f["samples"].get(("ours", number), []), floor_f["samples"].get(("floor", number), [])
-        full = sum(n == ours_connected for n in ours_f["counts"].get(("ours", number), []))
-        full += sum(n == floor_connected for n in floor_f["counts"].get(("floor", number), []))
+        a, b = ours_f["samples"].get(number, []), floor_f["samples"].get(number, [])
+        full = sum(n == ours_connected for n in ours_f["counts"].get(number, []))
+        full += sum(n == floor_connected for n in floor_f["counts"].get(number, []))
         p_a, p_b = harness.percentile(a, 99), harness.percentile(b, 99)
         per_round.append({"ours_p99": p_a, "floor_p99": p_b, "ratio": p_a / p_b if p_b else math.nan, "full": full})
     errors = sum(o.get("error_count", 0) for o in ours_out + floor_out)
