@@ -20,15 +20,18 @@ for the same clients and event size: a plain ``send()`` loop to as many loopback
 
 Last, at the highest level, ours and a bare tornado SSE server (fanout_floor_server.py)
 in interleaved rounds (fanout_rounds.py): the median ratio of their p99s is the goal's figure.
+``--before REV`` runs the levels again against the extension as of REV, and gives it a side
+of its own in the same rounds, so that before and after meet the same neighbours.
 
     .venv/bin/python bench/bench_fanout.py [--levels 1 100 1000] [--step-seconds 3] [--quick]
-        [--rounds 7] [--events 10] [--spacing 0.3]
+        [--rounds 7] [--events 10] [--spacing 0.3] [--before REV]
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import math
 import resource
@@ -221,13 +224,16 @@ def report(results: list[dict], poll_s: float) -> None:
     print(f"  (upstream->watcher includes waiting for the next poll: poll interval {poll_s} s)")
 
 
-async def run(args, code: str | None = None) -> tuple[list[dict], dict | None]:
-    config = {
+def server_config(args) -> dict:
+    return {
         "ServerApp": {"jpserver_extensions": {"jupyter_codelab": True}},
         "CodeLab": {"simulator_step_seconds": args.step_seconds, "poll_fast_seconds": args.poll_seconds},
     }
+
+
+async def run(args, code: str | None = None) -> list[dict]:
     results = []
-    with harness.JupyterServer(config, name="fanout", code=code) as server:
+    with harness.JupyterServer(server_config(args), name="fanout", code=code) as server:
         status, config_answer = server.api("GET", "config")
         sim_endpoint = config_answer["simulator_endpoint"]
         assert status == 200 and sim_endpoint, f"no embedded simulator: {config_answer}"
@@ -236,12 +242,20 @@ async def run(args, code: str | None = None) -> tuple[list[dict], dict | None]:
             print(f"  {count} watchers: done ({result['connected']} connected in {result['connect_s']:.1f} s "
                   f"after the open)", flush=True)  # fmt: skip
             results.append(result)
-        rounds = None
-        if args.rounds:
-            top = max(args.levels)
-            rounds = await fanout_rounds.interleaved(server, sim_endpoint, top, args.rounds, args.events, args.spacing)
-            print(f"  {top} watchers: {args.rounds} interleaved rounds done", flush=True)
-    return results, rounds
+    return results
+
+
+async def run_rounds(args, before_code: str | None) -> dict:
+    """The interleaved rounds at the top level: ours, the floor, and the extension as of ``--before`` if given."""
+    with contextlib.ExitStack() as servers:
+        contenders = {"ours": servers.enter_context(harness.JupyterServer(server_config(args), name="fanout"))}
+        if before_code:
+            before = harness.JupyterServer(server_config(args), name="fanout-before", code=before_code)
+            contenders["before"] = servers.enter_context(before)
+        top = max(args.levels)
+        result = await fanout_rounds.interleaved(contenders, top, args.rounds, args.events, args.spacing)
+    print(f"  {top} watchers: {args.rounds} interleaved rounds done", flush=True)
+    return result
 
 
 def main() -> None:
@@ -253,30 +267,33 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=7, help="interleaved rounds against the floor (0: none)")
     parser.add_argument("--events", type=int, default=10, help="events per side per round (default 10)")
     parser.add_argument("--spacing", type=float, default=0.3, help="seconds between events (default 0.3)")
-    parser.add_argument("--before", metavar="REV", help="then the same levels against our extension as of this commit")
+    parser.add_argument("--before", metavar="REV", help="the extension as of this commit: its levels after ours, "
+                        "and a side of its own in the rounds")  # fmt: skip
     args = parser.parse_args()
     if args.quick:
         args.step_seconds = 2.0
-    raise_fd_limit(max(args.levels) * 2 + 256)
+    raise_fd_limit(max(args.levels) * 3 + 256)
     print(f"SSE fan-out through jupyter server + extension (simulated); {harness.machine()}")
     print(f"steps of {args.step_seconds} s, poll every {args.poll_seconds} s while starting, "
           f"{PER_PROCESS} watchers per client process\n")  # fmt: skip
-    results, rounds = asyncio.run(run(args))
-    before = None
+    results = asyncio.run(run(args))
+    before, before_code = None, None
     if args.before:
         from bench_proxy_overhead import old_code
 
+        before_code = old_code(args.before)
         print(f"the same against the extension as of {args.before}:", flush=True)
-        before = asyncio.run(run(args, old_code(args.before)))
+        before = asyncio.run(run(args, before_code))
+    rounds = asyncio.run(run_rounds(args, before_code)) if args.rounds else None
     print()
     report(results, args.poll_seconds)
-    if rounds:
-        fanout_rounds.report(rounds)
     if before:
         print(f"\n--- before: the extension as of {args.before}, same run ---")
-        report(before[0], args.poll_seconds)
-        if before[1]:
-            fanout_rounds.report(before[1])
+        report(before, args.poll_seconds)
+    if rounds:
+        if before:
+            print(f"\n('before' in the rounds: the extension as of {args.before}, in a jupyter server of its own)")
+        fanout_rounds.report(rounds)
 
 
 if __name__ == "__main__":

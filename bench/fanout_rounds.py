@@ -1,16 +1,16 @@
 """Ours and the bare tornado floor in interleaved rounds at one number of watchers: the fan-out
 figure bench_fanout.py holds against its goal (ours' p99 <= 1.2x the floor's).
 
-Both sides keep N watchers connected for the whole phase (sse_watchers.py, client processes of
-250): N streams of one RUNNING instance through the jupyter server, and N streams of the bare
-tornado SSE server (fanout_floor_server.py) sending events of the same size. A round sends
-``events`` events to each side, one to ours (``PATCH notebooks/{id}/lease``: the server
-publishes a ``lease`` event at once), one to the floor, and so on (ABAB...), ``spacing``
-seconds apart; which side goes first alternates from round to round. A side's figure for a
-round is the p99 of all its receipts (events x watchers, ms after each event's first receipt),
-and the round's ratio is ours / floor: a neighbour's burst of load hits both sides of a round
-alike, and the median over the rounds with its spread (min, IQR, max) says what one run can
-be trusted with.
+Every side keeps N watchers connected for the whole phase (sse_watchers.py, client processes of
+250): N streams of one RUNNING instance through each jupyter server (ours, and with ``--before``
+the extension as of an older commit, in a server of its own), and N streams of the bare tornado
+SSE server (fanout_floor_server.py) sending events of the same size. A round sends ``events``
+events to each side in turn, one to ours (``PATCH notebooks/{id}/lease``: the server publishes a
+``lease`` event at once), one to the floor, and so on (ABAB...), ``spacing`` seconds apart; the
+order rotates from round to round. A side's figure for a round is the p99 of all its receipts
+(events x watchers, ms after each event's first receipt), and the round's ratio is that over the
+floor's: a neighbour's burst of load hits every side of a round alike, and the median over the
+rounds with its spread (min, IQR, max) says what one run can be trusted with.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ import asyncio
 import math
 import os
 import time
+from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 import harness
@@ -27,6 +28,16 @@ from sse_watchers import EVENT, collect, start_clients
 
 GOAL = 1.2  # ours' p99 over the bare tornado floor's
 LEASE_MS = 3_600_000  # the shortest lease; each renewal adds a second, so every one is a change
+
+
+@dataclass
+class Side:
+    name: str
+    kind: str  # the type of the events this side counts
+    send: object  # async () -> None: one event to every stream
+    clients: list = field(default_factory=list)
+    connected: int = 0
+    outputs: list = field(default_factory=list)
 
 
 async def wait_running(server: harness.JupyterServer, notebook_id: str, timeout: float = 90.0) -> None:
@@ -58,8 +69,35 @@ async def event_bytes(url: str, token: str, fire) -> int:
         writer.close()
 
 
-def fanouts(outputs: list[dict], kind: str, rounds: list[tuple[float, float]]) -> dict:
-    """Receipts (ms after each event's first) by round, for events of ``kind`` first seen within a round."""
+async def codelab_side(name: str, server: harness.JupyterServer, count: int, timeout: float):
+    """A RUNNING instance of ``server``'s embedded simulator with ``count`` watchers; (side, events URL, stop)."""
+    _, config = server.api("GET", "config")
+    sim_endpoint = config["simulator_endpoint"]
+    harness.request("POST", sim_endpoint + "/_simulator/reset")
+    harness.request("POST", sim_endpoint + "/_simulator/config", {"init_seconds": 0})
+    status, notebook = await asyncio.to_thread(server.api, "POST", "notebooks/open", {})
+    assert status == 200, f"open failed: {status} {notebook}"
+    notebook_id = notebook["id"]
+    url = f"{server.url}codelab/api/notebooks/{notebook_id}/events"
+    renewals = iter(range(LEASE_MS + 1000, 10 * LEASE_MS, 1000))
+
+    async def renew() -> None:
+        body = {"duration_ms": next(renewals)}
+        status, answer = await asyncio.to_thread(server.api, "PATCH", f"notebooks/{notebook_id}/lease", body)
+        assert status == 200, f"renewal failed: {status} {answer}"
+
+    async def stop() -> None:
+        await asyncio.to_thread(server.api, "POST", f"notebooks/{notebook_id}/stop", {})
+
+    side = Side(name, "lease", renew)
+    side.clients, side.connected = await start_clients(url, server.token, count, timeout)
+    await wait_running(server, notebook_id)
+    return side, url, stop
+
+
+def fanouts(outputs: list[dict], kind: str, rounds: list[tuple[float, float]]) -> tuple[dict, dict]:
+    """Receipts (ms after each event's first) by round, and each event's number of receipts,
+    for events of ``kind`` first seen within a round."""
     receipts: dict[str, list[float]] = {}
     types: dict[str, str] = {}
     for out in outputs:
@@ -75,63 +113,55 @@ def fanouts(outputs: list[dict], kind: str, rounds: list[tuple[float, float]]) -
             continue  # the warm-up, the instance's own steps, the closing event
         samples.setdefault(number, []).extend((t - first) * 1000 for t in times)
         counts.setdefault(number, []).append(len(times))
-    return {"samples": samples, "counts": counts}
+    return samples, counts
 
 
-async def interleaved(
-    server: harness.JupyterServer, sim_endpoint: str, count: int, rounds: int, events: int, spacing: float
-) -> dict:
-    harness.request("POST", sim_endpoint + "/_simulator/reset")
-    harness.request("POST", sim_endpoint + "/_simulator/config", {"init_seconds": 0})
-    status, notebook = await asyncio.to_thread(server.api, "POST", "notebooks/open", {})
-    assert status == 200, f"open failed: {status} {notebook}"
-    notebook_id = notebook["id"]
-    url = f"{server.url}codelab/api/notebooks/{notebook_id}/events"
-    renewals = iter(range(LEASE_MS + 1000, 10 * LEASE_MS, 1000))
-
-    async def ours() -> None:
-        body = {"duration_ms": next(renewals)}
-        status, answer = await asyncio.to_thread(server.api, "PATCH", f"notebooks/{notebook_id}/lease", body)
-        assert status == 200, f"renewal failed: {status} {answer}"
-
-    timeout = 2 * count / 50 + rounds * 2 * events * spacing + 180
-    ours_clients, ours_connected = await start_clients(url, server.token, count, timeout)
-    await wait_running(server, notebook_id)
-    size = await event_bytes(url, server.token, ours)
+async def interleaved(servers: dict[str, harness.JupyterServer], count: int, rounds: int, events: int, spacing: float) -> dict:
+    """``servers``: name -> a jupyter server with the extension, simulated; the first one sizes the floor's events."""
+    timeout = (len(servers) + 1) * count / 25 + rounds * (len(servers) + 1) * events * spacing + 180
+    sides, stops = [], []
+    for name, server in servers.items():
+        side, url, stop = await codelab_side(name, server, count, timeout)
+        if not sides:
+            size = await event_bytes(url, server.token, side.send)
+        sides.append(side)
+        stops.append(stop)
     async with FloorServer(size) as floor:
-        floor_clients, floor_connected = await start_clients(floor.events_url, "unused", count, timeout)
-        senders = {"ours": ours, "floor": floor.publish}
-        for send in senders.values():  # warm-up: not counted
-            await send()
+        sides.append(Side("floor", "progress", floor.publish))
+        sides[-1].clients, sides[-1].connected = await start_clients(floor.events_url, "unused", count, timeout)
+        for side in sides:  # warm-up: not counted
+            await side.send()
             await asyncio.sleep(spacing)
         starts, loads = [], []
         for number in range(rounds):
             starts.append(time.time())
-            loads.append(os.getloadavg()[0])  # the neighbours: both sides of a round share it
-            order = ("ours", "floor") if number % 2 == 0 else ("floor", "ours")
+            loads.append(os.getloadavg()[0])  # the neighbours: every side of a round shares it
+            order = sides[number % len(sides) :] + sides[: number % len(sides)]
             for _ in range(events):
                 for side in order:
-                    await send_and_wait(senders[side], spacing)
+                    await send_and_wait(side.send, spacing)
         starts.append(time.time())
         await floor.publish("stopped")
-        await asyncio.to_thread(server.api, "POST", f"notebooks/{notebook_id}/stop", {})
-        ours_out, floor_out = await collect(ours_clients), await collect(floor_clients)
-    windows = list(zip(starts[:-1], starts[1:], strict=True))
-    ours_f, floor_f = fanouts(ours_out, "lease", windows), fanouts(floor_out, "progress", windows)
-    per_round, pooled = [], ([], [])
-    for number in range(rounds):
-        a, b = ours_f["samples"].get(number, []), floor_f["samples"].get(number, [])
-        full = sum(n == ours_connected for n in ours_f["counts"].get(number, []))
-        full += sum(n == floor_connected for n in floor_f["counts"].get(number, []))
-        p_a, p_b = harness.percentile(a, 99), harness.percentile(b, 99)
-        ratio = p_a / p_b if p_b else math.nan
-        per_round.append({"ours_p99": p_a, "floor_p99": p_b, "ratio": ratio, "full": full, "load": loads[number]})
-        pooled[0].extend(a)
-        pooled[1].extend(b)
-    errors = sum(o.get("error_count", 0) for o in ours_out + floor_out)
-    return {"watchers": count, "connected": (ours_connected, floor_connected), "event_bytes": size,
-            "events": events, "spacing": spacing, "rounds": per_round, "client_errors": errors,
-            "pooled_p99": tuple(harness.percentile(samples, 99) for samples in pooled)}  # fmt: skip
+        for stop in stops:
+            await stop()
+        for side in sides:
+            side.outputs = await collect(side.clients)
+    return summarise(sides, list(zip(starts[:-1], starts[1:], strict=True)), loads, count, events, spacing, size)
+
+
+def summarise(sides: list[Side], windows, loads, count, events, spacing, size) -> dict:
+    p99: dict[str, list[float]] = {}
+    pooled: dict[str, float] = {}
+    full = [0] * len(windows)
+    for side in sides:
+        samples, counts = fanouts(side.outputs, side.kind, windows)
+        p99[side.name] = [harness.percentile(samples.get(n, []), 99) for n in range(len(windows))]
+        pooled[side.name] = harness.percentile([t for n in samples for t in samples[n]], 99)
+        for n in range(len(windows)):
+            full[n] += sum(c == side.connected for c in counts.get(n, []))
+    return {"watchers": count, "connected": {s.name: s.connected for s in sides}, "event_bytes": size, "events": events,
+            "spacing": spacing, "p99": p99, "pooled_p99": pooled, "full": full, "loads": loads,
+            "client_errors": sum(o.get("error_count", 0) for s in sides for o in s.outputs)}  # fmt: skip
 
 
 async def send_and_wait(send, spacing: float) -> None:
@@ -148,31 +178,34 @@ def spread(values: list[float], unit: str = "") -> str:
 
 
 def report(result: dict) -> None:
-    rows = result["rounds"]
-    ours_n, floor_n = result["connected"]
+    p99, names = result["p99"], [name for name in result["p99"] if name != "floor"]
+    floor = p99["floor"]
+    ratios = {name: [a / b if b else math.nan for a, b in zip(p99[name], floor, strict=True)] for name in names}
+    connected = ", ".join(f"{n} {name}" for name, n in result["connected"].items())
     print(
-        f"\nInterleaved rounds at {result['watchers']} watchers ({ours_n} ours, {floor_n} floor connected), "
-        f"{result['events']} events per side per round, {result['spacing']} s apart, {result['event_bytes']} bytes each:"
+        f"\nInterleaved rounds at {result['watchers']} watchers ({connected} connected), {result['events']} events "
+        f"per side per round, {result['spacing']} s apart, {result['event_bytes']} bytes each:"
     )
-    table = [
-        [f"{n + 1}", f"{r['ours_p99']:.1f}", f"{r['floor_p99']:.1f}", f"{r['ratio']:.2f}x", f"{r['full']}/{2 * result['events']}",
-         f"{r['load']:.1f}"]
-        for n, r in enumerate(rows)
-    ]  # fmt: skip
-    headers = ["round", "ours p99 ms", "bare tornado p99 ms", "ratio", "events to all", "load avg"]
-    print(harness.table(headers, table))
+    rows = []
+    for n, load in enumerate(result["loads"]):
+        rows.append([f"{n + 1}", *(f"{p99[name][n]:.1f}" for name in [*names, "floor"]),
+                     *(f"{ratios[name][n]:.2f}x" for name in names),
+                     f"{result['full'][n]}/{len(p99) * result['events']}", f"{load:.1f}"])  # fmt: skip
+    headers = ["round", *(f"{name} p99 ms" for name in names), "bare tornado p99 ms",
+               *(f"{name} ratio" for name in names), "events to all", "load avg"]  # fmt: skip
+    print(harness.table(headers, rows))
     if result["client_errors"]:
         print(f"client stream errors: {result['client_errors']}")
-    ratios = [r["ratio"] for r in rows if not math.isnan(r["ratio"])]
-    if not ratios:
-        print("  no round measured both sides")
-        return
-    median = harness.percentile(ratios, 50)
-    print(f"  ours p99 ms:         {spread([r['ours_p99'] for r in rows])}")
-    print(f"  bare tornado p99 ms: {spread([r['floor_p99'] for r in rows])}")
-    ours_all, floor_all = result["pooled_p99"]
-    print(f"  all rounds pooled:   ours p99 {ours_all:.1f} ms / bare tornado {floor_all:.1f} ms = {ours_all / floor_all:.2f}x")
-    verdict = "met" if median <= GOAL else "MISSED"
-    print(
-        f"  fan-out p99 ours / bare tornado, median of {len(ratios)} rounds: {spread(ratios, 'x')}  goal <= {GOAL}x -> {verdict}"
-    )
+    pooled = result["pooled_p99"]
+    for name in [*names, "floor"]:
+        label = "bare tornado" if name == "floor" else name
+        print(f"  {label + ' p99 ms:':<21}{spread(p99[name])}; all rounds pooled {pooled[name]:.1f}")
+    for name in names:
+        valid = [r for r in ratios[name] if not math.isnan(r)]
+        if not valid:
+            print(f"  {name}: no round measured")
+            continue
+        median = harness.percentile(valid, 50)
+        verdict = "met" if median <= GOAL else "MISSED"
+        print(f"  fan-out p99 {name} / bare tornado, median of {len(valid)} rounds: {spread(valid, 'x')}  "
+              f"goal <= {GOAL}x -> {verdict}")  # fmt: skip
