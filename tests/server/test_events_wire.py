@@ -10,7 +10,6 @@ import pytest
 from jupyter_codelab.server.handlers.events import _Sink
 
 from .helpers import call, open_running
-from .sse import SSEReader
 
 
 @pytest.fixture
@@ -23,21 +22,6 @@ def jp_server_config(jp_server_config, compress):
     if not compress:
         return jp_server_config
     return {**jp_server_config, "ServerApp": {**jp_server_config["ServerApp"], "tornado_settings": {"compress_response": True}}}
-
-
-@pytest.fixture
-def stream(jp_http_port, jp_base_url, jp_auth_header):
-    opened = []
-
-    def start(notebook_id, **options):
-        url = f"http://127.0.0.1:{jp_http_port}{jp_base_url}codelab/api/notebooks/{notebook_id}/events"
-        reader = SSEReader(url, {**jp_auth_header, **options.pop("headers", {})}, **options).start()
-        opened.append(reader)
-        return reader
-
-    yield start
-    for reader in opened:
-        reader.close()
 
 
 async def renew_and_stop(jp_fetch, notebook_id):
@@ -53,9 +37,9 @@ async def read_to_the_end(reader):
     return kinds
 
 
-async def test_http_1_0_and_1_1_streams_read_the_same_events(jp_fetch, stream):
+async def test_http_1_0_and_1_1_streams_read_the_same_events(jp_fetch, watch):
     notebook = await open_running(jp_fetch)
-    chunked, plain = stream(notebook["id"]), stream(notebook["id"], version="HTTP/1.0")
+    chunked, plain = watch(notebook["id"]), watch(notebook["id"], version="HTTP/1.0")
     assert (await chunked.next())["event"] == (await plain.next())["event"] == "snapshot"
     await renew_and_stop(jp_fetch, notebook["id"])
     assert await read_to_the_end(chunked) == await read_to_the_end(plain)
@@ -65,18 +49,18 @@ async def test_http_1_0_and_1_1_streams_read_the_same_events(jp_fetch, stream):
 
 
 @pytest.mark.parametrize("compress", [True], indirect=True)
-async def test_a_compressing_server_streams_events_a_gzip_client_can_read(jp_fetch, stream):
+async def test_a_compressing_server_streams_events_a_gzip_client_can_read(jp_fetch, watch):
     notebook = await open_running(jp_fetch)
-    reader = stream(notebook["id"], headers={"Accept-Encoding": "gzip"})
+    reader = watch(notebook["id"], headers={"Accept-Encoding": "gzip"})
     assert (await reader.next())["event"] == "snapshot"
     await renew_and_stop(jp_fetch, notebook["id"])
     await read_to_the_end(reader)
     assert reader.response_headers.get("content-encoding") == "gzip"
 
 
-async def test_no_collection_runs_while_an_event_is_handed_to_the_streams(jp_fetch, stream):
+async def test_no_collection_runs_while_an_event_is_handed_to_the_streams(jp_fetch, watch):
     notebook = await open_running(jp_fetch)
-    readers = [stream(notebook["id"]) for _ in range(20)]
+    readers = [watch(notebook["id"]) for _ in range(20)]
     for reader in readers:
         assert (await reader.next())["event"] == "snapshot"
     inside = []
