@@ -3,7 +3,7 @@
     python bench/fanout_floor_server.py EVENT_BYTES
 
 Prints its port, then serves ``GET /events`` (a snapshot at once, then every
-published event) and ``POST /publish`` / ``POST /end``. No Jupyter, no auth, no
+published event) and ``POST /publish/KIND`` (``stopped`` ends the streams). No Jupyter, no auth, no
 watcher: each stream awaits one shared future, then writes and flushes, which is
 the least any tornado SSE fan-out does per watcher.
 """
