@@ -8,7 +8,8 @@ import time
 from dataclasses import dataclass, field
 
 STATES = ("checking", "uploading", "signing", "opening", "done", "failed")
-KEEP_JOBS = 50  # finished jobs kept for late pollers
+KEEP_JOBS = 50  # finished jobs kept for late pollers...
+JOB_TTL_S = 3600.0  # ...for an hour after they ended, also across an account switch (the server keeps the registry)
 
 
 @dataclass
@@ -58,11 +59,17 @@ class JobRegistry:
         self.jobs: dict[str, SendJob] = {}
 
     def add(self, job: SendJob) -> SendJob:
+        self._forget_old()
         self.jobs[job.id] = job
-        finished = [j for j in self.jobs.values() if j.ended_at is not None]
-        for old in sorted(finished, key=lambda j: j.ended_at)[: max(0, len(finished) - KEEP_JOBS)]:
-            self.jobs.pop(old.id, None)
         return job
 
     def get(self, job_id: str) -> SendJob | None:
+        self._forget_old()
         return self.jobs.get(job_id)
+
+    def _forget_old(self) -> None:
+        now = time.time()
+        finished = sorted((j for j in self.jobs.values() if j.ended_at is not None), key=lambda j: j.ended_at or 0.0)
+        for index, job in enumerate(finished):
+            if len(finished) - index > KEEP_JOBS or now - (job.ended_at or now) > JOB_TTL_S:
+                self.jobs.pop(job.id, None)

@@ -7,10 +7,10 @@ nothing) and different bytes never overwrite each other.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from urllib.parse import quote
 
+from ..echo import quoted
 from ..i18n import _
 
 ENV_OBS_BUCKET = "CODELAB_OBS_BUCKET"  # else c.CodeLab.obs_bucket
@@ -37,9 +37,9 @@ def check_bucket(name: str, field: str = "obs_bucket") -> str:
         raise NamingError(
             field,
             _(
-                "'{name}' is not a valid OBS bucket name: use 3-63 lower-case letters, digits, '-' or '.', starting and ending with "
+                "{name} is not a valid OBS bucket name: use 3-63 lower-case letters, digits, '-' or '.', starting and ending with "
                 "a letter or digit (set c.CodeLab.obs_bucket or CODELAB_OBS_BUCKET)."
-            ).format(name=str(name)[:70]),
+            ).format(name=quoted(name)),
         )
     return name
 
@@ -53,14 +53,15 @@ def safe_name(path: str) -> str:
     return cleaned[:MAX_NAME_CHARS]
 
 
-def object_key(data: bytes, path: str) -> str:
-    return f"codelab/{hashlib.sha256(data).hexdigest()[:HASH_PREFIX_CHARS]}/{safe_name(path)}.ipynb"
+def object_key(sha256_hex: str, path: str) -> str:
+    """The key of the bytes whose SHA-256 is ``sha256_hex`` (hashed while they were read)."""
+    return f"codelab/{sha256_hex[:HASH_PREFIX_CHARS]}/{safe_name(path)}.ipynb"
 
 
 def public_url(endpoint: str, bucket: str, key: str, path_style: bool) -> str:
     """The permanent URL of a public-read object: virtual-host style on the cloud, path style on the simulator."""
     scheme, _, host = endpoint.partition("://")
-    quoted = quote(key, safe="/~")
+    escaped = quote(key, safe="/~")
     if path_style:
-        return f"{scheme}://{host.rstrip('/')}/{bucket}/{quoted}"
-    return f"{scheme}://{bucket}.{host.rstrip('/')}/{quoted}"
+        return f"{scheme}://{host.rstrip('/')}/{bucket}/{escaped}"
+    return f"{scheme}://{bucket}.{host.rstrip('/')}/{escaped}"

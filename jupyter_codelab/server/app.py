@@ -78,7 +78,7 @@ class CodeLab(ExtensionApp):
     obs_endpoint = Unicode("", config=True, help="OBS endpoint; defaults to https://obs.{region}.myhuaweicloud.com.")
     share_link_minutes = Float(60.0, config=True, help="How long the signed link of a sent notebook works (minutes).")
     send_size_limit_mb = Float(
-        100.0, config=True, help="Largest notebook that can be sent (MB), after stripping outputs if asked."
+        100.0, config=True, help="Largest notebook file that can be sent (MB); a larger one is refused before it is read."
     )
 
     @default("kernel_token")
@@ -179,7 +179,8 @@ class CodeLab(ExtensionApp):
 
     def _rebuild_sender(self, settings, simulated: bool) -> None:
         """Sending follows the account: another OBS endpoint, other credentials."""
-        old, self.context.sender = self.context.sender, make_sender(self, settings, simulated)
+        old = self.context.sender
+        self.context.sender = make_sender(self, settings, simulated, old.jobs if old is not None else None)
         if old is not None:
             old.close()
 

@@ -7,11 +7,13 @@ import os
 
 from ..modelarts.endpoints import service_url
 from ..modelarts.value_rules import check
+from ..obs.jobs import JobRegistry
 from ..obs.naming import ENV_OBS_BUCKET
 from ..obs.sender import MB, Sender, SendSettings
 
 
-def make_sender(app, settings, simulated: bool) -> Sender:
+def make_sender(app, settings, simulated: bool, jobs: JobRegistry | None = None) -> Sender:
+    """``jobs``: the send jobs so far (a new sender after an account switch still answers for them)."""
     bucket = (app.obs_bucket or os.environ.get(ENV_OBS_BUCKET, "")).strip() or None
     if simulated and app.simulator is not None:
         endpoint = app.simulator.obs.endpoint
@@ -38,4 +40,4 @@ def make_sender(app, settings, simulated: bool) -> Sender:
         context.observe(notebook)
         return context.notebook_json(notebook)
 
-    return Sender(send_settings, settings.credentials, open_with)
+    return Sender(send_settings, settings.credentials, open_with, jobs)

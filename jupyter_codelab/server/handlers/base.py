@@ -13,6 +13,7 @@ from jupyter_server.auth.decorator import authorized
 from jupyter_server.base.handlers import APIHandler
 from tornado import web
 
+from ...echo import quoted
 from ...i18n import N_, _, server_language, use_language
 from ...modelarts.errors import ModelArtsError, NotFoundError, UpstreamUnavailable
 from ..validation import BadInput
@@ -116,7 +117,7 @@ class CodeLabHandler(APIHandler):
         if not isinstance(exc, CodeLabHTTPError):
             return super().write_error(status_code, **kwargs)
         self.set_header("Content-Type", "application/json")
-        self.log.info("CodeLab API %s %s: %s", self.request.method, status_code, exc.error_code or exc.field or "")
+        self.log.info("CodeLab API %s %s: %s", self.request.method, status_code, quoted(exc.error_code or exc.field or ""))
         self.finish(
             json.dumps(
                 {
