@@ -8,6 +8,7 @@ its own setting); the attacker is a loopback listener that must receive nothing.
 from __future__ import annotations
 
 import contextlib
+import socket
 from types import SimpleNamespace
 
 import pytest
@@ -207,3 +208,16 @@ async def test_doctor_reports_what_iam_said_when_it_cannot_complete_the_configur
     credentials = next(check for check in report["checks"] if check["id"] == "credentials")
     assert credentials["ok"] is False and "could not be found through IAM" in credentials["fix"], credentials
     assert "IAM.ProjectNotFound" in credentials["fix"] and "images" not in calls(setup.cloud)
+
+
+def iam_unreachable(ctx):
+    with socket.socket() as free:  # a port nothing listens on
+        free.bind(("127.0.0.1", 0))
+        ctx.port = free.getsockname()[1]
+    return {**KEYS, "HUAWEICLOUD_SDK_REGION": "cn-north-4", "CODELAB_IAM_ENDPOINT": f"http://127.0.0.1:{ctx.port}"}
+
+
+@given(iam_unreachable)
+async def test_an_unreachable_iam_is_named_iam(setup, jp_fetch):
+    status, images = await call(jp_fetch, "images")
+    assert status == 503 and f"Could not reach IAM at 127.0.0.1:{setup.port}" in images["message"], images
