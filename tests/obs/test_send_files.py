@@ -61,12 +61,16 @@ async def test_the_preview_lists_what_the_notebook_reads_and_what_it_skips(jp_fe
     assert rows["work/images"] == {"path": "work/images", "size": 656, "kind": "folder", "reason": "!ls in cell 1", "files": 2}
     assert rows["work/data/train.csv"]["reason"] == "read in cell 1" and rows["work/utils.py"]["reason"] == "imported in cell 1"
     assert set(rows) == {"work/images", "work/data/train.csv", "work/utils.py"} and preview["files"] == []
-    status, preview = await call(jp_fetch, "send", "preview", method="POST", body={"path": "work/extra.ipynb", "files": ["work/data"]})
+    status, preview = await call(
+        jp_fetch, "send", "preview", method="POST", body={"path": "work/extra.ipynb", "files": ["work/data"]}
+    )
     assert preview["skipped_files"] == [{"path": "work/secret.csv", "reason": "a link that leaves the Jupyter root: not sent"}]
     assert preview["files"] == [{"path": "work/data/train.csv", "size": 8}] and preview["files_size"] == 8
 
 
-async def test_over_a_limit_is_a_400_naming_files_with_the_figures_and_nothing_is_uploaded(jp_fetch, tree, jp_root_dir, simulator):
+async def test_over_a_limit_is_a_400_naming_files_with_the_figures_and_nothing_is_uploaded(
+    jp_fetch, tree, jp_root_dir, simulator
+):
     (jp_root_dir / "work" / "big.bin").write_bytes(b"x" * 20000)
     for route, extra in ((("send",), {}), (("notebooks", "open"), {}), (("send", "publish"), {"confirm": True})):
         body = {"path": "work/lab.ipynb", "files": ["work/big.bin"], "create_bucket": True, **extra}
@@ -83,7 +87,9 @@ async def test_over_a_limit_is_a_400_naming_files_with_the_figures_and_nothing_i
     assert simulator.obs.store.puts == 0 and simulator.obs.store.buckets == {}
 
 
-async def test_sent_files_arrive_byte_for_byte_and_a_resend_uploads_only_what_changed(jp_fetch, tree, jp_root_dir, simulator, tmp_path):
+async def test_sent_files_arrive_byte_for_byte_and_a_resend_uploads_only_what_changed(
+    jp_fetch, tree, jp_root_dir, simulator, tmp_path
+):
     files = ["work/data/", "work/utils.py", "work/images"]
     body = {"path": "work/lab.ipynb", "files": files, "create_bucket": True, "open": False}
     status, job = await call(jp_fetch, "send", method="POST", body=body)
@@ -130,7 +136,9 @@ async def test_publish_makes_the_files_public_and_lists_each_with_its_size(jp_fe
     status, error = await call(jp_fetch, "send", "publish", method="POST", body=body)
     assert status == 400 and error["field"] == "confirm" and simulator.obs.store.puts == 0
     assert "The 3 files sent with it (0.0 MB) become public too." in error["message"]
-    status, preview = await call(jp_fetch, "send", "preview", method="POST", body={"path": body["path"], "files": body["files"], "publish": True})
+    status, preview = await call(
+        jp_fetch, "send", "preview", method="POST", body={"path": body["path"], "files": body["files"], "publish": True}
+    )
     assert [f["path"] for f in preview["files"]] == ["work/images/a.png", "work/images/b.png", "work/utils.py"]
     status, published = await call(jp_fetch, "send", "publish", method="POST", body={**body, "confirm": True})
     assert status == 200, published
