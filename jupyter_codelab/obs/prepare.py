@@ -138,6 +138,12 @@ class _PartsReader:
     def close(self) -> None:
         self._part = memoryview(b"")
 
+    def __enter__(self) -> _PartsReader:  # read again like a file (a stripped copy given files, its detection)
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self.close()
+
 
 class UploadStream:
     """What the OBS SDK reads while uploading (``read(n)``): the prepared bytes again, checked on the way."""
