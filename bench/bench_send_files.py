@@ -20,10 +20,9 @@ import statistics
 import time
 
 import harness
-from bench_send import BUCKET, MB, Downloads, memory_mb, notebook_of, reset_peak
+from bench_send import BUCKET, MB, Downloads, memory_mb, notebook_of, real_mode, reset_peak
 
 from jupyter_codelab.obs.gateway import ObsGateway
-from jupyter_codelab.simulator import DEMO_ACCESS_KEY, DEMO_PROJECT_ID, DEMO_SECRET_KEY
 
 
 def send(server: harness.JupyterServer, downloads: Downloads, name: str, files: list[bytes]) -> tuple[float, float]:
@@ -63,16 +62,7 @@ def main() -> None:
     size = int(args.file_mb * MB)
     print(f"Send with files: {args.files} files of {args.file_mb:g} MB; {harness.machine()}; {args.rounds} rounds")
     with harness.SimulatorProcess(step_seconds=0) as sim:
-        _, state = sim.control("GET", "state")
-        obs_endpoint = state["obs_endpoint"]
-        gateway = ObsGateway(obs_endpoint, DEMO_ACCESS_KEY, DEMO_SECRET_KEY)
-        gateway.create_bucket(BUCKET)
-        config = {
-            "ServerApp": {"jpserver_extensions": {"jupyter_codelab": True}},
-            "CodeLab": {"access_key": DEMO_ACCESS_KEY, "secret_key": DEMO_SECRET_KEY, "project_id": DEMO_PROJECT_ID,
-                        "endpoint": sim.endpoint, "iam_endpoint": sim.endpoint, "obs_endpoint": obs_endpoint,
-                        "obs_bucket": BUCKET},
-        }  # fmt: skip
+        obs_endpoint, gateway, config = real_mode(sim)
         server = harness.JupyterServer(config, name="send-files")
         downloads = Downloads(obs_endpoint)
         try:

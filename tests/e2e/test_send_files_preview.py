@@ -10,6 +10,7 @@ import requests
 from playwright.sync_api import expect
 
 from .lab_page import UI_TIMEOUT_MS
+from .test_send_context_menu import open_in_codelab
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -25,12 +26,7 @@ def test_the_preview_ticks_every_file_and_sends_those_left_ticked(lab):
     cell = {"cell_type": "code", "execution_count": None, "id": "c1", "metadata": {}, "outputs": [], "source": READER}
     notebook = {"cells": [cell], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
     (folder / "reader.ipynb").write_text(json.dumps(notebook))
-    lab.load()
-    item = lab.page.locator('.jp-DirListing-item[data-file-type="notebook"]', has_text="reader.ipynb")
-    expect(item).to_be_visible(timeout=UI_TIMEOUT_MS)
-    item.click()
-    item.click(button="right")
-    lab.page.locator(".lm-Menu-item", has_text="Open in CodeLab").click()
+    open_in_codelab(lab, "reader.ipynb")
 
     files = lab.page.locator(".jp-Dialog .jp-codelab-send-files")
     rows = files.locator(".jp-codelab-send-file")
