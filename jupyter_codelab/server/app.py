@@ -8,14 +8,18 @@ import secrets
 
 from jupyter_server.extension.application import ExtensionApp
 from jupyter_server.utils import url_path_join
-from traitlets import Bool, Float, Unicode, default
+from traitlets import Bool, Dict, Float, Int, TraitError, Unicode, default, validate
 
 from ..api_env import ENV_API_TOKEN, ENV_API_URL, ENV_CONTENTS_ROOT
 from ..i18n import install_schema_translations
 from ..modelarts import credentials_file
+from ..modelarts.repository_url import REPOSITORY_HOSTS
+from ..ready.limits import SEND_FILES_LIMIT_MB, SEND_FILES_MAX_COUNT
+from ..ready.repositories import hosts_from_config
 from .account import Account, AccountOptions, incomplete
 from .context import CodeLabContext
 from .handlers import ROUTES
+from .repository_open import RepositorySource
 from .send_setup import make_sender
 from .watcher import PollTiming, WatcherRegistry
 
@@ -81,6 +85,31 @@ class CodeLab(ExtensionApp):
         100.0, config=True, help="Largest notebook file that can be sent (MB); a larger one is refused before it is read."
     )
 
+    send_files_limit_mb = Float(
+        SEND_FILES_LIMIT_MB, config=True, help="Most the files sent with one notebook may weigh together (MB)."
+    )
+    send_files_max_count = Int(
+        SEND_FILES_MAX_COUNT, config=True, help="Most files sent with one notebook (a folder counts every file in it)."
+    )
+    repository_hosts = Dict(
+        config=True,
+        help="The hosts a notebook's repository is fetched from, replacing GitHub, GitLab and Gitee: "
+        '{name: {"kind": "github"|"gitlab"|"gitee", "web": URL, "raw": URL, "archive": URL}} (raw and archive default to web).',
+    )
+    repository_private_addresses = Bool(
+        False, config=True,
+        help="Let the server fetch a repository's notebook from private or loopback addresses (an internal GitLab, tests). "
+        "Off: such a host is refused.",
+    )  # fmt: skip
+
+    @validate("repository_hosts")
+    def _valid_hosts(self, proposal):
+        try:
+            hosts_from_config(proposal["value"])
+        except ValueError as error:
+            raise TraitError(str(error)) from None
+        return proposal["value"]
+
     @default("kernel_token")
     def _default_kernel_token(self):
         return secrets.token_urlsafe(32)
@@ -135,6 +164,8 @@ class CodeLab(ExtensionApp):
         self.account.on_switch = self._rebuild_sender
         self.settings["codelab"] = self.context
         self.settings["codelab_account"] = self.account
+        hosts = hosts_from_config(self.repository_hosts) or dict(REPOSITORY_HOSTS)
+        self.settings["codelab_repositories"] = RepositorySource(hosts, self.repository_private_addresses)
         self._publish_kernel_env()
         if simulated:
             self.log.info(

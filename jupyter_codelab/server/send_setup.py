@@ -10,6 +10,7 @@ from ..modelarts.value_rules import check
 from ..obs.jobs import JobRegistry
 from ..obs.naming import ENV_OBS_BUCKET
 from ..obs.sender import MB, Sender, SendSettings
+from ..ready.limits import FileLimits
 
 
 def make_sender(app, settings, simulated: bool, jobs: JobRegistry | None = None) -> Sender:
@@ -29,6 +30,7 @@ def make_sender(app, settings, simulated: bool, jobs: JobRegistry | None = None)
         link_seconds=max(1, int(round(app.share_link_minutes * 60))),
         size_limit_bytes=int(app.send_size_limit_mb * MB),
         simulated=simulated,
+        file_limits=FileLimits(app.send_files_limit_mb, app.send_files_max_count),
     )
     context = app.context
 
