@@ -15,27 +15,34 @@ processes of 250), and until it is RUNNING measure
   RSS          the server process's resident memory growth over the idle baseline
   loop lag     the latency of ``GET codelab/api/config`` sampled every 50 ms meanwhile
 
-Then the instance is stopped through the API (the streams end). Two floors follow
-for the same clients and event size: a plain ``send()`` loop to as many loopback
-sockets, and a bare tornado SSE server (fanout_floor_server.py).
+Then the instance is stopped through the API (the streams end), and a floor follows
+for the same clients and event size: a plain ``send()`` loop to as many loopback sockets.
+
+Last, at the highest level, ours and a bare tornado SSE server (fanout_floor_server.py)
+in interleaved rounds (fanout_rounds.py): the median ratio of their p99s is the goal's figure.
+``--before REV`` runs the levels again against the extension as of REV, and gives it a side
+of its own in the same rounds, so that before and after meet the same neighbours.
 
     .venv/bin/python bench/bench_fanout.py [--levels 1 100 1000] [--step-seconds 3] [--quick]
+        [--rounds 7] [--events 10] [--spacing 0.3] [--before REV]
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import math
 import resource
 import time
 
+import fanout_rounds
 import harness
 import psutil
-from fanout_floors import send_floor, tornado_floor
+from fanout_floors import send_floor
 from keepalive_client import connection_for, prepare
-from sse_watchers import PER_PROCESS, start_clients
+from sse_watchers import PER_PROCESS, collect, start_clients
 
 
 def raise_fd_limit(needed: int) -> None:
@@ -119,9 +126,7 @@ async def level(server: harness.JupyterServer, sim_endpoint: str, count: int, st
     window_end = time.time()
     cpu_used = sampler.cpu_seconds() - cpu_start
     status, _ = await asyncio.to_thread(server.api, "POST", f"notebooks/{notebook['id']}/stop", {})
-    outputs = [json.loads((await client.stdout.readline()) or b"{}") for client in clients]
-    for client in clients:
-        await client.wait()
+    outputs = await collect(clients)
     stop.set()
     await sampling
     result = analyse(count, connected, created, step_s, outputs, sampler, baseline_end, connected_at, window_end)
@@ -132,8 +137,6 @@ async def level(server: harness.JupyterServer, sim_endpoint: str, count: int, st
     size = result.pop("event_bytes")
     floor = await asyncio.to_thread(send_floor, count, size)
     result["floor_p99"], result["floor_max"] = harness.percentile(floor, 99), max(floor)
-    floor = await tornado_floor(count, size)
-    result["tornado_p99"], result["tornado_max"] = harness.percentile(floor, 99), max(floor, default=math.nan)
     return result
 
 
@@ -202,13 +205,12 @@ def report(results: list[dict], poll_s: float) -> None:
                "upstream->watcher p50 ms", "p99 ms", "server CPU", "CPU us/delivery", "RSS base MB", "RSS growth MB",
                "lag idle p50/p99 ms", "lag during p50/p99/max ms"]  # fmt: skip
     print(harness.table(headers, rows))
-    print("\nFan-out floors on this machine, same clients, same event size (ms from the first receipt):")
+    print("\nFan-out floor on this machine, same clients, same event size (ms from the first receipt):")
     floor_rows = [
-        [f"{r['watchers']}", f"{r['floor_p99']:.1f} / {r['floor_max']:.1f}", f"{r['tornado_p99']:.1f} / {r['tornado_max']:.1f}",
-         f"{r['fanout_p99']:.1f} / {r['fanout_max']:.1f}"]
+        [f"{r['watchers']}", f"{r['floor_p99']:.1f} / {r['floor_max']:.1f}", f"{r['fanout_p99']:.1f} / {r['fanout_max']:.1f}"]
         for r in results
     ]  # fmt: skip
-    print(harness.table(["watchers", "send() loop p99 / max", "bare tornado SSE p99 / max", "ours p99 / max"], floor_rows))
+    print(harness.table(["watchers", "send() loop p99 / max", "ours p99 / max"], floor_rows))
     errors = sum(r["client_errors"] for r in results)
     if errors:
         print(f"\nclient stream errors: {errors}")
@@ -218,22 +220,20 @@ def report(results: list[dict], poll_s: float) -> None:
     same = max(polls) - min(polls) <= 0.25 * max(polls)
     print(f"  polls/s independent of watchers: {', '.join(f'{p:.2f}' for p in polls)} -> {'met' if same else 'MISSED'}")
     print(f"  fan-out p99 <= 100 ms: {top['fanout_p99']:.1f} ms -> {'met' if top['fanout_p99'] <= 100 else 'MISSED'}")
-    ratio = top["fanout_p99"] / top["tornado_p99"]
-    print(
-        f"  fan-out p99 within 1.2x the bare tornado floor (issue 15): {top['fanout_p99']:.1f} / {top['tornado_p99']:.1f} ms = "
-        f"{ratio:.2f}x -> {'met' if ratio <= 1.2 else 'MISSED'}"
-    )
     print(f"  RSS growth <= 30 MB: {top['rss_growth_mb']:.1f} MB -> {'met' if top['rss_growth_mb'] <= 30 else 'MISSED'}")
     print(f"  (upstream->watcher includes waiting for the next poll: poll interval {poll_s} s)")
 
 
-async def run(args, code: str | None = None) -> list[dict]:
-    config = {
+def server_config(args) -> dict:
+    return {
         "ServerApp": {"jpserver_extensions": {"jupyter_codelab": True}},
         "CodeLab": {"simulator_step_seconds": args.step_seconds, "poll_fast_seconds": args.poll_seconds},
     }
+
+
+async def run(args, code: str | None = None) -> list[dict]:
     results = []
-    with harness.JupyterServer(config, name="fanout", code=code) as server:
+    with harness.JupyterServer(server_config(args), name="fanout", code=code) as server:
         status, config_answer = server.api("GET", "config")
         sim_endpoint = config_answer["simulator_endpoint"]
         assert status == 200 and sim_endpoint, f"no embedded simulator: {config_answer}"
@@ -245,32 +245,55 @@ async def run(args, code: str | None = None) -> list[dict]:
     return results
 
 
+async def run_rounds(args, before_code: str | None) -> dict:
+    """The interleaved rounds at the top level: ours, the floor, and the extension as of ``--before`` if given."""
+    with contextlib.ExitStack() as servers:
+        contenders = {"ours": servers.enter_context(harness.JupyterServer(server_config(args), name="fanout"))}
+        if before_code:
+            before = harness.JupyterServer(server_config(args), name="fanout-before", code=before_code)
+            contenders["before"] = servers.enter_context(before)
+        top = max(args.levels)
+        result = await fanout_rounds.interleaved(contenders, top, args.rounds, args.events, args.spacing)
+    print(f"  {top} watchers: {args.rounds} interleaved rounds done", flush=True)
+    return result
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--levels", type=int, nargs="+", default=[1, 100, 1000])
     parser.add_argument("--step-seconds", type=float, default=3.0, help="each of the four simulated steps (default 3)")
     parser.add_argument("--poll-seconds", type=float, default=1.0, help="c.CodeLab.poll_fast_seconds (default 1, as shipped)")
     parser.add_argument("--quick", action="store_true", help="steps of 2 s")
-    parser.add_argument("--before", metavar="REV", help="then the same levels against our extension as of this commit")
+    parser.add_argument("--rounds", type=int, default=7, help="interleaved rounds against the floor (0: none)")
+    parser.add_argument("--events", type=int, default=10, help="events per side per round (default 10)")
+    parser.add_argument("--spacing", type=float, default=0.3, help="seconds between events (default 0.3)")
+    parser.add_argument("--before", metavar="REV", help="the extension as of this commit: its levels after ours, "
+                        "and a side of its own in the rounds")  # fmt: skip
     args = parser.parse_args()
     if args.quick:
         args.step_seconds = 2.0
-    raise_fd_limit(max(args.levels) * 2 + 256)
+    raise_fd_limit(max(args.levels) * 3 + 256)
     print(f"SSE fan-out through jupyter server + extension (simulated); {harness.machine()}")
     print(f"steps of {args.step_seconds} s, poll every {args.poll_seconds} s while starting, "
           f"{PER_PROCESS} watchers per client process\n")  # fmt: skip
     results = asyncio.run(run(args))
-    before = None
+    before, before_code = None, None
     if args.before:
         from bench_proxy_overhead import old_code
 
+        before_code = old_code(args.before)
         print(f"the same against the extension as of {args.before}:", flush=True)
-        before = asyncio.run(run(args, old_code(args.before)))
+        before = asyncio.run(run(args, before_code))
+    rounds = asyncio.run(run_rounds(args, before_code)) if args.rounds else None
     print()
     report(results, args.poll_seconds)
     if before:
         print(f"\n--- before: the extension as of {args.before}, same run ---")
         report(before, args.poll_seconds)
+    if rounds:
+        if before:
+            print(f"\n('before' in the rounds: the extension as of {args.before}, in a jupyter server of its own)")
+        fanout_rounds.report(rounds)
 
 
 if __name__ == "__main__":

@@ -1,9 +1,9 @@
 """A bare tornado SSE server: the floor bench_fanout.py compares our extension's fan-out with.
 
-    python bench/fanout_floor_server.py PAYLOAD_BYTES
+    python bench/fanout_floor_server.py EVENT_BYTES
 
 Prints its port, then serves ``GET /events`` (a snapshot at once, then every
-published event) and ``POST /publish`` / ``POST /end``. No Jupyter, no auth, no
+published event) and ``POST /publish/KIND`` (``stopped`` ends the streams). No Jupyter, no auth, no
 watcher: each stream awaits one shared future, then writes and flushes, which is
 the least any tornado SSE fan-out does per watcher.
 """
@@ -19,12 +19,14 @@ from tornado import httpserver, netutil, web
 class Hub:
     def __init__(self, size: int):
         self.seq = 0
-        self.data = b'{"pad":"' + b"x" * max(0, size - 60) + b'"}'
+        self.size = size
         self.next = asyncio.get_running_loop().create_future()
 
     def publish(self, kind: str) -> None:
         self.seq += 1
-        wire = b"id: floor-%d\nevent: %s\ndata: %s\n\n" % (self.seq, kind.encode(), self.data)
+        head = b"id: floor-%d\nevent: %s\ndata: " % (self.seq, kind.encode())
+        pad = max(0, self.size - len(head) - len(b'{"pad":""}\n\n'))  # the whole event is ``size`` bytes
+        wire = head + b'{"pad":"' + b"x" * pad + b'"}\n\n'
         waiting, self.next = self.next, asyncio.get_running_loop().create_future()
         waiting.set_result(wire)
 

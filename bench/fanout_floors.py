@@ -2,10 +2,8 @@
 
 * ``send_floor``: a tight Python loop ``send``s the event's bytes to N sockets whose
   readers wait in epoll in client processes of 250 (no HTTP, no event loop);
-* ``tornado_floor``: a bare tornado SSE server (fanout_floor_server.py) publishing to the
-  same watcher clients as the real benchmark.
-
-Both return each receipt in ms after the first receipt of the same event, like the fan-out figure.
+* ``FloorServer``: a bare tornado SSE server (fanout_floor_server.py) publishing to the
+  same watcher clients as the real benchmark, when the bench says (fanout_rounds.py).
 """
 
 from __future__ import annotations
@@ -19,7 +17,7 @@ import time
 from pathlib import Path
 
 import harness
-from sse_watchers import PER_PROCESS, start_clients
+from sse_watchers import PER_PROCESS
 
 FLOOR_SERVER = str(Path(__file__).with_name("fanout_floor_server.py"))
 
@@ -74,24 +72,29 @@ def send_floor(count: int, size: int) -> list[float]:
             sock.close()
 
 
-async def tornado_floor(count: int, size: int, events: int = 3) -> list[float]:
-    """The same fan-out through a bare tornado SSE server (fanout_floor_server.py), same clients."""
-    server = await asyncio.create_subprocess_exec(sys.executable, FLOOR_SERVER, str(size), stdout=asyncio.subprocess.PIPE)
-    try:
-        base = f"http://127.0.0.1:{int(await server.stdout.readline())}"
-        clients, _ = await start_clients(base + "/events", "unused", count, 120)
-        for kind in ["progress"] * events + ["stopped"]:
-            await asyncio.sleep(1.0)
-            await asyncio.to_thread(harness.request, "POST", f"{base}/publish/{kind}", {})
-        outputs = [json.loads((await client.stdout.readline()) or b"{}") for client in clients]
-        for client in clients:
-            await client.wait()
-    finally:
-        server.terminate()
-        await server.wait()
-    receipts: dict[str, list[float]] = {}
-    for out in outputs:
-        for event_id, times in out.get("receipts", {}).items():
-            if out["types"][event_id] != "stopped":
-                receipts.setdefault(event_id, []).extend(times)
-    return [(t - min(times)) * 1000 for times in receipts.values() for t in times]
+class FloorServer:
+    """The bare tornado SSE server (fanout_floor_server.py) in a subprocess, events of ``size`` bytes on the wire."""
+
+    def __init__(self, size: int):
+        self.size = size
+        self.base = ""
+        self.process: asyncio.subprocess.Process | None = None
+
+    @property
+    def events_url(self) -> str:
+        return self.base + "/events"
+
+    async def __aenter__(self) -> FloorServer:
+        self.process = await asyncio.create_subprocess_exec(
+            sys.executable, FLOOR_SERVER, str(self.size), stdout=asyncio.subprocess.PIPE
+        )
+        self.base = f"http://127.0.0.1:{int(await self.process.stdout.readline())}"
+        return self
+
+    async def publish(self, kind: str = "progress") -> None:
+        """One event to every stream; ``stopped`` ends them."""
+        await asyncio.to_thread(harness.request, "POST", f"{self.base}/publish/{kind}", {})
+
+    async def __aexit__(self, *exc) -> None:
+        self.process.terminate()
+        await self.process.wait()

@@ -132,6 +132,16 @@ async def start_clients(url: str, token: str, count: int, timeout: float):
     return clients, connected
 
 
+async def collect(clients) -> list[dict]:
+    """Each client process's final JSON line, once its streams have ended (read to EOF: the line can be long)."""
+    outputs = []
+    for client in clients:
+        text = (await client.stdout.read()).decode().strip()
+        outputs.append(json.loads(text.splitlines()[-1]) if text else {})
+        await client.wait()
+    return outputs
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--url", required=True)

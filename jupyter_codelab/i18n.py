@@ -8,6 +8,7 @@
 - Upstream: ModelArts answers ``error_msg`` in the language of ``X-Language`` (``zh-cn`` / ``en-us``).
 
 Python strings use ``{name}`` placeholders (``str.format``); the sidebar's use JupyterLab's ``%1``.
+Where the kernel says what the sidebar says, it looks up the sidebar's msgid and fills it with ``lab_format``.
 The same catalog serves both: jupyterlab_server hands its .json to the browser
 (entry point ``jupyterlab.locale``), Python reads its .mo.
 """
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import gettext
 import os
+import re
 from contextvars import ContextVar
 from functools import cache
 from pathlib import Path
@@ -126,6 +128,11 @@ def ngettext(singular: str, plural: str, n: int) -> str:
 
 def pgettext(context: str, msgid: str) -> str:
     return translations(current_language()).pgettext(context, msgid)
+
+
+def lab_format(text: str, *args: object) -> str:
+    """Fill JupyterLab's ``%1``, ``%2`` placeholders: a msgid the sidebar shares reads the same in both."""
+    return re.sub(r"%(\d+)", lambda m: str(args[int(m.group(1)) - 1]) if 0 < int(m.group(1)) <= len(args) else m.group(0), text)
 
 
 def N_(msgid: str) -> str:

@@ -83,7 +83,11 @@ def find_current(backend: Backend) -> Found:
 
 def start_instance(backend: Backend, face: str, hours: int | None = None, no_auto_stop: bool = False) -> dict:
     """Start the current instance again (STOPPED or START_FAILED)."""
-    notebook = require_current(backend, "start", face)
+    return start_notebook(backend, require_current(backend, "start", face), hours, no_auto_stop)
+
+
+def start_notebook(backend: Backend, notebook: dict, hours: int | None = None, no_auto_stop: bool = False) -> dict:
+    """Start ``notebook`` again (nothing to do when it runs); returns it as ModelArts answers."""
     if describe.state(notebook).phase == "running":
         return notebook
     started = call_on_instance(backend, notebook, lambda: backend.start(notebook["id"], hours, no_auto_stop))
@@ -242,7 +246,11 @@ def extend_notebook(backend: Backend, notebook: dict, remaining_ms: float | None
 
 def stop_instance(backend: Backend, face: str) -> Done:
     """Stop the current instance (nothing to do when it is stopped or stopping); the result is the Notebook."""
-    notebook = require_current(backend, "stop", face)
+    return stop_notebook(backend, require_current(backend, "stop", face))
+
+
+def stop_notebook(backend: Backend, notebook: dict) -> Done:
+    """Stop ``notebook`` (nothing to do when it is stopped or stopping); the result is the Notebook."""
     name = notebook.get("name") or notebook["id"]
     if notebook.get("status") in ("STOPPED", "STOPPING"):
         state = _(describe.status_words(notebook["status"])).lower()
@@ -250,3 +258,26 @@ def stop_instance(backend: Backend, face: str) -> Done:
     after = call_on_instance(backend, notebook, lambda: backend.stop(notebook["id"]))
     state = _(describe.status_words(after.get("status"))).lower()
     return Done(after, _("Stopping {name}: now {state}.").format(name=name, state=state))
+
+
+@dataclass
+class Connected:
+    config: dict  # the configuration now in force (GET config's body)
+    backend: Backend  # the backend to use from now on
+    sentence: str
+
+
+def connect_account(backend: Backend, body: dict) -> Connected:
+    """Connect a Huawei Cloud account with a form's fields (``credential_input``'s names); the caller clears ``body``."""
+    from jupyter_codelab.client import login
+    from jupyter_codelab.client.choose import get_backend
+
+    server = login.server_backend(backend=backend)
+    config, where = login.login({name: value for name, value in body.items() if value not in (None, "")}, server)
+    remembered.forget(backend.where())  # the instance seen there was the former account's: not "vanished" now
+    if server is None:  # direct: the credentials file changed and the process forgot its backend
+        backend = get_backend()
+    sentence = _("Connected to ModelArts in {region} (project {project_id}); the keys are {where}.").format(
+        region=config.get("region"), project_id=config.get("project_id"), where=where
+    )
+    return Connected(config, backend, sentence)

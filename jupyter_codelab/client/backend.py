@@ -85,5 +85,9 @@ class Backend(ABC):
     @abstractmethod
     def events(self, notebook_id: str) -> EventStream: ...
 
+    @abstractmethod
+    def doctor(self) -> dict:
+        """The connection checks (``Report`` JSON, contracts.md ``GET doctor``), run where the credentials are."""
+
     def close(self) -> None:  # noqa: B027 - an optional hook: nothing to release by default
         """Release connections."""

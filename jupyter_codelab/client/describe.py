@@ -9,19 +9,14 @@ contracts.md 2.1 (a dict) and returns text or escaped HTML.
 from __future__ import annotations
 
 import html
+import math
 import time
 
-from jupyter_codelab.i18n import N_, _
+from jupyter_codelab.client.inputs import image_label
+from jupyter_codelab.client.steps import current_step, shows_steps, step_line, steps  # noqa: F401 - current_step: read here by the CLI
+from jupyter_codelab.i18n import N_, _, lab_format
 from jupyter_codelab.modelarts import states
 from jupyter_codelab.modelarts.states import NO_INSTANCE, VANISHED_SENTENCE, State, state_of
-
-STEP_MARKS = {"COMPLETED": "✓", "PROCESSING": "…", "FAILED": "✗", "WAITING": "·"}
-DEFAULT_STEPS = (
-    N_("Prepare the storage."),
-    N_("Prepare the compute resource."),
-    N_("Configuring the network."),
-    N_("Initialize the notebook instance."),
-)
 
 # Phases in which the instance moves by itself: followers look often, a wait goes on.
 MOVING_PHASES = frozenset({states.STARTING, states.BUSY, states.STOPPING, states.DELETING})
@@ -62,13 +57,13 @@ def is_failed(status: str | None) -> bool:
 
 
 def format_remaining(seconds: float | None) -> str:
-    """``1:02:03`` style, or ``-`` when there is no lease."""
+    """``01:02:03`` (hours may pass 24: leases last up to 72 h), as the sidebar counts; ``-`` when there is no lease."""
     if seconds is None:
         return "-"
-    seconds = max(0, int(seconds))
+    seconds = max(0, math.ceil(seconds))
     hours, rest = divmod(seconds, 3600)
     minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}"
+    return f"{hours:02d}:{minutes:02d}:{secs:02d}"
 
 
 def format_clock(epoch_ms: float | None) -> str:
@@ -87,31 +82,6 @@ def countdown_words(seconds: float | None) -> str:
     # To the second: a stop set with --until 14:00 and read a moment later is 13:59:59.9, still "14:00".
     stops_at_ms = round(time.time() + seconds) * 1000
     return _("{left}, stops at {clock}").format(left=format_remaining(seconds), clock=format_clock(stops_at_ms))
-
-
-def steps(notebook: dict | None) -> list[dict]:
-    """The four steps with their states; WAITING placeholders before the first answer."""
-    found = (notebook or {}).get("action_progress") or []
-    if found:
-        return [
-            {
-                "step": s.get("step"),
-                "status": s.get("status") or "WAITING",
-                "description": s.get("description") or s.get("step_description") or "",
-            }
-            for s in found
-        ]
-    return [{"step": n, "status": "WAITING", "description": _(d)} for n, d in enumerate(DEFAULT_STEPS, start=1)]
-
-
-def current_step(notebook: dict | None) -> dict | None:
-    for step in steps(notebook):
-        if step["status"] in ("PROCESSING", "FAILED"):
-            return step
-    for step in steps(notebook):
-        if step["status"] == "WAITING":
-            return step
-    return None
 
 
 def remaining_seconds(notebook: dict | None) -> float | None:
@@ -206,15 +176,29 @@ def _image_name(image: dict) -> str:
     return image.get("name") or image.get("id") or "?"
 
 
-def ssh_line(notebook: dict) -> str | None:
-    """The SSH endpoint (``service``/``dev_service`` SSH, ``uri``, ``key_pair_names``) of a running instance."""
-    for endpoint in notebook.get("endpoints") or []:
+def ssh_endpoint(notebook: dict | None) -> dict | None:
+    """The SSH endpoint (``service``/``dev_service`` SSH, ``uri``, ``key_pair_names``) of an instance, or None."""
+    for endpoint in (notebook or {}).get("endpoints") or []:
         if "SSH" in (endpoint.get("service"), endpoint.get("dev_service")) and endpoint.get("uri"):
-            keys = endpoint.get("key_pair_names") or []
-            if keys:
-                return _("SSH: {uri} (key pairs: {keys})").format(uri=endpoint["uri"], keys=", ".join(keys))
-            return _("SSH: {uri}").format(uri=endpoint["uri"])
+            return endpoint
     return None
+
+
+def ssh_line(notebook: dict) -> str | None:
+    endpoint = ssh_endpoint(notebook)
+    if endpoint is None:
+        return None
+    keys = endpoint.get("key_pair_names") or []
+    if keys:
+        return _("SSH: {uri} (key pairs: {keys})").format(uri=endpoint["uri"], keys=", ".join(keys))
+    return _("SSH: {uri}").format(uri=endpoint["uri"])
+
+
+def stop_question(notebook: dict) -> str:
+    """What Stop asks first, naming the instance and its image (the sidebar asks in the same words)."""
+    return lab_format(
+        _(states.STOP_QUESTION), notebook.get("name") or notebook.get("id"), image_label(notebook.get("image") or {})
+    )
 
 
 def no_instance_lines(face: str | None = None, vanished: bool = False) -> list[str]:
@@ -242,12 +226,8 @@ def summary_lines(
     if image.get("name"):
         label = image["name"] + (f":{image['tag']}" if image.get("tag") else "")
         lines.append(_("Image: {image}").format(image=label))
-    failed_step = any(step.get("status") == "FAILED" for step in notebook.get("action_progress") or [])
-    if found.phase == states.STARTING or failed_step:
-        for step in steps(notebook):
-            lines.append(
-                f"  {STEP_MARKS.get(step['status'], '?')} {step['step']}. {_(step['description'])} ({step['status'].lower()})"
-            )
+    if shows_steps(notebook):
+        lines += [f"  {step_line(step)}" for step in steps(notebook)]
     if notebook.get("status") == "RUNNING":  # only RUNNING means running: `url` is there from CREATING on
         lines += _running_lines(notebook, remaining)
     lines.append(status_sentence(notebook))

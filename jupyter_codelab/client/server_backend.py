@@ -100,6 +100,9 @@ class ServerBackend(Backend):
     def events(self, notebook_id: str) -> EventStream:
         return ServerEventStream(self, notebook_id)
 
+    def doctor(self) -> dict:
+        return self._call("GET", "doctor")
+
     def login(self, body: dict) -> dict:
         """``POST credentials``: the server checks the keys and switches at once; returns its config."""
         return self._credentials("POST", "credentials", body)

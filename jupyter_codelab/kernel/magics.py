@@ -23,6 +23,10 @@ HELP_REQUEST = re.compile(r"^(\s*%codelab\s+[\w-]+)\s*\?{1,2}\s*$")
 
 @magics_class
 class CodeLabMagics(Magics):
+    def __init__(self, shell=None, **kwargs):
+        super().__init__(shell=shell, **kwargs)
+        self.shown_panel = None  # the panel a subcommand showed last (kernel.panel_registry)
+
     @line_magic
     def codelab(self, line: str = ""):
         name, _sep, rest = line.strip().partition(" ")

@@ -1,17 +1,22 @@
-"""The widgets a ``CodeLabPanel`` is made of, built and laid out in one place.
+"""The widgets a ``CodeLabPanel`` is made of, and how they show a ``PanelState``.
 
-The panel owns one ``PanelChildren`` (private to it) and wires the callbacks;
-keeping construction here leaves ``panel.py`` with the behaviour only.
+Built and laid out in one place; ``render`` writes the state into them and never
+changes the state, so the panel's behaviour (``panel.py``) stays apart from its looks.
 """
 
 from __future__ import annotations
 
 import ipywidgets as widgets
 
-from jupyter_codelab.i18n import _
+from jupyter_codelab.client import describe, steps
+from jupyter_codelab.client.inputs import image_label
+from jupyter_codelab.i18n import _, lab_format
 from jupyter_codelab.kernel import panel_view
+from jupyter_codelab.kernel.panel_connect import ConnectForm
+from jupyter_codelab.kernel.panel_state import PanelState
 from jupyter_codelab.modelarts import states
 from jupyter_codelab.modelarts.limits import MAX_HOURS, MIN_HOURS
+from jupyter_codelab.modelarts.states import NO_INSTANCE
 
 FIELD_WIDTH = "min(100%, 520px)"
 
@@ -20,6 +25,10 @@ class PanelChildren:
     def __init__(self) -> None:
         self.title = widgets.HTML("<b>ModelArts CodeLab</b>")
         self.badge = widgets.HTML(panel_view.badge_html(""))
+        self.connect_button = widgets.Button(
+            description=_("Connect"), icon="plug", tooltip=_("Connect your Huawei Cloud account")
+        )
+        self.account = ConnectForm()
         self.image = widgets.Dropdown(description=_("Image"), options=[(_("Default image"), None)], value=None)
         self.image.layout.width = FIELD_WIDTH
         self.share = widgets.Text(description=_("Notebook"), placeholder="https://github.com/org/repo/blob/main/demo.ipynb")
@@ -31,26 +40,26 @@ class PanelChildren:
         self.steps = widgets.HTML()
         self.bar = widgets.IntProgress(value=0, min=0, max=100, description=_("Progress"))
         self.status = widgets.HTML()
+        self.sentence = widgets.HTML()
         self.countdown = widgets.HTML()
         self.hours = widgets.BoundedIntText(value=1, min=MIN_HOURS, max=MAX_HOURS, description=_("+ hours"),
                                             tooltip=_("How many hours later than planned the instance should stop"))  # fmt: skip
         self.hours.layout.width = "140px"
         self.extend_button = widgets.Button(description=_("Extend"), icon="clock-o", tooltip=_("Move the automatic stop later"))
-        self.stop_button = widgets.Button(
-            description=_("Stop"), button_style="warning", icon="stop", tooltip=_("Stop the instance")
-        )
-        self.start_button = widgets.Button(
-            description=_("Start"), button_style="primary", icon="play", tooltip=_("Start the instance again")
-        )
-        self.sentence = widgets.HTML()
-        self.notice = widgets.HTML()
+        self.stop_button = widgets.Button(description=_("Stop"), button_style="warning", icon="stop")
+        self.start_button = widgets.Button(description=_("Start"), button_style="primary", icon="play")
+        # Stop asks first, in place: the question, then Stop (the sidebar's dialog's words) or Cancel.
+        self.stop_question = widgets.HTML()
+        self.stop_confirm = widgets.Button(description=_("Stop"), button_style="danger", icon="stop")
+        self.stop_cancel = widgets.Button(description=_("Cancel"))
+        self.asking_row = widgets.VBox([self.stop_question, widgets.HBox([self.stop_confirm, self.stop_cancel])])
         self.link = widgets.HTML()
+        self.ssh = widgets.HTML()
+        self.notice = widgets.HTML()
         self.error = widgets.HTML()
-        self.lease_row = widgets.HBox([self.countdown, self.hours, self.extend_button, self.stop_button])
-        self._account_form()
         self.rows = [
             widgets.HBox([self.title, self.badge, self.connect_button]),
-            self.account,
+            self.account.box,
             self.image,
             self.share,
             self.share_feedback,
@@ -60,8 +69,10 @@ class PanelChildren:
             self.status,
             self.sentence,
             self.start_button,
-            self.lease_row,
+            widgets.HBox([self.countdown, self.hours, self.extend_button, self.stop_button]),
+            self.asking_row,
             self.link,
+            self.ssh,
             self.notice,
             self.error,
         ]
@@ -73,36 +84,68 @@ class PanelChildren:
             states.STOP: (self.stop_button,),
         }
 
+    def render(self, state: PanelState) -> None:
+        """Show what is true now: only the steps that mean something, only the actions the state offers."""
+        notebook, status = state.notebook or None, state.status
+        self.steps.value = panel_view.steps_html(notebook)
+        self.bar.value = state.progress
+        self.bar.layout.display = None if steps.shows_steps(notebook) else "none"
+        self.bar.bar_style = "danger" if describe.is_failed(status) else "info"
+        self.status.value = panel_view.status_html(status, state.connection, state.elapsed(), state.upstream_message)
+        self.sentence.value = panel_view.sentence_html(state.sentence or describe.status_sentence(notebook))
+        self.notice.value = panel_view.notice_html(state.notice)
+        connect_problem = state.error if state.error_of == "connect" and self.account.shown else ""
+        self.error.value = "" if connect_problem else panel_view.error_html(state.error)
+        self.link.value = panel_view.link_html(status, state.url)
+        self.ssh.value = panel_view.ssh_html(notebook)
+        self.badge.value = panel_view.badge_html(state.mode, state.region)
+        self.connect_button.layout.display = "" if state.mode == "simulated" else "none"
+        self.account.render(state.acting == "connect", state.mode == "simulated", connect_problem)
+        self.share_feedback.value = panel_view.share_feedback_html(state.share_url_b64, state.share_problem)
+        self.open_button.description = _("Opening...") if state.acting == "open" else _("Open")
+        self.open_button.disabled = state.busy or bool(state.share_problem)
+        self.start_button.description = (
+            _("Starting…") if state.acting == "start" else _("Start again") if describe.is_failed(status) else _("Start")
+        )
+        self.stop_button.tooltip = lab_format(_("Stop %1 (asks first)"), (notebook or {}).get("name") or "")
+        self.show_actions(state.actions if state.notebook_id else NO_INSTANCE.actions, state.busy)
+        self.asking_row.layout.display = "" if state.asking == states.STOP and notebook else "none"
+        if state.asking == states.STOP and notebook:
+            self.stop_button.layout.display = "none"  # the question takes its place
+            self.stop_question.value = panel_view.stop_question_html(notebook)
+
+    def render_countdown(self, state: PanelState, remaining_ms: float | None) -> None:
+        """The countdown and the Extend button's "Keep until 16:42" (both move with the clock and the Hours field)."""
+        auto_stop = describe.auto_stops(state.notebook)
+        self.countdown.value = panel_view.countdown_html(state.status, state.remaining_seconds, auto_stop)
+        label, tooltip = panel_view.extend_label(state.status, remaining_ms, self.hours.value)
+        self.extend_button.description, self.extend_button.tooltip = label, tooltip
+
     def show_actions(self, actions, busy: bool) -> None:
         """Show the controls of the offered actions, hide the others; all disabled while an action runs."""
         for action, controls in self.by_action.items():
             offered = action in actions
             for control in controls:
                 control.layout.display = None if offered else "none"
-        for button in (self.start_button, self.extend_button, self.stop_button):
+        for button in (self.start_button, self.extend_button, self.stop_button, self.stop_confirm, self.stop_cancel):
             button.disabled = busy
 
-    def _account_form(self) -> None:
-        """Connect button (simulated mode) and its small form; the secret box is emptied right after use."""
-        self.connect_button = widgets.Button(
-            description=_("Connect"), icon="plug", tooltip=_("Connect your Huawei Cloud account")
-        )
-        self.connect_button.layout.display = "none"
-        self.access_key = widgets.Text(description="AK", placeholder=_("access key id"))
-        self.secret_key = widgets.Password(description="SK", placeholder=_("secret access key"))
-        self.region = widgets.Text(description=_("Region"), placeholder="cn-north-4")
-        self.project_id = widgets.Text(description=_("Project"), placeholder=_("optional: looked up for the region"))
-        self.remember = widgets.Checkbox(description=_("Remember in ~/.huaweicloud/credentials"), indent=False)
-        self.connect_submit = widgets.Button(description=_("Connect"), button_style="primary", icon="check")
-        self.connect_cancel = widgets.Button(description=_("Cancel"))
-        for field in (self.access_key, self.secret_key, self.region, self.project_id):
-            field.layout.width = FIELD_WIDTH
-        self.account_hint = widgets.HTML(_(panel_view.ACCOUNT_HINT))
-        self.account = widgets.VBox([
-            self.account_hint, self.access_key, self.secret_key, self.region, self.project_id, self.remember,
-            widgets.HBox([self.connect_submit, self.connect_cancel]),
-        ])  # fmt: skip
-        self.account.layout.display = "none"
+    def show_images(self, catalogue: dict, current: str | None) -> None:
+        """The image list, ModelArts' default marked; the chosen image stays chosen when it is listed."""
+        default_id = catalogue.get("default_image_id")
+        options = [(_("Default image"), None)]
+        for image in catalogue.get("images") or []:
+            mark = " " + _("(default)") if image.get("id") == default_id else ""
+            options.append((f"{image_label(image)} [{image.get('processor') or '?'}]{mark}", image.get("id")))
+        self.image.options = options
+        self.image.value = current if current in [value for _label, value in options] else None
+
+    def select_image(self, image_id: str | None, image: dict | None = None) -> None:
+        """Choose an image (one not listed, e.g. an instance's, is added under its name)."""
+        if image_id not in [value for _label, value in self.image.options]:
+            label = image_label(image) if image and image.get("id") == image_id else image_id
+            self.image.options = [*self.image.options, (label, image_id)]
+        self.image.value = image_id
 
     def close(self) -> None:
         def close_all(widget) -> None:

@@ -1,8 +1,8 @@
-"""The two background threads behind a ``CodeLabPanel``.
+"""The two background threads behind a ``CodeLabPanel``, and what they tell it.
 
 - the watcher consumes the backend's event stream and hands each event to the
-  panel, so the panel moves while the notebook's cell is idle;
-- the ticker recomputes the lease countdown every second.
+  listener, so the panel moves while the notebook's cell is idle;
+- the ticker tells the listener what is left of the lease every second.
 
 The countdown is anchored on the server's ``remaining_ms`` and this process's
 monotonic clock, so a kernel whose wall clock is off still counts right.
@@ -13,15 +13,31 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
+from typing import Protocol
 
 from jupyter_codelab.client.backend import EventStream
 
 TICK_SECONDS = 1.0
 
 
+class PanelListener(Protocol):
+    """What the driver calls, from its threads."""
+
+    def on_event(self, event: dict) -> None:
+        """An event of the followed instance (the contract's types, or ``reconnecting``)."""
+
+    def on_stream_end(self, error: Exception | None) -> None:
+        """The stream ended by itself: after a terminal event, or on ``error``."""
+
+    def on_tick(self, remaining: int | None) -> None:
+        """Every second: the seconds left of the lease (None: no lease known)."""
+
+
 class PanelDriver:
-    def __init__(self, panel):
-        self.panel = panel
+    def __init__(self, events: Callable[[str], EventStream], listener: PanelListener):
+        self._events = events  # opens a backend's event stream for an instance id
+        self._listener = listener
         self._lock = threading.Lock()
         self._closed = threading.Event()
         self._stream: EventStream | None = None
@@ -36,7 +52,7 @@ class PanelDriver:
                 return
             if self._stream is not None:
                 self._stream.close()
-            stream = self.panel._backend.events(notebook_id)
+            stream = self._events(notebook_id)
             self._stream = stream
             self._watcher = threading.Thread(
                 target=self._consume, args=(stream,), name=f"codelab-events-{notebook_id[:8]}", daemon=True
@@ -51,14 +67,11 @@ class PanelDriver:
         if stream is not None:
             stream.close()
 
-    def ensure_watching(self) -> None:
-        """Follow again after the stream ended (e.g. stopping an instance whose stream had closed)."""
+    def ensure_watching(self, notebook_id: str) -> None:
+        """Follow again after the stream ended (e.g. starting an instance whose stream closed when it stopped)."""
         watcher = self._watcher
-        if self.panel.notebook_id and (watcher is None or not watcher.is_alive()):
-            self.watch(self.panel.notebook_id)
-
-    def is_watching(self) -> bool:
-        return self._watcher is not None and self._watcher.is_alive()
+        if watcher is None or not watcher.is_alive():
+            self.watch(notebook_id)
 
     def _consume(self, stream: EventStream) -> None:
         error = None
@@ -66,21 +79,18 @@ class PanelDriver:
             for event in stream:
                 if stream is not self._stream or self._closed.is_set():
                     return  # replaced by a newer watch, or the panel closed
-                self.panel._on_event(event)
+                self._listener.on_event(event)
         except Exception as exc:  # noqa: BLE001 - shown in the panel instead of dying silently in a thread
             error = exc
         if stream is self._stream and not self._closed.is_set():
-            self.panel._on_stream_end(error)
+            self._listener.on_stream_end(error)
 
     # ---- countdown ----
-    def anchor_lease(self, lease: dict | None) -> None:
+    def anchor_lease(self, lease: dict | None) -> int | None:
+        """Count down from this lease (None: no countdown); returns the seconds left now."""
         remaining_ms = (lease or {}).get("remaining_ms")
-        if remaining_ms is None:
-            self._anchor = None
-            self.panel.remaining_seconds = None
-            return
-        self._anchor = (remaining_ms / 1000, time.monotonic())
-        self.panel.remaining_seconds = self.remaining()
+        self._anchor = None if remaining_ms is None else (remaining_ms / 1000, time.monotonic())
+        return self.remaining()
 
     def remaining(self) -> int | None:
         anchor = self._anchor
@@ -96,8 +106,7 @@ class PanelDriver:
 
     def _tick(self) -> None:
         while not self._closed.wait(TICK_SECONDS):
-            self.panel.remaining_seconds = self.remaining()
-            self.panel._on_tick()
+            self._listener.on_tick(self.remaining())
 
     # ---- shutdown ----
     def close(self, timeout: float = 2.0) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .models import Lease, Notebook, NotebookStatus
+from .share_url import shown_link
 from .states import EVENT_DELETED, EVENT_FAILED, EVENT_LEASE, EVENT_PROGRESS, EVENT_STATUS, VANISHED_SENTENCE, state_of
 
 # Besides the types of ``states``: the first event of every stream, transient trouble upstream
@@ -67,7 +68,7 @@ def event_message(kind: str, new: Notebook) -> str:
         return LEASE_MESSAGE
     words = state_of(new.status.value).words
     if kind == EVENT_FAILED and new.fail_reason:
-        return f"{words}: {new.fail_reason}"
+        return f"{words}: {shown_link(new.fail_reason)}"
     return words
 
 

@@ -14,6 +14,7 @@ from enum import Enum
 
 from .images import DEFAULT_IMAGE_ID, Image, default_image_id  # noqa: F401 (re-exported)
 from .json_fields import drop_none, pick, rest
+from .share_url import shown_link
 
 
 class _OpenEnum(str, Enum):
@@ -302,8 +303,9 @@ class Notebook:
             "feature": self.feature,
             "flavor": self.flavor,
             "url": self.url,
-            "fail_reason": self.fail_reason,
-            "description": self.description,
+            # A notebook sent from Jupyter was opened with a signed link, which ModelArts keeps as its description.
+            "fail_reason": shown_link(self.fail_reason),
+            "description": shown_link(self.description),
             "workspace_id": self.workspace_id,
             "create_at": self.create_at,
             "update_at": self.update_at,

@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 
 from ..i18n import N_, _
-from .calls import Response
+from .calls import Call, Response
 from .errors import UpstreamTimeout, UpstreamUnavailable, error_from_response
 
-# Why a connection failed, from the transports' reasons (the socket's strerror, or the requests
-# exception's class name), each with what to check. Matched in order, on lower-cased text.
+# Why a connection failed, from the transports' reasons (the OS's words, else an exception's
+# class name), each with what to check. Matched in order, on lower-cased text.
 _WHY = (
     ("dns", ("name or service not known", "name resolution", "no address associated", "nodename nor servname", "gaierror"),
      N_("its name does not resolve (DNS)"), N_("check this server's network connection and DNS")),
@@ -40,17 +40,14 @@ def checked(response: Response) -> Response:
     return response
 
 
-def service_at(host: str) -> str:
-    """``IAM at iam.cn-north-4.myhuaweicloud.com``: the service a Huawei Cloud host name says, with the host."""
-    labels = host.lower().split(":")[0].split(".")
-    service = {"iam": "IAM", "modelarts": "ModelArts", "obs": "OBS"}.get(labels[0])
-    if service is None and "obs" in labels[1:2]:
-        service = "OBS"  # a bucket's virtual host: bucket.obs.region.myhuaweicloud.com
-    return _("{service} at {host}").format(service=service, host=host) if service else host
+def service_of(call: Call) -> str:
+    """Who a call goes to, for sentences: IAM has its own endpoint (and setting)."""
+    return "IAM" if call.base == "iam" else "ModelArts"
 
 
 class Unreachable(UpstreamUnavailable):
-    """No answer at all: ``why`` is the kind of failure (``dns``, ``proxy``, ``refused``, ``offline``, ``reset``, ``other``)."""
+    """No answer at all: ``why`` is the kind of failure (``dns``, ``proxy``, ``refused``, ``offline``,
+    ``reset``, ``connection``, ``other``)."""
 
     gateway_status = 503
 
@@ -59,21 +56,24 @@ class Unreachable(UpstreamUnavailable):
         self.why = why
 
 
-def unreachable(host: str, reason: str) -> Unreachable:
-    """No answer from ``host``: which service that is, why (DNS, proxy, refused, offline, cut), and what to check."""
+def unreachable(host: str, reason: str, service: str = "ModelArts") -> Unreachable:
+    """No answer from ``service`` at ``host``: why (DNS, proxy, refused, offline, cut), and what to check."""
     lowered = reason.lower()
     kind, why, fix = next(
         ((kind, _(why), _(fix)) for kind, needles, why, fix in _WHY if any(n in lowered for n in needles)),
         ("other", reason, _("check the network and the endpoint")),
     )
-    advice = _("could not reach {target}: {why}; {fix}").format(target=service_at(host), why=why, fix=fix)
-    return Unreachable(advice, kind)
+    advice = _("could not reach {service} at {host}: {why}; {fix}").format(service=service, host=host, why=why, fix=fix)
+    error = Unreachable(advice, kind)
+    error.host, error.reason = host, reason  # the doctor names the service itself (IAM shares this path)
+    return error
 
 
-def timed_out(host: str, seconds: float) -> UpstreamTimeout:
-    advice = _("{target} did not answer within {seconds} s (timeout): try again shortly").format(
-        target=service_at(host), seconds=f"{seconds:g}"
+def timed_out(host: str, seconds: float, service: str = "ModelArts") -> UpstreamTimeout:
+    advice = _("{service} at {host} did not answer within {seconds} s (timeout): try again shortly").format(
+        service=service, host=host, seconds=f"{seconds:g}"
     )
     error = UpstreamTimeout(504, advice=advice)
     error.gateway_status = 504
+    error.host = host
     return error

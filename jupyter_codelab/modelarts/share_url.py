@@ -69,6 +69,23 @@ def decode_share_url(b64: str) -> str:
     return decoded
 
 
+_LINK_QUERY = re.compile(r"(?i)(https?://[^\s?#]*)[?#]\S*")
+
+
+def shown_link(text: str | None) -> str | None:
+    """``text`` with every link's query and fragment cut off (a Base64 link decoded first): how a link that
+    may be signed (``?AccessKeyId=...&Signature=...``, a security token) is shown or logged. A signed
+    link is a key to a private object until it expires; the object's address alone is not."""
+    if not text:
+        return text
+    stripped = text.strip()
+    if "://" not in stripped and _BASE64_TEXT.fullmatch(stripped):
+        decoded = _decode_base64_text(stripped)
+        if decoded and decoded.lower().startswith(("http://", "https://")):
+            text = decoded
+    return _LINK_QUERY.sub(r"\1", text)
+
+
 def run_in_modelarts_url(share_url_text: str, image_id: str | None = None) -> str:
     """Return the "Run in ModelArts" link that opens ``share_url_text`` in CodeLab."""
     link = f"{RUN_IN_MODELARTS_BASE}?share-url-b64={quote(encode_share_url(share_url_text), safe='')}"

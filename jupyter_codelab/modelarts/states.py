@@ -80,6 +80,16 @@ STATES: dict[str, State] = {state.status: state for state in _STATES}
 NO_INSTANCE = State("", GONE, "Not opened yet", "No CodeLab instance yet: pick an image and open one.", (OPEN,))
 VANISHED_SENTENCE = N_("The instance no longer exists (deleted elsewhere, or the service was reset). Open a new one.")
 
+# The four steps of a start (``action_progress``, SDK ``ActionProgress``: step 1-4) and their
+# statuses, as every face names them (ModelArts' own descriptions are longer and English only).
+STEP_NAMES = {1: "Storage", 2: "Compute", 3: "Network", 4: "Initialization"}
+STEP_STATUS_WORDS = {"WAITING": "Waiting", "PROCESSING": "In progress", "COMPLETED": "Completed", "FAILED": "Failed"}
+
+# Stop asks first on every face that has a button (its kernels end). JupyterLab's %1 placeholders,
+# so the sidebar and the kernel look up one msgid: %1 is the instance's name, %2 its image.
+STOP_TITLE = N_("Stop the CodeLab instance?")
+STOP_QUESTION = N_("Stop your CodeLab instance %1 (image %2)? Its kernels stop; its files are kept and you can start it again.")
+
 
 def state_of(status: str | None) -> State:
     """The state of a status; an unknown one is busy, shown as ModelArts spelled it."""
@@ -98,4 +108,8 @@ def vocabulary_json() -> dict:
         "no_instance": NO_INSTANCE.to_json(),
         "vanished": VANISHED_SENTENCE,
         "terminal_events": sorted(TERMINAL_EVENTS),
+        "step_names": {str(step): name for step, name in STEP_NAMES.items()},
+        "step_status_words": dict(STEP_STATUS_WORDS),
+        "stop_title": STOP_TITLE,
+        "stop_question": STOP_QUESTION,
     }

@@ -34,18 +34,22 @@ def _unavailable(advice: str) -> TrustError:
 
 
 def unreadable_bundle(path: str, reason: str) -> TrustError:
-    return _unavailable(
+    error = _unavailable(
         f"the ca_bundle {path} cannot be used ({reason}): set {SETTING} to a readable PEM file of CA certificates"
     )
+    error.reason = reason  # no host: nothing was sent
+    return error
 
 
 def untrusted(host: str, ca_bundle: str | None, reason: str) -> TrustError:
     """The server's certificate did not verify: say which trust store was used and how to change it."""
     store = f"the ca_bundle {ca_bundle}" if ca_bundle else "the system's CA certificates"
-    return _unavailable(
+    error = _unavailable(
         f"could not verify the TLS certificate of {host} against {store} ({reason}): "
         f"if a proxy or a private CA signs it, set {SETTING} to a PEM file with that CA"
     )
+    error.host, error.reason = host, reason
+    return error
 
 
 def check_bundle(ca_bundle: str | None) -> None:

@@ -14,7 +14,7 @@ from .credentials import ClientSettings
 from .errors import ModelArtsError
 from .flows import Flow, RetryPolicy
 from .keepalive import ConnectionFailed, KeepAlivePool
-from .responses import checked, timed_out, unreachable
+from .responses import checked, service_of, timed_out, unreachable
 
 log = logging.getLogger("jupyter_codelab.modelarts")
 
@@ -70,17 +70,21 @@ class AsyncModelArtsClient(ClientOperations):
                 log.info("ModelArts %s: %s; retry %d in %.2f s", call.route, error.error_code or error.status, attempt, delay)
                 await asyncio.sleep(delay)
 
+    async def probe(self, call: Call) -> Response:
+        """One exchange, any status, never retried: what the doctor reads (status, headers, timing)."""
+        return await self._send_once(call)
+
     async def _send_once(self, call: Call) -> Response:
         req = self.builder.render(call)
         host = urlsplit(req.url).netloc
         try:
             answer = await self.http.fetch(req.method, req.url, req.headers, req.body, self.connect_timeout, self.request_timeout)
         except TimeoutError:
-            raise timed_out(host, self.request_timeout) from None
+            raise timed_out(host, self.request_timeout, service_of(call)) from None
         except ConnectionFailed as exc:
             if exc.tls_error is not None:
                 raise tls.untrusted(host, self.ca_bundle, getattr(exc.tls_error, "verify_message", None) or exc.reason) from None
-            raise unreachable(host, exc.reason) from None
+            raise unreachable(host, exc.reason, service_of(call)) from None
         except OSError as exc:
-            raise unreachable(host, type(exc).__name__) from None
+            raise unreachable(host, type(exc).__name__, service_of(call)) from None
         return Response(answer.status, dict(answer.headers.get_all()), answer.body)

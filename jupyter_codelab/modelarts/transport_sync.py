@@ -20,7 +20,7 @@ from .client_api import ClientOperations
 from .credentials import ClientSettings
 from .errors import ModelArtsError
 from .flows import Flow, RetryPolicy
-from .responses import checked, timed_out, unreachable
+from .responses import checked, service_of, timed_out, unreachable
 
 log = logging.getLogger("jupyter_codelab.modelarts")
 
@@ -92,6 +92,10 @@ class SyncModelArtsClient(ClientOperations):
                 log.info("ModelArts %s: %s; retry %d in %.2f s", call.route, error.error_code or error.status, attempt, delay)
                 time.sleep(delay)
 
+    def probe(self, call: Call) -> Response:
+        """One exchange, any status, never retried: what the doctor reads (status, headers, timing)."""
+        return self._send_once(call)
+
     def _send_once(self, call: Call) -> Response:
         req = self.builder.render(call)
         host = urlsplit(req.url).netloc
@@ -104,12 +108,25 @@ class SyncModelArtsClient(ClientOperations):
                 req.method, req.url, headers=req.headers, data=req.body, timeout=self.timeouts, verify=session.verify
             )
         except requests.Timeout:
-            raise timed_out(host, self.timeouts[1]) from None
+            raise timed_out(host, self.timeouts[1], service_of(call)) from None
         except requests.exceptions.SSLError as exc:
             raise tls.untrusted(host, self.ca_bundle, _ssl_reason(exc)) from None
         except requests.RequestException as exc:
-            raise unreachable(host, type(exc).__name__) from None
+            raise unreachable(host, _connection_reason(exc), service_of(call)) from None
         return Response(answer.status_code, dict(answer.headers), answer.content)
+
+
+def _connection_reason(exc: requests.RequestException) -> str:
+    """The OS's words (``Connection refused``, ``Name or service not known``) under urllib3's wrapping, else the class name."""
+    seen: object = exc
+    for _ in range(6):
+        if isinstance(seen, OSError) and seen.strerror:
+            return seen.strerror
+        args = getattr(seen, "args", None)
+        seen = getattr(seen, "reason", None) or getattr(seen, "__context__", None) or (args[0] if args else None)
+        if not isinstance(seen, BaseException):
+            break
+    return type(exc).__name__
 
 
 def _ssl_reason(exc: requests.exceptions.SSLError) -> str:

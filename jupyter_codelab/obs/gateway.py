@@ -13,9 +13,9 @@ The SDK does not log unless ``initLog`` is called, so signed URLs stay out of lo
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
 
 NOTEBOOK_CONTENT_TYPE = "application/x-ipynb+json"
+FILE_CONTENT_TYPE = "application/octet-stream"  # the files sent with a notebook: fetched by the added cell, never shown
 
 
 class ObsRequestError(Exception):
@@ -73,12 +73,15 @@ class ObsGateway:
     def object_exists(self, bucket: str, key: str) -> bool:
         return self._call("HEAD object", self.client.headObject, bucket, key, ok=(200, 404)).status == 200
 
-    def put(self, bucket: str, key: str, data: bytes, progress: Callable[[int, int], None] | None = None) -> None:
+    def upload(self, bucket: str, key: str, stream, size: int, content_type: str = NOTEBOOK_CONTENT_TYPE) -> None:
+        """``size`` bytes read from ``stream`` (``read(n)``) in the SDK's parts, never all at once."""
         from obs import PutObjectHeader
 
-        headers = PutObjectHeader(contentType=NOTEBOOK_CONTENT_TYPE, contentLength=len(data), acl="private")
-        callback = (lambda sent, total, seconds: progress(sent, len(data))) if progress else None
-        self._call("upload", self.client.putContent, bucket, key, io.BytesIO(data), headers=headers, progressCallback=callback)
+        headers = PutObjectHeader(contentType=content_type, contentLength=size, acl="private")
+        self._call("upload", self.client.putContent, bucket, key, stream, headers=headers)
+
+    def put(self, bucket: str, key: str, data: bytes) -> None:
+        self.upload(bucket, key, io.BytesIO(data), len(data))
 
     def signed_get_url(self, bucket: str, key: str, seconds: int) -> str:
         """A GET link valid for ``seconds``: a secret until it expires (never log or return it whole)."""

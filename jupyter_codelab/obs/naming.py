@@ -7,12 +7,13 @@ nothing) and different bytes never overwrite each other.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from urllib.parse import quote
 
+from ..echo import quoted
 from ..i18n import _
 
+ENV_OBS_BUCKET = "CODELAB_OBS_BUCKET"  # else c.CodeLab.obs_bucket
 HASH_PREFIX_CHARS = 16  # 64 bits of SHA-256: collisions between a user's notebooks are not a concern
 MAX_NAME_CHARS = 100
 # OBS bucket names (Creating a Bucket): 3-63 chars of a-z, 0-9, '-' and '.', starting and ending with a letter or digit.
@@ -36,35 +37,36 @@ def check_bucket(name: str, field: str = "obs_bucket") -> str:
         raise NamingError(
             field,
             _(
-                "'{name}' is not a valid OBS bucket name: use 3-63 lower-case letters, digits, '-' or '.', starting and ending with "
+                "{name} is not a valid OBS bucket name: use 3-63 lower-case letters, digits, '-' or '.', starting and ending with "
                 "a letter or digit (set c.CodeLab.obs_bucket or CODELAB_OBS_BUCKET)."
-            ).format(name=str(name)[:70]),
+            ).format(name=quoted(name)),
         )
     return name
 
 
-def safe_name(path: str) -> str:
-    """The file's base name without ``.ipynb``, reduced to characters safe in a URL and a key."""
+def safe_name(path: str, suffix: str = ".ipynb", fallback: str = "notebook") -> str:
+    """The file's base name without ``suffix``, reduced to characters safe in a URL and a key."""
     base = path.replace("\\", "/").rsplit("/", 1)[-1]
-    if base.lower().endswith(".ipynb"):
-        base = base[: -len(".ipynb")]
-    cleaned = re.sub(r"[^A-Za-z0-9._-]+", "-", base).strip("-.") or "notebook"
+    if suffix and base.lower().endswith(suffix):
+        base = base[: -len(suffix)]
+    cleaned = re.sub(r"[^A-Za-z0-9._-]+", "-", base).strip("-.") or fallback
     return cleaned[:MAX_NAME_CHARS]
 
 
-def object_key(data: bytes, path: str) -> str:
-    return f"codelab/{hashlib.sha256(data).hexdigest()[:HASH_PREFIX_CHARS]}/{safe_name(path)}.ipynb"
+def object_key(sha256_hex: str, path: str) -> str:
+    """The key of the bytes whose SHA-256 is ``sha256_hex`` (hashed while they were read)."""
+    return f"codelab/{sha256_hex[:HASH_PREFIX_CHARS]}/{safe_name(path)}.ipynb"
 
 
-def endpoint_for_region(region: str) -> str:
-    # OBS endpoints: https://obs.{region}.myhuaweicloud.com (Regions and Endpoints, OBS).
-    return f"https://obs.{region}.myhuaweicloud.com"
+def file_key(sha256_hex: str, path: str) -> str:
+    """The key of a file sent with a notebook: ``codelab/files/<sha256 prefix>/<base name>`` (extension kept)."""
+    return f"codelab/files/{sha256_hex[:HASH_PREFIX_CHARS]}/{safe_name(path, '', 'file')}"
 
 
 def public_url(endpoint: str, bucket: str, key: str, path_style: bool) -> str:
     """The permanent URL of a public-read object: virtual-host style on the cloud, path style on the simulator."""
     scheme, _, host = endpoint.partition("://")
-    quoted = quote(key, safe="/~")
+    escaped = quote(key, safe="/~")
     if path_style:
-        return f"{scheme}://{host.rstrip('/')}/{bucket}/{quoted}"
-    return f"{scheme}://{bucket}.{host.rstrip('/')}/{quoted}"
+        return f"{scheme}://{host.rstrip('/')}/{bucket}/{escaped}"
+    return f"{scheme}://{bucket}.{host.rstrip('/')}/{escaped}"

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 
+from ..echo import MAX_ECHO_CHARS, quoted
 from ..i18n import _
 from ..modelarts.limits import HOUR_MS, LEASE_MAX_MS, LEASE_MIN_MS, MAX_HOURS, MIN_HOURS, is_uuid
 from ..modelarts.limits import NO_AUTO_STOP_MS as NO_AUTO_STOP  # start only
@@ -37,14 +38,16 @@ def json_body(raw: bytes, allowed: set[str]) -> dict:
         data = json.loads(raw)
     except (ValueError, UnicodeDecodeError):
         raise BadInput("body", _("The request body is not valid JSON: send a JSON object such as {}.")) from None
+    except RecursionError:  # thousands of nested brackets fit in a small body
+        raise BadInput("body", _("The request body is nested too deeply: send a flat JSON object such as {}.")) from None
     if not isinstance(data, dict):
         raise BadInput("body", _("The request body must be a JSON object, such as {}."))
     unknown = sorted(set(data) - allowed)
     if unknown:
         known = ", ".join(sorted(allowed)) or "none"
         raise BadInput(
-            unknown[0],
-            _("Unknown field '{unknown}': the fields accepted here are {known}.").format(unknown=unknown[0], known=known),
+            unknown[0][:MAX_ECHO_CHARS],
+            _("Unknown field {unknown}: the fields accepted here are {known}.").format(unknown=quoted(unknown[0]), known=known),
         )
     return data
 
@@ -53,8 +56,8 @@ def notebook_id(value: str) -> str:
     if not is_uuid(value):
         raise BadInput(
             "id",
-            _("'{value}' is not a notebook id: ids are UUIDs such as f9937afa-ca78-45b6-bc12-7ecf42553c48.").format(
-                value=value[:64]
+            _("{value} is not a notebook id: ids are UUIDs such as f9937afa-ca78-45b6-bc12-7ecf42553c48.").format(
+                value=quoted(value)
             ),
         )
     return value.lower()

@@ -10,6 +10,10 @@ The "status" fault puts instances in a status a user can meet: with route "*" (t
 it applies at once to every user's current CodeLab instance (ERROR, FROZEN, SNAPSHOTTING,
 DELETING, DELETED; see ``Simulator.force_status``) and is not queued; with route "start" and
 status START_FAILED it is queued and the next start ends in START_FAILED.
+
+The "clock_skew" fault sets the gateway's clock ``seconds`` off real time (negative: behind),
+for every call until the faults are cleared: its ``Date`` header and its check of ``X-Sdk-Date``
+(``Simulator.gateway_time``). The simulated time of leases (``/_simulator/clock``) is another clock.
 """
 
 from __future__ import annotations
@@ -23,7 +27,8 @@ from .instance import FORCEABLE, START_FAILED, STEP_DESCRIPTIONS
 ROUTES = ("open", "get", "list", "images", "lease", "renew", "stop", "start", "delete", "auth", "*")
 REQUEST_KINDS = ("latency", "error", "throttle", "reset", "malformed")
 CREATION_KINDS = ("create_failed", "slow_steps")
-KINDS = REQUEST_KINDS + CREATION_KINDS + ("status",)
+KINDS = REQUEST_KINDS + CREATION_KINDS + ("status", "clock_skew")
+MAX_SKEW_SECONDS = 86_400
 DEFAULT_START_FAILURE = "Failed to start the notebook due to insufficient resources. Please try again later."
 
 # kind -> {parameter: default}; None marks a required parameter.
@@ -36,6 +41,7 @@ _PARAMETERS: dict[str, dict] = {
     "create_failed": {"fail_reason": "Insufficient resources. Please try again later.", "at_step": 2},
     "slow_steps": {"step_seconds": None},
     "status": {"status": None, "fail_reason": None, "seconds": None},
+    "clock_skew": {"seconds": None},
 }
 
 
@@ -86,6 +92,8 @@ def _check(kind: str, params: dict) -> dict:
             raise ValueError(f"Fault create_failed: fail_reason must be a non-empty string, got {params['fail_reason']!r}.")
     elif kind == "slow_steps":
         _number(kind, "step_seconds", params["step_seconds"], 0, 3600)
+    elif kind == "clock_skew":
+        _number(kind, "seconds", params["seconds"], -MAX_SKEW_SECONDS, MAX_SKEW_SECONDS)
     elif kind == "status":
         if params["seconds"] is not None:
             _number(kind, "seconds", params["seconds"], 0, 3600)
@@ -122,6 +130,8 @@ class FaultQueue:
             raise ValueError(f"Unknown fault route {route!r}: use one of {', '.join(ROUTES)}.")
         if kind in CREATION_KINDS and route not in ("open", "*"):
             raise ValueError(f"Fault {kind} shapes newly opened instances: use route 'open', not {route!r}.")
+        if kind == "clock_skew" and route != "*":
+            raise ValueError(f"Fault clock_skew moves the gateway's clock for every call: use route '*', not {route!r}.")
         _number(kind, "times", times, 1, integer=True)
         allowed = _PARAMETERS[kind]
         unknown = sorted(set(params) - set(allowed))
@@ -142,6 +152,8 @@ class FaultQueue:
                 raise ValueError("Fault status with route '*' needs a simulator to apply it to.")
             fault.applied_to = self._apply_status(values["status"], values["fail_reason"], values["seconds"])
             return fault
+        if kind == "clock_skew":  # one gateway clock: the new skew replaces the old
+            self._faults = [f for f in self._faults if f.kind != "clock_skew"]
         self._faults.append(fault)
         return fault
 
@@ -165,6 +177,10 @@ class FaultQueue:
             if fault.kind in kinds and fault.route in (route, "*") and fault.params.get("after", False) == after:
                 return self._consume(fault)
         return None
+
+    def clock_skew_seconds(self) -> float:
+        """How far the gateway's clock is off real time (a standing fault, never used up)."""
+        return next((f.params["seconds"] for f in self._faults if f.kind == "clock_skew"), 0.0)
 
     def take_for_request(self, route: str) -> list[Fault]:
         """Every matching latency (each once), then at most one fault that answers for the call."""

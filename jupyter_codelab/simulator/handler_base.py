@@ -7,7 +7,7 @@ import json
 import uuid
 from typing import TYPE_CHECKING
 
-from tornado import web
+from tornado import httputil, web
 
 from .errors import ApiError, api_not_found, invalid_parameter, localized_msg, throttled
 
@@ -23,8 +23,11 @@ class SimulatorHandler(web.RequestHandler):
 
     def initialize(self, sim: Simulator) -> None:
         self.sim = sim
+        self.set_default_headers()  # tornado set them once before initialize, without the gateway's clock
 
     def set_default_headers(self) -> None:
+        if hasattr(self, "sim"):
+            self.set_header("Date", httputil.format_timestamp(self.sim.gateway_time()))  # a clock_skew fault moves it
         self.set_header("Content-Type", "application/json;charset=UTF-8")
         self.request_id = uuid.uuid4().hex
         self.set_header("X-Request-Id", self.request_id)

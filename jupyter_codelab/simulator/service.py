@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import ssl
+import time
 from collections import Counter
 from dataclasses import replace
 
@@ -41,7 +42,7 @@ class Simulator:
     def __init__(self, config: SimulatorConfig | None = None):
         self._initial_config = replace(config) if config else SimulatorConfig()
         self.config = replace(self._initial_config)
-        self.auth = AuthRegistry(lambda: self.config)
+        self.auth = AuthRegistry(lambda: self.config, now=self.gateway_time)
         self.store = NotebookStore(lambda: self.config)
         self.faults = FaultQueue(apply_status=self.force_status)
         self.calls: Counter = Counter()  # route name ("open", "get", ...) -> calls
@@ -55,6 +56,10 @@ class Simulator:
     @property
     def clock(self):
         return self.config.clock
+
+    def gateway_time(self) -> float:
+        """The gateway's wall clock (its ``Date``, its check of signed dates): real time, unless a clock_skew fault moved it."""
+        return time.time() + self.faults.clock_skew_seconds()
 
     # -- setup -------------------------------------------------------------------------------
     def add_user(

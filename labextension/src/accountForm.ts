@@ -5,35 +5,10 @@
  * through `connectBody` on its way to the request and is kept nowhere.
  */
 import { Translate, untranslated } from './gettext';
+import { REGIONS } from './generated/regions';
 
-/**
- * ModelArts regions (shared/reference/modelarts-api.md, "Endpoint"), the
- * common ones first. The config's region is added when it is not listed.
- */
-export const REGIONS: readonly string[] = [
-  'cn-north-4',
-  'cn-north-9',
-  'cn-east-3',
-  'cn-south-1',
-  'cn-southwest-2',
-  'ap-southeast-1',
-  'ap-southeast-2',
-  'ap-southeast-3',
-  'ap-southeast-4',
-  'cn-north-1',
-  'cn-north-2',
-  'cn-north-11',
-  'cn-north-12',
-  'cn-east-4',
-  'cn-southwest-3',
-  'af-south-1',
-  'af-north-1',
-  'la-south-2',
-  'la-north-2',
-  'sa-brazil-1',
-  'tr-west-1',
-  'me-east-1'
-];
+/** ModelArts regions, generated from the Python package (modelarts/regions.py). */
+export { REGIONS };
 
 /** Where the console makes access keys: My Credentials > Access Keys. */
 export const ACCESS_KEYS_URL = 'https://console.huaweicloud.com/iam/#/mine/accessKey';

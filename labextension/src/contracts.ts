@@ -160,3 +160,23 @@ export interface IErrorBody {
   /** The input to fix (POST credentials: the form field, or `remember`/`region`). */
   field?: string | null;
 }
+
+/** One line of GET doctor: `ok` true (fine), false (a problem, with its `fix`) or null (not checked: `detail` says why). */
+export interface IDoctorCheck {
+  id: string;
+  ok: boolean | null;
+  title: string;
+  detail: string;
+  fix: string | null;
+  data: Record<string, unknown>;
+}
+
+/** GET doctor: the connection checks the server ran; `ok` only when no check failed. */
+export interface IDoctorReport {
+  ok: boolean;
+  simulated: boolean;
+  checked_by: 'server' | 'direct';
+  /** All is well, or how many problems were found: one sentence in the request's language. */
+  summary: string;
+  checks: IDoctorCheck[];
+}

@@ -7,6 +7,7 @@
 import { Dialog, showDialog } from '@jupyterlab/apputils';
 import { TranslationBundle } from '@jupyterlab/translation';
 
+import { stopQuestion, stopTitle } from './generated/states';
 import { imageLabel } from './notice';
 import { ICodeLabModel } from './tokens';
 import { isOpenEnabled } from './openIntent';
@@ -46,12 +47,8 @@ export async function stopConfirmed(model: ICodeLabModel, trans: TranslationBund
   if (!notebook || model.busy) {
     return;
   }
-  const body = trans.__(
-    'Stop your CodeLab instance %1 (image %2)? Its kernels stop; its files are kept and you can start it again.',
-    notebook.name,
-    imageLabel(notebook.image)
-  );
-  if (await confirm(trans.__('Stop the CodeLab instance?'), body, trans.__('Stop'), trans)) {
+  const __ = trans.__.bind(trans);
+  if (await confirm(stopTitle(__), stopQuestion(notebook.name, imageLabel(notebook.image), __), __('Stop'), trans)) {
     await model.stop();
   }
 }

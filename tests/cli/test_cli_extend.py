@@ -29,7 +29,7 @@ def test_hours_is_counted_from_the_current_stop(codelab, running):
     done = codelab("extend", "--hours", "2")
     assert done.returncode == 0, done.stderr
     assert old_end + 2 * HOUR_MS - SLACK_MS <= lease_end(running) <= old_end + 2 * HOUR_MS + SLACK_MS
-    assert done.stdout.startswith("Extended notebook_") and ": auto-stop in 2:5" in done.stdout and "(was " in done.stdout
+    assert done.stdout.startswith("Extended notebook_") and ": auto-stop in 02:5" in done.stdout and "(was " in done.stdout
     default = codelab("extend", "--json")  # no option: 1 h later
     assert default.returncode == 0
     assert old_end + 3 * HOUR_MS - SLACK_MS <= lease_end(running) <= old_end + 3 * HOUR_MS + SLACK_MS

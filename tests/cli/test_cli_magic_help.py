@@ -11,8 +11,8 @@ import sys
 import pytest
 from cli_runner import cli_env
 
-# The nine subcommands both faces have; the CLI alone runs the simulator, the magics alone show panels.
-PAIRS = {"open", "status", "start", "images", "extend", "stop", "badge", "login", "logout"}
+# The ten subcommands both faces have; the CLI alone runs the simulator, the magics alone show panels.
+PAIRS = {"open", "status", "start", "images", "extend", "stop", "badge", "login", "logout", "doctor"}
 CLI_ALONE, MAGICS_ALONE = {"simulate"}, {"panel", "send"}
 # How the CLI reaches a server, and its JSON for scripts; the magics' older spelling of NOTEBOOK.
 CLI_ONLY_OPTIONS = {"--server-url", "--token", "--json"}
@@ -91,7 +91,7 @@ def description(help_text: str) -> str:
     return " ".join(lines).replace("jupyter codelab", "{codelab}").replace("%codelab", "{codelab}")
 
 
-def test_the_faces_have_the_nine_pairs(tmp_path, magic_help):
+def test_the_faces_have_the_ten_pairs(tmp_path, magic_help):
     cli = subcommands(cli_help(tmp_path, "en"))
     usage = re.search(r"subcommands: ([\w, ]+);", magic_help("en", "open").replace("\n", " "))
     assert usage is None  # a subcommand's help is its own, not the whole magic's

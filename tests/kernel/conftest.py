@@ -53,3 +53,15 @@ def ipython(direct_backend):
     shell = InteractiveShell.instance()
     shell.run_line_magic("load_ext", "jupyter_codelab")
     yield shell
+
+
+@pytest.fixture
+def running_panel(direct_backend):
+    """A panel that opened the instance and saw it RUNNING; closed after the test."""
+    from jupyter_codelab.kernel.panel import CodeLabPanel
+
+    panel = CodeLabPanel(backend=direct_backend)
+    panel.open_instance()
+    assert panel.wait(timeout=30) == "RUNNING"
+    yield panel
+    panel.close()

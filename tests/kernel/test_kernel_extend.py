@@ -11,7 +11,7 @@ from codelab_wait import wait_for
 from IPython.core.error import UsageError
 
 from jupyter_codelab.client import describe
-from jupyter_codelab.kernel.panel import CodeLabPanel, last_panel
+from jupyter_codelab.kernel.panel_registry import current_panel
 
 GPU_IMAGE = "2c113b99-72ef-4bd0-bbcc-0d711b39127b"  # pytorch1.8-cuda10.2 in the simulator's catalogue
 HOUR_MS = 3_600_000
@@ -31,15 +31,6 @@ def clocks_around(epoch_ms: float) -> set[str]:
     return {describe.format_clock(epoch_ms + delta) for delta in (-SLACK_MS, 0, SLACK_MS)}
 
 
-@pytest.fixture
-def running_panel(direct_backend):
-    panel = CodeLabPanel(backend=direct_backend)
-    panel.open_instance()
-    assert panel.wait(timeout=30) == "RUNNING"
-    yield panel
-    panel.close()
-
-
 def test_the_panel_extends_one_hour_from_the_current_stop_and_says_until_when(running_panel, simulator):
     panel = running_panel
     old_end = lease_end(simulator)
@@ -49,12 +40,14 @@ def test_the_panel_extends_one_hour_from_the_current_stop_and_says_until_when(ru
     assert "1 h later" in panel._ui.extend_button.tooltip
 
     panel._ui.extend_button.click()  # the Hours field says 1
-    assert panel.error == ""
+    assert panel.state.error == ""
     new_end = lease_end(simulator)
     assert old_end + HOUR_MS - SLACK_MS <= new_end <= old_end + HOUR_MS + SLACK_MS  # not 1 h from now: 1 h later than it was
-    assert re.fullmatch(r"Extended notebook_\w+: auto-stop in 1:\d\d:\d\d, stops at \d\d:\d\d \(was \d\d:\d\d\)\.", panel.notice)
+    assert re.fullmatch(
+        r"Extended notebook_\w+: auto-stop in 01:\d\d:\d\d, stops at \d\d:\d\d \(was \d\d:\d\d\)\.", panel.state.notice
+    )
     assert describe.format_clock(new_end) in panel._ui.notice.value
-    assert panel.remaining_seconds > HOUR_MS / 1000 + 50 * 60  # the countdown jumped
+    assert panel.state.remaining_seconds > HOUR_MS / 1000 + 50 * 60  # the countdown jumped
 
     panel._ui.hours.value = 2  # the label follows the field at once
     assert panel._ui.extend_button.description.removeprefix("Keep until ") in clocks_around(new_end + 2 * HOUR_MS)
@@ -74,7 +67,7 @@ def test_magic_extend_hours_until_and_for(ipython, simulator, direct_backend, ca
     target = time.localtime(time.time() + 5 * 3600)
     ipython.run_line_magic("codelab", f"extend --until {target.tm_hour:02d}:{target.tm_min:02d}")
     assert abs(lease_end(simulator) - (time.mktime(target) * 1000 - target.tm_sec * 1000)) < SLACK_MS
-    last_panel().close()
+    current_panel().close()
 
 
 def test_magic_extend_respects_the_72_hour_cap(ipython, simulator, direct_backend, capsys):
@@ -90,7 +83,7 @@ def test_magic_extend_respects_the_72_hour_cap(ipython, simulator, direct_backen
     ):
         ipython.run_line_magic("codelab", "extend")
     assert lease_end(simulator) == capped
-    last_panel().close()
+    current_panel().close()
 
 
 @pytest.mark.parametrize(
@@ -117,29 +110,29 @@ def test_until_less_than_an_hour_away_is_refused(ipython, simulator, direct_back
     before = lease_end(simulator)
     soon = time.localtime(time.time() + 20 * 60)
     with pytest.raises(
-        UsageError, match=r"--until \d\d:\d\d is only 0:[12]\d:\d\d from now: ModelArts keeps an instance at least 1 h"
+        UsageError, match=r"--until \d\d:\d\d is only 00:[12]\d:\d\d from now: ModelArts keeps an instance at least 1 h"
     ):
         ipython.run_line_magic("codelab", f"extend --until {soon.tm_hour:02d}:{soon.tm_min:02d}")
     assert lease_end(simulator) == before
-    last_panel().close()
+    current_panel().close()
 
 
 def test_panel_magic_follows_the_running_instance_with_its_image(ipython, simulator, direct_backend):
     opened = direct_backend.open(image_id=GPU_IMAGE)
     wait_for(lambda: direct_backend.notebook(opened["id"])["status"] == "RUNNING", what="RUNNING")
     ipython.run_line_magic("codelab", "panel")  # no option: it follows
-    panel = last_panel()
+    panel = current_panel()
     try:
-        assert panel.notebook_id == opened["id"] and panel.status == "RUNNING"
-        assert panel.image_id == GPU_IMAGE and panel._ui.image.value == GPU_IMAGE  # selected, not blank
+        assert panel.state.notebook_id == opened["id"] and panel.state.status == "RUNNING"
+        assert panel.state.image_id == GPU_IMAGE and panel._ui.image.value == GPU_IMAGE  # selected, not blank
         assert "pytorch1.8-cuda10.2" in dict((v, k) for k, v in panel._ui.image.options)[GPU_IMAGE]
         assert panel._ui.status.value == "<b>Status:</b> Running"  # the words, not "Running RUNNING"
         texts = " ".join(str(getattr(w, "value", "")) for w in (panel._ui.status, panel._ui.sentence, panel._ui.countdown))
         assert "RUNNING" not in texts
         assert panel._ui.extend_button.description.startswith("Keep until ")
-        wait_for(lambda: panel.connection == "live", what="the panel to follow the event stream")
+        wait_for(lambda: panel.state.connection == "live", what="the panel to follow the event stream")
     finally:
         panel.close()
     ipython.run_line_magic("codelab", "panel --empty")
-    assert last_panel().notebook_id is None
-    last_panel().close()
+    assert current_panel().state.notebook_id is None
+    current_panel().close()

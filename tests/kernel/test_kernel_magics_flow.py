@@ -6,7 +6,7 @@ import re
 
 from codelab_wait import wait_for
 
-from jupyter_codelab.kernel.panel import last_panel
+from jupyter_codelab.kernel.panel_registry import current_panel
 
 NOTEBOOK_LINK = "https://github.com/org/repo/blob/main/demo.ipynb"
 
@@ -16,23 +16,25 @@ def test_open_waits_until_running_then_status_extend_stop(ipython, simulator, ca
     out = capsys.readouterr().out
     assert "ModelArts CodeLab (simulated)" in out  # the panel's text form, shown by plain IPython
     assert "is running: http" in out
-    panel = last_panel()
-    assert panel.status == "RUNNING" and panel.progress == 100
+    panel = current_panel()
+    assert panel.state.status == "RUNNING" and panel.state.progress == 100
 
     status = ipython.run_line_magic("codelab", "status --json")
-    assert status["id"] == panel.notebook_id and status["status"] == "RUNNING"
+    assert status["id"] == panel.state.notebook_id and status["status"] == "RUNNING"
     ipython.run_line_magic("codelab", "status")
-    assert re.search(r"Auto-stop in 0:\d\d:\d\d, stops at \d\d:\d\d\.", capsys.readouterr().out)
+    assert re.search(r"Auto-stop in 00:\d\d:\d\d, stops at \d\d:\d\d\.", capsys.readouterr().out)
 
     ipython.run_line_magic("codelab", "extend --hours 2")
     assert re.search(
-        r"Extended notebook_\w+: auto-stop in [23]:\d\d:\d\d, stops at \d\d:\d\d \(was \d\d:\d\d\)\.", capsys.readouterr().out
+        r"Extended notebook_\w+: auto-stop in 0[23]:\d\d:\d\d, stops at \d\d:\d\d \(was \d\d:\d\d\)\.", capsys.readouterr().out
     )
-    wait_for(lambda: panel.remaining_seconds and panel.remaining_seconds > 2 * 3600, what="the panel to see the new lease")
+    wait_for(
+        lambda: panel.state.remaining_seconds and panel.state.remaining_seconds > 2 * 3600, what="the panel to see the new lease"
+    )
 
     ipython.run_line_magic("codelab", "stop")
     assert "Stopping notebook_" in capsys.readouterr().out
-    wait_for(lambda: panel.status == "STOPPED", what="the panel to see STOPPED")
+    wait_for(lambda: panel.state.status == "STOPPED", what="the panel to see STOPPED")
     ipython.run_line_magic("codelab", "stop")
     assert "is already stopped" in capsys.readouterr().out
     panel.close()
@@ -41,9 +43,9 @@ def test_open_waits_until_running_then_status_extend_stop(ipython, simulator, ca
 def test_open_no_wait_returns_at_once_and_the_panel_follows(ipython, simulator):
     simulator.control("POST", "config", {"step_seconds": 0.5})
     ipython.run_line_magic("codelab", "open --no-wait")
-    panel = last_panel()
-    assert panel.status in ("INIT", "CREATING")
-    wait_for(lambda: panel.status == "RUNNING", what="RUNNING while nothing runs in the shell")
+    panel = current_panel()
+    assert panel.state.status in ("INIT", "CREATING")
+    wait_for(lambda: panel.state.status == "RUNNING", what="RUNNING while nothing runs in the shell")
     panel.close()
 
 
@@ -65,20 +67,20 @@ def test_open_stops_waiting_at_the_timeout_and_the_panel_goes_on(ipython, simula
     simulator.control("POST", "config", {"step_seconds": 120})  # the creation outlasts the wait
     assert ipython.run_line_magic("codelab", "open --timeout 1") is None
     assert re.search(r"Still \w+ after 1 s; the panel keeps following it\.", capsys.readouterr().out)
-    panel = last_panel()
-    assert panel.connection in ("connecting", "live") and panel.status != "RUNNING"
+    panel = current_panel()
+    assert panel.state.connection in ("connecting", "live") and panel.state.status != "RUNNING"
     panel.close()
 
 
 def test_panel_subcommand_shows_an_empty_panel_or_follows(ipython, direct_backend):
     ipython.run_line_magic("codelab", "panel")
-    empty = last_panel()
-    assert empty.notebook_id is None and empty.status == ""
+    empty = current_panel()
+    assert empty.state.notebook_id is None and empty.state.status == ""
     opened = direct_backend.open()
     ipython.run_line_magic("codelab", "panel")  # follows by default
-    following = last_panel()
-    assert following is not empty and following.notebook_id == opened["id"]
-    wait_for(lambda: following.status == "RUNNING", what="the following panel to reach RUNNING")
+    following = current_panel()
+    assert following is not empty and following.state.notebook_id == opened["id"]
+    wait_for(lambda: following.state.status == "RUNNING", what="the following panel to reach RUNNING")
     empty.close()
     following.close()
 

@@ -58,9 +58,9 @@ async def _run_open_notebook(km, tmp_path):
         [
             "%load_ext jupyter_codelab",
             f"%codelab open --share-url {LINK}",
-            "from jupyter_codelab.kernel.panel import last_panel\n"
-            "panel = last_panel()\n"
-            "print(panel.status, panel.progress, type(panel._backend).__name__)",
+            "from jupyter_codelab.kernel.panel_registry import current_panel\n"
+            "panel = current_panel()\n"
+            "print(panel.state.status, panel.state.progress, type(panel._backend).__name__)",
         ],
         km,
     )
@@ -97,13 +97,15 @@ async def test_the_panel_updates_while_the_kernel_is_idle(server_kernel):
 async def _open_and_watch_idle(client):
     await run_cell(client, "%load_ext jupyter_codelab")
     await run_cell(client, "%codelab open --no-wait")
-    quick = await run_cell(client, "from jupyter_codelab.kernel.panel import last_panel\nprint('usable', last_panel().status)")
+    quick = await run_cell(
+        client, "from jupyter_codelab.kernel.panel_registry import current_panel\nprint('usable', current_panel().state.status)"
+    )
     assert "usable" in outputs_text(quick)  # the kernel answers while the instance starts
 
     # Nothing runs in the kernel now: the widget updates must come from the panel's thread.
     updates = await _widget_updates_until(client, lambda state: "<b>Status:</b> Running" in str(state.get("value", "")))
     assert any(state.get("value") == 100 for state in updates), "the progress bar never reached 100"
-    seen = await run_cell(client, "print(last_panel().status, last_panel().progress)")
+    seen = await run_cell(client, "print(current_panel().state.status, current_panel().state.progress)")
     assert "RUNNING 100" in outputs_text(seen)
 
 
@@ -153,18 +155,24 @@ async def test_a_status_and_a_vanished_instance_through_the_server(server_kernel
         client = notebook_client([], km)
         async with client.async_setup_kernel():
             await run_cell(client, "%load_ext jupyter_codelab")
-            await run_cell(client, "%codelab open\nfrom jupyter_codelab.kernel.panel import last_panel\npanel = last_panel()")
+            await run_cell(
+                client, "%codelab open\nfrom jupyter_codelab.kernel.panel_registry import current_panel\npanel = current_panel()"
+            )
             embedded_simulator.force_status("ERROR", fail_reason="The host failed")
-            seen = await run_cell(client, "print(panel.wait(timeout=30, until=('ERROR',)), panel.actions, panel.sentence)")
+            seen = await run_cell(
+                client, "print(panel.wait(timeout=30, until=('ERROR',)), panel.state.actions, panel.state.sentence)"
+            )
             assert f"ERROR ['open'] Error: The host failed. {STATES['ERROR'].sentence}" in outputs_text(seen)
             status = outputs_text(await run_cell(client, "%codelab status"))
             assert " - Error" in status and "Next: %codelab open" in status and "[ERROR]" not in status
 
             await run_cell(client, "%codelab open --no-wait")  # ModelArts replaces the failed instance with a new one
-            await run_cell(client, "panel = last_panel(); panel.wait(timeout=30)")
+            await run_cell(client, "panel = current_panel(); panel.wait(timeout=30)")
             embedded_simulator.reset()  # gone: 400 ModelArts.6309 upstream, 404 and `deleted` from the server
-            wait = "import time\ndeadline = time.monotonic() + 30\nwhile not panel.vanished and time.monotonic() < deadline:\n    time.sleep(0.05)\n"
-            seen = await run_cell(client, wait + "print(panel.vanished, panel.notebook_id, panel.actions, panel.notice)")
+            wait = "import time\ndeadline = time.monotonic() + 30\nwhile not panel.state.vanished and time.monotonic() < deadline:\n    time.sleep(0.05)\n"
+            seen = await run_cell(
+                client, wait + "print(panel.state.vanished, panel.state.notebook_id, panel.state.actions, panel.state.notice)"
+            )
             assert f"True None ['open'] {VANISHED_SENTENCE}" in outputs_text(seen)
             status = outputs_text(await run_cell(client, "%codelab status"))
             assert f"{VANISHED_SENTENCE}\nNext: %codelab open" in status

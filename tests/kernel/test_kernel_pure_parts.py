@@ -78,7 +78,7 @@ def test_share_url_names_the_field_and_normalises():
 
 
 def test_words():
-    assert describe.format_remaining(3725) == "1:02:05"
+    assert describe.format_remaining(3725) == "01:02:05"  # the sidebar's hh:mm:ss
     assert describe.format_remaining(None) == "-"
     assert describe.failure_sentence(notebook("RUNNING")) is None
     failed = {**notebook("CREATE_FAILED", ("COMPLETED", "FAILED", "WAITING", "WAITING")), "fail_reason": "No capacity"}

@@ -102,16 +102,17 @@ async def test_panel_through_the_server_open_extend_stop(codelab_server):
 
     panel = await run(CodeLabPanel)  # no backend given: chosen from the kernel env the server published
     try:
-        assert panel.mode == "simulated"
-        panel.share_url = "https://github.com/org/repo/blob/main/demo.ipynb"
+        assert panel.state.mode == "simulated"
+        panel.state.share_url = "https://github.com/org/repo/blob/main/demo.ipynb"
         await run(panel._ui.open_button.click)
-        await async_wait_for(lambda: panel.status == "RUNNING", what="RUNNING")
-        assert panel.url and panel.progress == 100 and panel.connection == "live"
+        await async_wait_for(lambda: panel.state.status == "RUNNING", what="RUNNING")
+        assert panel.state.url and panel.state.progress == 100 and panel.state.connection == "live"
         panel._ui.hours.value = 4
         await run(panel._ui.extend_button.click)
-        assert panel.error == "" and panel.remaining_seconds > 3 * 3600
-        await run(panel._ui.stop_button.click)
-        await async_wait_for(lambda: panel.status == "STOPPED", what="STOPPED")
-        await async_wait_for(lambda: panel.connection == "ended", what="the stream to end after stopped")
+        assert panel.state.error == "" and panel.state.remaining_seconds > 3 * 3600
+        await run(panel._ui.stop_button.click)  # asks first
+        await run(panel._ui.stop_confirm.click)
+        await async_wait_for(lambda: panel.state.status == "STOPPED", what="STOPPED")
+        await async_wait_for(lambda: panel.state.connection == "ended", what="the stream to end after stopped")
     finally:
         await run(panel.close)

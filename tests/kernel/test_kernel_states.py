@@ -13,7 +13,7 @@ from IPython.core.error import UsageError
 
 from jupyter_codelab.client import direct_backend as direct_backend_module
 from jupyter_codelab.client.errors import CodeLabError
-from jupyter_codelab.kernel.panel import last_panel
+from jupyter_codelab.kernel.panel_registry import current_panel
 from tests.support.status_faults import CASES, DELETED_FAULT, OPEN_0113, START_6360, VANISHED_SENTENCE
 
 GPU_IMAGE = "2c113b99-72ef-4bd0-bbcc-0d711b39127b"  # pytorch1.8-cuda10.2 in the simulator's catalogue
@@ -45,8 +45,8 @@ def controls_for(actions) -> set[str]:
 
 def open_running(ipython):
     ipython.run_line_magic("codelab", "open")
-    panel = last_panel()
-    assert panel.status == "RUNNING"
+    panel = current_panel()
+    assert panel.state.status == "RUNNING"
     return panel
 
 
@@ -67,10 +67,10 @@ def test_each_status_in_the_panel_and_the_status_magic(ipython, simulator, capsy
             simulator.control("POST", "faults", fault)
         if case.needs_start:
             panel._ui.start_button.click()
-        wait_for(lambda: panel.status == case.status, what=case.status)
+        wait_for(lambda: panel.state.status == case.status, what=case.status)
 
-        assert panel.actions == case.actions  # the states table's, nothing made up
-        assert case.sentence in panel.sentence and (case.reason or "") in panel.sentence
+        assert panel.state.actions == case.actions  # the states table's, nothing made up
+        assert case.sentence in panel.state.sentence and (case.reason or "") in panel.state.sentence
         assert shown(panel) == controls_for(case.actions)
         assert f"<b>Status:</b> {case.words}" in panel._ui.status.value and case.status not in panel._ui.status.value
         text = panel.summary_text()  # the text fallback
@@ -87,7 +87,7 @@ def test_each_status_in_the_panel_and_the_status_magic(ipython, simulator, capsy
 
         if case.vanishes:  # DELETING -> DELETED: gone; the panel is back to the open form
             simulator.control("POST", "faults", DELETED_FAULT)
-            wait_for(lambda: panel.vanished, what="the panel to notice the deletion")
+            wait_for(lambda: panel.state.vanished, what="the panel to notice the deletion")
             assert_back_to_the_open_form(panel)
             assert_status_says_vanished(ipython, capsys)
     finally:
@@ -95,8 +95,8 @@ def test_each_status_in_the_panel_and_the_status_magic(ipython, simulator, capsy
 
 
 def assert_back_to_the_open_form(panel):
-    assert panel.notebook_id is None and panel.status == "" and panel.url is None
-    assert panel.notice == VANISHED_SENTENCE and panel.actions == ["open"]
+    assert panel.state.notebook_id is None and panel.state.status == "" and panel.state.url is None
+    assert panel.state.notice == VANISHED_SENTENCE and panel.state.actions == ["open"]
     assert shown(panel) == {"open_button", "image", "share"}
     assert VANISHED_SENTENCE in panel._ui.notice.value
     assert VANISHED_SENTENCE in panel.summary_text() and VANISHED_SENTENCE in panel._repr_mimebundle_()["text/html"]
@@ -112,7 +112,7 @@ def test_a_vanished_instance_panel_and_magics(ipython, simulator, capsys):
     panel = open_running(ipython)
     try:
         simulator.reset()  # deleted elsewhere, or the service reset: 400 ModelArts.6309 from now on
-        wait_for(lambda: panel.vanished, what="the panel to notice")
+        wait_for(lambda: panel.state.vanished, what="the panel to notice")
         assert_back_to_the_open_form(panel)
         assert_status_says_vanished(ipython, capsys)
     finally:
@@ -141,8 +141,8 @@ def test_6360_on_start_keeps_the_stopped_instance_and_the_start_suggestion(ipyth
 
         simulator.control("POST", "faults", START_6360)
         panel._ui.start_button.click()
-        assert panel.error_code == "ModelArts.6360" and "request id" in panel.error
-        assert panel.status == "STOPPED" and shown(panel) == {"start_button"}
+        assert panel.state.error_code == "ModelArts.6360" and "request id" in panel.state.error
+        assert panel.state.status == "STOPPED" and shown(panel) == {"start_button"}
         out = status_magic(ipython, capsys)
         assert " - Stopped" in out and out.rstrip().endswith("Next: %codelab start")
     finally:
@@ -155,9 +155,9 @@ def test_quota_0113_on_open(ipython, simulator, capsys):
         ipython.run_line_magic("codelab", "open --no-wait")
     assert caught.value.error_code == "ModelArts.0113" and caught.value.request_id
     assert "The quota is exhausted" in str(caught.value) and "request id" in str(caught.value)
-    panel = last_panel()
+    panel = current_panel()
     try:
-        assert panel.error_code == "ModelArts.0113" and panel.notebook_id is None
+        assert panel.state.error_code == "ModelArts.0113" and panel.state.notebook_id is None
         assert shown(panel) == {"open_button", "image", "share"}
         assert status_magic(ipython, capsys).splitlines()[-1] == "Next: %codelab open"
         assert simulator.control("GET", "state")["instances"] == []
@@ -171,18 +171,18 @@ def test_opening_with_another_image_switches_the_instance_and_says_so(ipython, s
     capsys.readouterr()
     ipython.run_line_magic("codelab", f"open --image {GPU_IMAGE}")
     out = capsys.readouterr().out
-    note = f"Switched your CodeLab instance from image {first.notebook['image']['name']} to pytorch1.8-cuda10.2-cudnn7-ubuntu18.04; it restarts."
+    note = f"Switched your CodeLab instance from image {first.state.notebook['image']['name']} to pytorch1.8-cuda10.2-cudnn7-ubuntu18.04; it restarts."
     assert note in out and "is running: http" in out
-    panel = last_panel()
+    panel = current_panel()
     try:
-        assert panel.notice == note and note in panel._ui.notice.value
-        assert panel.notebook_id == first.notebook_id and panel.notebook["image"]["id"] == GPU_IMAGE
+        assert panel.state.notice == note and note in panel._ui.notice.value
+        assert panel.state.notebook_id == first.state.notebook_id and panel.state.notebook["image"]["id"] == GPU_IMAGE
         assert [i["image"]["id"] for i in simulator.control("GET", "state")["instances"]] == [GPU_IMAGE]
     finally:
         panel.close()
     ipython.run_line_magic("codelab", f"open --image {GPU_IMAGE} --share-url {LINK}")
     assert f"Loaded the notebook {LINK} into the running instance." in capsys.readouterr().out
-    last_panel().close()
+    current_panel().close()
 
 
 def test_start_without_auto_stop(ipython, simulator, capsys):
@@ -191,10 +191,10 @@ def test_start_without_auto_stop(ipython, simulator, capsys):
     ipython.run_line_magic("codelab", "stop")
     wait_for(lambda: simulator.control("GET", "state")["instances"][0]["status"] == "STOPPED", what="STOPPED")
     ipython.run_line_magic("codelab", "start --no-auto-stop")
-    started = last_panel()
+    started = current_panel()
     try:
-        assert started.status == "RUNNING" and started.remaining_seconds is None
-        assert "no auto-stop" in started._ui.countdown.value
+        assert started.state.status == "RUNNING" and started.state.remaining_seconds is None
+        assert started._ui.countdown.value == "No auto-stop: the instance runs until you stop it."  # the sidebar's words
         out = status_magic(ipython, capsys)
         assert "Lease: no auto-stop; it runs until you stop it." in out and "Auto-stop in" not in out
     finally:

@@ -1,20 +1,20 @@
-"""Object keys, bucket names, public URLs and log redaction (pure functions)."""
+"""Object keys, bucket names, public URLs and how a signed link is shown (pure functions)."""
 
+import base64
 import hashlib
 
 import pytest
 
+from jupyter_codelab.modelarts.share_url import shown_link
 from jupyter_codelab.obs.naming import NamingError, check_bucket, default_bucket, object_key, public_url
-from jupyter_codelab.obs.redact import redact_url
 
 
 def test_the_key_is_content_addressed_and_holds_no_folder():
-    data = b'{"cells": []}'
-    key = object_key(data, "home/alice/secret project/Über Analyse (v2).ipynb")
-    assert key == f"codelab/{hashlib.sha256(data).hexdigest()[:16]}/ber-Analyse-v2.ipynb"
+    digest = hashlib.sha256(b'{"cells": []}').hexdigest()
+    key = object_key(digest, "home/alice/secret project/Über Analyse (v2).ipynb")
+    assert key == f"codelab/{digest[:16]}/ber-Analyse-v2.ipynb"
     assert "alice" not in key and "secret" not in key
-    assert object_key(data, "a.ipynb") != object_key(data + b" ", "a.ipynb")
-    assert object_key(data, "..ipynb").endswith("/notebook.ipynb")
+    assert object_key(digest, "..ipynb").endswith("/notebook.ipynb")
 
 
 def test_the_default_bucket_follows_project_and_region():
@@ -33,7 +33,14 @@ def test_public_urls_virtual_host_on_the_cloud_path_style_on_the_simulator():
     assert public_url("http://127.0.0.1:9000", "b1", "codelab/ab/x.ipynb", True) == "http://127.0.0.1:9000/b1/codelab/ab/x.ipynb"
 
 
-def test_redaction_cuts_the_signed_query():
+def test_a_signed_link_is_shown_without_its_query():
     url = "https://b.obs.cn-north-4.myhuaweicloud.com/codelab/ab/x.ipynb?AccessKeyId=AK&Expires=1&Signature=abc%3D"
-    assert redact_url(url) == "https://b.obs.cn-north-4.myhuaweicloud.com/codelab/ab/x.ipynb?<signature redacted>"
-    assert redact_url("https://h/x.ipynb") == "https://h/x.ipynb"
+    assert shown_link(url) == "https://b.obs.cn-north-4.myhuaweicloud.com/codelab/ab/x.ipynb"
+    assert shown_link("https://h/x.ipynb") == "https://h/x.ipynb"
+    token = "https://b.obs.cn-north-4.myhuaweicloud.com/k.ipynb?X-Obs-Security-Token=t&Signature=s"
+    assert shown_link(base64.b64encode(token.encode()).decode()) == "https://b.obs.cn-north-4.myhuaweicloud.com/k.ipynb"
+    assert (
+        shown_link("Failed to fetch http://h/a.ipynb#x and http://h/b.ipynb?s=1.")
+        == "Failed to fetch http://h/a.ipynb and http://h/b.ipynb"
+    )
+    assert shown_link("a description") == "a description" and shown_link(None) is None

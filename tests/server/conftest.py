@@ -1,15 +1,19 @@
 """A real jupyter server with the CodeLab extension, its embedded simulator as the upstream."""
 
+import os
+
 import pytest
+
+from .sse import SSEReader
 
 STEP_SECONDS = 0.3
 
 
 @pytest.fixture(autouse=True)
 def _no_real_credentials(monkeypatch):
-    for name in ("HUAWEICLOUD_SDK_AK", "HUAWEICLOUD_SDK_SK", "HUAWEICLOUD_SDK_PROJECT_ID", "HUAWEICLOUD_SDK_SECURITY_TOKEN",
-                 "HUAWEICLOUD_SDK_REGION", "CODELAB_ENDPOINT", "CODELAB_API_URL", "CODELAB_API_TOKEN"):  # fmt: skip
-        monkeypatch.delenv(name, raising=False)
+    for name in list(os.environ):
+        if name.startswith(("HUAWEICLOUD_", "CODELAB_")):
+            monkeypatch.delenv(name)
 
 
 @pytest.fixture
@@ -42,3 +46,20 @@ def codelab(jp_serverapp):
 def simulator(jp_serverapp):
     app = jp_serverapp.extension_manager.extension_apps["jupyter_codelab"]
     return next(iter(app)).simulator
+
+
+@pytest.fixture
+def watch(jp_http_port, jp_base_url, jp_auth_header):
+    """``watch(notebook_id, last_event_id=None, headers=None, **SSEReader options)``: a reader of the
+    instance's event stream, closed after the test."""
+    opened = []
+
+    def start(notebook_id, last_event_id=None, headers=None, **options):
+        url = f"http://127.0.0.1:{jp_http_port}{jp_base_url}codelab/api/notebooks/{notebook_id}/events"
+        reader = SSEReader(url, {**jp_auth_header, **(headers or {})}, last_event_id, **options).start()
+        opened.append(reader)
+        return reader
+
+    yield start
+    for reader in opened:
+        reader.close()

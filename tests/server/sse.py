@@ -6,19 +6,23 @@ drops the TCP connection at once, as a closed browser tab does.
 
 import asyncio
 import json
+import zlib
 from urllib.parse import urlsplit
 
 
 class SSEReader:
-    def __init__(self, url: str, headers: dict | None = None, last_event_id: str | None = None):
+    def __init__(self, url: str, headers: dict | None = None, last_event_id: str | None = None, version: str = "HTTP/1.1"):
         self.url = urlsplit(url)
+        self.version = version
         self.headers = dict(headers or {})
         if last_event_id:
             self.headers["Last-Event-ID"] = last_event_id
         self.queue: asyncio.Queue = asyncio.Queue()
         self.keepalives = 0
+        self.stray_lines: list[str] = []  # neither a comment nor a field: bytes that are not SSE
         self.status: int | None = None
         self.body = b""  # for non-200 answers
+        self.response_headers: dict[str, str] = {}
         self.done: asyncio.Task | None = None
         self._writer = None
 
@@ -29,14 +33,15 @@ class SSEReader:
     async def _read(self) -> int:
         reader, self._writer = await asyncio.open_connection(self.url.hostname, self.url.port)
         path = self.url.path + (f"?{self.url.query}" if self.url.query else "")
-        lines = [f"GET {path} HTTP/1.1", f"Host: {self.url.netloc}", "Accept: text/event-stream", "Connection: close"]
+        lines = [f"GET {path} {self.version}", f"Host: {self.url.netloc}", "Accept: text/event-stream", "Connection: close"]
         lines += [f"{k}: {v}" for k, v in self.headers.items()]
         self._writer.write(("\r\n".join(lines) + "\r\n\r\n").encode())
         self.status = int((await reader.readline()).split()[1])
-        headers = {}
+        headers = self.response_headers
         while (line := await reader.readline()) not in (b"\r\n", b""):
             name, _, value = line.decode().partition(":")
             headers[name.strip().lower()] = value.strip()
+        gzipped = zlib.decompressobj(16 + zlib.MAX_WBITS) if headers.get("content-encoding") == "gzip" else None
         buffer = b""
         while True:
             if headers.get("transfer-encoding") == "chunked":
@@ -52,7 +57,7 @@ class SSEReader:
             if self.status != 200:
                 self.body += chunk
                 continue
-            buffer += chunk
+            buffer += gzipped.decompress(chunk) if gzipped else chunk
             while b"\n\n" in buffer:
                 block, buffer = buffer.split(b"\n\n", 1)
                 self._parse(block)
@@ -65,7 +70,9 @@ class SSEReader:
             if line.startswith(":"):
                 self.keepalives += 1
                 continue
-            name, _, value = line.partition(": ")
+            name, sep, value = line.partition(": ")
+            if not sep:
+                self.stray_lines.append(line)
             event[name] = value
         if "data" in event:
             event["data"] = json.loads(event["data"])

@@ -3,36 +3,7 @@
 import asyncio
 import time
 
-import pytest
-
 from .helpers import call, open_running, until
-from .sse import SSEReader
-
-
-@pytest.fixture
-def events_url(jp_http_port, jp_base_url):
-    def url(notebook_id):
-        return f"http://127.0.0.1:{jp_http_port}{jp_base_url}codelab/api/notebooks/{notebook_id}/events"
-
-    return url
-
-
-@pytest.fixture
-def readers():
-    opened = []
-    yield opened
-    for reader in opened:
-        reader.close()
-
-
-@pytest.fixture
-def watch(events_url, jp_auth_header, readers):
-    def start(notebook_id, last_event_id=None):
-        reader = SSEReader(events_url(notebook_id), jp_auth_header, last_event_id).start()
-        readers.append(reader)
-        return reader
-
-    return start
 
 
 def seq(event):

@@ -15,7 +15,7 @@ from .helpers import call
 NB = "f9937afa-ca78-45b6-bc12-7ecf42553c48"
 JOB = "0123456789abcdef"
 METHODS = {
-    "config": ["GET"], "credentials": ["POST", "DELETE"], "images": ["GET"], "openapi.json": ["GET"], "notebooks/open": ["POST"],
+    "config": ["GET"], "credentials": ["POST", "DELETE"], "doctor": ["GET"], "images": ["GET"], "openapi.json": ["GET"], "notebooks/open": ["POST"],
     "notebooks/current": ["GET"], f"notebooks/{NB}": ["GET"], f"notebooks/{NB}/lease": ["GET", "PATCH"],
     f"notebooks/{NB}/stop": ["POST"], f"notebooks/{NB}/start": ["POST"], f"notebooks/{NB}/events": ["GET"],
     "send/preview": ["POST"], "send": ["POST"], "send/publish": ["POST"], f"send/jobs/{JOB}": ["GET"],
@@ -139,7 +139,8 @@ def captured_logs():
 class TestRealMode:
     @pytest.fixture
     def codelab_config(self, real_upstream):
-        return {"access_key": ACCESS_KEY, "secret_key": SECRET_KEY, "project_id": PROJECT, "endpoint": real_upstream.endpoint}
+        return {"access_key": ACCESS_KEY, "secret_key": SECRET_KEY, "project_id": PROJECT, "region": "cn-north-4",
+                "endpoint": real_upstream.endpoint}  # fmt: skip
 
     async def test_the_secret_key_never_leaves(self, jp_fetch, real_upstream, codelab, captured_logs):
         upstream = real_upstream

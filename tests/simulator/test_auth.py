@@ -220,3 +220,33 @@ async def test_no_secret_reaches_the_control_api(sim, alice):
     state = json.dumps((await alice.control("GET", "/state")).body)
     for secret in (ALICE["secret_key"], BOB["secret_key"], CAROL_PASSWORD):
         assert secret not in state
+
+
+async def test_a_clock_skew_fault_moves_the_gateways_date_and_its_check(alice):
+    """The gateway's clock 20 min ahead: its Date says so, and a request signed by a right clock is 15+ min off."""
+    from email.utils import parsedate_to_datetime
+
+    assert (await alice.control("POST", "/faults", {"kind": "clock_skew", "seconds": 1200})).status == 201
+    reply = await alice.get("/images")
+    assert (reply.status, reply.error_code) == (401, "APIGW.0303")
+    assert "signature expired, signature time:" in reply.body["error_msg"] and reply.body["request_id"]
+    ahead = parsedate_to_datetime(reply.headers["Date"]) - datetime.now(timezone.utc)
+    assert timedelta(minutes=19) < ahead < timedelta(minutes=21)
+    # A client whose clock agrees with the (skewed) gateway is accepted: the check is against the gateway's clock.
+    assert (await alice.get("/images", moment=datetime.now(timezone.utc) + timedelta(minutes=20))).status == 200
+    assert [f["kind"] for f in (await alice.control("GET", "/faults")).body["faults"]] == ["clock_skew"]  # standing, not used up
+    await alice.control("DELETE", "/faults")
+    cleared = await alice.get("/images")
+    assert cleared.status == 200
+    assert abs(parsedate_to_datetime(cleared.headers["Date"]) - datetime.now(timezone.utc)) < timedelta(minutes=1)
+
+
+@pytest.mark.parametrize(
+    ("fault", "field"),
+    [({"kind": "clock_skew"}, "seconds"), ({"kind": "clock_skew", "seconds": "10"}, "seconds"),
+     ({"kind": "clock_skew", "seconds": 600, "route": "open"}, "route")],
+)  # fmt: skip
+async def test_a_bad_clock_skew_fault_is_refused(alice, fault, field):
+    reply = await alice.control("POST", "/faults", fault)
+    assert reply.status == 400 and field in reply.body["error_msg"], reply.text
+    assert alice.sim.gateway_time() == pytest.approx(__import__("time").time(), abs=2)

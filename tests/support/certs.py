@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -22,3 +24,16 @@ def self_signed(directory: Path, name: str = "simulator") -> tuple[Path, Path]:
         check=True, capture_output=True, timeout=60,
     )  # fmt: skip
     return cert, key
+
+
+@contextmanager
+def https_simulator(directory: Path) -> Iterator[tuple]:
+    """(a threaded simulator serving HTTPS with a fresh self-signed certificate, that certificate)."""
+    from tests.support.simulator_thread import SimulatorThread
+
+    cert, key = self_signed(directory)
+    sim = SimulatorThread(certfile=cert, keyfile=key).start()
+    try:
+        yield sim, cert
+    finally:
+        sim.stop()

@@ -34,7 +34,7 @@ def test_the_72_hour_cap_is_said_and_at_the_cap_nothing_is_asked():
 def test_until_is_the_next_occurrence_of_a_local_time():
     assert plan_extension(HOUR_MS, until=(18, 30), now_ms=NOW_MS).duration_ms == (3 * 60 + 46) * 60_000  # today
     assert plan_extension(HOUR_MS, until=(9, 0), now_ms=NOW_MS).duration_ms == (18 * 60 + 16) * 60_000  # tomorrow
-    with pytest.raises(InputError, match=r"--until 15:30 is only 0:46:00 from now"):
+    with pytest.raises(InputError, match=r"--until 15:30 is only 00:46:00 from now"):
         plan_extension(HOUR_MS, until=(15, 30), now_ms=NOW_MS)
 
 

@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = "jupyter_codelab"
 
 # Small modules below every layer, which anyone may import.
-BOTTOM = {f"{PACKAGE}._version", f"{PACKAGE}.api_env", f"{PACKAGE}.i18n"}
+BOTTOM = {f"{PACKAGE}._version", f"{PACKAGE}.api_env", f"{PACKAGE}.echo", f"{PACKAGE}.i18n"}
 
 # layer -> the layers it must never import.
 FORBIDDEN = {

@@ -1,21 +1,12 @@
 """One state vocabulary for Python and the sidebar: states.py, and the TypeScript generated from it."""
 
-import importlib.machinery
-import importlib.util
 import re
-from pathlib import Path
 
 from jupyter_codelab.modelarts import states
+from tests.support.ts_tables import GENERATED as GENERATED_DIR
+from tests.support.ts_tables import load_generator
 
-ROOT = Path(__file__).parents[2]
-GENERATED = ROOT / "labextension" / "src" / "generated" / "states.ts"
-
-
-def load_generator():
-    loader = importlib.machinery.SourceFileLoader("generate_ts_tables", str(ROOT / "scripts" / "generate_ts_tables"))
-    module = importlib.util.module_from_spec(importlib.util.spec_from_loader(loader.name, loader))
-    loader.exec_module(module)
-    return module
+GENERATED = GENERATED_DIR / "states.ts"
 
 
 def _literal(text: str) -> str:
@@ -51,3 +42,10 @@ def test_every_status_reaches_typescript_with_its_phase_actions_and_sentences():
     assert _literal(states.VANISHED_SENTENCE) in text
     assert _literal(states.NO_INSTANCE.sentence) in text
     assert re.search(r"__\([^'\"]", text) is None, "every __() call takes a literal"
+
+
+def test_the_step_words_and_the_stop_question_reach_typescript():
+    text = GENERATED.read_text("utf-8")
+    for words in (*states.STEP_NAMES.values(), *states.STEP_STATUS_WORDS.values(), states.STOP_TITLE):
+        assert _literal(words) in text, words
+    assert _literal(states.STOP_QUESTION)[:-1] + ", name, image)" in text  # one msgid, %1/%2 filled by both faces

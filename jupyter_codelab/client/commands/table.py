@@ -36,6 +36,14 @@ OPEN = Command(
             N_("link to an .ipynb file to open in the instance (GitHub pages and raw links work)"),
             metavar="URL",
         ),
+        Option(
+            ("--with-repo",),
+            N_(
+                "with --share-url to a notebook on GitHub, GitLab or Gitee: bring its repository's files too (a copy goes "
+                "through your OBS bucket; its first cell unpacks the repository)"
+            ),
+            action="store_true",
+        ),
         *WAIT,
         *SCRIPTABLE,
     ),
@@ -43,7 +51,7 @@ OPEN = Command(
     about_cli=N_("Exit code 0 once RUNNING; 1 with the reason if it fails; 3 on --timeout."),
     about_magic=N_(
         "A panel follows it; interrupting the kernel stops the waiting, not the instance. "
-        "The panel's object is jupyter_codelab.kernel.panel.last_panel()."
+        "The panel's object is jupyter_codelab.kernel.panel_registry.current_panel()."
     ),
     module="open_command",
 )
@@ -90,8 +98,8 @@ PANEL = Command(
         Option(("--follow",), N_("(the default now; kept so older notebooks still run)"), action="store_true"),
     ),
     about=N_(
-        "The panel's state is in traits (notebook_id, status, remaining_seconds ...); "
-        "get the panel object with jupyter_codelab.kernel.panel.last_panel()."
+        "The panel's state is in traits (panel.state: notebook_id, status, remaining_seconds ...); "
+        "get the panel object with jupyter_codelab.kernel.panel_registry.current_panel()."
     ),
     faces=frozenset({MAGIC}),
 )
@@ -155,7 +163,18 @@ SIMULATE = Command(
     faces=frozenset({CLI}),
 )
 
-COMMANDS = (OPEN, STATUS, START, IMAGES, EXTEND, STOP, PANEL, SEND, BADGE, LOGIN, LOGOUT, SIMULATE)
+DOCTOR = Command(
+    "doctor",
+    N_("check the connection: credentials, region, project, IAM, ModelArts, the clock, TLS, proxies and the OBS bucket"),
+    (JSON, *CONNECTION),
+    about=N_(
+        "Through the Jupyter server when one is reachable (it holds the credentials), else from here. One line per check, "
+        "each with its fix; --json for a support ticket."
+    ),
+    about_cli=N_("Exit code 0 only when all is well."),
+)
+
+COMMANDS = (OPEN, STATUS, START, IMAGES, EXTEND, STOP, PANEL, SEND, BADGE, LOGIN, LOGOUT, SIMULATE, DOCTOR)
 
 
 def for_face(face: str) -> dict[str, Command]:

@@ -50,15 +50,15 @@ class PanelFollowing:
 
     @property
     def notebook(self) -> dict | None:
-        return self.panel.notebook or None
+        return self.panel.state.notebook or None
 
     @property
     def vanished(self) -> bool:
-        return bool(self.panel.vanished)
+        return bool(self.panel.state.vanished)
 
     @property
     def lost(self) -> str | None:
-        return (self.panel.error or "") if self.panel.connection == "ended" else None
+        return (self.panel.state.error or "") if self.panel.state.connection == "ended" else None
 
     def wait(self, seconds: float) -> None:
         self.panel.wait(timeout=seconds)

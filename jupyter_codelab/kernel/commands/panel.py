@@ -6,12 +6,11 @@ from jupyter_codelab.kernel.commands.common import backend
 
 
 def run_panel(args):
-    from IPython.display import display
-
+    from jupyter_codelab.kernel import panel_registry
     from jupyter_codelab.kernel.panel import CodeLabPanel
 
     panel = CodeLabPanel(backend=backend())
     if not args.empty:
         panel.follow_current()
-    display(panel)
+    panel_registry.show(panel)
     return None

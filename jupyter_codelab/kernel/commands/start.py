@@ -10,14 +10,12 @@ from jupyter_codelab.kernel.commands.common import backend, follow
 def run_start(args):
     hours = actions.check_start_options(args.hours, args.no_auto_stop)
     actions.check_timeout(args.timeout)
-    from IPython.display import display
-
+    from jupyter_codelab.kernel import panel_registry
     from jupyter_codelab.kernel.panel import CodeLabPanel
 
     chosen = backend()
     notebook = actions.start_instance(chosen, MAGIC, hours, args.no_auto_stop)
     panel = CodeLabPanel(backend=chosen)
-    panel.apply_notebook(notebook)
-    panel.watch(notebook["id"])
-    handle = display(panel, display_id=True)
+    panel.follow(notebook)
+    handle = panel_registry.show(panel)
     return follow(panel, handle, args.no_wait, args.timeout)

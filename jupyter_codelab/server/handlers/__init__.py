@@ -1,6 +1,7 @@
 """REST and SSE handlers of the CodeLab API; ``ROUTES`` is the table the extension mounts."""
 
 from .credentials import CredentialsHandler
+from .doctor import DoctorHandler
 from .events import EventsHandler
 from .meta import ConfigHandler, ImagesHandler, OpenAPIHandler
 from .notebooks import CurrentHandler, LeaseHandler, NotebookHandler, OpenHandler, StartHandler, StopHandler
@@ -11,6 +12,7 @@ _ID = r"(?P<notebook_id>[^/]+)"
 ROUTES = [
     (r"config", ConfigHandler),
     (r"credentials", CredentialsHandler),
+    (r"doctor", DoctorHandler),
     (r"images", ImagesHandler),
     (r"openapi.json", OpenAPIHandler),
     (r"send/preview", PreviewHandler),

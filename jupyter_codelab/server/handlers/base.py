@@ -13,6 +13,7 @@ from jupyter_server.auth.decorator import authorized
 from jupyter_server.base.handlers import APIHandler
 from tornado import web
 
+from ...echo import quoted
 from ...i18n import N_, _, server_language, use_language
 from ...modelarts.errors import ModelArtsError, NotFoundError, UpstreamUnavailable
 from ..validation import BadInput
@@ -82,6 +83,7 @@ class _KernelTokenIdentity:
 
 class CodeLabHandler(APIHandler):
     auth_resource = AUTH_RESOURCE
+    needs_account = True  # wait until IAM gave what the configuration left out (Account.ready) before the method runs
 
     @property
     def codelab(self):
@@ -115,7 +117,7 @@ class CodeLabHandler(APIHandler):
         if not isinstance(exc, CodeLabHTTPError):
             return super().write_error(status_code, **kwargs)
         self.set_header("Content-Type", "application/json")
-        self.log.info("CodeLab API %s %s: %s", self.request.method, status_code, exc.error_code or exc.field or "")
+        self.log.info("CodeLab API %s %s: %s", self.request.method, status_code, quoted(exc.error_code or exc.field or ""))
         self.finish(
             json.dumps(
                 {
@@ -138,12 +140,14 @@ class CodeLabHandler(APIHandler):
 def codelab_api(method):
     """Every CodeLab API method: ``@web.authenticated`` outermost, as jupyter_server's audit of
     extension endpoints expects, then ``@authorized`` for Jupyter users (the kernels' token is its own
-    proof: their identity comes from ``_KernelTokenIdentity``), then bad input as 400 and ModelArts
-    errors with their status (upstream 5xx as 502-504)."""
+    proof: their identity comes from ``_KernelTokenIdentity``), the account made ready, then bad input
+    as 400 and ModelArts errors with their status (upstream 5xx as 502-504)."""
 
     @functools.wraps(method)
     async def translated(self, *args, **kwargs):
         try:
+            if self.needs_account:
+                await self.settings["codelab_account"].ready(self.codelab)
             result = method(self, *args, **kwargs)
             if inspect.isawaitable(result):
                 result = await result

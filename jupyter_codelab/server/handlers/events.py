@@ -13,21 +13,33 @@ KEEPALIVE = b": keepalive\n\n"
 
 
 class _Sink:
-    """What the watcher calls for each new event: the already encoded bytes go straight to the
-    connection. No coroutine wakes per event; the handler's coroutine only sends keepalives."""
+    """What the watcher calls for each new event: the already framed bytes go straight to the
+    socket's stream, the same object for every stream. No coroutine wakes per event, and no
+    per-stream copy, chunk framing or future of the handler's ``flush``; the handler's coroutine
+    only sends keepalives. Writes to one stream keep their order whichever path they take."""
 
-    __slots__ = ("handler", "ended", "writes")
+    __slots__ = ("handler", "stream", "chunked", "ended", "writes")
 
     def __init__(self, handler: EventsHandler):
         self.handler = handler
+        # A transform (``compress_response``) re-encodes each write: then the handler's own path.
+        self.stream = None if handler._transforms else getattr(handler.request.connection, "stream", None)
+        # Tornado sends a response without Content-Length in chunks to HTTP/1.1, as is to HTTP/1.0.
+        self.chunked = handler.request.version == "HTTP/1.1"
         self.ended = asyncio.get_running_loop().create_future()  # a terminal event went out
         self.writes = 0
 
     def deliver(self, event) -> None:
         if self.ended.done() or self.handler._gone.done():
             return
-        self.handler.write(event.wire)
-        self.handler.flush()  # the future only reports the write; a closed stream ends the handler via _gone
+        if self.stream is None:
+            self.handler.write(event.wire)
+            self.handler.flush()
+        else:
+            try:
+                self.stream.write(event.chunk if self.chunked else event.wire)
+            except StreamClosedError:  # closed, its close callback not run yet: it ends the handler soon
+                return
         self.writes += 1
         if event.terminal:
             self.end()

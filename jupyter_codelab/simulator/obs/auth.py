@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from email.utils import parsedate_to_datetime
 
 from . import signature
@@ -11,10 +10,11 @@ from .errors import ObsError, access_denied, expired, signature_mismatch, unknow
 SKEW_SECONDS = 15 * 60  # OBS refuses a Date more than 15 minutes off (RequestTimeTooSkewed)
 
 
-def authenticate(users, method: str, headers: dict[str, str], query: dict[str, str], bucket: str, raw_key: str):
+def authenticate(users, method: str, headers: dict[str, str], query: dict[str, str], bucket: str, raw_key: str, now: float):
     """The user whose key signed the request, None for an anonymous one, or an ObsError.
 
-    ``headers`` lower-cased; ``query`` decoded. Expiry is checked against real time, like the cloud.
+    ``headers`` lower-cased; ``query`` decoded. Dates and expiry are checked against ``now``, the cloud's
+    wall clock (real time unless a clock_skew fault moved it).
     """
     resource = "/" + bucket + ("/" + raw_key if raw_key else "")
     authorization = headers.get("authorization", "")
@@ -26,7 +26,7 @@ def authenticate(users, method: str, headers: dict[str, str], query: dict[str, s
         prefix = signature.PREFIXES[scheme]
         date = headers.get(prefix + "date") or headers.get("date")
         try:
-            skew = abs(time.time() - parsedate_to_datetime(date).timestamp())
+            skew = abs(now - parsedate_to_datetime(date).timestamp())
         except (TypeError, ValueError):
             raise access_denied(resource, "The request needs a Date (or x-obs-date) header.") from None
         if skew > SKEW_SECONDS:
@@ -46,7 +46,7 @@ def authenticate(users, method: str, headers: dict[str, str], query: dict[str, s
             raise access_denied(
                 resource, "Query-string authentication requires the Signature, Expires and AccessKeyId parameters"
             )
-        if time.time() > int(expires):
+        if now > int(expires):
             raise expired(resource)
         token = query.get(signature.PREFIXES[scheme] + "security-token")
     else:

@@ -120,3 +120,45 @@ export function stateSentence(status: string, __: Translate = untranslated): str
 export function vanishedSentence(__: Translate = untranslated): string {
   return __('The instance no longer exists (deleted elsewhere, or the service was reset). Open a new one.');
 }
+
+/** A start step's name (`action_progress` 1-4), or null for another step. */
+export function stepName(step: number, __: Translate = untranslated): string | null {
+  switch (step) {
+    case 1:
+      return __('Storage');
+    case 2:
+      return __('Compute');
+    case 3:
+      return __('Network');
+    case 4:
+      return __('Initialization');
+    default:
+      return null;
+  }
+}
+
+/** A step's status in words, or null for an unknown one. */
+export function stepStatusWords(status: string, __: Translate = untranslated): string | null {
+  switch (status) {
+    case 'WAITING':
+      return __('Waiting');
+    case 'PROCESSING':
+      return __('In progress');
+    case 'COMPLETED':
+      return __('Completed');
+    case 'FAILED':
+      return __('Failed');
+    default:
+      return null;
+  }
+}
+
+/** Stop asks first: the question's title. */
+export function stopTitle(__: Translate = untranslated): string {
+  return __('Stop the CodeLab instance?');
+}
+
+/** Stop asks first: the question, naming the instance and its image. */
+export function stopQuestion(name: string, image: string, __: Translate = untranslated): string {
+  return __('Stop your CodeLab instance %1 (image %2)? Its kernels stop; its files are kept and you can start it again.', name, image);
+}

@@ -11,9 +11,16 @@ import { CopyButton } from '../copyButton';
 import { h } from '../dom';
 import { demoBadgeMarkdown } from '../shareUrl';
 import { IPublished, ISendPreview } from './api';
-import { previewLines } from './words';
+import { FileChoice } from './files';
+import { previewLines, sizeText } from './words';
 
-class PreviewBody extends Widget implements Dialog.IBodyWidget<boolean> {
+/** What the person chose in a preview: strip the outputs, and the files sent with the notebook. */
+export interface IChoice {
+  strip: boolean;
+  files: string[];
+}
+
+class PreviewBody extends Widget implements Dialog.IBodyWidget<IChoice> {
   constructor(preview: ISendPreview, note: string, allowStrip: boolean, trans: TranslationBundle, simulated = false) {
     super();
     this.addClass('jp-codelab-send-preview');
@@ -30,6 +37,8 @@ class PreviewBody extends Widget implements Dialog.IBodyWidget<boolean> {
       warning.textContent = preview.too_large;
       this.node.appendChild(warning);
     }
+    this._files = new FileChoice(preview, trans);
+    this.node.appendChild(this._files.node);
     if (allowStrip) {
       const label = document.createElement('label');
       this._strip.type = 'checkbox';
@@ -43,30 +52,34 @@ class PreviewBody extends Widget implements Dialog.IBodyWidget<boolean> {
     this.node.appendChild(p);
   }
 
-  getValue(): boolean {
-    return this._strip.checked;
+  getValue(): IChoice {
+    return { strip: this._strip.checked, files: this._files.chosen };
   }
 
   private _strip = document.createElement('input');
+  private _files: FileChoice;
 }
 
-/** Ask before sending; resolves to {strip} when confirmed, null when cancelled. */
-export async function confirmSend(preview: ISendPreview, trans: TranslationBundle): Promise<{ strip: boolean } | null> {
+/** Ask before sending; resolves to the choice when confirmed, null when cancelled. */
+export async function confirmSend(preview: ISendPreview, trans: TranslationBundle): Promise<IChoice | null> {
   const accept = preview.create_bucket_needed ? trans.__('Create the Bucket and Open') : trans.__('Open in CodeLab');
   const result = await showDialog({
     title: trans.__('Open %1 in CodeLab?', preview.name),
     body: new PreviewBody(preview, trans.__('Nothing is uploaded until you confirm.'), true, trans),
     buttons: [Dialog.cancelButton({ label: trans.__('Cancel') }), Dialog.okButton({ label: accept })]
   });
-  return result.button.accept ? { strip: result.value ?? false } : null;
+  return result.button.accept ? (result.value ?? { strip: false, files: [] }) : null;
 }
 
-/** Ask before publishing, naming what becomes public (in simulated mode: where, on this server). */
+/**
+ * Ask before publishing, naming what becomes public (in simulated mode: where, on this server);
+ * resolves to the files ticked, null when cancelled.
+ */
 export async function confirmPublish(
   preview: ISendPreview,
   trans: TranslationBundle,
   simulated: boolean
-): Promise<boolean> {
+): Promise<string[] | null> {
   const note = simulated
     ? trans.__(
         'Simulated: %1 becomes readable by anyone who can reach the simulated OBS on this server (OBS object %2/%3); nothing is published on Huawei Cloud.',
@@ -87,7 +100,7 @@ export async function confirmPublish(
     body: new PreviewBody(preview, note, false, trans, simulated),
     buttons: [Dialog.cancelButton({ label: trans.__('Cancel') }), Dialog.warnButton({ label: trans.__('Publish') })]
   });
-  return result.button.accept;
+  return result.button.accept ? (result.value?.files ?? []) : null;
 }
 
 /**
@@ -96,39 +109,34 @@ export async function confirmPublish(
  * cannot reach, so its label says "demo" and a sentence says why.
  */
 export async function showBadge(published: IPublished, trans: TranslationBundle, simulated: boolean): Promise<void> {
+  const __ = trans.__.bind(trans);
   const markdown = simulated ? demoBadgeMarkdown(published.run_in_modelarts_url) : published.badge_markdown;
   const text = h('textarea', {
     class: 'jp-mod-styled jp-codelab-badge-markdown',
     'data-testid': 'codelab-publish-markdown',
     readonly: true,
     rows: 4,
-    'aria-label': trans.__('Badge Markdown')
+    'aria-label': __('Badge Markdown')
   });
   text.value = markdown;
-  const copy = new CopyButton(trans.__('Copy Badge Markdown'), 'codelab-publish-copy', trans, () => markdown);
+  const copy = new CopyButton(__('Copy Badge Markdown'), 'codelab-publish-copy', trans, () => markdown);
+  const demo = __(
+    'A demo badge: this is the simulator, so the notebook link points at this machine, which ModelArts cannot reach. Connect a Huawei Cloud account and publish again for a badge that works.'
+  );
   const body = h(
     'div',
     { class: 'jp-codelab-badge-result' },
-    ...(simulated
-      ? [
-          h(
-            'p',
-            { class: 'jp-codelab-send-warning', 'data-testid': 'codelab-publish-demo' },
-            trans.__(
-              'A demo badge: this is the simulator, so the notebook link points at this machine, which ModelArts cannot reach. Connect a Huawei Cloud account and publish again for a badge that works.'
-            )
-          )
-        ]
-      : []),
-    h('p', {}, trans.__('Public URL: %1', published.public_url)),
+    ...(simulated ? [h('p', { class: 'jp-codelab-send-warning', 'data-testid': 'codelab-publish-demo' }, demo)] : []),
+    h('p', {}, __('Public URL: %1', published.public_url)),
+    ...published.files.map(file =>
+      h('p', { class: 'jp-codelab-published-file' }, __('Public too: %1 (%2)', file.path, sizeText(file.size, __)))
+    ),
     text,
     copy.node
   );
   await showDialog({
-    title: simulated
-      ? trans.__('Demo badge for %1 (simulated)', published.name)
-      : trans.__('%1 is public', published.name),
+    title: simulated ? __('Demo badge for %1 (simulated)', published.name) : __('%1 is public', published.name),
     body: new Widget({ node: body }),
-    buttons: [Dialog.okButton({ label: trans.__('Close') })]
+    buttons: [Dialog.okButton({ label: __('Close') })]
   });
 }

@@ -58,7 +58,7 @@ export async function sendPath(
     }
     model.clearError(); // acting again: the banner of an earlier action goes
     if (choice.strip !== preview.stripped) {
-      preview = await previewSend(settings, path, choice.strip);
+      preview = await previewSend(settings, path, choice.strip, false, choice.files);
     }
     if (preview.too_large) {
       await showErrorMessage(trans.__('Too large to send'), preview.too_large);
@@ -66,7 +66,7 @@ export async function sendPath(
     }
     const job = await follow(
       settings,
-      await startSend(settings, path, choice.strip, preview.create_bucket_needed),
+      await startSend(settings, path, choice.strip, preview.create_bucket_needed, choice.files),
       trans
     );
     if (job.state !== 'done') {
@@ -86,10 +86,11 @@ export async function publishPath(model: ICodeLabModel, path: string, trans: Tra
   const simulated = model.config?.mode === 'simulated';
   try {
     const preview = await previewSend(settings, path, false, true);
-    if (!(await confirmPublish(preview, trans, simulated))) {
+    const files = await confirmPublish(preview, trans, simulated);
+    if (files === null) {
       return;
     }
-    await showBadge(await publish(settings, path, preview.create_bucket_needed), trans, simulated);
+    await showBadge(await publish(settings, path, preview.create_bucket_needed, files), trans, simulated);
   } catch (error) {
     await showErrorMessage(trans.__('Could not publish the notebook'), (error as Error).message);
   }

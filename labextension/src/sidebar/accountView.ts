@@ -13,6 +13,7 @@ import { accountControls, sourceInWords } from '../accountForm';
 import { h, setChildren } from '../dom';
 import { ICodeLabModel } from '../tokens';
 import type { ConnectForm } from './connectForm';
+import { DoctorView } from './doctorView';
 import { ModelView } from './view';
 
 const FORM_ID = 'jp-CodeLab-account-form';
@@ -46,13 +47,15 @@ export class AccountView extends ModelView {
     this._forget.title = __('Also remove the keys remembered in ~/.huaweicloud/credentials');
     this._forget.addEventListener('click', () => void this.account.signOut(true));
     this._error = h('div', { class: 'jp-CodeLab-fieldProblem', 'data-testid': 'codelab-account-error', role: 'alert' });
+    this._doctor = new DoctorView(model.serverSettings, trans);
     this.node.append(
       this._configError,
       this._status,
       this._source,
       this._locked,
-      h('div', { class: 'jp-CodeLab-actions' }, this._connect, this._signOut, this._forget),
-      this._error
+      h('div', { class: 'jp-CodeLab-actions' }, this._connect, this._signOut, this._forget, this._doctor.button),
+      this._error,
+      this._doctor.node
     );
     this.render();
   }
@@ -83,6 +86,7 @@ export class AccountView extends ModelView {
     if (!config) {
       return;
     }
+    this._doctor.follow(config);
     this._configError.hidden = !config.config_error;
     if (config.config_error) {
       setChildren(
@@ -162,6 +166,7 @@ export class AccountView extends ModelView {
 
   private _form: ConnectForm | null = null;
   private _formLoad: Promise<ConnectForm | null> | null = null;
+  private _doctor: DoctorView;
   private _configError: HTMLDivElement;
   private _status: HTMLDivElement;
   private _source: HTMLDivElement;

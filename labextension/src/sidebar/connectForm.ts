@@ -11,6 +11,7 @@ import { TranslationBundle } from '@jupyterlab/translation';
 import { AccountModel } from '../account';
 import { ACCESS_KEYS_URL, FORM_FIELDS, FormField, ICredentialDraft, regionChoices } from '../accountForm';
 import { h, setChildren } from '../dom';
+import { DEFAULT_REGION } from '../generated/regions';
 
 type Control = HTMLInputElement | HTMLSelectElement;
 
@@ -133,7 +134,7 @@ export class ConnectForm {
   /** Called when the form is shown: fresh region list and the focus on the AK. */
   reset(region: string): void {
     setChildren(this._controls.region, ...regionChoices(region).map(id => h('option', { value: id }, id)));
-    this._controls.region.value = region || 'cn-north-4';
+    this._controls.region.value = region || DEFAULT_REGION;
     this.clearSecrets();
     this._skCleared.hidden = true;
     for (const field of FORM_FIELDS) {

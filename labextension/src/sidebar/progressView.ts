@@ -9,6 +9,7 @@
 import { TranslationBundle } from '@jupyterlab/translation';
 
 import { h, setChildren } from '../dom';
+import { stepName, stepStatusWords } from '../generated/states';
 import { ICodeLabModel } from '../tokens';
 import { isRestart } from '../phase';
 import { IStep, StepStatus } from '../contracts';
@@ -150,34 +151,11 @@ export class ProgressView extends ModelView {
 
   private stepName(step: IStep): string {
     const __ = this.trans.__.bind(this.trans);
-    switch (step.step) {
-      case 1:
-        return __('Storage');
-      case 2:
-        return __('Compute');
-      case 3:
-        return __('Network');
-      case 4:
-        return __('Initialization');
-      default:
-        return step.description ?? __('Step %1', step.step);
-    }
+    return stepName(step.step, __) ?? step.description ?? __('Step %1', step.step);
   }
 
   private statusWord(status: StepStatus): string {
-    const __ = this.trans.__.bind(this.trans);
-    switch (status) {
-      case 'WAITING':
-        return __('Waiting');
-      case 'PROCESSING':
-        return __('In progress');
-      case 'COMPLETED':
-        return __('Completed');
-      case 'FAILED':
-        return __('Failed');
-      default:
-        return String(status);
-    }
+    return stepStatusWords(status, this.trans.__.bind(this.trans)) ?? String(status);
   }
 
   private renderNotes(): void {

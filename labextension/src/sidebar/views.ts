@@ -4,6 +4,7 @@
  */
 import '../../style/panel.css';
 import '../../style/account.css';
+import '../../style/doctor.css';
 
 import { TranslationBundle } from '@jupyterlab/translation';
 import { Panel } from '@lumino/widgets';

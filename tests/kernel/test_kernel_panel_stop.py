@@ -1,0 +1,70 @@
+"""The panel's Stop asks first (in place, in the sidebar's words), and after a stop the panel
+shows what is true: no steps, no bar, no countdown, Start only. Against the real simulator."""
+
+from __future__ import annotations
+
+from codelab_wait import wait_for
+
+from jupyter_codelab.client import describe
+
+
+def shown(widget) -> bool:
+    return widget.layout.display != "none"
+
+
+def simulated_status(simulator) -> str:
+    return simulator.control("GET", "state")["instances"][0]["status"]
+
+
+def test_stop_asks_then_stops(running_panel, simulator):
+    ui, state = running_panel._ui, running_panel.state
+    assert shown(ui.stop_button) and not shown(ui.asking_row)
+
+    ui.stop_button.click()  # asks: nothing is stopped yet
+    assert state.asking == "stop" and shown(ui.asking_row) and not shown(ui.stop_button)
+    assert describe.stop_question(state.notebook) in ui.stop_question.value
+    assert f"Stop your CodeLab instance {state.notebook['name']} (image " in ui.stop_question.value
+    assert "Stop the CodeLab instance?" in ui.stop_question.value
+    assert (ui.stop_confirm.description, ui.stop_cancel.description) == ("Stop", "Cancel")
+    assert simulated_status(simulator) == "RUNNING" and state.status == "RUNNING"
+
+    ui.stop_cancel.click()  # Cancel: back as it was, still running
+    assert state.asking == "" and not shown(ui.asking_row) and shown(ui.stop_button)
+    assert simulated_status(simulator) == "RUNNING"
+
+    ui.stop_button.click()
+    ui.stop_confirm.click()  # the Yes
+    assert state.asking == "" and not shown(ui.asking_row)
+    wait_for(lambda: state.status == "STOPPED", what="STOPPED")
+    assert simulated_status(simulator) == "STOPPED"
+
+
+def test_after_a_stop_the_panel_shows_a_stopped_instance(running_panel):
+    ui, state = running_panel._ui, running_panel.state
+    assert running_panel.stop_instance() is not None
+    wait_for(lambda: state.status == "STOPPED", what="STOPPED")
+    assert all(step["status"] == "COMPLETED" for step in state.notebook["action_progress"])  # ModelArts keeps them ...
+    assert ui.steps.value == "" and not shown(ui.bar) and state.progress == 0  # ... the panel does not show them
+    words = " ".join(str(w.value) for w in (ui.steps, ui.status, ui.sentence, ui.countdown, ui.link, ui.ssh))
+    assert "✓" not in words and "Completed" not in words
+    assert "<b>Status:</b> Stopped" in ui.status.value and "Start it again" in ui.sentence.value
+    assert ui.countdown.value == "" and ui.link.value == "" and ui.ssh.value == "" and state.url is None
+    assert state.actions == ["start"] and shown(ui.start_button) and not shown(ui.stop_button)
+
+
+def test_a_question_that_no_longer_fits_goes(running_panel, simulator):
+    running_panel._ui.stop_button.click()
+    assert running_panel.state.asking == "stop"
+    simulator.control("POST", f"notebooks/{running_panel.state.notebook_id}/expire", {"in_seconds": 0})  # stopped by its lease
+    wait_for(lambda: running_panel.state.status == "STOPPED", what="the lease to stop it")
+    assert running_panel.state.asking == "" and not shown(running_panel._ui.asking_row)
+
+
+def test_a_running_instance_shows_its_ssh_card_and_the_sidebars_words(running_panel):
+    ui, state = running_panel._ui, running_panel.state
+    endpoint = describe.ssh_endpoint(state.notebook)
+    assert endpoint and endpoint["uri"] in ui.ssh.value and "Copy SSH config" in ui.ssh.value
+    assert "Stops automatically in</b> 00:" in ui.countdown.value
+    assert "Open in new tab" in ui.link.value and state.url in ui.link.value
+    assert ">Simulated</span>" in ui.badge.value
+    assert ui.steps.value == "" and not shown(ui.bar)  # running: the steps are done and say nothing more
