@@ -6,6 +6,7 @@ other directories' asyncio tests run."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from tests.support.required_tool import tool_missing
 from tests.support.simulator_thread import cloud_env
 
 from .cloud import StandaloneCloud
-from .lab_page import LabPage
+from .lab_page import UI_TIMEOUT_MS, LabPage
 from .lab_server import LabServer
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -63,18 +64,28 @@ def cloud_lab(tmp_path_factory, cloud):
     server.stop()
 
 
+@contextlib.contextmanager
+def browser_page(chromium, server: LabServer, request, **context_options):
+    """A page of `server` in a fresh browser context; when the test failed, the page's errors
+    and the server's log are printed."""
+    context = chromium.new_context(viewport={"width": 1280, "height": 800}, **context_options)
+    context.set_default_timeout(UI_TIMEOUT_MS)
+    page = LabPage(context.new_page(), server)
+    try:
+        yield page
+    finally:
+        if getattr(request.node, "rep_call", None) is not None and request.node.rep_call.failed:
+            print("page errors:", page.console_errors)
+            print("server log:\n" + server.log_tail())
+        context.close()
+
+
 @pytest.fixture
 def cloud_page(chromium, cloud, cloud_lab, request):
     """A page of `cloud_lab`, signed out again (and the cloud reset) afterwards."""
     cloud.reset()
-    context = chromium.new_context(viewport={"width": 1280, "height": 800})
-    context.set_default_timeout(15_000)
-    page = LabPage(context.new_page(), cloud_lab)
-    yield page
-    if getattr(request.node, "rep_call", None) is not None and request.node.rep_call.failed:
-        print("page errors:", page.console_errors)
-        print("server log:\n" + cloud_lab.log_tail())
-    context.close()
+    with browser_page(chromium, cloud_lab, request) as page:
+        yield page
     cloud_lab.api("DELETE", "codelab/api/credentials", params={"forget": "true"})
 
 
@@ -100,15 +111,8 @@ def fresh_simulator(lab_server):
 
 @pytest.fixture
 def lab(chromium, fresh_simulator, request):
-    context = chromium.new_context(viewport={"width": 1280, "height": 800})
-    context.set_default_timeout(15_000)
-    page = LabPage(context.new_page(), fresh_simulator)
-    yield page
-    failed = getattr(request.node, "rep_call", None) is not None and request.node.rep_call.failed
-    if failed:
-        print("page errors:", page.console_errors)
-        print("server log:\n" + fresh_simulator.log_tail())
-    context.close()
+    with browser_page(chromium, fresh_simulator, request) as page:
+        yield page
 
 
 @pytest.hookimpl(hookwrapper=True)

@@ -11,8 +11,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import CODELAB_SETTINGS
-from .lab_page import PANEL, START_TIMEOUT_MS, UI_TIMEOUT_MS, LabPage
+from .conftest import CODELAB_SETTINGS, browser_page
+from .lab_page import PANEL, START_TIMEOUT_MS, LabPage
 from .lab_server import LabServer
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -41,14 +41,8 @@ def notebook_server(tmp_path_factory):
 def nb7(chromium, notebook_server, request):
     notebook_server.sim("POST", "reset")
     notebook_server.sim("POST", "config", {"step_seconds": 1})
-    context = chromium.new_context(viewport={"width": 1280, "height": 800})
-    context.set_default_timeout(UI_TIMEOUT_MS)
-    page = LabPage(context.new_page(), notebook_server)
-    yield page
-    if getattr(request.node, "rep_call", None) is not None and request.node.rep_call.failed:
-        print("page errors:", page.console_errors)
-        print("server log:\n" + notebook_server.log_tail())
-    context.close()
+    with browser_page(chromium, notebook_server, request) as page:
+        yield page
 
 
 def show_panel_from_the_view_menu(nb7: LabPage, path: str) -> None:

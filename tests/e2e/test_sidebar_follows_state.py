@@ -18,7 +18,7 @@ import pytest
 from playwright.sync_api import expect
 
 from jupyter_codelab.modelarts.states import STATES, VANISHED_SENTENCE
-from tests.support.status_faults import START_6360
+from tests.support.status_faults import OPEN_0113, START_6360
 
 from .lab_page import START_TIMEOUT_MS, UI_TIMEOUT_MS
 
@@ -137,10 +137,7 @@ def test_one_banner_at_a_time_and_the_request_id_once(lab):
     lab.click_open()
     expect_state(lab, "CREATE_FAILED")
     expect(lab.by_testid("codelab-failure")).to_be_visible()
-    lab.server.sim(
-        "POST", "faults",
-        {"kind": "error", "route": "open", "status": 400, "error_code": "ModelArts.0113", "error_msg": "Quota exceeded."},
-    )  # fmt: skip
+    lab.server.sim("POST", "faults", OPEN_0113)
     lab.by_testid("codelab-open-again").click()
 
     message = lab.by_testid("codelab-message")

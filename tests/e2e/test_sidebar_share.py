@@ -15,8 +15,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import CODELAB_SETTINGS
-from .lab_page import TAB, UI_TIMEOUT_MS, LabPage
+from .conftest import CODELAB_SETTINGS, browser_page
+from .lab_page import TAB, UI_TIMEOUT_MS
 from .lab_server import LabServer
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -44,14 +44,8 @@ def share_server(tmp_path_factory):
 
 @pytest.fixture
 def share_lab(chromium, share_server, request):
-    context = chromium.new_context(viewport={"width": 1280, "height": 800})
-    context.set_default_timeout(UI_TIMEOUT_MS)
-    page = LabPage(context.new_page(), share_server)
-    yield page
-    if getattr(request.node, "rep_call", None) is not None and request.node.rep_call.failed:
-        print("page errors:", page.console_errors)
-        print("server log:\n" + share_server.log_tail())
-    context.close()
+    with browser_page(chromium, share_server, request) as page:
+        yield page
 
 
 def right_click_in_the_file_browser(lab, name: str, item_text: str) -> None:

@@ -8,8 +8,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import CODELAB_SETTINGS
-from .lab_page import PANEL, UI_TIMEOUT_MS, LabPage
+from .conftest import CODELAB_SETTINGS, browser_page
+from .lab_page import PANEL
 from .lab_server import LabServer
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -30,14 +30,8 @@ def zh_server(tmp_path_factory):
 @pytest.fixture
 def zh(chromium, zh_server, request):
     zh_server.sim("POST", "reset")
-    context = chromium.new_context(viewport={"width": 1280, "height": 800}, locale="zh-CN")
-    context.set_default_timeout(UI_TIMEOUT_MS)
-    page = LabPage(context.new_page(), zh_server)
-    yield page
-    if getattr(request.node, "rep_call", None) is not None and request.node.rep_call.failed:
-        print("page errors:", page.console_errors)
-        print("server log:\n" + zh_server.log_tail())
-    context.close()
+    with browser_page(chromium, zh_server, request, locale="zh-CN") as page:
+        yield page
 
 
 def test_sidebar_palette_settings_and_server_speak_chinese(zh, tmp_path):
