@@ -136,7 +136,7 @@ export const NOTEBOOK_EVENT_TYPES: readonly NotebookEventType[] = [
   'upstream_error'
 ];
 
-/** After these the server ends the stream: the client closes its side too (the vocabulary's terminal events). */
+/** After these the tab stops following (the vocabulary's terminal events); the server's stream goes on until `deleted`. */
 export const FINAL_EVENT_TYPES: ReadonlySet<string> = new Set(TERMINAL_EVENTS);
 
 export interface INotebookEvent {

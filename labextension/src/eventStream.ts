@@ -76,8 +76,8 @@ export class InstanceEventStream implements IDisposable {
     }
     this.callbacks.onEvent({ ...data, type: data.type ?? type });
     if (FINAL_EVENT_TYPES.has(type) && !this._disposed) {
-      // The server ends the stream after these; closing first stops the
-      // browser from reconnecting to a finished stream.
+      // The tab stops following here; closing stops the browser from
+      // reconnecting (the server ends the stream only after `deleted`).
       this.closeSource();
       this.setState('closed');
     }
