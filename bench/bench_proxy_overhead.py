@@ -284,7 +284,7 @@ def real_mode(endpoint: str, extensions: dict, **codelab) -> dict:
     return {
         "ServerApp": {"jpserver_extensions": {"jupyter_codelab": True, **extensions}},
         "CodeLab": {"access_key": DEMO_ACCESS_KEY, "secret_key": DEMO_SECRET_KEY, "project_id": DEMO_PROJECT_ID,
-                    "endpoint": endpoint, "iam_endpoint": endpoint, **codelab},
+                    "region": "cn-north-4", "endpoint": endpoint, "iam_endpoint": endpoint, **codelab},
     }  # fmt: skip
 
 

@@ -105,6 +105,21 @@ class Bench:
         return time.perf_counter() - started
 
 
+def real_mode(sim: harness.SimulatorProcess, **codelab) -> tuple[str, ObsGateway, dict]:
+    """(OBS endpoint, a gateway to it, the server's config): real mode against ``sim``, its OBS holding ``BUCKET``."""
+    _, state = sim.control("GET", "state")
+    obs_endpoint = state["obs_endpoint"]
+    gateway = ObsGateway(obs_endpoint, DEMO_ACCESS_KEY, DEMO_SECRET_KEY)
+    gateway.create_bucket(BUCKET)
+    config = {
+        "ServerApp": {"jpserver_extensions": {"jupyter_codelab": True}},
+        "CodeLab": {"access_key": DEMO_ACCESS_KEY, "secret_key": DEMO_SECRET_KEY, "project_id": DEMO_PROJECT_ID,
+                    "region": "cn-north-4", "endpoint": sim.endpoint, "iam_endpoint": sim.endpoint, "obs_endpoint": obs_endpoint,
+                    "obs_bucket": BUCKET, **codelab},
+    }  # fmt: skip
+    return obs_endpoint, gateway, config
+
+
 def verdict(ok: bool) -> str:
     return "met" if ok else "MISSED"
 
@@ -132,16 +147,7 @@ def main() -> None:
     print(f"Send: server memory and time vs bare upload; {harness.machine()}; {args.rounds} rounds per size"
           f"{'; strip_outputs' if args.strip else ''}")  # fmt: skip
     with harness.SimulatorProcess(step_seconds=0) as sim:
-        _, state = sim.control("GET", "state")
-        obs_endpoint = state["obs_endpoint"]
-        gateway = ObsGateway(obs_endpoint, DEMO_ACCESS_KEY, DEMO_SECRET_KEY)
-        gateway.create_bucket(BUCKET)
-        config = {
-            "ServerApp": {"jpserver_extensions": {"jupyter_codelab": True}},
-            "CodeLab": {"access_key": DEMO_ACCESS_KEY, "secret_key": DEMO_SECRET_KEY, "project_id": DEMO_PROJECT_ID,
-                        "endpoint": sim.endpoint, "iam_endpoint": sim.endpoint, "obs_endpoint": obs_endpoint,
-                        "obs_bucket": BUCKET, "send_size_limit_mb": max(args.sizes) + 10},
-        }  # fmt: skip
+        obs_endpoint, gateway, config = real_mode(sim, send_size_limit_mb=max(args.sizes) + 10)
         servers = [harness.JupyterServer(config, name="send", code=code) for _, code in codes]
         try:
             downloads, benches = Downloads(obs_endpoint), []

@@ -40,6 +40,7 @@ VARIANTS = {
             "access_key": DEMO_ACCESS_KEY,
             "secret_key": DEMO_SECRET_KEY,
             "project_id": DEMO_PROJECT_ID,
+            "region": "cn-north-4",
             "endpoint": "http://127.0.0.1:9",
         },
     },  # fmt: skip

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 from jupyter_codelab.client.backend import Backend, EventStream
 from jupyter_codelab.client.errors import CodeLabError, NoCredentials
-from jupyter_codelab.modelarts.credentials import ClientSettings, ConfigError, resolve_settings
+from jupyter_codelab.modelarts.credentials import ClientSettings, ConfigError, find_configuration
 from jupyter_codelab.modelarts.errors import ModelArtsError
 from jupyter_codelab.modelarts.events import (
     EVENT_SNAPSHOT,
@@ -43,6 +43,30 @@ NO_CREDENTIALS = (
 )
 
 
+def settings_from_env(env: Mapping[str, str] | None = None) -> ClientSettings:
+    """This process's settings (``find_configuration``); what the configuration leaves out comes from IAM, once per
+    process. NoCredentials when nothing is configured, CodeLabError with the sentence when it cannot be used."""
+    from jupyter_codelab.modelarts.iam_projects import ConnectBuilder, locate
+    from jupyter_codelab.modelarts.transport_sync import SyncModelArtsClient
+
+    try:
+        configured = find_configuration(env=env)
+    except ConfigError as exc:
+        raise CodeLabError(str(exc)) from None
+    if configured is None:
+        raise NoCredentials(NO_CREDENTIALS)
+    if configured.complete:
+        return configured.settings()
+    client = SyncModelArtsClient(configured.provisional())
+    client.builder = ConnectBuilder(client.builder.settings)
+    try:
+        return client._run(locate(client.builder, configured))
+    except ModelArtsError as exc:
+        raise CodeLabError.from_modelarts(exc) from None
+    finally:
+        client.close()
+
+
 def is_simulated_endpoint(endpoint: str) -> bool:
     """Anything that is not a Huawei Cloud host is a simulator (the default, loopback, a test)."""
     host = (urlsplit(endpoint).hostname or "").lower()
@@ -68,13 +92,7 @@ class DirectBackend(Backend):
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> DirectBackend:
-        try:
-            settings = resolve_settings(env=env)
-        except ConfigError as exc:
-            raise CodeLabError(str(exc)) from None
-        if settings is None:
-            raise NoCredentials(NO_CREDENTIALS)
-        return cls(settings)
+        return cls(settings_from_env(env))
 
     def where(self) -> str:
         label = "the ModelArts simulator" if self.simulated else f"ModelArts in {self.settings.region}"

@@ -40,11 +40,12 @@ def report_for(settings: ClientSettings | None, simulated: bool, problem: str | 
 
 
 def _obs_check(settings: ClientSettings, simulated: bool, env: Mapping[str, str], refused: bool) -> Check:
+    from jupyter_codelab.modelarts.endpoints import service_url
     from jupyter_codelab.obs.bucket_check import doctor_check, not_checked
-    from jupyter_codelab.obs.naming import ENV_OBS_BUCKET, endpoint_for_region
+    from jupyter_codelab.obs.naming import ENV_OBS_BUCKET
 
     if simulated:
         return not_checked(_("Not checked: a simulator at CODELAB_ENDPOINT has no OBS; sending goes through a Jupyter server."))
     bucket = (env.get(ENV_OBS_BUCKET) or "").strip() or None
     region = settings.region
-    return doctor_check(endpoint_for_region(region), settings.credentials, bucket, settings.project_id, region, refused)
+    return doctor_check(service_url("obs", region), settings.credentials, bucket, settings.project_id, region, refused)

@@ -10,22 +10,19 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from jupyter_codelab.client.backend import Backend
-from jupyter_codelab.client.direct_backend import NO_CREDENTIALS, is_simulated_endpoint
+from jupyter_codelab.client.direct_backend import is_simulated_endpoint, settings_from_env
 from jupyter_codelab.client.direct_doctor import report_for
-from jupyter_codelab.client.errors import ConnectionLost
+from jupyter_codelab.client.errors import CodeLabError, ConnectionLost
 from jupyter_codelab.i18n import _
-from jupyter_codelab.modelarts.credentials import ConfigError, resolve_settings
 from jupyter_codelab.modelarts.doctor.report import Check, Report
 
 
 def direct_report(env: Mapping[str, str] | None = None) -> Report:
     """The checks from here with the credentials this process finds (or what stops it from finding them)."""
     try:
-        settings = resolve_settings(env=env)
-    except ConfigError as exc:
+        settings = settings_from_env(env)  # IAM may be asked for the region or the project id here
+    except CodeLabError as exc:  # NoCredentials too: its sentence says how to set them
         return report_for(None, False, str(exc), env)
-    if settings is None:
-        return report_for(None, False, NO_CREDENTIALS, env)
     return report_for(settings, is_simulated_endpoint(settings.endpoint), env=env)
 
 

@@ -116,11 +116,14 @@ def _direct_login(given) -> dict:
         credentials_file.check_writable()
     except ConfigError as exc:
         raise InputError(str(exc)) from None
-    pending, from_region = settings_for(given, {}, os.environ)
-    client = SyncModelArtsClient(pending)
-    client.builder = ConnectBuilder(pending)
     try:
-        settings = client._run(connect(client.builder))
+        pending, from_region = settings_for(given, {}, os.environ)
+    except ConfigError as exc:
+        raise InputError(str(exc)) from None
+    client = SyncModelArtsClient(pending.provisional())
+    client.builder = ConnectBuilder(client.builder.settings)
+    try:
+        settings = client._run(connect(client.builder, pending))
     except ModelArtsError as exc:
         r = explain(exc, True, from_region)
         raise LoginRefused(r.message, r.status, r.error_code, r.error_msg, r.field) from None
@@ -128,7 +131,7 @@ def _direct_login(given) -> dict:
         client.close()
     creds = settings.credentials
     try:
-        credentials_file.remember(creds.access_key, creds.secret_key, settings.project_id, settings.region, creds.security_token)
+        credentials_file.remember(creds.access_key, creds.secret_key, settings.project_id, creds.security_token)
     except ConfigError as exc:
         raise InputError(str(exc)) from None
     set_backend(None)  # the next command finds the new keys

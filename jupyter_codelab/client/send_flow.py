@@ -72,9 +72,54 @@ def _input_errors(call):
         raise
 
 
-def preview(backend, path: str, strip_outputs: bool = False) -> dict:
-    body = {"path": path, "strip_outputs": strip_outputs}
+def preview(backend, path: str, strip_outputs: bool = False, files: list[str] | None = None) -> dict:
+    body: dict = {"path": path, "strip_outputs": strip_outputs}
+    if files:
+        body["files"] = files
     return _input_errors(lambda: _server(backend)._call("POST", "send/preview", body))
+
+
+def chosen_preview(backend, path: str, strip_outputs=False, with_files=None, with_detected=False) -> tuple[dict, list[str]]:
+    """The preview of what goes: the ``--with`` paths (local, from here) and, with ``--with-detected``, every
+    file the notebook reads; and those files as contents paths."""
+    files = [contents_path(local) for local in with_files or ()]
+    p = preview(backend, path, strip_outputs, files)
+    detected = {row["path"] for row in p.get("detected_files") or []}
+    if with_detected and detected - set(files):
+        files = sorted(set(files) | detected)
+        p = preview(backend, path, strip_outputs, files)
+    return p, files
+
+
+def files_text(p: dict) -> str | None:
+    """The files sent with it, or those it reads that are not sent (and how to add them)."""
+    shown = 8
+    if p.get("files"):
+        paths = ", ".join(f["path"] for f in p["files"][:shown]) + (", ..." if len(p["files"]) > shown else "")
+        return _("With {count} files ({size:.2f} MB): {paths}.").format(
+            count=len(p["files"]), size=p["files_size"] / MB, paths=paths
+        )
+    detected = p.get("detected_files") or []
+    if detected:
+        paths = ", ".join(row["path"] + ("/" if row["kind"] == "folder" else "") for row in detected[:shown])
+        return _("It reads {paths} here, not sent: add --with PATH or --with-detected to send them too.").format(paths=paths)
+    return None
+
+
+def check_with_options(local: str | None, share_url: str | None, args) -> None:
+    """``--with``/``--with-detected`` go with a local notebook, ``--with-repo`` with a link."""
+    if (args.with_files or args.with_detected) and local is None:
+        raise InputError(_("--with and --with-detected send files from here with a local notebook: give the notebook's path."))
+    if getattr(args, "with_repo", False) and share_url is None:
+        raise InputError(_("--with-repo goes with --share-url: a link to a notebook in a GitHub, GitLab or Gitee repository."))
+
+
+def open_repository(backend, share_url: str, image_id: str | None = None, create_bucket: bool = False) -> dict:
+    """Open a repository's notebook with its repository's files (the server fetches it and sends a copy through OBS)."""
+    body: dict = {"share_url": share_url, "with_repository": True, "create_bucket": create_bucket}
+    if image_id:
+        body["image_id"] = image_id
+    return _input_errors(lambda: _server(backend)._call("POST", "notebooks/open", body))
 
 
 def check_preview(p: dict, create_bucket: bool) -> None:
@@ -96,9 +141,11 @@ def preview_text(p: dict) -> str:
 
 
 def send(backend, path: str, strip_outputs=False, create_bucket=False, image_id=None, open_instance=True,
-         progress: Callable[[dict], None] | None = None, timeout: float = 3600.0) -> dict:  # fmt: skip
+         progress: Callable[[dict], None] | None = None, timeout: float = 3600.0, files: list[str] | None = None) -> dict:  # fmt: skip
     """Start the send and follow it to the end; returns the finished job (``notebook`` when opened)."""
     body = {"path": path, "strip_outputs": strip_outputs, "create_bucket": create_bucket, "open": open_instance}
+    if files:
+        body["files"] = files
     if image_id:
         body["image_id"] = image_id
     server = _server(backend)
@@ -133,5 +180,8 @@ def progress_text(job: dict) -> str:
     }
     if state == "done":
         how = "uploaded" if job["uploaded"] else "already in OBS, nothing uploaded"
-        return f"Sent {job['name']} ({how}); the link works for {job['expires_in_s'] // 60} min."
+        files = job.get("files") or []
+        with_files = _(" with {count} files ({uploaded} uploaded, the others already in OBS)").format(
+            count=len(files), uploaded=job.get("files_uploaded") or 0) if files else ""  # fmt: skip
+        return f"Sent {job['name']} ({how}){with_files}; the link works for {job['expires_in_s'] // 60} min."
     return f"{words.get(state, state)} {job['name']}..."

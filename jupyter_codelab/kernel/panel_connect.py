@@ -12,8 +12,9 @@ import html
 import ipywidgets as widgets
 
 from jupyter_codelab.i18n import _
-from jupyter_codelab.modelarts.credential_input import AKSK_FIELDS, COMMON_FIELDS, WHERE_KEYS
+from jupyter_codelab.modelarts.credential_input import AKSK_FIELDS, COMMON_FIELDS
 from jupyter_codelab.modelarts.regions import DEFAULT_REGION, region_choices
+from jupyter_codelab.modelarts.value_rules import WHERE_KEYS
 
 FIELDS = AKSK_FIELDS + COMMON_FIELDS  # what POST credentials takes for an access key
 SECRETS = ("secret_key", "security_token")

@@ -6,33 +6,16 @@ and the fix; no message ever contains a secret value.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-from typing import Literal, overload
 
-from ..i18n import N_, _
-from .credentials import PROJECT_ID_RE, AkSkCredentials, Credentials, PasswordCredentials
+from ..i18n import _
+from .credentials import AkSkCredentials, Credentials, PasswordCredentials
+from .value_rules import CredentialInputError, check
 
 AKSK_FIELDS = ("access_key", "secret_key", "security_token")
 IAM_FIELDS = ("iam_user", "iam_password", "iam_domain")
 COMMON_FIELDS = ("project_id", "region", "remember")
 ALL_FIELDS = frozenset(AKSK_FIELDS + IAM_FIELDS + COMMON_FIELDS)
-
-# Access key ids are 20 upper-case letters and digits on Huawei Cloud; be lenient on the length.
-ACCESS_KEY_RE = re.compile(r"^[A-Za-z0-9]{8,128}$")
-# cn-north-4, ap-southeast-1, la-south-2, eu-west-101, me-east-1, ...
-REGION_RE = re.compile(r"^[a-z]{2,}(-[a-z0-9]+){1,3}$")
-MAX_SECRET = 256
-MAX_TOKEN = 16 * 1024
-WHERE_KEYS = N_("Huawei Cloud console > My Credentials > Access Keys")
-
-
-class CredentialInputError(ValueError):
-    """A mistake in what was typed; ``field`` names it, ``str(e)`` says how to fix it."""
-
-    def __init__(self, field: str, message: str):
-        self.field = field
-        super().__init__(message)
 
 
 @dataclass(frozen=True)
@@ -48,51 +31,8 @@ class CredentialInput:
         return isinstance(self.credentials, AkSkCredentials)
 
 
-@overload
-def _text(body: dict, name: str, required: Literal[True], limit: int = 256, secret: bool = False) -> str: ...
-@overload
-def _text(body: dict, name: str, required: bool, limit: int = 256, secret: bool = False) -> str | None: ...
-
-
-def _text(body: dict, name: str, required: bool, limit: int = 256, secret: bool = False) -> str | None:
-    value = body.get(name)
-    if value is None or value == "":
-        if required:
-            raise CredentialInputError(name, _("{name} is missing: {what}").format(name=name, what=_what(name)))
-        return None
-    if not isinstance(value, str):
-        raise CredentialInputError(name, _("{name} must be a string: {what}").format(name=name, what=_what(name)))
-    value = value.strip()
-    if not value:
-        if required:
-            raise CredentialInputError(name, _("{name} is empty: {what}").format(name=name, what=_what(name)))
-        return None
-    if len(value) > limit:
-        raise CredentialInputError(
-            name, _("{name} is longer than {limit} characters: {what}").format(name=name, limit=limit, what=_what(name))
-        )
-    if secret and any(c.isspace() for c in value):
-        raise CredentialInputError(
-            name, _("{name} contains spaces or line breaks: paste it again without them.").format(name=name)
-        )
-    return value
-
-
-def _what(name: str) -> str:
-    return {
-        "access_key": _("give the access key id (AK, like QTWAOYTTINDUT2QVKYUC) from {where}.").format(where=_(WHERE_KEYS)),
-        "secret_key": _(
-            "give the secret access key (SK) that belongs to the access key, from the file {where} let you download."
-        ).format(where=_(WHERE_KEYS)),
-        "security_token": _("give the security token of temporary credentials, or leave it out for permanent keys."),
-        "iam_user": _("give the IAM user name you sign in to the console with."),
-        "iam_password": _("give the IAM user's password."),
-        "iam_domain": _("give the account (domain) name, or leave it out when it equals the user name."),
-        "project_id": _(
-            "give the 32-character project id of the region (My Credentials > Projects), or leave it out to look it up."
-        ),
-        "region": _("give a region name such as cn-north-4."),
-    }.get(name, _("check the value."))
+def _text(body: dict, name: str, required: bool = False) -> str:
+    return check(name, body.get(name), required=required) or ""
 
 
 def parse_credential_input(body: dict) -> CredentialInput:
@@ -114,33 +54,15 @@ def parse_credential_input(body: dict) -> CredentialInput:
             sorted(iam)[0], _("Give either access_key + secret_key, or iam_user + iam_password (+ iam_domain), not both.")
         )
     if iam:
-        user = _text(body, "iam_user", True, 128)
-        password = _text(body, "iam_password", True, MAX_SECRET)
-        domain = _text(body, "iam_domain", False, 128) or user
-        credentials: Credentials = PasswordCredentials(user, password, domain)
+        user = _text(body, "iam_user", True)
+        password = _text(body, "iam_password", True)
+        credentials: Credentials = PasswordCredentials(user, password, _text(body, "iam_domain") or user)
         form = IAM_FIELDS
     else:
-        access_key = _text(body, "access_key", True, 128)
-        if not ACCESS_KEY_RE.match(access_key):
-            raise CredentialInputError(
-                "access_key", _("access_key must be letters and digits only: {what}").format(what=_what("access_key"))
-            )
-        secret_key = _text(body, "secret_key", True, MAX_SECRET, secret=True)
-        token = _text(body, "security_token", False, MAX_TOKEN, secret=True)
-        credentials = AkSkCredentials(access_key, secret_key, token)
+        access_key, secret_key = _text(body, "access_key", True), _text(body, "secret_key", True)
+        credentials = AkSkCredentials(access_key, secret_key, _text(body, "security_token") or None)
         form = AKSK_FIELDS
-    project_id = _text(body, "project_id", False, 64)
-    if project_id is not None:
-        project_id = project_id.lower()
-        if not PROJECT_ID_RE.match(project_id):
-            raise CredentialInputError(
-                "project_id", _("project_id must be 32 hex characters: {what}").format(what=_what("project_id"))
-            )
-    region = _text(body, "region", False, 64)
-    if region is not None and not REGION_RE.match(region):
-        raise CredentialInputError(
-            "region", _("region '{region}' is not a region name: {what}").format(region=region[:64], what=_what("region"))
-        )
+    project_id, region = _text(body, "project_id") or None, _text(body, "region") or None
     remember = body.get("remember", False)
     if remember is None:
         remember = False

@@ -1,51 +1,45 @@
-"""Where the Huawei Cloud credentials, project and endpoint come from.
+"""Where the Huawei Cloud credentials, project, region and endpoints come from.
 
-Order, as the Huawei SDKs do it: explicit configuration (traitlets), then the
-``HUAWEICLOUD_SDK_*`` environment variables, then ``~/.huaweicloud/credentials``.
-The first source that holds a key pair (or an IAM password) wins; the project
-id and region are taken from the first source that has them.
+Order, as the Huawei SDKs do it: explicit configuration (traitlets), then the environment, then
+the credentials file (``credential_sources``). The first source that holds a key pair (or an IAM
+password) gives the credentials; each other value comes from the first source that has it. Every
+value is checked first (``value_rules``): a bad one is a ConfigError naming its source and key.
+
+The region and the project id may be missing: ``iam_projects.locate`` finds them through IAM
+(the region of a project id, or the project id of a region, ``cn-north-4`` when neither is given).
 """
 
 from __future__ import annotations
 
-import configparser
 import os
-import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Union
 
 from ..i18n import _
+from .credential_sources import (  # noqa: F401 - the names callers know this module by
+    ENV_AK,
+    ENV_DOMAIN_ID,
+    ENV_ENDPOINT,
+    ENV_IAM_DOMAIN,
+    ENV_IAM_ENDPOINT,
+    ENV_IAM_PASSWORD,
+    ENV_IAM_USER,
+    ENV_PROJECT_ID,
+    ENV_REGION,
+    ENV_SDK_IAM_ENDPOINT,
+    ENV_SECURITY_TOKEN,
+    ENV_SK,
+    Source,
+    credentials_path,
+    read_sources,
+)
+from .endpoints import service_url
+from .provenance import Provenance
+from .value_rules import PROJECT_ID_RE, ConfigError  # noqa: F401
 
 DEFAULT_REGION = "cn-north-4"
-PROJECT_ID_RE = re.compile(r"^[0-9a-f]{32}$")
-
-ENV_AK = "HUAWEICLOUD_SDK_AK"
-ENV_SK = "HUAWEICLOUD_SDK_SK"
-ENV_SECURITY_TOKEN = "HUAWEICLOUD_SDK_SECURITY_TOKEN"
-ENV_PROJECT_ID = "HUAWEICLOUD_SDK_PROJECT_ID"
-ENV_REGION = "HUAWEICLOUD_SDK_REGION"
-ENV_ENDPOINT = "CODELAB_ENDPOINT"
-ENV_IAM_ENDPOINT = "CODELAB_IAM_ENDPOINT"
-ENV_IAM_USER = "CODELAB_IAM_USER"
-ENV_IAM_PASSWORD = "CODELAB_IAM_PASSWORD"
-ENV_IAM_DOMAIN = "CODELAB_IAM_DOMAIN"
-
-
-class ConfigError(ValueError):
-    """The configuration is incomplete or malformed; the message names the field and the fix."""
-
-
-def endpoint_for_region(region: str) -> str:
-    # Only ModelArts' ap-southeast-1 host is on .myhuaweicloud.cn (huaweicloudsdkmodelarts/v1/region/modelarts_region.py).
-    suffix = "myhuaweicloud.cn" if region == "ap-southeast-1" else "myhuaweicloud.com"
-    return f"https://modelarts.{region}.{suffix}"
-
-
-def iam_endpoint_for_region(region: str) -> str:
-    # IAM is on .myhuaweicloud.com in every region, ap-southeast-1 included (huaweicloudsdkcore/auth/endpoint.py).
-    return f"https://iam.{region}.myhuaweicloud.com"
 
 
 @dataclass(frozen=True)
@@ -79,13 +73,60 @@ class ClientSettings:
     credentials: Credentials
     iam_endpoint: str
     source: str = "config"  # config | env | file | session (given to a running server): where the credentials came from
+    provenance: Provenance = field(default_factory=Provenance, compare=False)  # how each part was found (doctor)
 
     @property
     def auth_method(self) -> str:
         return self.credentials.method
 
 
-def _from_mapping(values: Mapping[str, str | None]) -> Credentials | None:
+@dataclass(frozen=True)
+class Configured:
+    """What the sources say, every value checked; the region and the project id may still be unknown."""
+
+    credentials: Credentials
+    region: str | None
+    project_id: str | None
+    endpoint: str | None  # an explicit ModelArts endpoint
+    iam_endpoint: str | None  # an explicit IAM endpoint
+    provenance: Provenance
+
+    @property
+    def complete(self) -> bool:
+        return bool(self.region and self.project_id)
+
+    @property
+    def iam_base(self) -> str:
+        """Where IAM is asked: the explicit endpoint, else the region's (the global one without a region)."""
+        return self.iam_endpoint or service_url("iam", self.region)
+
+    def settings(self, region: str | None = None, project_id: str | None = None) -> ClientSettings:
+        """The settings, with the region and the project id IAM found for what was missing."""
+        region, project_id = self.region or region, self.project_id or project_id
+        if not (region and project_id):
+            raise TypeError("the region and the project id are needed: iam_projects.locate finds them")
+        provenance = self.provenance
+        if not self.region:
+            provenance = replace(provenance, region_from="iam")
+        if not self.project_id:
+            provenance = replace(provenance, project_id_from="iam")
+        return ClientSettings(
+            endpoint=self.endpoint or service_url("modelarts", region),
+            project_id=project_id,
+            region=region,
+            credentials=self.credentials,
+            iam_endpoint=self.iam_endpoint or service_url("iam", region),
+            source=provenance.source,
+            provenance=provenance,
+        )
+
+    def provisional(self) -> ClientSettings:
+        """Settings good for IAM's calls only, while the region or the project id is being found."""
+        return ClientSettings(self.endpoint or "", self.project_id or "", self.region or "", self.credentials, self.iam_base,
+                              self.provenance.source, self.provenance)  # fmt: skip
+
+
+def credentials_from(values: Mapping[str, str]) -> Credentials | None:
     ak, sk = values.get("access_key"), values.get("secret_key")
     if ak and sk:
         return AkSkCredentials(ak, sk, values.get("security_token") or None)
@@ -98,88 +139,34 @@ def _from_mapping(values: Mapping[str, str | None]) -> Credentials | None:
     return None
 
 
-def _env_values(env: Mapping[str, str]) -> dict:
-    return {
-        "access_key": env.get(ENV_AK),
-        "secret_key": env.get(ENV_SK),
-        "security_token": env.get(ENV_SECURITY_TOKEN),
-        "project_id": env.get(ENV_PROJECT_ID),
-        "region": env.get(ENV_REGION),
-        "endpoint": env.get(ENV_ENDPOINT),
-        "iam_endpoint": env.get(ENV_IAM_ENDPOINT),
-        "user_name": env.get(ENV_IAM_USER),
-        "password": env.get(ENV_IAM_PASSWORD),
-        "domain_name": env.get(ENV_IAM_DOMAIN),
-    }
+def first(sources: list[Source], key: str) -> tuple[str | None, str | None]:
+    """(the value of ``key`` in the first source that sets it, that source's kind)."""
+    return next(((s.values[key], s.kind) for s in sources if key in s.values), (None, None))
 
 
-def _file_values(home: Path) -> dict:
-    path = home / ".huaweicloud" / "credentials"
-    parser = configparser.ConfigParser()
-    try:
-        # read_file, not read: read() skips a file it cannot open, which would hide the problem.
-        with open(path, encoding="utf-8") as handle:
-            parser.read_file(handle)
-    except FileNotFoundError:
-        return {}
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(
-            _("{path} cannot be read ({reason}): fix its permissions (chmod 600) or remove it.").format(
-                path=path, reason=type(exc).__name__
-            )
-        ) from None
-    except configparser.Error as exc:
-        raise ConfigError(
-            _("{path} is not a valid INI file ({reason}): fix or remove it.").format(path=path, reason=type(exc).__name__)
-        ) from None
-    if not parser.has_section("basic"):
-        return {}
-    basic = parser["basic"]
-    return {
-        "access_key": basic.get("ak"),
-        "secret_key": basic.get("sk"),
-        "security_token": basic.get("security_token"),
-        "project_id": basic.get("project_id"),
-        "region": basic.get("region"),
-    }
-
-
-def resolve_settings(
+def find_configuration(
     config: Mapping[str, str | None] | None = None,
     env: Mapping[str, str] | None = None,
     home: Path | str | None = None,
-) -> ClientSettings | None:
-    """The settings to reach ModelArts, or None when no credentials are set anywhere."""
+) -> Configured | None:
+    """What the sources configure (no network), or None when no credentials are set anywhere."""
     env = os.environ if env is None else env
-    home = Path(home) if home is not None else Path(os.path.expanduser("~"))
-    sources = [("config", dict(config or {})), ("env", _env_values(env)), ("file", _file_values(home))]
-
-    found = next(((name, creds) for name, values in sources if (creds := _from_mapping(values))), None)
+    path = credentials_path(env, home)
+    sources = read_sources(config, env, path)
+    found = next(((s, creds) for s in sources if (creds := credentials_from(s.values))), None)
     if found is None:
         return None
     source, credentials = found
-
-    def first(key: str) -> str | None:
-        return next((values[key] for _, values in sources if values.get(key)), None)
-
-    region = first("region") or DEFAULT_REGION
-    project_id = (first("project_id") or "").strip()
-    if not project_id:
-        raise ConfigError(
-            _(
-                "No project id is configured: set {variable} (or c.CodeLab.project_id) to the 32-character project id of region {region}, shown in the "
-                "Huawei Cloud console under My Credentials."
-            ).format(variable=ENV_PROJECT_ID, region=region)
-        )
-    if not PROJECT_ID_RE.match(project_id):
-        raise ConfigError(
-            _("The project id must be 32 lowercase hex characters: copy it from My Credentials in the Huawei Cloud console.")
-        )
-    return ClientSettings(
-        endpoint=(first("endpoint") or endpoint_for_region(region)).rstrip("/"),
-        project_id=project_id,
-        region=region,
-        credentials=credentials,
-        iam_endpoint=(first("iam_endpoint") or first("endpoint") or iam_endpoint_for_region(region)).rstrip("/"),
-        source=source,
+    region, region_from = first(sources, "region")
+    project_id, project_id_from = first(sources, "project_id")
+    if region is None and project_id is None:
+        region, region_from = DEFAULT_REGION, "default"  # then IAM finds the project id of this region
+    provenance = Provenance(
+        source=source.kind,  # type: ignore[arg-type]
+        file_path=str(path),
+        keys_set=source.key_names(),
+        region_from=region_from or "iam",  # type: ignore[arg-type]
+        project_id_from=project_id_from or "iam",  # type: ignore[arg-type]
     )
+    return Configured(credentials, region, project_id, first(sources, "endpoint")[0], first(sources, "iam_endpoint")[0],
+                      provenance)  # fmt: skip

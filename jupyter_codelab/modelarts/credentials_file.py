@@ -1,5 +1,9 @@
-"""Remembering an AK/SK in ``~/.huaweicloud/credentials`` ``[basic]``, the file Huawei's SDKs and
-our lookup (``credentials.py``) read.
+"""Remembering an AK/SK in the credentials file's ``[basic]``, the file Huawei's SDKs and our lookup
+(``credential_sources.py``) read: ``HUAWEICLOUD_SDK_CREDENTIALS_FILE``, else ``~/.huaweicloud/credentials``.
+
+We write the SDK's keys only (``ak``, ``sk``, ``security_token``, ``project_id``), ``%`` doubled as
+the SDK's parser (BasicInterpolation) reads it; the region is found again from the project id
+through IAM. Forgetting also removes the ``region`` key older versions wrote.
 
 The file is edited line by line so that other sections, other keys of
 ``[basic]`` and comments stay as they were; it is written to a temporary file
@@ -16,18 +20,14 @@ import tempfile
 from pathlib import Path
 
 from ..i18n import _
-from .credentials import ConfigError
+from .credential_sources import credentials_path
+from .value_rules import ConfigError
 
 SECTION = "basic"
 # The keys we write (SDK names: huaweicloudsdkcore auth/provider.py ProfileCredentialProvider), and forget.
 OUR_KEYS = ("ak", "sk", "security_token", "project_id", "region")
 _SECTION_RE = re.compile(r"^\s*\[([^\]]+)\]\s*$")
 _KEY_RE = re.compile(r"^\s*([^=:\s#;][^=:]*?)\s*[=:]")
-
-
-def credentials_path(home: Path | str | None = None) -> Path:
-    home = Path(home) if home is not None else Path(os.path.expanduser("~"))
-    return home / ".huaweicloud" / "credentials"
 
 
 def _read(path: Path) -> str:
@@ -49,9 +49,9 @@ def _read(path: Path) -> str:
     return text
 
 
-def check_writable(home: Path | str | None = None) -> Path:
+def check_writable(path: Path | None = None) -> Path:
     """Raise ConfigError now (before any network call) when remembering could not work."""
-    path = credentials_path(home)
+    path = path or credentials_path()
     _read(path)
     folder = path.parent
     probe = folder if folder.exists() else folder.parent
@@ -116,12 +116,13 @@ def _write(path: Path, text: str) -> None:
         raise
 
 
-def remember(access_key: str, secret_key: str, project_id: str, region: str | None = None,
-             security_token: str | None = None, home: Path | str | None = None) -> Path:  # fmt: skip
-    """Write the keys into ``[basic]`` (a stale security_token is removed); other content kept."""
-    path = credentials_path(home)
+def remember(access_key: str, secret_key: str, project_id: str, security_token: str | None = None,
+             path: Path | None = None) -> Path:  # fmt: skip
+    """Write the keys into ``[basic]`` (a stale security_token and an old region are removed); other content kept."""
+    path = path or credentials_path()
     text = _read(path)
-    values = {"ak": access_key, "sk": secret_key, "security_token": security_token, "project_id": project_id, "region": region}
+    given = {"ak": access_key, "sk": secret_key, "security_token": security_token, "project_id": project_id}
+    values = {key: value.replace("%", "%%") if value else None for key, value in given.items()} | {"region": None}
     try:
         _write(path, _edit(text, values))
     except OSError as exc:
@@ -131,9 +132,9 @@ def remember(access_key: str, secret_key: str, project_id: str, region: str | No
     return path
 
 
-def forget(home: Path | str | None = None) -> bool:
+def forget(path: Path | None = None) -> bool:
     """Remove the keys we write from ``[basic]``; True when something was removed."""
-    path = credentials_path(home)
+    path = path or credentials_path()
     text = _read(path)
     edited = _edit(text, dict.fromkeys(OUR_KEYS))
     if edited == text or not text:
@@ -150,10 +151,10 @@ def forget(home: Path | str | None = None) -> bool:
     return True
 
 
-def remembered(home: Path | str | None = None) -> bool:
+def remembered(path: Path | None = None) -> bool:
     """Whether ``[basic]`` holds an access key (without reading any secret into the answer)."""
     try:
-        text = _read(credentials_path(home))
+        text = _read(path or credentials_path())
     except ConfigError:
         return False
     parser = configparser.ConfigParser(interpolation=None)

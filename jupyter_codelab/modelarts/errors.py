@@ -100,7 +100,7 @@ class ThrottledError(ModelArtsError):
 
 
 class NoResourcesError(ModelArtsError):
-    """ModelArts.6360: worth retrying later, not a bug."""
+    """ModelArts.6360 (no resources), 4991 (the free specifications' quota is used up): worth retrying later, not a bug."""
 
 
 class InvalidStateError(ModelArtsError):
@@ -125,6 +125,7 @@ class UpstreamTimeout(UpstreamUnavailable):
 
 _CLASS_BY_CODE = {
     "ModelArts.6360": NoResourcesError,
+    "ModelArts.4991": NoResourcesError,
     **{code: NotFoundError for code in NOT_FOUND_CODES},
     **{f"ModelArts.{n}": InvalidStateError for n in ("6304", "6305", "6306", "6307", "6308")},
 }

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from .calls import Response
+from .calls import Call, Response
 from .errors import UpstreamTimeout, UpstreamUnavailable, error_from_response
 
 
@@ -22,15 +22,20 @@ def checked(response: Response) -> Response:
     return response
 
 
-def unreachable(host: str, reason: str) -> UpstreamUnavailable:
-    error = UpstreamUnavailable(503, advice=f"could not reach ModelArts at {host} ({reason}): check the network and the endpoint")
+def service_of(call: Call) -> str:
+    """Who a call goes to, for sentences: IAM has its own endpoint (and setting)."""
+    return "IAM" if call.base == "iam" else "ModelArts"
+
+
+def unreachable(host: str, reason: str, service: str = "ModelArts") -> UpstreamUnavailable:
+    error = UpstreamUnavailable(503, advice=f"could not reach {service} at {host} ({reason}): check the network and the endpoint")
     error.gateway_status = 503
     error.host, error.reason = host, reason  # the doctor names the service itself (IAM shares this path)
     return error
 
 
-def timed_out(host: str, seconds: float) -> UpstreamTimeout:
-    error = UpstreamTimeout(504, advice=f"ModelArts at {host} did not answer within {seconds:g} s: try again shortly")
+def timed_out(host: str, seconds: float, service: str = "ModelArts") -> UpstreamTimeout:
+    error = UpstreamTimeout(504, advice=f"{service} at {host} did not answer within {seconds:g} s: try again shortly")
     error.gateway_status = 504
     error.host = host
     return error

@@ -14,7 +14,7 @@ from .credentials import ClientSettings
 from .errors import ModelArtsError
 from .flows import Flow, RetryPolicy
 from .keepalive import ConnectionFailed, KeepAlivePool
-from .responses import checked, timed_out, unreachable
+from .responses import checked, service_of, timed_out, unreachable
 
 log = logging.getLogger("jupyter_codelab.modelarts")
 
@@ -80,11 +80,11 @@ class AsyncModelArtsClient(ClientOperations):
         try:
             answer = await self.http.fetch(req.method, req.url, req.headers, req.body, self.connect_timeout, self.request_timeout)
         except TimeoutError:
-            raise timed_out(host, self.request_timeout) from None
+            raise timed_out(host, self.request_timeout, service_of(call)) from None
         except ConnectionFailed as exc:
             if exc.tls_error is not None:
                 raise tls.untrusted(host, self.ca_bundle, getattr(exc.tls_error, "verify_message", None) or exc.reason) from None
-            raise unreachable(host, exc.reason) from None
+            raise unreachable(host, exc.reason, service_of(call)) from None
         except OSError as exc:
-            raise unreachable(host, type(exc).__name__) from None
+            raise unreachable(host, type(exc).__name__, service_of(call)) from None
         return Response(answer.status, dict(answer.headers.get_all()), answer.body)

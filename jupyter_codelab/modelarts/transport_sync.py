@@ -20,7 +20,7 @@ from .client_api import ClientOperations
 from .credentials import ClientSettings
 from .errors import ModelArtsError
 from .flows import Flow, RetryPolicy
-from .responses import checked, timed_out, unreachable
+from .responses import checked, service_of, timed_out, unreachable
 
 log = logging.getLogger("jupyter_codelab.modelarts")
 
@@ -108,11 +108,11 @@ class SyncModelArtsClient(ClientOperations):
                 req.method, req.url, headers=req.headers, data=req.body, timeout=self.timeouts, verify=session.verify
             )
         except requests.Timeout:
-            raise timed_out(host, self.timeouts[1]) from None
+            raise timed_out(host, self.timeouts[1], service_of(call)) from None
         except requests.exceptions.SSLError as exc:
             raise tls.untrusted(host, self.ca_bundle, _ssl_reason(exc)) from None
         except requests.RequestException as exc:
-            raise unreachable(host, _connection_reason(exc)) from None
+            raise unreachable(host, _connection_reason(exc), service_of(call)) from None
         return Response(answer.status_code, dict(answer.headers), answer.content)
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import io
 
 NOTEBOOK_CONTENT_TYPE = "application/x-ipynb+json"
+FILE_CONTENT_TYPE = "application/octet-stream"  # the files sent with a notebook: fetched by the added cell, never shown
 
 
 class ObsRequestError(Exception):
@@ -72,11 +73,11 @@ class ObsGateway:
     def object_exists(self, bucket: str, key: str) -> bool:
         return self._call("HEAD object", self.client.headObject, bucket, key, ok=(200, 404)).status == 200
 
-    def upload(self, bucket: str, key: str, stream, size: int) -> None:
+    def upload(self, bucket: str, key: str, stream, size: int, content_type: str = NOTEBOOK_CONTENT_TYPE) -> None:
         """``size`` bytes read from ``stream`` (``read(n)``) in the SDK's parts, never all at once."""
         from obs import PutObjectHeader
 
-        headers = PutObjectHeader(contentType=NOTEBOOK_CONTENT_TYPE, contentLength=size, acl="private")
+        headers = PutObjectHeader(contentType=content_type, contentLength=size, acl="private")
         self._call("upload", self.client.putContent, bucket, key, stream, headers=headers)
 
     def put(self, bucket: str, key: str, data: bytes) -> None:

@@ -22,6 +22,8 @@ class SendJob:
     stripped: bool
     expires_in_s: int
     open_instance: bool = True
+    files: list[dict] = field(default_factory=list)  # {path, size} of the files sent with it
+    files_uploaded: int | None = None  # how many of them were uploaded (the others were in OBS already)
     id: str = field(default_factory=lambda: secrets.token_hex(8))
     state: str = "checking"
     sent_bytes: int = 0
@@ -42,14 +44,20 @@ class SendJob:
         self.state, self.notebook, self.ended_at = "done", notebook, time.time()
         self.finished.set()
 
+    @property
+    def total_bytes(self) -> int:
+        return self.size + sum(f["size"] for f in self.files)
+
     def to_json(self) -> dict:
+        total = self.total_bytes
         return {
             "id": self.id, "state": self.state, "name": self.name, "path": self.path, "bucket": self.bucket, "key": self.key,
-            "size": self.size, "stripped": self.stripped, "sent_bytes": self.sent_bytes, "total_bytes": self.size,
+            "size": self.size, "stripped": self.stripped, "sent_bytes": self.sent_bytes, "total_bytes": total,
             "progress": 100 if self.uploaded is False or self.state in ("signing", "opening", "done") else (
-                int(100 * self.sent_bytes / self.size) if self.size else 0),
+                int(100 * self.sent_bytes / total) if total else 0),
             "uploaded": self.uploaded, "visibility": "private", "expires_at": self.expires_at, "expires_in_s": self.expires_in_s,
             "open": self.open_instance, "notebook": self.notebook, "error": self.error,
+            "files": self.files, "files_uploaded": self.files_uploaded,
             "elapsed_s": round((self.ended_at or time.time()) - self.started_at, 3),
         }  # fmt: skip
 

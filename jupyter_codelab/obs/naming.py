@@ -44,12 +44,12 @@ def check_bucket(name: str, field: str = "obs_bucket") -> str:
     return name
 
 
-def safe_name(path: str) -> str:
-    """The file's base name without ``.ipynb``, reduced to characters safe in a URL and a key."""
+def safe_name(path: str, suffix: str = ".ipynb", fallback: str = "notebook") -> str:
+    """The file's base name without ``suffix``, reduced to characters safe in a URL and a key."""
     base = path.replace("\\", "/").rsplit("/", 1)[-1]
-    if base.lower().endswith(".ipynb"):
-        base = base[: -len(".ipynb")]
-    cleaned = re.sub(r"[^A-Za-z0-9._-]+", "-", base).strip("-.") or "notebook"
+    if suffix and base.lower().endswith(suffix):
+        base = base[: -len(suffix)]
+    cleaned = re.sub(r"[^A-Za-z0-9._-]+", "-", base).strip("-.") or fallback
     return cleaned[:MAX_NAME_CHARS]
 
 
@@ -58,9 +58,9 @@ def object_key(sha256_hex: str, path: str) -> str:
     return f"codelab/{sha256_hex[:HASH_PREFIX_CHARS]}/{safe_name(path)}.ipynb"
 
 
-def endpoint_for_region(region: str) -> str:
-    # OBS endpoints: https://obs.{region}.myhuaweicloud.com (Regions and Endpoints, OBS).
-    return f"https://obs.{region}.myhuaweicloud.com"
+def file_key(sha256_hex: str, path: str) -> str:
+    """The key of a file sent with a notebook: ``codelab/files/<sha256 prefix>/<base name>`` (extension kept)."""
+    return f"codelab/files/{sha256_hex[:HASH_PREFIX_CHARS]}/{safe_name(path, '', 'file')}"
 
 
 def public_url(endpoint: str, bucket: str, key: str, path_style: bool) -> str:

@@ -25,6 +25,9 @@ from .notebook_strip import NotANotebook, encoded, strip_outputs
 PART_BYTES = 256 * 1024
 # The checks need the top level only: "cells" (its type) and "nbformat".
 CHECK_KEEP = Keep(lambda path: not path or path[0] in ("nbformat", "nbformat_minor"), depth=1)
+# Finding the files a notebook reads needs each cell's type and source, never its outputs.
+CODE_KEEP = Keep(lambda path: len(path) < 3 or path[0] != "cells" or path[2] in ("cell_type", "source"), depth=3)
+KEEP_ALL = Keep(lambda path: True, depth=0)
 
 
 class Readable(Protocol):
@@ -55,14 +58,18 @@ class Prepared:
     crc32: int  # of what is sent: checked while uploading
     stripped: bool
     _open: Callable[[], Readable] = field(repr=False)  # the same bytes again
+    notebook: dict | None = field(default=None, repr=False)  # what ``keep`` built, when reading only
 
     def upload_stream(self, progress: Callable[[int], None] | None = None) -> UploadStream:
         return UploadStream(self, progress)
 
 
-def prepare(open_source: Callable[[], BinaryIO], strip: bool, limit: int) -> Prepared:
-    """Check the notebook (and strip it if asked), with its size and SHA-256; TooLarge past ``limit`` bytes read."""
-    parser = JsonParts(STRIP_KEEP if strip else CHECK_KEEP)
+def prepare(open_source: Callable[[], BinaryIO], strip: bool, limit: int, change: Callable[[dict], dict] | None = None,
+            keep: Keep | None = None) -> Prepared:  # fmt: skip
+    """Check the notebook (and strip it if asked), with its size and SHA-256; TooLarge past ``limit`` bytes read.
+    ``change``: what is sent is ``change(notebook)`` (a copy with a first cell), held in memory and written out
+    as nbformat writes, not the file. ``keep``: only to read the notebook (``read_notebook``), never sent."""
+    parser = JsonParts(keep or (STRIP_KEEP if strip else KEEP_ALL if change else CHECK_KEEP))
     decoder = codecs.getincrementaldecoder("utf-8-sig")()  # a leading BOM is allowed, as json.loads(bytes) allows it
     sha256, crc32, size = hashlib.sha256(), 0, 0
     try:
@@ -80,20 +87,35 @@ def prepare(open_source: Callable[[], BinaryIO], strip: bool, limit: int) -> Pre
         raise NotebookInvalid(str(error)) from None
     if not (isinstance(notebook, dict) and isinstance(notebook.get("cells"), list) and _is_four(notebook.get("nbformat"))):
         raise NotebookInvalid('not an nbformat 4 notebook (a "cells" list and "nbformat": 4)')
-    if not strip:
+    if keep is not None:
+        return Prepared(size, size, sha256.hexdigest(), crc32, False, open_source, notebook)
+    if not strip and change is None:
         return Prepared(size, size, sha256.hexdigest(), crc32, False, open_source)
     try:
-        strip_outputs(notebook)
-        stripped, stripped_crc32, stripped_size = hashlib.sha256(), 0, 0
+        if strip:
+            strip_outputs(notebook)
+        if change is not None:
+            notebook = change(notebook)
+        copy, copy_crc32, copy_size = hashlib.sha256(), 0, 0
         for part in encoded(notebook, PART_BYTES):
-            stripped.update(part)
-            stripped_crc32 = zlib.crc32(part, stripped_crc32)
-            stripped_size += len(part)
+            copy.update(part)
+            copy_crc32 = zlib.crc32(part, copy_crc32)
+            copy_size += len(part)
     except (NotANotebook, RecursionError) as error:
         raise NotebookInvalid(str(error)) from None
-    return Prepared(
-        stripped_size, size, stripped.hexdigest(), stripped_crc32, True, lambda: _PartsReader(encoded(notebook, PART_BYTES))
-    )
+    return Prepared(copy_size, size, copy.hexdigest(), copy_crc32, strip, lambda: _PartsReader(encoded(notebook, PART_BYTES)))
+
+
+def hash_file(open_source: Callable[[], BinaryIO]) -> Prepared:
+    """Any file's size, SHA-256 and CRC-32, read in parts; its upload reads it again and checks it (a file sent
+    with a notebook)."""
+    sha256, crc32, size = hashlib.sha256(), 0, 0
+    with open_source() as source:
+        while part := source.read(PART_BYTES):
+            size += len(part)
+            sha256.update(part)
+            crc32 = zlib.crc32(part, crc32)
+    return Prepared(size, size, sha256.hexdigest(), crc32, False, open_source)
 
 
 def _is_four(value) -> bool:
@@ -115,6 +137,12 @@ class _PartsReader:
 
     def close(self) -> None:
         self._part = memoryview(b"")
+
+    def __enter__(self) -> _PartsReader:  # read again like a file (a stripped copy given files, its detection)
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self.close()
 
 
 class UploadStream:

@@ -12,17 +12,20 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 
 from ..echo import quoted
 from ..i18n import N_, _
 from ..modelarts.share_url import badge_markdown, run_in_modelarts_url, shown_link
+from ..ready.limits import DEFAULT_LIMITS, FileLimits
+from ..ready.selection import ChosenFile
 from .bucket_check import forbidden_sentence
 from .gateway import ObsGateway, ObsRequestError
 from .jobs import JobRegistry, SendJob
 from .naming import check_bucket, default_bucket, object_key, public_url
 from .notebook_file import MB, NotebookFile, SendInputError, changed_while_sending, read_notebook, too_large
+from .send_files import choose, files_json, files_sentence, preview_files, public_link, upload_files, with_files_copy
 
 log = logging.getLogger("jupyter_codelab.obs")
 
@@ -36,6 +39,7 @@ class SendSettings:
     link_seconds: int = 3600
     size_limit_bytes: int = 100 * MB
     simulated: bool = False
+    file_limits: FileLimits = DEFAULT_LIMITS  # of the files sent with a notebook
 
     @property
     def default_bucket(self) -> str:
@@ -127,7 +131,8 @@ class Sender:
     async def upload(self, bucket: str, key: str, notebook: NotebookFile, job: SendJob | None = None) -> None:
         """From the file (or the stripped copy) in parts; a file changed since it was hashed is a failure here."""
         gateway = await self.gateway()
-        stream = notebook.prepared.upload_stream((lambda sent: setattr(job, "sent_bytes", sent)) if job else None)
+        base = job.total_bytes - job.size if job else 0  # the files went first
+        stream = notebook.prepared.upload_stream((lambda sent: setattr(job, "sent_bytes", base + sent)) if job else None)
         try:
             await self._obs(gateway.upload, bucket, key, stream, notebook.size)
         except ObsRequestError:
@@ -141,6 +146,7 @@ class Sender:
     async def preview(self, contents_manager, body: dict) -> dict:
         """What sending would do: nothing is uploaded or created."""
         notebook = await self.read(contents_manager, body)
+        chosen = await choose(self, contents_manager, body)
         publish = flag(body, "publish")
         bucket, bucket_status = await self.bucket_plan()
         key = object_key(notebook.prepared.digest, notebook.path)
@@ -155,11 +161,17 @@ class Sender:
             "region": self.settings.region, "key": key, "already_uploaded": bool(uploaded),
             "visibility": "public" if publish else "private",
             "expires_in_s": None if publish else link, "expires_at": None if publish else int((time.time() + link) * 1000),
+            **await preview_files(self, contents_manager, notebook, chosen),
         }  # fmt: skip
 
     async def start(self, contents_manager, body: dict, image_id: str | None = None) -> SendJob:
         """Check everything, then upload and open in the background; the job tells how it goes."""
         notebook = await self.read(contents_manager, body)
+        return await self.launch(notebook, body, image_id, await choose(self, contents_manager, body), contents_manager)
+
+    async def launch(self, notebook: NotebookFile, body: dict, image_id: str | None, chosen: Sequence[ChosenFile] = (),
+                     contents_manager=None) -> SendJob:  # fmt: skip
+        """The send of a notebook already read (a local one, or the copy of one fetched from a repository)."""
         problem = self.size_problem(notebook)
         if problem:
             raise problem
@@ -170,16 +182,25 @@ class Sender:
         key = object_key(notebook.prepared.digest, notebook.path)
         job = SendJob(name=notebook.name, path=notebook.path, bucket=bucket, key=key,
                       size=notebook.size, stripped=notebook.stripped, expires_in_s=self.settings.link_seconds,
-                      open_instance=open_instance)  # fmt: skip
+                      open_instance=open_instance, files=files_json(chosen)["files"])  # fmt: skip
         self.jobs.add(job)
-        task = asyncio.get_running_loop().create_task(self._run(job, notebook, image_id))
+        task = asyncio.get_running_loop().create_task(self._run(job, notebook, image_id, chosen, contents_manager))
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
         return job
 
-    async def _run(self, job: SendJob, notebook_file: NotebookFile, image_id: str | None) -> None:
+    async def _run(self, job: SendJob, notebook_file: NotebookFile, image_id: str | None, chosen: Sequence[ChosenFile] = (),
+                   contents_manager=None) -> None:  # fmt: skip
         try:
             gateway = await self.gateway()
+            if chosen:
+                job.state = "uploading"
+                seconds = job.expires_in_s
+                sent, job.files_uploaded = await upload_files(
+                    gateway, job.bucket, contents_manager, chosen, lambda key: gateway.signed_get_url(job.bucket, key, seconds),
+                    lambda n: setattr(job, "sent_bytes", n))  # fmt: skip
+                notebook_file = await with_files_copy(notebook_file, sent, self.settings.size_limit_bytes)
+                job.key, job.size = object_key(notebook_file.prepared.digest, notebook_file.path), notebook_file.size
             if await self._obs(gateway.object_exists, job.bucket, job.key):
                 job.uploaded = False
             else:
@@ -220,18 +241,25 @@ class Sender:
     async def publish(self, contents_manager, body: dict) -> dict:
         """Make the notebook's object public-read (uploading it first if needed): only with ``confirm: true``."""
         notebook = await self.read(contents_manager, body)
+        chosen = await choose(self, contents_manager, body)
         bucket, _bucket_status = await self.bucket_plan()
         key = object_key(notebook.prepared.digest, notebook.path)
         if body.get("confirm") is not True:
             raise SendInputError("confirm", _("Publishing makes {name} readable by anyone, for good (OBS object {bucket}/{key}). Send confirm: true to "
-                                              "go ahead.").format(name=quoted(notebook.name), bucket=bucket, key=key))  # fmt: skip
+                                              "go ahead.").format(name=quoted(notebook.name), bucket=bucket, key=key)
+                                  + files_sentence(chosen))  # fmt: skip
         problem = self.size_problem(notebook)
         if problem:
             raise problem
         bucket = await self.ensure_bucket(flag(body, "create_bucket"))
         gateway = await self.gateway()
-        uploaded = False
+        uploaded, sent = False, []
         try:
+            if chosen:  # public too, and the copy links to their permanent URLs
+                link = public_link(gateway, self.settings.endpoint, bucket)
+                sent, _count = await upload_files(gateway, bucket, contents_manager, chosen, link)
+                notebook = await with_files_copy(notebook, sent, self.settings.size_limit_bytes)
+                key = object_key(notebook.prepared.digest, notebook.path)
             if not await self._obs(gateway.object_exists, bucket, key):
                 await self.upload(bucket, key, notebook)
                 uploaded = True
@@ -242,7 +270,7 @@ class Sender:
         log.info("CodeLab: published %s as %s", quoted(notebook.name), url)
         return {"name": notebook.name, "path": notebook.path, "bucket": bucket, "key": key, "uploaded": uploaded,
                 "visibility": "public", "public_url": url, "run_in_modelarts_url": run_in_modelarts_url(url),
-                "badge_markdown": badge_markdown(url)}  # fmt: skip
+                "badge_markdown": badge_markdown(url), **files_json(sent)}  # fmt: skip
 
     def close(self) -> None:
         for task in list(self._tasks):

@@ -2,7 +2,9 @@
 
 At start: the configured credentials (config -> env -> file), or the embedded
 simulator; a broken configuration becomes ``config_error`` (and a log line),
-never a silent "Simulated". Later a person may connect their own account:
+never a silent "Simulated". A region or project id the configuration leaves out is
+found through IAM on the loop (``ready``), before the first call that needs it.
+Later a person may connect their own account:
 the keys are checked upstream, then the server switches at once (new client,
 watchers stopped cleanly). Signing out goes back to what a restart would give.
 """
@@ -13,20 +15,24 @@ import asyncio
 import logging
 import os
 import secrets
+import time
 from dataclasses import dataclass, field
 
 from tornado.ioloop import IOLoop
 
+from ..i18n import _
 from ..modelarts import credentials_file
 from ..modelarts.connect_advice import Refusal, explain
 from ..modelarts.credential_input import CredentialInput
-from ..modelarts.credentials import DEFAULT_REGION, AkSkCredentials, ClientSettings, ConfigError, resolve_settings
+from ..modelarts.credentials import DEFAULT_REGION, AkSkCredentials, ClientSettings, ConfigError, Configured, find_configuration
 from ..modelarts.errors import ModelArtsError
-from ..modelarts.iam_projects import ConnectBuilder, connect, settings_for
+from ..modelarts.iam_projects import ConnectBuilder, connect, locate, settings_for
+from ..modelarts.provenance import Provenance
 from ..modelarts.transport_async import AsyncModelArtsClient
 
 log = logging.getLogger("jupyter_codelab.server")
 CLOSE_OLD_CLIENT_AFTER_S = 60.0  # requests still running on the old client may finish first
+ASK_IAM_AGAIN_AFTER_S = 10.0  # after IAM failed to complete the configuration, its answer stands this long
 
 
 def start_embedded_simulator(step_seconds: float, address: str = "127.0.0.1"):
@@ -50,6 +56,7 @@ def start_embedded_simulator(step_seconds: float, address: str = "127.0.0.1"):
         credentials=AkSkCredentials(access_key, secret_key),
         iam_endpoint=simulator.endpoint,
         source="simulator",
+        provenance=Provenance("simulator", None, ("ak", "sk", "project_id"), "simulator", "simulator"),
     )
     return simulator, settings
 
@@ -64,7 +71,7 @@ class ConnectRefused(Exception):
 class AccountOptions:
     """What the extension's configuration says (``c.CodeLab.*``), minus the running state."""
 
-    configured: dict = field(repr=False)  # access_key, secret_key, ... as resolve_settings takes them
+    configured: dict = field(repr=False)  # access_key, secret_key, ... as find_configuration takes them
     simulate: bool = False
     step_seconds: float = 2.0
     connect_timeout: float = 5.0
@@ -79,16 +86,53 @@ class Account:
         self.simulator_settings: ClientSettings | None = None
         self.on_switch = None  # (settings, simulated) -> None: what else follows the upstream (the OBS sender)
         self._lock = asyncio.Lock()
+        self._not_located: tuple[Configured, float, ModelArtsError] | None = None  # IAM's last refusal, and when
 
     # --- start ----------------------------------------------------------------------
-    def configured(self) -> tuple[ClientSettings | None, str | None]:
-        """The configured settings (None: none), and the configuration problem in a sentence (or None)."""
+    def configured(self) -> tuple[Configured | None, str | None]:
+        """What the configuration gives (None: nothing), and its problem in a sentence (or None)."""
         if self.options.simulate:
             return None, None
         try:
-            return resolve_settings(self.options.configured), None
+            return find_configuration(self.options.configured), None
         except ConfigError as error:
             return None, f"{str(error).rstrip('.')}. Until then CodeLab is simulated (or connect an account)."
+
+    def first_settings(self, configured: Configured | None) -> tuple[ClientSettings, bool]:
+        """(the settings to start with, simulated); IAM is asked later (``ready``) for what is missing."""
+        if configured is None:
+            return self.simulated_settings(), True
+        return (configured.settings() if configured.complete else configured.provisional()), False
+
+    async def ready(self, context) -> None:
+        """Find the region or the project id the configuration left out (one IAM lookup at a time); ModelArtsError if IAM fails."""
+        if context.locating is None:
+            return
+        async with self._lock:
+            configured = context.locating
+            if configured is None:
+                return  # found meanwhile, or another account was connected
+            failed = self._not_located
+            if failed is not None and failed[0] is configured and time.monotonic() - failed[1] < ASK_IAM_AGAIN_AFTER_S:
+                raise failed[2]  # IAM said no a moment ago: every request does not ask again
+            probe = self.new_client(configured.provisional())
+            probe.builder = ConnectBuilder(probe.builder.settings)
+            try:
+                settings = await probe._run(locate(probe.builder, configured, fresh=True))  # once per start (or sign-out)
+            except ModelArtsError as error:
+                self._not_located = (configured, time.monotonic(), error)
+                context.config_error = _not_located(configured, error)
+                log.error("CodeLab: %s", context.config_error)
+                raise
+            finally:
+                probe.close()
+            client = self.new_client(settings)
+            client.builder.tokens = probe.builder.tokens  # a token scoped while looking stays good
+            await self._switch(context, client, settings, simulated=False)
+            context.locating, context.config_error = None, None
+            log.info(
+                "CodeLab: IAM at %s gave region %s and project %s.", configured.iam_base, settings.region, settings.project_id
+            )
 
     def simulated_settings(self) -> ClientSettings:
         if self.simulator is None:
@@ -110,12 +154,12 @@ class Account:
         async with self._lock:
             if given.remember:
                 credentials_file.check_writable()  # before any network call: nothing half done
-            current_region = None if context.simulated else context.settings.region
+            current_region = None if context.simulated else context.settings.region or None
             pending, from_region = settings_for(given, self.options.configured, os.environ, current_region)
-            probe = self.new_client(pending)
-            probe.builder = ConnectBuilder(pending)
+            probe = self.new_client(pending.provisional())
+            probe.builder = ConnectBuilder(probe.builder.settings)
             try:
-                settings = await probe._run(connect(probe.builder))
+                settings = await probe._run(connect(probe.builder, pending))
             except ModelArtsError as error:
                 raise ConnectRefused(explain(error, given.is_aksk, from_region)) from None
             finally:
@@ -123,21 +167,16 @@ class Account:
             if given.remember:
                 creds = settings.credentials
                 await asyncio.to_thread(
-                    credentials_file.remember,
-                    creds.access_key,
-                    creds.secret_key,
-                    settings.project_id,
-                    settings.region,
-                    creds.security_token,
+                    credentials_file.remember, creds.access_key, creds.secret_key, settings.project_id, creds.security_token
                 )
                 context.remembered = True
             client = self.new_client(settings)
             client.builder.tokens = probe.builder.tokens  # an IAM token obtained while checking stays good
             await self._switch(context, client, settings, simulated=False)
-            context.config_error = None
+            context.config_error, context.locating = None, None
             log.info("CodeLab: connected to ModelArts at %s (project %s, region %s, %s credentials given in this session%s).",
                      settings.endpoint, settings.project_id, settings.region, settings.auth_method,
-                     ", remembered in ~/.huaweicloud/credentials" if given.remember else "")  # fmt: skip
+                     f", remembered in {credentials_file.credentials_path()}" if given.remember else "")  # fmt: skip
 
     async def sign_out(self, context, forget: bool) -> None:
         """Back to the configured credentials, else the simulator; ``forget`` also empties ``[basic]``."""
@@ -145,12 +184,10 @@ class Account:
             if forget:
                 await asyncio.to_thread(credentials_file.forget)
                 context.remembered = False
-            settings, error = self.configured()
-            simulated = settings is None
-            if simulated:
-                settings = self.simulated_settings()
+            configured, error = self.configured()
+            settings, simulated = self.first_settings(configured)
             await self._switch(context, self.new_client(settings), settings, simulated=simulated)
-            context.config_error = error
+            context.config_error, context.locating = error, incomplete(configured)
             if simulated:
                 log.info("CodeLab: signed out; CodeLab is simulated again (simulator at %s).", settings.endpoint)
             else:
@@ -171,3 +208,18 @@ class Account:
                 await asyncio.wait_for(self.simulator.close(), 2.0)
             except asyncio.TimeoutError:
                 self.simulator.stop()
+
+
+def incomplete(configured: Configured | None) -> Configured | None:
+    """``configured`` when IAM must still find its region or project id, else None."""
+    return configured if configured is not None and not configured.complete else None
+
+
+def _not_located(configured: Configured, error: ModelArtsError) -> str:
+    sentence = (
+        _("The project id of the configured credentials could not be found through IAM at {iam}: {reason} Set it, or connect an account.")
+        if configured.region
+        else _("The region of the configured credentials could not be found through IAM at {iam}: {reason} Set HUAWEICLOUD_SDK_REGION "
+               "(or c.CodeLab.region), or connect an account.")
+    )  # fmt: skip
+    return sentence.format(iam=configured.iam_base, reason=error.sentence)

@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import secrets
 
 from jupyter_server.extension.application import ExtensionApp
 from jupyter_server.utils import url_path_join
-from traitlets import Bool, Float, Unicode, default
+from traitlets import Bool, Dict, Float, Int, TraitError, Unicode, default, validate
 
 from ..api_env import ENV_API_TOKEN, ENV_API_URL, ENV_CONTENTS_ROOT
 from ..i18n import install_schema_translations
 from ..modelarts import credentials_file
-from .account import Account, AccountOptions
+from ..modelarts.repository_url import REPOSITORY_HOSTS
+from ..ready.limits import SEND_FILES_LIMIT_MB, SEND_FILES_MAX_COUNT
+from ..ready.repositories import hosts_from_config
+from .account import Account, AccountOptions, incomplete
 from .context import CodeLabContext
 from .handlers import ROUTES
+from .repository_open import RepositorySource
 from .send_setup import make_sender
 from .watcher import WatcherRegistry, watcher_policy
 
@@ -27,10 +32,23 @@ class CodeLab(ExtensionApp):
     name = "jupyter_codelab"
     load_other_extensions = True
 
-    region = Unicode("", config=True, help="Huawei Cloud region, e.g. cn-north-4 (else HUAWEICLOUD_SDK_REGION).")
-    project_id = Unicode("", config=True, help="32-hex project id of the region (else HUAWEICLOUD_SDK_PROJECT_ID).")
-    endpoint = Unicode("", config=True, help="ModelArts endpoint; defaults to https://modelarts.{region}.myhuaweicloud.com.")
-    iam_endpoint = Unicode("", config=True, help="IAM endpoint for password sign-in; defaults from the region.")
+    region = Unicode(
+        "", config=True,
+        help="Huawei Cloud region, e.g. cn-north-4 (else HUAWEICLOUD_SDK_REGION; both are CodeLab's own, the SDK has none). "
+        "Without it, IAM names the region of the project id.",
+    )  # fmt: skip
+    project_id = Unicode(
+        "", config=True, help="32-hex project id of the region (else HUAWEICLOUD_SDK_PROJECT_ID); without it, IAM gives the region's."
+    )  # fmt: skip
+    endpoint = Unicode(
+        "", config=True,
+        help="ModelArts endpoint (else CODELAB_ENDPOINT); defaults to https://modelarts.{region}.myhuaweicloud.com. Never used for IAM.",
+    )  # fmt: skip
+    iam_endpoint = Unicode(
+        "", config=True,
+        help="IAM endpoint (else CODELAB_IAM_ENDPOINT, the credentials file's iam_endpoint, HUAWEICLOUD_SDK_IAM_ENDPOINT); "
+        "defaults to the region's in the Huawei SDK's table, else https://iam.myhuaweicloud.com.",
+    )  # fmt: skip
     access_key = Unicode("", config=True, help="AK (else HUAWEICLOUD_SDK_AK or ~/.huaweicloud/credentials).")
     secret_key = Unicode("", config=True, help="SK. Never logged or sent to a browser.")
     security_token = Unicode("", config=True, help="Security token of temporary AK/SK credentials.")
@@ -69,6 +87,31 @@ class CodeLab(ExtensionApp):
         100.0, config=True, help="Largest notebook file that can be sent (MB); a larger one is refused before it is read."
     )
 
+    send_files_limit_mb = Float(
+        SEND_FILES_LIMIT_MB, config=True, help="Most the files sent with one notebook may weigh together (MB)."
+    )
+    send_files_max_count = Int(
+        SEND_FILES_MAX_COUNT, config=True, help="Most files sent with one notebook (a folder counts every file in it)."
+    )
+    repository_hosts = Dict(
+        config=True,
+        help="The hosts a notebook's repository is fetched from, replacing GitHub, GitLab and Gitee: "
+        '{name: {"kind": "github"|"gitlab"|"gitee", "web": URL, "raw": URL, "archive": URL}} (raw and archive default to web).',
+    )
+    repository_private_addresses = Bool(
+        False, config=True,
+        help="Let the server fetch a repository's notebook from private or loopback addresses (an internal GitLab, tests). "
+        "Off: such a host is refused.",
+    )  # fmt: skip
+
+    @validate("repository_hosts")
+    def _valid_hosts(self, proposal):
+        try:
+            hosts_from_config(proposal["value"])
+        except ValueError as error:
+            raise TraitError(str(error)) from None
+        return proposal["value"]
+
     @default("kernel_token")
     def _default_kernel_token(self):
         return secrets.token_urlsafe(32)
@@ -85,6 +128,7 @@ class CodeLab(ExtensionApp):
             "user_name": self.iam_user or None,
             "password": self.iam_password or None,
             "domain_name": self.iam_domain or None,
+            "obs_endpoint": self.obs_endpoint or None,
         }
 
     def initialize_settings(self):
@@ -99,12 +143,10 @@ class CodeLab(ExtensionApp):
                 ca_bundle=self.ca_bundle or None,
             )
         )
-        settings, config_error = self.account.configured()
+        configured, config_error = self.account.configured()
         if config_error:
             self.log.error("CodeLab: %s", config_error)
-        simulated = settings is None
-        if simulated:
-            settings = self.account.simulated_settings()
+        settings, simulated = self.account.first_settings(configured)
         client = self.account.new_client(settings)
         policy = watcher_policy(self.poll_fast_seconds, self.poll_slow_seconds)
         self.context = CodeLabContext(
@@ -118,11 +160,14 @@ class CodeLab(ExtensionApp):
             config_error=config_error,
             can_change_credentials=self.allow_user_credentials,
             remembered=credentials_file.remembered(),
+            locating=incomplete(configured),
         )
         self.context.sender = make_sender(self, settings, simulated)
         self.account.on_switch = self._rebuild_sender
         self.settings["codelab"] = self.context
         self.settings["codelab_account"] = self.account
+        hosts = hosts_from_config(self.repository_hosts) or dict(REPOSITORY_HOSTS)
+        self.settings["codelab_repositories"] = RepositorySource(hosts, self.repository_private_addresses)
         self._publish_kernel_env()
         if simulated:
             self.log.info(
@@ -131,6 +176,9 @@ class CodeLab(ExtensionApp):
                 "or set HUAWEICLOUD_SDK_AK/SK/PROJECT_ID.",
                 settings.endpoint,
             )
+        elif self.context.locating is not None:
+            self.log.info("CodeLab: %s credentials from %s; asking IAM at %s for the %s.", settings.auth_method,
+                          settings.source, settings.iam_endpoint, "project id" if settings.region else "region")  # fmt: skip
         else:
             self.log.info(
                 "CodeLab: using ModelArts at %s (project %s, %s credentials from %s).",
@@ -158,6 +206,9 @@ class CodeLab(ExtensionApp):
 
     async def _start_jupyter_server_extension(self, serverapp):
         self._publish_kernel_env()  # the port is final only now
+        if self.context.locating is not None:  # ask IAM now, not at the first request (which waits for it either way)
+            self._locating = asyncio.ensure_future(self.account.ready(self.context))
+            self._locating.add_done_callback(lambda task: task.cancelled() or task.exception())  # failures are logged there
 
     def _rebuild_sender(self, settings, simulated: bool) -> None:
         """Sending follows the account: another OBS endpoint, other credentials."""
@@ -175,6 +226,8 @@ class CodeLab(ExtensionApp):
         return self.context.client  # changes when someone connects an account
 
     async def stop_extension(self):
+        if getattr(self, "_locating", None) is not None:
+            self._locating.cancel()
         await self.context.registry.stop_all()
         if self.context.sender is not None:
             self.context.sender.close()

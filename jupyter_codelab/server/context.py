@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .._version import __version__
-from ..modelarts.credentials import ClientSettings
+from ..modelarts.credentials import ClientSettings, Configured
 from ..modelarts.models import Image, Lease, Notebook, default_image_id
 from ..modelarts.regions import REGIONS
 from ..modelarts.transport_async import AsyncModelArtsClient
@@ -32,6 +32,7 @@ class CodeLabContext:
     can_change_credentials: bool = True  # c.CodeLab.allow_user_credentials
     remembered: bool = False  # ~/.huaweicloud/credentials [basic] holds an access key
     sender: Sender | None = None  # send a notebook through OBS (server/send_setup.py)
+    locating: Configured | None = None  # configured credentials whose region or project id IAM must still give (Account.ready)
     _images: tuple[float, list[Image], str | None] | None = field(default=None, repr=False)
 
     def public_config(self) -> dict:

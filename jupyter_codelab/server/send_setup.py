@@ -5,9 +5,12 @@ from __future__ import annotations
 import base64
 import os
 
+from ..modelarts.endpoints import service_url
+from ..modelarts.value_rules import check
 from ..obs.jobs import JobRegistry
-from ..obs.naming import ENV_OBS_BUCKET, endpoint_for_region
+from ..obs.naming import ENV_OBS_BUCKET
 from ..obs.sender import MB, Sender, SendSettings
+from ..ready.limits import FileLimits
 
 
 def make_sender(app, settings, simulated: bool, jobs: JobRegistry | None = None) -> Sender:
@@ -15,8 +18,10 @@ def make_sender(app, settings, simulated: bool, jobs: JobRegistry | None = None)
     bucket = (app.obs_bucket or os.environ.get(ENV_OBS_BUCKET, "")).strip() or None
     if simulated and app.simulator is not None:
         endpoint = app.simulator.obs.endpoint
+    elif app.obs_endpoint:  # checked with the rest of the configuration before any account is used
+        endpoint = check("obs_endpoint", app.obs_endpoint, "c.CodeLab.obs_endpoint")
     else:
-        endpoint = app.obs_endpoint or endpoint_for_region(settings.region)
+        endpoint = service_url("obs", settings.region) if settings.region else ""  # "": IAM is still finding the region
     send_settings = SendSettings(
         endpoint=endpoint,
         region=settings.region,
@@ -25,6 +30,7 @@ def make_sender(app, settings, simulated: bool, jobs: JobRegistry | None = None)
         link_seconds=max(1, int(round(app.share_link_minutes * 60))),
         size_limit_bytes=int(app.send_size_limit_mb * MB),
         simulated=simulated,
+        file_limits=FileLimits(app.send_files_limit_mb, app.send_files_max_count),
     )
     context = app.context
 

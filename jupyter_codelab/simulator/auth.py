@@ -12,6 +12,7 @@ from datetime import datetime, timezone
 from ..modelarts import signing
 from .config import SimulatorConfig
 from .errors import ApiError
+from .iam_projects import projects_of
 
 
 @dataclass
@@ -172,10 +173,10 @@ class AuthRegistry:
         )
         if user is None or not hmac.compare_digest(password.encode(), user.password.encode()):
             raise _iam_error(401, "The username or password is wrong.")
-        if not (project.get("id") == user.project_id or project.get("name") == self.config.region):
-            raise _iam_error(
-                400, f"The project in the scope is not one of the user's: use the name {self.config.region} or the project's id."
-            )
+        scoped = next((p for p in projects_of(user, self.config.region) if p["id"] == project.get("id") or p["name"] == project.get("name")),
+                      None)  # fmt: skip
+        if scoped is None:
+            raise _iam_error(400, "The project in the scope is not one of the user's: use a project's name or id.")
         now = self.config.clock.now()
         expires_at = now + self.config.token_ttl_seconds
         token = "MIIsim" + secrets.token_urlsafe(96)
@@ -186,7 +187,7 @@ class AuthRegistry:
                 "expires_at": _iso(expires_at),
                 "issued_at": _iso(now),
                 "methods": ["password"],
-                "project": {"id": user.project_id, "name": self.config.region, "domain": domain_json},
+                "project": {"id": scoped["id"], "name": scoped["name"], "domain": domain_json},
                 "user": {"id": user.user_id, "name": user.user_name, "domain": domain_json, "password_expires_at": ""},
                 "roles": [{"id": "0", "name": "op_service"}],
                 "catalog": [],

@@ -56,6 +56,7 @@ class SimulatorConfig:
     token_ttl_seconds: float = 86_400.0
     sdk_date_tolerance_seconds: float = 900.0
     region: str = "cn-north-4"
+    free_capacity: int | None = None  # free instances the region runs at once (None: no limit); then open is 4991
     clock: Clock = field(default_factory=Clock, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -77,6 +78,9 @@ class SimulatorConfig:
             raise ValueError(f"start_seconds must be a number of seconds >= 0 or None, got {self.start_seconds!r}.")
         if not isinstance(self.region, str) or not self.region:
             raise ValueError(f"region must be a region name such as cn-north-4, got {self.region!r}.")
+        capacity = self.free_capacity
+        if capacity is not None and (not isinstance(capacity, int) or isinstance(capacity, bool) or capacity < 0):
+            raise ValueError(f"free_capacity must be a whole number of instances >= 0 or null, got {capacity!r}.")
         lease = self.default_lease_ms
         if not isinstance(lease, int) or isinstance(lease, bool) or not LEASE_MIN_MS <= lease <= LEASE_MAX_MS:
             raise ValueError(

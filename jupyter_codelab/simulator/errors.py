@@ -70,6 +70,12 @@ def in_progress(notebook_id: str, status: str) -> ApiError:
     )
 
 
+def free_quota_exhausted() -> ApiError:
+    # Error table (ModelArts API reference, error_codes.rst): ModelArts.4991, message "Failed to obtain the job status.",
+    # described as the free specifications' quota being exceeded; solution: billed specifications, or wait for resources.
+    return ApiError(400, "ModelArts.4991", "Failed to obtain the job status.")
+
+
 def api_not_found() -> ApiError:
     # What the API gateway answers for a path or method it does not publish.
     return ApiError(404, "APIGW.0101", "The API does not exist or has not been published in the environment.")
@@ -93,6 +99,7 @@ ZH_CN_ERROR_MSG = {
     "ModelArts.0101": "参数错误。",
     "ModelArts.0113": "创建Notebook失败，配额已用尽。",
     "ModelArts.0210": "项目ID与所用凭证的项目不符。",
+    "ModelArts.4991": "获取作业状态失败。",
     "ModelArts.6309": "实例不存在。",
     "ModelArts.6326": "实例已冻结，请检查账户是否在费用中心欠费。",
     "ModelArts.6327": "实例不在运行状态，请刷新页面后启动。",

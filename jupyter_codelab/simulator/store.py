@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 from . import images
 from .config import SimulatorConfig
-from .errors import frozen, image_not_found, in_progress, invalid_parameter, notebook_not_found
+from .errors import free_quota_exhausted, frozen, image_not_found, in_progress, invalid_parameter, notebook_not_found
 from .instance import DELETED, DELETING, FAILED, FROZEN, RUNNING, STOPPED, STOPPING, CreationPlan, Instance
 from .lease import Lease
 from .operations import Operations
@@ -156,6 +156,12 @@ class NotebookStore(Operations):
                 existing.touch(self.now())
                 return existing, False
             self.instances.pop(existing.id, None)  # replaced: a failed or deleted CodeLab instance is not kept
+        capacity = self.config.free_capacity
+        if (
+            capacity is not None
+            and sum(self.settle(i).phase not in FAILED + (STOPPED, DELETED) for i in self.instances.values()) >= capacity
+        ):
+            raise free_quota_exhausted()  # every free instance of the region is taken
         now = self.now()
         instance = Instance(
             id=str(uuid.uuid4()),

@@ -12,6 +12,8 @@ import sys
 import pytest
 from cli_runner import cli_env
 
+from tests.support.simulator_thread import cloud_env
+
 LINK = "https://github.com/org/repo/blob/main/demo.ipynb"
 SUBCOMMANDS = ("open", "status", "start", "images", "extend", "stop", "badge", "simulate", "doctor")
 
@@ -177,7 +179,8 @@ def test_simulate_serves_until_interrupted_and_open_works_against_it(tmp_path):
         env = cli_env(
             tmp_path,
             {
-                "CODELAB_ENDPOINT": match.group(1),
+                **cloud_env(match.group(1)),
+                "HUAWEICLOUD_SDK_REGION": "cn-north-4",
                 "HUAWEICLOUD_SDK_AK": DEMO_ACCESS_KEY,
                 "HUAWEICLOUD_SDK_SK": DEMO_SECRET_KEY,
                 "HUAWEICLOUD_SDK_PROJECT_ID": DEMO_PROJECT_ID,

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.support.certs import https_simulator
+from tests.support.simulator_thread import cloud_env
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "kernel"))
 from server_fixtures import codelab_server, jp_server_config  # noqa: E402,F401 - fixtures
@@ -69,7 +70,7 @@ def closed_port() -> int:
 
 def test_an_unreachable_host(codelab, simulator):
     port = closed_port()
-    done = codelab("doctor", env={**simulator.env(), "CODELAB_ENDPOINT": f"http://127.0.0.1:{port}"})
+    done = codelab("doctor", env={**simulator.env(), **cloud_env(f"http://127.0.0.1:{port}")})  # ModelArts and IAM
     assert done.returncode == 1
     assert f"✗ ModelArts: Could not connect to ModelArts at 127.0.0.1:{port} (Connection refused)." in done.stdout
     assert "– Clock: Not compared" in done.stdout

@@ -18,6 +18,8 @@ from jupyter_codelab.simulator import DEMO_ACCESS_KEY, DEMO_PROJECT_ID, DEMO_SEC
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "kernel"))
 from server_fixtures import codelab_server, jp_server_config  # noqa: E402,F401 - fixtures
 
+from tests.support.simulator_thread import cloud_env
+
 
 def run_cli(tmp_path, env, *args, stdin=""):
     # A new session has no controlling terminal, so getpass reads stdin as it would from a pipe.
@@ -27,7 +29,7 @@ def run_cli(tmp_path, env, *args, stdin=""):
 
 @pytest.fixture
 def endpoint_only(simulator):
-    return {"CODELAB_ENDPOINT": simulator.endpoint}  # a cloud to talk to, but no keys
+    return cloud_env(simulator.endpoint)  # a cloud to talk to, but no keys
 
 
 def test_login_without_a_server_checks_and_saves_the_keys(tmp_path, endpoint_only, simulator):
@@ -70,7 +72,8 @@ def test_bad_input_is_a_usage_error(tmp_path, endpoint_only):
 
 @pytest.fixture
 def cloud_for_server(threaded_simulator, monkeypatch):
-    monkeypatch.setenv("CODELAB_ENDPOINT", threaded_simulator.endpoint)
+    for name, value in cloud_env(threaded_simulator.endpoint).items():
+        monkeypatch.setenv(name, value)
     return threaded_simulator
 
 

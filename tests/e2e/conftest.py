@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.support.required_tool import tool_missing
+from tests.support.simulator_thread import cloud_env
 
 from .cloud import StandaloneCloud
 from .lab_page import LabPage
@@ -55,7 +56,7 @@ def cloud(tmp_path_factory):
 @pytest.fixture(scope="package")
 def cloud_lab(tmp_path_factory, cloud):
     """A simulated lab under JupyterHub's kind of base_url, whose users can connect to `cloud`."""
-    env = {"CODELAB_ENDPOINT": cloud.endpoint}
+    env = cloud_env(cloud.endpoint)
     server = LabServer(tmp_path_factory.mktemp("cloud-lab"), extra_settings=CODELAB_SETTINGS, env=env, base_url="/user/alice/")
     server.start()
     yield server

@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from tests.support.simulator_thread import cloud_env
+
 from .cloud import StandaloneCloud
 from .conftest import CLOUD_ACCESS_KEY, CLOUD_SECRET_KEY, CODELAB_SETTINGS
 from .lab_page import UI_TIMEOUT_MS, LabPage
@@ -29,7 +31,7 @@ def real_lab(tmp_path_factory):
     root = tmp_path_factory.mktemp("real-lab")
     cloud = StandaloneCloud(root, ACCESS_KEY, SECRET_KEY, PROJECT).start()
     env = {"HUAWEICLOUD_SDK_AK": ACCESS_KEY, "HUAWEICLOUD_SDK_SK": SECRET_KEY, "HUAWEICLOUD_SDK_PROJECT_ID": PROJECT,
-           "CODELAB_ENDPOINT": cloud.endpoint}  # fmt: skip
+           "HUAWEICLOUD_SDK_REGION": "cn-north-4", **cloud_env(cloud.endpoint)}  # fmt: skip
     server = LabServer(root, extra_settings=CODELAB_SETTINGS, env=env).start()
     yield server
     server.stop()

@@ -21,15 +21,20 @@ def notebook(text: str) -> bytes:
     return (json.dumps({"cells": [cell], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}, indent=1) + "\n").encode()
 
 
-def test_file_browser_open_in_codelab_reaches_running(lab):
-    data = notebook("print('sent from the file browser')")
-    (lab.server.root / "notebooks" / "sendme.ipynb").write_bytes(data)
+def open_in_codelab(lab, name: str) -> None:
+    """Load JupyterLab, right-click the notebook ``name`` in the file browser, pick "Open in CodeLab"."""
     lab.load()
-    item = lab.page.locator('.jp-DirListing-item[data-file-type="notebook"]', has_text="sendme.ipynb")
+    item = lab.page.locator('.jp-DirListing-item[data-file-type="notebook"]', has_text=name)
     expect(item).to_be_visible(timeout=UI_TIMEOUT_MS)
     item.click()
     item.click(button="right")
     lab.page.locator(".lm-Menu-item", has_text="Open in CodeLab").click()
+
+
+def test_file_browser_open_in_codelab_reaches_running(lab):
+    data = notebook("print('sent from the file browser')")
+    (lab.server.root / "notebooks" / "sendme.ipynb").write_bytes(data)
+    open_in_codelab(lab, "sendme.ipynb")
 
     dialog = lab.page.locator(".jp-Dialog")
     expect(dialog).to_contain_text("Open sendme.ipynb in CodeLab?")

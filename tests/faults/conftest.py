@@ -12,9 +12,10 @@ import pytest
 import requests
 
 from tests.support.jupyter_process import JupyterProcess, free_port
+from tests.support.simulator_thread import cloud_env
 
 DEMO = {"HUAWEICLOUD_SDK_AK": "CODELABSIMULATORAK00", "HUAWEICLOUD_SDK_SK": "codelab-simulator-demo-secret",
-        "HUAWEICLOUD_SDK_PROJECT_ID": "0123456789abcdef0123456789abcdef"}  # public demo values  # fmt: skip
+        "HUAWEICLOUD_SDK_PROJECT_ID": "0123456789abcdef0123456789abcdef", "HUAWEICLOUD_SDK_REGION": "cn-north-4"}  # public demo values  # fmt: skip
 STEP_SECONDS = 0.4
 
 
@@ -69,7 +70,7 @@ def _fresh(upstream):
 
 @pytest.fixture(scope="module")
 def jupyter(tmp_path_factory, upstream):
-    env = {**DEMO, "CODELAB_ENDPOINT": upstream.endpoint}
+    env = {**DEMO, **cloud_env(upstream.endpoint)}
     args = ["--CodeLab.poll_fast_seconds=0.2", "--CodeLab.poll_slow_seconds=0.5", "--CodeLab.keepalive_seconds=1"]
     server = JupyterProcess(tmp_path_factory.mktemp("jupyter"), base_url="/user/faults/", args=args, env=env).start()
     yield server

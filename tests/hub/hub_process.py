@@ -20,6 +20,8 @@ from pathlib import Path
 
 import requests
 
+from tests.support.simulator_thread import cloud_env
+
 # Simulator and watcher timing inside each single-user server: four steps of
 # STEP_SECONDS each, watched often enough that every step is its own event.
 STEP_SECONDS = 1.0
@@ -57,11 +59,11 @@ def write_config(workdir: Path, chp: str, ports: dict, admin_token: str, cloud_e
         "cookie_secret_file": str(workdir / "jupyterhub_cookie_secret"),
         "singleuser": [str(bin_dir / "jupyterhub-singleuser")],
         "home_template": str(workdir / "home" / "{username}"),
-        # CODELAB_ENDPOINT: where an account a user connects is sent (a standalone simulator), not Huawei Cloud.
+        # CODELAB_(IAM_)ENDPOINT: where an account a user connects is sent (a standalone simulator), not Huawei Cloud.
         "environment": {
             "JUPYTER_CONFIG_PATH": str(singleuser_config),
             "NO_PROXY": "127.0.0.1,localhost",
-            **({"CODELAB_ENDPOINT": cloud_endpoint} if cloud_endpoint else {}),
+            **(cloud_env(cloud_endpoint) if cloud_endpoint else {}),
         },
         "admin_token": admin_token,
     }

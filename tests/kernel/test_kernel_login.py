@@ -11,11 +11,13 @@ import pytest
 from server_fixtures import codelab_server, jp_server_config  # noqa: F401 - fixtures
 
 from jupyter_codelab.simulator import DEMO_ACCESS_KEY, DEMO_PROJECT_ID, DEMO_SECRET_KEY
+from tests.support.simulator_thread import cloud_env
 
 
 @pytest.fixture
 def cloud(threaded_simulator, monkeypatch):
-    monkeypatch.setenv("CODELAB_ENDPOINT", threaded_simulator.endpoint)  # where the server sends connected accounts
+    for name, value in cloud_env(threaded_simulator.endpoint).items():  # where the server sends connected accounts
+        monkeypatch.setenv(name, value)
     return threaded_simulator
 
 

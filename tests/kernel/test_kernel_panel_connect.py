@@ -16,6 +16,7 @@ from jupyter_codelab.client.choose import backend_from_env
 from jupyter_codelab.modelarts.credential_input import AKSK_FIELDS, COMMON_FIELDS
 from jupyter_codelab.modelarts.regions import REGIONS
 from jupyter_codelab.simulator import DEMO_ACCESS_KEY, DEMO_PROJECT_ID, DEMO_SECRET_KEY
+from tests.support.simulator_thread import cloud_env
 
 run = asyncio.to_thread
 SIMULATED_STAYS = "The simulated instance stays in the simulator: sign out to see it again."
@@ -23,7 +24,8 @@ SIMULATED_STAYS = "The simulated instance stays in the simulator: sign out to se
 
 @pytest.fixture
 def cloud(threaded_simulator, monkeypatch):
-    monkeypatch.setenv("CODELAB_ENDPOINT", threaded_simulator.endpoint)
+    for name, value in cloud_env(threaded_simulator.endpoint).items():
+        monkeypatch.setenv(name, value)
     return threaded_simulator
 
 

@@ -10,6 +10,7 @@ import nbformat
 from jupyter_codelab.obs.notebook_file import read_notebook
 from jupyter_codelab.simulator import DEMO_ACCESS_KEY, DEMO_PROJECT_ID, DEMO_SECRET_KEY
 from tests.server.helpers import call, until
+from tests.support.simulator_thread import cloud_env
 
 from .conftest import notebook_bytes
 from .test_notebook_prepare import nbformat_stripped
@@ -145,7 +146,8 @@ async def test_a_finished_send_stays_readable_across_an_account_switch(jp_fetch,
     write_notebook("a.ipynb")
     job = await send(jp_fetch, "a.ipynb")
     assert job["state"] == "done"
-    monkeypatch.setenv("CODELAB_ENDPOINT", threaded_simulator.endpoint)
+    for name, value in cloud_env(threaded_simulator.endpoint).items():
+        monkeypatch.setenv(name, value)
     status, config = await call(jp_fetch, "credentials", method="POST",
                                 body={"access_key": DEMO_ACCESS_KEY, "secret_key": DEMO_SECRET_KEY, "project_id": DEMO_PROJECT_ID})  # fmt: skip
     assert status == 200 and config["mode"] == "modelarts", config

@@ -128,3 +128,15 @@ async def test_a_private_object_is_not_readable_without_the_signature(jp_fetch, 
     await until(lambda: simulator.obs.store.puts == 1)
     answer = await http_get(f"{simulator.obs.endpoint}/{bucket}/{job['key']}")
     assert answer.code == 403 and b"<Code>AccessDenied</Code>" in answer.body
+
+
+async def test_a_bucket_obs_refuses_names_both_causes_and_their_fixes(jp_fetch, simulator, write_notebook):
+    """HEAD bucket 403: another account's bucket, or an IAM user without OBS permissions (OBS answers both alike)."""
+    write_notebook("a.ipynb")
+    _, preview = await call(jp_fetch, "send", "preview", method="POST", body={"path": "a.ipynb"})
+    other = simulator.add_user(access_key="OTHERACCOUNTAK000001", secret_key="other", project_id="2" * 32, user_name="other")
+    simulator.obs.store.create_bucket(preview["bucket"], other.user_id, "private", None, simulator.config.region)
+    status, error = await call(jp_fetch, "send", "preview", method="POST", body={"path": "a.ipynb"})
+    assert status == 409 and error["field"] == "obs_bucket", error
+    for words in ("another account", "no OBS permissions", "OBS Administrator", "c.CodeLab.obs_bucket"):
+        assert words in error["message"]

@@ -5,7 +5,7 @@ from email.utils import formatdate
 
 import pytest
 import requests
-from obs import ObsClient, convertor
+from obs import ACL, Grant, Grantee, Group, ObsClient, Owner, convertor
 
 from jupyter_codelab.obs.gateway import ObsGateway, ObsRequestError
 from jupyter_codelab.simulator import DEMO_ACCESS_KEY, DEMO_SECRET_KEY
@@ -31,9 +31,8 @@ def sdk(endpoint, scheme, ak=DEMO_ACCESS_KEY, sk=DEMO_SECRET_KEY, token=None):
 @pytest.mark.parametrize("scheme", ["obs", "v2"])
 def test_the_sdk_creates_uploads_heads_and_signs_in_both_forms(obs, scheme):
     client = sdk(obs.endpoint, scheme)
-    assert client.createBucket(BUCKET).status == 200
-    again = client.createBucket(BUCKET)
-    assert (again.status, again.errorCode) == (409, "BucketAlreadyOwnedByYou")
+    assert client.createBucket(BUCKET, location="cn-north-4").status == 200
+    assert client.createBucket(BUCKET, location="cn-north-4").status == 200  # one's own, again, same region (obs_04_0021)
     assert client.putContent(BUCKET, "codelab/ab/x y.ipynb", b"{}").status == 200
     assert client.headObject(BUCKET, "codelab/ab/x y.ipynb").status == 200
     assert client.headObject(BUCKET, "codelab/ab/missing.ipynb").status == 404
@@ -116,3 +115,59 @@ def test_the_access_log_never_holds_the_signature(obs, caplog):
     with caplog.at_level("INFO", logger="tornado.access"):
         requests.get(client.createSignedUrl("GET", BUCKET, "k.ipynb", expires=60).signedUrl, timeout=10)
     assert f"/{BUCKET}/k.ipynb" in caplog.text and "Signature" not in caplog.text
+
+
+# --- where the simulated OBS used to differ from OBS -----------------------------------------------
+@pytest.mark.parametrize("scheme", ["obs", "v2"])
+def test_the_location_the_sdk_sends_is_read_and_another_region_refused(obs, scheme):
+    """esdk-obs-python writes <Location> with OBS's signature and <LocationConstraint> with the S3-compatible one
+    (convertor.py trans_create_bucket); OBS's error table: 400 InvalidLocationConstraint for an invalid Location."""
+    client = sdk(obs.endpoint, scheme)
+    refused = client.createBucket(BUCKET, location="ap-southeast-1")
+    assert (refused.status, refused.errorCode) == (400, "InvalidLocationConstraint")
+    assert client.headBucket(BUCKET).status == 404
+    assert client.createBucket(BUCKET, location="cn-north-4").status == 200
+    assert [b["location"] for b in obs_state(obs)["buckets"]] == ["cn-north-4"]
+
+
+def test_someone_elses_bucket_name_is_409(obs, threaded_simulator):
+    sdk(obs.endpoint, "obs").createBucket(BUCKET)
+    threaded_simulator.call(threaded_simulator.simulator.add_user, access_key="OTHERACCOUNTAK000001", secret_key="other",
+                            project_id="2" * 32, user_name="other")  # fmt: skip
+    taken = sdk(obs.endpoint, "obs", ak="OTHERACCOUNTAK000001", sk="other").createBucket(BUCKET)
+    assert (taken.status, taken.errorCode) == (409, "BucketAlreadyExists")
+
+
+@pytest.mark.parametrize(
+    "name", ["my-.bucket", "my.-bucket", "my..bucket", "192.168.1.10", "ab", "a" * 64, "-bucket", "bucket.", "Bucket"]
+)
+def test_names_obs_refuses(obs, name):
+    """The bucket name constraints of the OBS API reference (obs_04_0022)."""
+    answer = sdk(obs.endpoint, "v2").createBucket(name)
+    assert (answer.status, answer.errorCode) == (400, "InvalidBucketName")
+
+
+@pytest.mark.parametrize("scheme", ["obs", "v2"])
+@pytest.mark.parametrize(
+    "grantee, permissions, acl",
+    [
+        (Grantee(group=Group.ALL_USERS), ["READ"], "public-read"),
+        (Grantee(group=Group.ALL_USERS), ["READ", "WRITE"], "public-read-write"),
+        (Grantee(group=Group.ALL_USERS), ["READ_ACP"], "private"),
+        (Grantee(grantee_id="783fc6652cf246c096ea836694f71855"), ["READ"], "private"),
+    ],
+)
+def test_an_acl_body_granting_everyone_read_is_public_read(obs, scheme, grantee, permissions, acl):
+    """Configuring an Object ACL (obs_04_0089): the SDK writes everyone as <Canned>Everyone</Canned> in OBS's form,
+    the AllUsers <URI> in the S3-compatible one (convertor.py trans_grantee)."""
+    client = sdk(obs.endpoint, scheme)
+    client.createBucket(BUCKET)
+    client.putContent(BUCKET, "k.ipynb", b"{}")
+    policy = ACL(owner=Owner(owner_id="b4bf1b36d9ca43d984fbcb9491b6fce9"), grants=[Grant(grantee, p) for p in permissions])
+    assert client.setObjectAcl(BUCKET, "k.ipynb", acl=policy).status == 200
+    assert obs_state(obs)["buckets"][0]["objects"][0]["acl"] == acl
+    assert (requests.get(f"{obs.endpoint}/{BUCKET}/k.ipynb", timeout=10).status_code == 200) == (acl != "private")
+
+
+def obs_state(obs) -> dict:
+    return requests.get(f"{obs.endpoint}/_simulator/obs/state", timeout=10).json()

@@ -1,5 +1,7 @@
 """A real jupyter server with the CodeLab extension, its embedded simulator as the upstream."""
 
+import os
+
 import pytest
 
 from .sse import SSEReader
@@ -9,9 +11,9 @@ STEP_SECONDS = 0.3
 
 @pytest.fixture(autouse=True)
 def _no_real_credentials(monkeypatch):
-    for name in ("HUAWEICLOUD_SDK_AK", "HUAWEICLOUD_SDK_SK", "HUAWEICLOUD_SDK_PROJECT_ID", "HUAWEICLOUD_SDK_SECURITY_TOKEN",
-                 "HUAWEICLOUD_SDK_REGION", "CODELAB_ENDPOINT", "CODELAB_API_URL", "CODELAB_API_TOKEN"):  # fmt: skip
-        monkeypatch.delenv(name, raising=False)
+    for name in list(os.environ):
+        if name.startswith(("HUAWEICLOUD_", "CODELAB_")):
+            monkeypatch.delenv(name)
 
 
 @pytest.fixture

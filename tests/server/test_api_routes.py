@@ -193,6 +193,13 @@ async def test_upstream_failures_become_clear_statuses(jp_fetch, simulator, faul
         assert "no free resources" in error["message"].lower()
 
 
+async def test_the_free_quota_used_up_says_to_switch_to_billed_specifications_or_wait(jp_fetch, simulator):
+    simulator.configure(free_capacity=0)  # the simulated region runs no more free instances: ModelArts.4991
+    status, error = await call(jp_fetch, "notebooks", "open", method="POST", body={})
+    assert (status, error["error_code"], error["error_msg"]) == (400, "ModelArts.4991", "Failed to obtain the job status."), error
+    assert "switch to billed specifications or wait until resources are released" in error["message"]
+
+
 async def test_throttling_is_retried_with_retry_after(jp_fetch, simulator):
     simulator.faults.add(kind="throttle", route="images", times=2, retry_after=0)
     status, body = await call(jp_fetch, "images")

@@ -1,6 +1,6 @@
 """Connecting a Huawei Cloud account to a running server (POST/DELETE credentials), and config_error.
 
-The "cloud" is the standalone simulator on its own thread, given by CODELAB_ENDPOINT,
+The "cloud" is the standalone simulator on its own thread, given by CODELAB_ENDPOINT and CODELAB_IAM_ENDPOINT,
 with its documented demo user; the server starts simulated (its embedded simulator).
 """
 
@@ -13,6 +13,7 @@ import pytest
 
 from jupyter_codelab.simulator import DEMO_ACCESS_KEY, DEMO_PROJECT_ID, DEMO_SECRET_KEY
 from jupyter_codelab.simulator.standalone import DEMO_PASSWORD
+from tests.support.simulator_thread import cloud_env
 
 from .helpers import call
 from .sse import SSEReader
@@ -24,8 +25,9 @@ WRONG_SK = "this-is-not-the-right-secret-0123456789"
 
 @pytest.fixture
 def cloud(threaded_simulator, monkeypatch):
-    """The standalone simulator, where CODELAB_ENDPOINT points (ModelArts and IAM alike)."""
-    monkeypatch.setenv("CODELAB_ENDPOINT", threaded_simulator.endpoint)
+    """The standalone simulator, where CODELAB_ENDPOINT and CODELAB_IAM_ENDPOINT point."""
+    for name, value in cloud_env(threaded_simulator.endpoint).items():
+        monkeypatch.setenv(name, value)
     return threaded_simulator
 
 
@@ -191,7 +193,10 @@ async def test_a_locked_server_answers_403(jp_fetch, cloud, codelab_config):
     "codelab_config, words",
     [
         ({"access_key": DEMO_ACCESS_KEY}, "secret_key"),
-        ({"access_key": DEMO_ACCESS_KEY, "secret_key": DEMO_SECRET_KEY, "project_id": "12345"}, "32 lowercase hex"),
+        (
+            {"access_key": DEMO_ACCESS_KEY, "secret_key": DEMO_SECRET_KEY, "project_id": "12345"},
+            "c.CodeLab.project_id must be 32 hex",
+        ),
     ],
 )
 async def test_a_broken_configuration_is_config_error_not_silently_simulated(jp_fetch, codelab_config, words):

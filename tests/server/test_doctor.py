@@ -54,8 +54,8 @@ def codelab_config(request):
 
 
 def cloud_config(sim, **changes) -> dict:
-    return {"access_key": DEMO_ACCESS_KEY, "secret_key": DEMO_SECRET_KEY, "project_id": DEMO_PROJECT_ID,
-            "endpoint": sim.endpoint, "obs_endpoint": sim.simulator.obs.endpoint, **changes}  # fmt: skip
+    return {"access_key": DEMO_ACCESS_KEY, "secret_key": DEMO_SECRET_KEY, "project_id": DEMO_PROJECT_ID, "region": "cn-north-4",
+            "endpoint": sim.endpoint, "iam_endpoint": sim.endpoint, "obs_endpoint": sim.simulator.obs.endpoint, **changes}  # fmt: skip
 
 
 async def test_simulated_all_is_well_and_says_so(jp_fetch, simulator):
@@ -105,8 +105,9 @@ async def test_wrong_keys_are_named_and_never_shown(jp_fetch, threaded_simulator
 @pytest.fixture
 def unreachable():
     port = closed_port()
-    return {"access_key": DEMO_ACCESS_KEY, "secret_key": DEMO_SECRET_KEY, "project_id": DEMO_PROJECT_ID,
-            "endpoint": f"http://127.0.0.1:{port}", "obs_endpoint": f"http://127.0.0.1:{port}"}  # fmt: skip
+    return {"access_key": DEMO_ACCESS_KEY, "secret_key": DEMO_SECRET_KEY, "project_id": DEMO_PROJECT_ID, "region": "cn-north-4",
+            "endpoint": f"http://127.0.0.1:{port}", "iam_endpoint": f"http://127.0.0.1:{port}",
+            "obs_endpoint": f"http://127.0.0.1:{port}"}  # fmt: skip
 
 
 @pytest.mark.parametrize("codelab_config", ["unreachable"], indirect=True)
@@ -162,7 +163,8 @@ def password_login(threaded_simulator):
     from jupyter_codelab.simulator.standalone import DEMO_PASSWORD
 
     return {"iam_user": DEMO_USER_NAME, "iam_password": DEMO_PASSWORD, "iam_domain": DEMO_DOMAIN, "project_id": DEMO_PROJECT_ID,
-            "endpoint": threaded_simulator.endpoint, "obs_endpoint": threaded_simulator.simulator.obs.endpoint}  # fmt: skip
+            "endpoint": threaded_simulator.endpoint, "iam_endpoint": threaded_simulator.endpoint,
+            "obs_endpoint": threaded_simulator.simulator.obs.endpoint}  # fmt: skip
 
 
 @pytest.mark.parametrize("codelab_config", ["password_login"], indirect=True)
@@ -173,8 +175,9 @@ async def test_an_iam_password_gets_its_token_and_the_project_from_it(jp_fetch, 
     assert checks["project"]["ok"] and checks["project"]["data"]["iam_region"] == "cn-north-4"
     assert checks["modelarts"]["ok"] and checks["credentials"]["data"]["auth"] == "token"
     assert checks["obs"]["ok"] is None and "IAM password" in checks["obs"]["detail"]
+    assert "found through IAM" in checks["region"]["detail"]  # no region configured: the server's token named it
     calls = threaded_simulator.control("GET", "state")["calls"]
-    assert calls["auth"] == 1 and calls["images"] == 1
+    assert calls["auth"] == 2 and calls["images"] == 1  # that token, and the one the doctor's own client measures
     from jupyter_codelab.simulator.standalone import DEMO_PASSWORD
 
     assert DEMO_PASSWORD not in json.dumps(report)

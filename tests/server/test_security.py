@@ -139,7 +139,8 @@ def captured_logs():
 class TestRealMode:
     @pytest.fixture
     def codelab_config(self, real_upstream):
-        return {"access_key": ACCESS_KEY, "secret_key": SECRET_KEY, "project_id": PROJECT, "endpoint": real_upstream.endpoint}
+        return {"access_key": ACCESS_KEY, "secret_key": SECRET_KEY, "project_id": PROJECT, "region": "cn-north-4",
+                "endpoint": real_upstream.endpoint}  # fmt: skip
 
     async def test_the_secret_key_never_leaves(self, jp_fetch, real_upstream, codelab, captured_logs):
         upstream = real_upstream

@@ -162,3 +162,18 @@ async def test_list_and_clear_faults(alice):
     assert len((await alice.control("GET", "/state")).body["faults"]) == 2
     assert (await alice.control("DELETE", "/faults")).status == 200
     assert not alice.sim.faults.to_json()
+
+
+async def test_the_free_quota_used_up_is_4991_and_a_stop_releases_it(alice, bob):
+    """ModelArts.4991: the error table's message "Failed to obtain the job status.", its description the free
+    specifications' quota; ``free_capacity`` is how many free instances the simulated region runs at once."""
+    assert (await alice.control("POST", "/config", {"free_capacity": 1})).status == 200
+    mine = await open_running(alice)
+    refused = await bob.open()
+    assert (refused.status, refused.error_code) == (400, "ModelArts.4991"), refused.text
+    assert refused.body["error_msg"] == "Failed to obtain the job status."
+    assert (await alice.open()).status == 200  # one's own instance is no new one
+    assert (await alice.post(f"/notebooks/{mine['id']}/stop")).status == 200
+    alice.sim.clock.advance(60)
+    assert (await bob.open()).status == 201
+    assert (await alice.control("POST", "/config", {"free_capacity": -1})).status == 400

@@ -48,6 +48,9 @@ class _Handler(web.RequestHandler):
 
     def get(self, owner: str, repo: str, ref: str, rest: str = ""):
         self.host.requests.append(self.request.path)
+        if self.request.path in self.host.redirects:
+            self.redirect(self.host.redirects[self.request.path])
+            return
         folder = self.host.repositories.get((owner, repo, ref))
         if folder is None:
             raise web.HTTPError(404)
@@ -69,6 +72,7 @@ class RepositoryHostThread:
     def __init__(self) -> None:
         self.repositories: dict[tuple[str, str, str], Path] = {}
         self.requests: list[str] = []
+        self.redirects: dict[str, str] = {}  # path -> where it redirects to (a host that sends you elsewhere)
         self.base = ""
         self._loop: asyncio.AbstractEventLoop | None = None
         self._ready = threading.Event()

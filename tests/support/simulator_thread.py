@@ -59,10 +59,11 @@ class SimulatorThread:
     def env(self) -> dict:
         """What a child process needs to reach this simulator directly (DirectBackend)."""
         return {
-            "CODELAB_ENDPOINT": self.endpoint,
+            **cloud_env(self.endpoint),
             "HUAWEICLOUD_SDK_AK": DEMO_ACCESS_KEY,
             "HUAWEICLOUD_SDK_SK": DEMO_SECRET_KEY,
             "HUAWEICLOUD_SDK_PROJECT_ID": DEMO_PROJECT_ID,
+            "HUAWEICLOUD_SDK_REGION": "cn-north-4",
         }
 
     def control(self, method: str, path: str, body: dict | None = None) -> dict:
@@ -83,6 +84,12 @@ class SimulatorThread:
             return fn(*args, **kwargs)
 
         return asyncio.run_coroutine_threadsafe(run(), self._loop).result(10)
+
+
+def cloud_env(endpoint: str) -> dict:
+    """Where ModelArts' and IAM's calls go: the simulator serves both on one port, our settings name each
+    (CODELAB_ENDPOINT is never used for IAM)."""
+    return {"CODELAB_ENDPOINT": endpoint, "CODELAB_IAM_ENDPOINT": endpoint}
 
 
 def clean_env(extra: dict | None = None) -> dict:

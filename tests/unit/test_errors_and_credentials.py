@@ -1,19 +1,10 @@
-"""The error family's sentences, and where credentials come from."""
+"""The error family's sentences (where credentials come from: test_credential_sources.py)."""
 
 import json
 
 import pytest
 
 from jupyter_codelab.modelarts import errors
-from jupyter_codelab.modelarts.credentials import (
-    AkSkCredentials,
-    ConfigError,
-    PasswordCredentials,
-    endpoint_for_region,
-    resolve_settings,
-)
-
-PROJECT = "0123456789abcdef0123456789abcdef"
 
 
 def body(code, msg="upstream text"):
@@ -48,7 +39,8 @@ def body(code, msg="upstream text"):
         (400, "ModelArts.6346", errors.ModelArtsError, "later than now"),
         (400, "ModelArts.6348", errors.ModelArtsError, "duration is required"),
         (400, "ModelArts.6349", errors.ModelArtsError, "out of range: use 1 to 72 hours"),
-        (400, "ModelArts.4991", errors.ModelArtsError, "failed to obtain the job status"),
+        # The error table's description and solution for 4991, not its message ("Failed to obtain the job status").
+        (400, "ModelArts.4991", errors.NoResourcesError, "free specifications is used up: switch to billed specifications"),
         (500, "ModelArts.0001", errors.UpstreamUnavailable, "internal problem"),
     ],
 )
@@ -110,70 +102,3 @@ def test_a_non_json_error_body_still_gives_a_sentence():
     error = errors.error_from_response(502, b"<html>Bad gateway</html>")
     assert isinstance(error, errors.UpstreamUnavailable) and error.error_code is None and "HTTP 502" in str(error)
     assert errors.parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT") is None
-
-
-def test_config_wins_over_env_which_wins_over_the_file(tmp_path):
-    (tmp_path / ".huaweicloud").mkdir()
-    (tmp_path / ".huaweicloud" / "credentials").write_text(f"[basic]\nak = FILEAK\nsk = FILESK\nproject_id = {PROJECT}\n")
-    env = {"HUAWEICLOUD_SDK_AK": "ENVAK", "HUAWEICLOUD_SDK_SK": "ENVSK", "HUAWEICLOUD_SDK_REGION": "cn-east-3"}
-    from_file = resolve_settings(env={}, home=tmp_path)
-    assert from_file.credentials == AkSkCredentials("FILEAK", "FILESK") and from_file.source == "file"
-    assert from_file.endpoint == "https://modelarts.cn-north-4.myhuaweicloud.com"
-    from_env = resolve_settings(env=env, home=tmp_path)
-    assert from_env.credentials.access_key == "ENVAK" and from_env.project_id == PROJECT and from_env.region == "cn-east-3"
-    assert from_env.endpoint == "https://modelarts.cn-east-3.myhuaweicloud.com"
-    from_config = resolve_settings(
-        {"access_key": "CFGAK", "secret_key": "CFGSK", "endpoint": "http://127.0.0.1:9/"}, env=env, home=tmp_path
-    )
-    assert from_config.credentials.access_key == "CFGAK" and from_config.endpoint == "http://127.0.0.1:9"
-    assert from_config.iam_endpoint == "http://127.0.0.1:9"
-
-
-def test_no_credentials_anywhere_means_simulated(tmp_path):
-    assert resolve_settings(env={}, home=tmp_path) is None
-
-
-def test_temporary_credentials_and_passwords(tmp_path):
-    env = {
-        "HUAWEICLOUD_SDK_AK": "A",
-        "HUAWEICLOUD_SDK_SK": "S",
-        "HUAWEICLOUD_SDK_SECURITY_TOKEN": "T",
-        "HUAWEICLOUD_SDK_PROJECT_ID": PROJECT,
-    }
-    assert resolve_settings(env=env, home=tmp_path).credentials.security_token == "T"
-    password = resolve_settings({"user_name": "alice", "password": "pw", "project_id": PROJECT}, env={}, home=tmp_path)
-    assert password.credentials == PasswordCredentials("alice", "pw", "alice") and password.auth_method == "token"
-    assert "pw" not in repr(password) and "'S'" not in repr(resolve_settings(env=env, home=tmp_path))
-
-
-@pytest.mark.parametrize(
-    "config, words",
-    [
-        ({"access_key": "A", "secret_key": "S"}, "HUAWEICLOUD_SDK_PROJECT_ID"),
-        ({"access_key": "A", "secret_key": "S", "project_id": "abc"}, "32 lowercase hex"),
-        ({"access_key": "A"}, "secret_key"),
-    ],
-)
-def test_incomplete_configuration_is_explained(tmp_path, config, words):
-    with pytest.raises(ConfigError, match=words):
-        resolve_settings(config, env={}, home=tmp_path)
-
-
-def test_endpoints_follow_the_region_with_one_exception():
-    assert endpoint_for_region("cn-north-4") == "https://modelarts.cn-north-4.myhuaweicloud.com"
-    assert endpoint_for_region("ap-southeast-1") == "https://modelarts.ap-southeast-1.myhuaweicloud.cn"
-
-
-def test_the_iam_host_is_com_everywhere():
-    """huaweicloudsdkcore/auth/endpoint.py: iam.ap-southeast-1.myhuaweicloud.com; only ModelArts uses .cn there."""
-    from jupyter_codelab.modelarts.credentials import iam_endpoint_for_region
-
-    assert iam_endpoint_for_region("ap-southeast-1") == "https://iam.ap-southeast-1.myhuaweicloud.com"
-    assert iam_endpoint_for_region("cn-north-4") == "https://iam.cn-north-4.myhuaweicloud.com"
-    settings = resolve_settings(
-        {"user_name": "u", "password": "p", "project_id": PROJECT, "region": "ap-southeast-1"}, env={}, home="/nonexistent"
-    )
-    assert (
-        settings.endpoint.endswith(".myhuaweicloud.cn")
-        and settings.iam_endpoint == "https://iam.ap-southeast-1.myhuaweicloud.com"
-    )

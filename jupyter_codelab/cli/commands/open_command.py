@@ -6,7 +6,7 @@ from jupyter_codelab.cli.commands.send import send_local
 from jupyter_codelab.cli.connection import backend_for
 from jupyter_codelab.cli.output import EXIT_OK, Output
 from jupyter_codelab.cli.waiting import wait_and_report
-from jupyter_codelab.client import actions, describe
+from jupyter_codelab.client import actions, describe, send_flow
 from jupyter_codelab.client.commands.spec import CLI
 from jupyter_codelab.client.inputs import check_share_url, resolve_image
 from jupyter_codelab.client.open_target import open_target
@@ -14,6 +14,7 @@ from jupyter_codelab.client.open_target import open_target
 
 def run_open(args, out: Output) -> int:
     local, share_url = open_target(args.notebook, args.share_url)
+    send_flow.check_with_options(local, share_url, args)
     if share_url is not None:
         check_share_url(share_url)
     actions.check_timeout(args.timeout)
@@ -23,6 +24,13 @@ def run_open(args, out: Output) -> int:
         before = backend.current()
         notebook = send_local(backend, local, args, out, image_id)
         opened = actions.Opened(notebook, describe.open_note(before, notebook, local))
+    elif args.with_repo:
+        before = backend.current()
+        notebook = send_flow.open_repository(backend, share_url, image_id, args.create_bucket)
+        repository = notebook.pop("repository", None) or {}
+        if repository.get("message"):
+            out.note(repository["message"])
+        opened = actions.Opened(notebook, describe.open_note(before, notebook, share_url))
     else:
         opened = actions.open_instance(backend, image_id=image_id, share_url=share_url)
     if opened.note:

@@ -12,8 +12,10 @@ from jupyter_codelab.client import send_flow
 def send_local(backend, local: str, args, out, image_id: str | None) -> dict:
     """Preview, send with progress on stderr, and return the opened instance."""
     path = send_flow.contents_path(local)
-    preview = send_flow.preview(backend, path, args.strip_outputs)
+    preview, files = send_flow.chosen_preview(backend, path, args.strip_outputs, args.with_files, args.with_detected)
     out.note(send_flow.preview_text(preview))
+    if text := send_flow.files_text(preview):
+        out.note(text)
     send_flow.check_preview(preview, args.create_bucket)
     stream = out.stderr if out.as_json else out.stdout
     interactive = hasattr(stream, "isatty") and stream.isatty()
@@ -25,7 +27,7 @@ def send_local(backend, local: str, args, out, image_id: str | None) -> dict:
             print(("\r\033[K" if interactive else "") + text, end="" if interactive else "\n", file=stream, flush=True)
             last[0] = text
 
-    job = send_flow.send(backend, path, args.strip_outputs, args.create_bucket, image_id, progress=progress)
+    job = send_flow.send(backend, path, args.strip_outputs, args.create_bucket, image_id, progress=progress, files=files)
     if interactive:
         print("", file=stream or sys.stdout, flush=True)
     return job["notebook"]

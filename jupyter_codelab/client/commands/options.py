@@ -51,4 +51,15 @@ STRIP_OUTPUTS = Option(("--strip-outputs",), N_("send the local notebook without
 CREATE_BUCKET = Option(
     ("--create-bucket",), N_("create the private bucket codelab-<project>-<region> if it does not exist"), action="store_true"
 )
-SENDING = (STRIP_OUTPUTS, CREATE_BUCKET)
+# The files a local notebook reads, sent with it; its first cell in CodeLab downloads them beside it.
+WITH = Option(
+    ("--with",),
+    N_("also send this file or folder (as a path from here; repeat it for more): it arrives beside the notebook"),
+    metavar="PATH",
+    action="append",
+    dest="with_files",
+)
+WITH_DETECTED = Option(
+    ("--with-detected",), N_("also send every file and folder the notebook reads (those its cells name)"), action="store_true"
+)
+SENDING = (STRIP_OUTPUTS, CREATE_BUCKET, WITH, WITH_DETECTED)

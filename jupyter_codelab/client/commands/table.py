@@ -36,6 +36,14 @@ OPEN = Command(
             N_("link to an .ipynb file to open in the instance (GitHub pages and raw links work)"),
             metavar="URL",
         ),
+        Option(
+            ("--with-repo",),
+            N_(
+                "with --share-url to a notebook on GitHub, GitLab or Gitee: bring its repository's files too (a copy goes "
+                "through your OBS bucket; its first cell unpacks the repository)"
+            ),
+            action="store_true",
+        ),
         *WAIT,
         *SCRIPTABLE,
     ),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from jupyter_codelab.client import actions
+from jupyter_codelab.client import actions, send_flow
 from jupyter_codelab.client.inputs import check_share_url, resolve_image
 from jupyter_codelab.client.open_target import open_target
 from jupyter_codelab.kernel.commands.common import backend, follow
@@ -10,11 +10,15 @@ from jupyter_codelab.kernel.commands.common import backend, follow
 
 def run_open(args):
     local, share_url = open_target(args.notebook, args.share_url, args.local)
-    if local is not None:
+    send_flow.check_with_options(local, share_url, args)
+    if local is not None or args.with_repo:
         from jupyter_codelab.kernel.commands.send import send_and_follow
 
         image_id = resolve_image(backend().images(), args.image)["id"] if args.image is not None else None
-        return send_and_follow(local, args.strip_outputs, args.create_bucket, args.no_wait, args.timeout, image_id)
+        if local is None:
+            check_share_url(share_url)
+            return send_and_follow(None, args, image_id, share_url=share_url)
+        return send_and_follow(local, args, image_id)
     if share_url is not None:
         check_share_url(share_url)
     actions.check_timeout(args.timeout)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from jupyter_codelab.client import actions, send_flow
-from jupyter_codelab.client.commands.options import DEFAULT_TIMEOUT
 from jupyter_codelab.client.inputs import InputError
 from jupyter_codelab.i18n import _
 from jupyter_codelab.kernel.commands.common import backend, follow
@@ -20,29 +19,35 @@ def run_send(args):
             raise InputError(
                 _("Which notebook? This kernel does not know its notebook: give a path, e.g. %codelab send analysis.ipynb.")
             )
-    return send_and_follow(path, args.strip_outputs, args.create_bucket, args.no_wait, args.timeout)
+    return send_and_follow(path, args)
 
 
-def send_and_follow(
-    local_path: str, strip_outputs=False, create_bucket=False, no_wait=False, timeout=DEFAULT_TIMEOUT, image_id=None
-):
-    """What ``%codelab send`` and ``%codelab open --local`` do."""
+def send_and_follow(local_path: str | None, args, image_id: str | None = None, share_url: str | None = None):
+    """What ``%codelab send``, ``%codelab open NOTEBOOK`` and ``%codelab open --share-url URL --with-repo`` do."""
     from IPython.display import display
 
     from jupyter_codelab.kernel import panel_registry
     from jupyter_codelab.kernel.panel import CodeLabPanel
 
-    actions.check_timeout(timeout)
+    actions.check_timeout(args.timeout)
     chosen = backend()
-    path = send_flow.contents_path(local_path)
-    preview = send_flow.preview(chosen, path, strip_outputs)
-    print(send_flow.preview_text(preview))
-    send_flow.check_preview(preview, create_bucket)
-    status = display({"text/plain": "Checking OBS..."}, raw=True, display_id=True)
-    job = send_flow.send(chosen, path, strip_outputs, create_bucket, image_id,
-                         progress=lambda j: status.update({"text/plain": send_flow.progress_text(j)}, raw=True))  # fmt: skip
-    notebook = job["notebook"]
+    if local_path is None:  # a repository's notebook: the server fetches it and sends the copy
+        notebook = send_flow.open_repository(chosen, share_url or "", image_id, args.create_bucket)
+        message = (notebook.pop("repository", None) or {}).get("message")
+        if message:
+            print(message)
+    else:
+        path = send_flow.contents_path(local_path)
+        preview, files = send_flow.chosen_preview(chosen, path, args.strip_outputs, args.with_files, args.with_detected)
+        print(send_flow.preview_text(preview))
+        if text := send_flow.files_text(preview):
+            print(text)
+        send_flow.check_preview(preview, args.create_bucket)
+        status = display({"text/plain": "Checking OBS..."}, raw=True, display_id=True)
+        job = send_flow.send(chosen, path, args.strip_outputs, args.create_bucket, image_id, files=files,
+                             progress=lambda j: status.update({"text/plain": send_flow.progress_text(j)}, raw=True))  # fmt: skip
+        notebook = job["notebook"]
     panel = CodeLabPanel(backend=chosen)
     handle = panel_registry.show(panel)
     panel.follow(notebook)
-    return follow(panel, handle, no_wait, timeout)
+    return follow(panel, handle, args.no_wait, args.timeout)

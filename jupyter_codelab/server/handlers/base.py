@@ -83,6 +83,7 @@ class _KernelTokenIdentity:
 
 class CodeLabHandler(APIHandler):
     auth_resource = AUTH_RESOURCE
+    needs_account = True  # wait until IAM gave what the configuration left out (Account.ready) before the method runs
 
     @property
     def codelab(self):
@@ -139,12 +140,14 @@ class CodeLabHandler(APIHandler):
 def codelab_api(method):
     """Every CodeLab API method: ``@web.authenticated`` outermost, as jupyter_server's audit of
     extension endpoints expects, then ``@authorized`` for Jupyter users (the kernels' token is its own
-    proof: their identity comes from ``_KernelTokenIdentity``), then bad input as 400 and ModelArts
-    errors with their status (upstream 5xx as 502-504)."""
+    proof: their identity comes from ``_KernelTokenIdentity``), the account made ready, then bad input
+    as 400 and ModelArts errors with their status (upstream 5xx as 502-504)."""
 
     @functools.wraps(method)
     async def translated(self, *args, **kwargs):
         try:
+            if self.needs_account:
+                await self.settings["codelab_account"].ready(self.codelab)
             result = method(self, *args, **kwargs)
             if inspect.isawaitable(result):
                 result = await result

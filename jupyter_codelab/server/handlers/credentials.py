@@ -20,6 +20,8 @@ LOCKED = N_(
 
 
 class CredentialsHandler(CodeLabHandler):
+    needs_account = False  # a person may fix the account while IAM refuses the configured one
+
     def _allowed(self) -> None:
         if not self.codelab.can_change_credentials:
             raise CodeLabHTTPError(403, _(LOCKED))
@@ -43,8 +45,8 @@ class CredentialsHandler(CodeLabHandler):
         except ConnectRefused as refused:
             r = refused.refusal
             raise CodeLabHTTPError(r.status, r.message, r.error_code, r.error_msg, field=r.field) from None
-        except ConfigError as error:
-            raise CodeLabHTTPError(400, str(error), field="remember") from None
+        except ConfigError as error:  # the credentials file (remember), or a broken setting of the server's
+            raise CodeLabHTTPError(400, str(error), field="remember" if given.remember else None) from None
         self.write_json(self.codelab.public_config())
 
     @codelab_api

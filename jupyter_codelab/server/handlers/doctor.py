@@ -17,24 +17,37 @@ from ...modelarts.doctor.judge import keys_refused
 from ...modelarts.doctor.probes import REQUEST_TIMEOUT_S, run_async
 from ...modelarts.doctor.report import Check, Report
 from ...modelarts.doctor.setup import Situation
+from ...modelarts.errors import ModelArtsError
 from ...obs.bucket_check import doctor_check, not_checked
 from .base import CodeLabHandler, codelab_api
 
 
 class DoctorHandler(CodeLabHandler):
+    needs_account = False  # a configuration IAM cannot complete is what the report is about
+
     @codelab_api
     async def get(self):
-        report = await server_report(self.codelab, self.settings["codelab_account"])
+        account = self.settings["codelab_account"]
+        try:
+            await account.ready(self.codelab)
+        except ModelArtsError:
+            pass  # config_error says why; the report shows it
+        report = await server_report(self.codelab, account)
         self.write_json(report.to_json())
 
 
 async def server_report(context, account) -> Report:
     settings = context.settings
+    unknown = context.locating is not None  # IAM has not given the region or project id: nothing to probe with
     situation = Situation(
-        settings, context.simulated, context.config_error, ca_bundle=tls.ca_bundle_from_env(account.options.ca_bundle),
+        None if unknown else settings, context.simulated, None if unknown else context.config_error,
+        credentials_problem=context.config_error if unknown else None,
+        ca_bundle=tls.ca_bundle_from_env(account.options.ca_bundle),
         env=os.environ, honours_proxies=False,  # the server's kept-alive connections go straight to the host
     )  # fmt: skip
     checks = before_probing(situation)
+    if unknown:
+        return Report(tuple(checks), False, "server")
     client = account.new_client(settings)
     client.request_timeout = min(client.request_timeout, REQUEST_TIMEOUT_S)
     try:

@@ -5,12 +5,19 @@ from __future__ import annotations
 import json
 from importlib.resources import files
 
+from ...modelarts.errors import ModelArtsError
 from .base import CodeLabHandler, codelab_api
 
 
 class ConfigHandler(CodeLabHandler):
+    needs_account = False  # answers even when IAM fails: config_error then says why
+
     @codelab_api
-    def get(self):
+    async def get(self):
+        try:
+            await self.settings["codelab_account"].ready(self.codelab)
+        except ModelArtsError:
+            pass  # the sentence is in config_error
         self.write_json(self.codelab.public_config())
 
 
@@ -24,6 +31,7 @@ class ImagesHandler(CodeLabHandler):
 
 
 class OpenAPIHandler(CodeLabHandler):
+    needs_account = False
     _document: bytes | None = None
 
     @codelab_api

@@ -6,8 +6,9 @@ from tornado import web
 
 from ...i18n import _
 from .. import validation
+from ..repository_open import link_of, repository_answer, repository_copy
 from .base import CodeLabHandler, codelab_api
-from .send import open_path
+from .send import open_path, opened, send_errors
 
 NO_INSTANCE = "No CodeLab instance yet: open one with POST codelab/api/notebooks/open (or the Open button)."
 
@@ -15,8 +16,11 @@ NO_INSTANCE = "No CodeLab instance yet: open one with POST codelab/api/notebooks
 class OpenHandler(CodeLabHandler):
     @codelab_api
     async def post(self):
-        body = self.read_body({"image_id", "share_url", "path", "strip_outputs", "create_bucket"})
+        body = self.read_body({"image_id", "share_url", "path", "strip_outputs", "create_bucket", "files", "with_repository"})
         image_id = validation.image_id(body.get("image_id"))
+        if body.get("with_repository", False) is not False:
+            self.write_json(await self.open_repository(body, image_id))
+            return
         if body.get("path") is not None:  # a notebook of the contents tree: sent through OBS first (send.py)
             if body.get("share_url"):
                 raise validation.BadInput(
@@ -28,6 +32,19 @@ class OpenHandler(CodeLabHandler):
         notebook = await self.codelab.client.open(image_id=image_id, share_url=share_url)
         self.codelab.observe(notebook)
         self.write_json(self.codelab.notebook_json(notebook))
+
+    async def open_repository(self, body: dict, image_id: str | None) -> dict:
+        """The notebook of a repository link, with the cell that unpacks the repository, sent through OBS."""
+        if body["with_repository"] is not True:
+            raise validation.BadInput("with_repository", _("with_repository must be true or false."))
+        if body.get("path") is not None or body.get("files") is not None:
+            raise validation.BadInput("path", _("with_repository opens a link (share_url), not a path in the file browser."))
+        source = self.settings["codelab_repositories"]
+        link = link_of(body.get("share_url"), source)
+        sender = self.codelab.sender
+        copy = await repository_copy(link, sender.settings.size_limit_bytes, source)
+        job = await send_errors(lambda _: sender.launch(copy, body, image_id))(self)
+        return {**await opened(job), "repository": repository_answer(link, sender.settings.simulated)}
 
 
 class CurrentHandler(CodeLabHandler):

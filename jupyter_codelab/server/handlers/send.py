@@ -18,10 +18,11 @@ from ...obs.gateway import ObsRequestError
 from ...obs.naming import NamingError
 from ...obs.notebook_file import SendInputError
 from ...obs.sender import PublishError, obs_sentence
+from ...ready.limits import FilesError
 from .. import validation
 from .base import CodeLabHandler, CodeLabHTTPError, codelab_api
 
-SEND_FIELDS = {"path", "strip_outputs", "create_bucket", "image_id", "open"}
+SEND_FIELDS = {"path", "strip_outputs", "create_bucket", "image_id", "open", "files"}
 
 
 def send_errors(method):
@@ -34,7 +35,7 @@ def send_errors(method):
             return (await result) if inspect.isawaitable(result) else result
         except SendInputError as error:
             raise CodeLabHTTPError(error.status, str(error), field=error.field) from None
-        except NamingError as error:
+        except (NamingError, FilesError) as error:
             raise CodeLabHTTPError(400, str(error), field=error.field) from None
         except PublishError as error:
             raise obs_http_error(error.sentence, error.cause) from None
@@ -63,7 +64,7 @@ class PreviewHandler(SendHandler):
     @codelab_api
     @send_errors
     async def post(self):
-        body = self.read_body({"path", "strip_outputs", "publish"})
+        body = self.read_body({"path", "strip_outputs", "publish", "files"})
         self.write_json(await self.sender.preview(self.contents, body))
 
 
@@ -93,7 +94,7 @@ class PublishHandler(SendHandler):
     @codelab_api
     @send_errors
     async def post(self):
-        body = self.read_body({"path", "strip_outputs", "create_bucket", "confirm"})
+        body = self.read_body({"path", "strip_outputs", "create_bucket", "confirm", "files"})
         self.write_json(await self.sender.publish(self.contents, body))
 
 
@@ -101,6 +102,11 @@ async def open_path(handler: CodeLabHandler, body: dict, image_id: str | None) -
     """``POST notebooks/open {"path"}``: send, wait until opened, and answer the Notebook (or the failure)."""
     sender = handler.codelab.sender
     job = await send_errors(lambda _: sender.start(handler.settings["contents_manager"], body, image_id))(handler)
+    return await opened(job)
+
+
+async def opened(job) -> dict:
+    """The Notebook once the job has opened it, or its failure as the error answer."""
     await job.finished.wait()
     if job.state == "failed":
         error = job.exception

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import json
-import re
 import secrets
+import xml.etree.ElementTree as ET
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
@@ -101,10 +101,10 @@ class BucketHandler(ObsHandler):
     def put(self) -> None:
         owner = self.owner_id()
         if self.route() == "acl":
-            self.obs.store.owned(self.bucket_name, owner).acl = acl_from(self.acl_header(), self.request.body)
+            self.obs.store.owned(self.bucket_name, owner).acl = acl_from(self.acl_header(), self.request.body, self.request.path)
             return self.finish()
-        location = re.search(rb"<Location>([^<]*)</Location>", self.request.body or b"")
-        self.obs.store.create_bucket(self.bucket_name, owner, self.acl_header(), location.group(1).decode() if location else "")
+        location = bucket_location(self.request.body, self.request.path)
+        self.obs.store.create_bucket(self.bucket_name, owner, self.acl_header(), location, self.obs.sim.config.region)
         self.set_header("Location", "/" + self.bucket_name)
         self.finish()
 
@@ -136,7 +136,7 @@ class ObjectHandler(ObsHandler):
     def put(self) -> None:
         bucket = self.obs.store.owned(self.bucket_name, self.owner_id())
         if self.route() == "acl":
-            self.obs.store.get(bucket, self.key).acl = acl_from(self.acl_header(), self.request.body)
+            self.obs.store.get(bucket, self.key).acl = acl_from(self.acl_header(), self.request.body, self.request.path)
             return self.finish()
         item = self.obs.store.put(bucket, self.key, self.request.body, self.request.headers.get("Content-Type", ""),
                                   self.acl_header(), self.request.headers.get("Content-MD5"))  # fmt: skip
@@ -144,11 +144,43 @@ class ObjectHandler(ObsHandler):
         self.finish()
 
 
-def acl_from(header: str, body: bytes | None) -> str:
-    """The canned ACL of a ?acl call: the x-obs-acl header, or an AccessControlPolicy granting AllUsers READ."""
-    if body and b"AccessControlPolicy" in body:
-        return "public-read" if re.search(rb"AllUsers.*?READ", body, re.S) else "private"
-    return header
+def _xml(body: bytes, code: str, resource: str) -> ET.Element:
+    try:
+        return ET.fromstring(body)
+    except ET.ParseError:
+        raise ObsError(400, code, "The XML you provided was not well-formed or did not validate against our published schema.",
+                       resource) from None  # fmt: skip
+
+
+def _named(element: ET.Element, name: str) -> list[ET.Element]:
+    """Descendants called ``name`` in any namespace (OBS's and S3's documents carry one)."""
+    return [e for e in element.iter() if e.tag.rsplit("}", 1)[-1] == name]
+
+
+def bucket_location(body: bytes | None, resource: str) -> str | None:
+    """``<CreateBucketConfiguration>``'s region: ``<Location>`` (OBS signature) or ``<LocationConstraint>`` (the
+    S3-compatible one): what esdk-obs-python's convertor.py trans_create_bucket writes for each; None when absent."""
+    if not body or not body.strip():
+        return None
+    root = _xml(body, "MalformedXML", resource)
+    found = _named(root, "Location") + _named(root, "LocationConstraint")
+    return (found[0].text or "").strip() if found else None
+
+
+def acl_from(header: str, body: bytes | None, resource: str) -> str:
+    """The canned ACL of a ?acl call: the x-obs-acl header, or an AccessControlPolicy whose grants to everyone
+    (``<Canned>Everyone</Canned>`` in OBS's form, Configuring a Bucket ACL obs_04_0031; the AllUsers ``<URI>``
+    in S3's) give READ (public-read) or READ and WRITE (public-read-write)."""
+    if not body or not body.strip():
+        return header
+    granted = set()
+    for grant in _named(_xml(body, "MalformedACLError", resource), "Grant"):
+        grantees = [(e.text or "").strip() for e in _named(grant, "Canned") + _named(grant, "URI")]
+        if any(g == "Everyone" or g.endswith("/AllUsers") for g in grantees):
+            granted |= {(p.text or "").strip() for p in _named(grant, "Permission")}
+    if "FULL_CONTROL" in granted or {"READ", "WRITE"} <= granted:
+        return "public-read-write"
+    return "public-read" if "READ" in granted else "private"
 
 
 class ControlHandler(web.RequestHandler):

@@ -11,9 +11,11 @@ from email.utils import formatdate
 
 from .errors import ObsError, access_denied, no_such_bucket, no_such_key
 
-# OBS bucket names (Creating a Bucket, obs_04_0021): 3-63 characters, lower-case letters, digits,
-# hyphens and periods, starting and ending with a letter or digit, not an IP address.
+# OBS bucket names (Listing Objects in a Bucket, obs_04_0022, "Constraints"): 3-63 characters, lower-case
+# letters, digits, hyphens and periods, starting and ending with a letter or digit, not formatted as an IP
+# address, no two periods in a row, no period next to a hyphen ("my-.bucket", "my.-bucket").
 BUCKET_RE = re.compile(r"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$")
+IP_LIKE = re.compile(r"^\d+\.\d+\.\d+\.\d+$")
 CANNED_ACLS = ("private", "public-read", "public-read-write")
 MAX_OBJECT_BYTES = 5 * 1024**3  # a single PUT takes at most 5 GB (Uploading Objects - PUT, obs_04_0080)
 
@@ -68,25 +70,29 @@ class ObsStore:
             raise access_denied("/" + name)
         return bucket
 
-    def create_bucket(self, name: str, owner_id: str, acl: str, location: str) -> Bucket:
-        if not BUCKET_RE.match(name) or ".." in name or re.match(r"^\d+\.\d+\.\d+\.\d+$", name):
-            raise ObsError(400, "InvalidBucketName", "The specified bucket is not valid.", "/" + name)
+    def create_bucket(self, name: str, owner_id: str, acl: str, location: str | None, region: str) -> Bucket:
+        """Creating a Bucket (obs_04_0021): the same account creating its bucket again in the same region is 200
+        and keeps the first creation's attributes; anyone else's name is 409. ``location`` (None: not given, which
+        the endpoint's region takes) must be the endpoint's ``region``."""
+        resource = "/" + name
+        if not BUCKET_RE.match(name) or any(bad in name for bad in ("..", "-.", ".-")) or IP_LIKE.match(name):
+            raise ObsError(400, "InvalidBucketName", "The specified bucket is not valid.", resource)
+        if location is not None and location != region:
+            raise ObsError(
+                400, "InvalidLocationConstraint",
+                f"The specified location constraint is not valid: this endpoint creates buckets in {region}.", resource,
+            )  # fmt: skip
         existing = self.buckets.get(name)
         if existing is not None:
             if existing.owner_id == owner_id:
-                raise ObsError(
-                    409,
-                    "BucketAlreadyOwnedByYou",
-                    "Your previous request to create the named bucket succeeded and you already own it.",
-                    "/" + name,
-                )
+                return existing
             raise ObsError(
                 409, "BucketAlreadyExists",
                 "The requested bucket name is not available. The bucket namespace is shared by all users of the system. "
                 "Please select a different name and try again.",
-                "/" + name,
+                resource,
             )  # fmt: skip
-        self.buckets[name] = Bucket(name, owner_id, check_acl(acl, "/" + name), location)
+        self.buckets[name] = Bucket(name, owner_id, check_acl(acl, resource), region)
         return self.buckets[name]
 
     def put(self, bucket: Bucket, key: str, body: bytes, content_type: str, acl: str, content_md5: str | None) -> StoredObject:

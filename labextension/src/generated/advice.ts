@@ -30,7 +30,7 @@ export function adviceForCode(code: string | null, __: Translate = untranslated)
     case 'ModelArts.0210':
       return __('The project id does not belong to these credentials: check the project id for this region.');
     case 'ModelArts.4991':
-      return __('ModelArts failed to obtain the job status (the free flavors may be used up): wait a little and try again.');
+      return __('The quota of free specifications is used up: switch to billed specifications or wait until resources are released.');
     case 'ModelArts.6302':
       return __('The instance limit is reached: delete an instance you no longer need.');
     case 'ModelArts.6304':

@@ -4,6 +4,15 @@ import { ServerConnection } from '@jupyterlab/services';
 import { INotebook } from '../contracts';
 import { requestAPI } from '../request';
 
+/** A file or folder the notebook's code cells name, found under the Jupyter root (root-relative). */
+export interface IDetectedFile {
+  path: string;
+  size: number;
+  kind: 'file' | 'folder';
+  reason: string;
+  files: number;
+}
+
 export interface ISendPreview {
   path: string;
   name: string;
@@ -20,6 +29,10 @@ export interface ISendPreview {
   already_uploaded: boolean;
   visibility: 'private' | 'public';
   expires_in_s: number | null;
+  detected_files: IDetectedFile[];
+  skipped_files: { path: string; reason: string }[];
+  files: { path: string; size: number }[];
+  files_size: number;
 }
 
 export interface ISendJob {
@@ -42,6 +55,7 @@ export interface IPublished {
   public_url: string;
   run_in_modelarts_url: string;
   badge_markdown: string;
+  files: { path: string; size: number }[];
 }
 
 function post<T>(settings: ServerConnection.ISettings, endPoint: string, body: unknown): Promise<T> {
@@ -52,18 +66,20 @@ export function previewSend(
   settings: ServerConnection.ISettings,
   path: string,
   stripOutputs: boolean,
-  publish = false
+  publish = false,
+  files: string[] = []
 ): Promise<ISendPreview> {
-  return post(settings, 'send/preview', { path, strip_outputs: stripOutputs, publish });
+  return post(settings, 'send/preview', { path, strip_outputs: stripOutputs, publish, files });
 }
 
 export function startSend(
   settings: ServerConnection.ISettings,
   path: string,
   stripOutputs: boolean,
-  createBucket: boolean
+  createBucket: boolean,
+  files: string[] = []
 ): Promise<ISendJob> {
-  return post(settings, 'send', { path, strip_outputs: stripOutputs, create_bucket: createBucket });
+  return post(settings, 'send', { path, strip_outputs: stripOutputs, create_bucket: createBucket, files });
 }
 
 export function getJob(settings: ServerConnection.ISettings, id: string): Promise<ISendJob> {
@@ -73,7 +89,8 @@ export function getJob(settings: ServerConnection.ISettings, id: string): Promis
 export function publish(
   settings: ServerConnection.ISettings,
   path: string,
-  createBucket: boolean
+  createBucket: boolean,
+  files: string[] = []
 ): Promise<IPublished> {
-  return post(settings, 'send/publish', { path, create_bucket: createBucket, confirm: true });
+  return post(settings, 'send/publish', { path, create_bucket: createBucket, confirm: true, files });
 }

@@ -4,9 +4,16 @@ import { TranslationBundle } from '@jupyterlab/translation';
 import { Widget } from '@lumino/widgets';
 
 import { IPublished, ISendPreview } from './api';
-import { previewLines } from './words';
+import { FileChoice } from './files';
+import { previewLines, sizeText } from './words';
 
-class PreviewBody extends Widget implements Dialog.IBodyWidget<boolean> {
+/** What the person chose in a preview: strip the outputs, and the files sent with the notebook. */
+export interface IChoice {
+  strip: boolean;
+  files: string[];
+}
+
+class PreviewBody extends Widget implements Dialog.IBodyWidget<IChoice> {
   constructor(preview: ISendPreview, note: string, allowStrip: boolean, trans: TranslationBundle) {
     super();
     this.addClass('jp-codelab-send-preview');
@@ -23,6 +30,8 @@ class PreviewBody extends Widget implements Dialog.IBodyWidget<boolean> {
       warning.textContent = preview.too_large;
       this.node.appendChild(warning);
     }
+    this._files = new FileChoice(preview, trans);
+    this.node.appendChild(this._files.node);
     if (allowStrip) {
       const label = document.createElement('label');
       this._strip.type = 'checkbox';
@@ -36,26 +45,27 @@ class PreviewBody extends Widget implements Dialog.IBodyWidget<boolean> {
     this.node.appendChild(p);
   }
 
-  getValue(): boolean {
-    return this._strip.checked;
+  getValue(): IChoice {
+    return { strip: this._strip.checked, files: this._files.chosen };
   }
 
   private _strip = document.createElement('input');
+  private _files: FileChoice;
 }
 
-/** Ask before sending; resolves to {strip} when confirmed, null when cancelled. */
-export async function confirmSend(preview: ISendPreview, trans: TranslationBundle): Promise<{ strip: boolean } | null> {
+/** Ask before sending; resolves to the choice when confirmed, null when cancelled. */
+export async function confirmSend(preview: ISendPreview, trans: TranslationBundle): Promise<IChoice | null> {
   const accept = preview.create_bucket_needed ? trans.__('Create the Bucket and Open') : trans.__('Open in CodeLab');
   const result = await showDialog({
     title: trans.__('Open %1 in CodeLab?', preview.name),
     body: new PreviewBody(preview, trans.__('Nothing is uploaded until you confirm.'), true, trans),
     buttons: [Dialog.cancelButton({ label: trans.__('Cancel') }), Dialog.okButton({ label: accept })]
   });
-  return result.button.accept ? { strip: result.value ?? false } : null;
+  return result.button.accept ? (result.value ?? { strip: false, files: [] }) : null;
 }
 
-/** Ask before publishing, naming what becomes public. */
-export async function confirmPublish(preview: ISendPreview, trans: TranslationBundle): Promise<boolean> {
+/** Ask before publishing, naming what becomes public; resolves to the files ticked, null when cancelled. */
+export async function confirmPublish(preview: ISendPreview, trans: TranslationBundle): Promise<string[] | null> {
   const result = await showDialog({
     title: trans.__('Make %1 public?', preview.name),
     body: new PreviewBody(
@@ -71,7 +81,7 @@ export async function confirmPublish(preview: ISendPreview, trans: TranslationBu
     ),
     buttons: [Dialog.cancelButton({ label: trans.__('Cancel') }), Dialog.warnButton({ label: trans.__('Publish') })]
   });
-  return result.button.accept;
+  return result.button.accept ? (result.value?.files ?? []) : null;
 }
 
 export async function showBadge(published: IPublished, trans: TranslationBundle): Promise<void> {
@@ -84,6 +94,12 @@ export async function showBadge(published: IPublished, trans: TranslationBundle)
   const link = document.createElement('p');
   link.textContent = trans.__('Public URL: %1', published.public_url);
   body.append(link, text);
+  for (const file of published.files) {
+    const line = document.createElement('p');
+    line.className = 'jp-codelab-published-file';
+    line.textContent = trans.__('Public too: %1 (%2)', file.path, sizeText(file.size, trans.__.bind(trans)));
+    body.appendChild(line);
+  }
   const result = await showDialog({
     title: trans.__('%1 is public', published.name),
     body: new Widget({ node: body }),

@@ -57,7 +57,7 @@ export async function sendPath(
       return;
     }
     if (choice.strip !== preview.stripped) {
-      preview = await previewSend(settings, path, choice.strip);
+      preview = await previewSend(settings, path, choice.strip, false, choice.files);
     }
     if (preview.too_large) {
       await showErrorMessage(trans.__('Too large to send'), preview.too_large);
@@ -65,7 +65,7 @@ export async function sendPath(
     }
     const job = await follow(
       settings,
-      await startSend(settings, path, choice.strip, preview.create_bucket_needed),
+      await startSend(settings, path, choice.strip, preview.create_bucket_needed, choice.files),
       trans
     );
     if (job.state !== 'done') {
@@ -87,10 +87,11 @@ export async function publishPath(
 ): Promise<void> {
   try {
     const preview = await previewSend(settings, path, false, true);
-    if (!(await confirmPublish(preview, trans))) {
+    const files = await confirmPublish(preview, trans);
+    if (files === null) {
       return;
     }
-    await showBadge(await publish(settings, path, preview.create_bucket_needed), trans);
+    await showBadge(await publish(settings, path, preview.create_bucket_needed, files), trans);
   } catch (error) {
     await showErrorMessage(trans.__('Could not publish the notebook'), (error as Error).message);
   }
