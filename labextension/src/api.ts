@@ -1,11 +1,11 @@
 /**
- * Typed calls of the server extension's REST API (docs/contracts.md, section 2),
+ * Typed calls of the server extension's REST API (shapes: generated from the server's openapi.json),
  * each with the app's server settings first.
  */
 import { ServerConnection } from '@jupyterlab/services';
 
 import { requestAPI } from './request';
-import { IConfig, IImagesReply, ILease, INotebook } from './contracts';
+import { IConfig, IImagesReply, ILease, ILeaseRequest, INotebook, IOpenRequest } from './contracts';
 
 export function getConfig(settings: ServerConnection.ISettings): Promise<IConfig> {
   return requestAPI<IConfig>('config', settings);
@@ -13,12 +13,6 @@ export function getConfig(settings: ServerConnection.ISettings): Promise<IConfig
 
 export function getImages(settings: ServerConnection.ISettings): Promise<IImagesReply> {
   return requestAPI<IImagesReply>('images', settings);
-}
-
-export interface IOpenRequest {
-  image_id?: string;
-  /** The text as pasted: the server normalises and encodes it. */
-  share_url?: string;
 }
 
 export function openNotebook(settings: ServerConnection.ISettings, body: IOpenRequest): Promise<INotebook> {
@@ -40,7 +34,7 @@ export function getNotebook(settings: ServerConnection.ISettings, id: string): P
 export function renewLease(settings: ServerConnection.ISettings, id: string, durationMs: number): Promise<ILease> {
   return requestAPI<ILease>(`notebooks/${encodeURIComponent(id)}/lease`, settings, {
     method: 'PATCH',
-    body: JSON.stringify({ duration_ms: durationMs })
+    body: JSON.stringify({ duration_ms: durationMs } satisfies ILeaseRequest)
   });
 }
 
@@ -51,9 +45,7 @@ export function stopNotebook(settings: ServerConnection.ISettings, id: string): 
   });
 }
 
-export function startNotebook(settings: ServerConnection.ISettings, id: string, hours?: number): Promise<INotebook> {
-  return requestAPI<INotebook>(`notebooks/${encodeURIComponent(id)}/start`, settings, {
-    method: 'POST',
-    body: JSON.stringify(hours === undefined ? {} : { hours })
-  });
+/** Start a stopped instance with ModelArts' default lease. */
+export function startNotebook(settings: ServerConnection.ISettings, id: string): Promise<INotebook> {
+  return requestAPI<INotebook>(`notebooks/${encodeURIComponent(id)}/start`, settings, { method: 'POST', body: '{}' });
 }

@@ -20,7 +20,7 @@ import { Translate, untranslated } from './gettext';
 import { Action, IActionError, toActionError } from './actionError';
 import { CodeLabRequestError } from './request';
 import { checkShareUrl } from './shareUrl';
-import { IConfig, IImage, INotebook, INotebookEvent } from './contracts';
+import { IConfig, IImage, INotebook, INotebookEvent, IOpenRequest } from './contracts';
 import { DEFAULT_SETTINGS, ICodeLabModel, ICodeLabSettings, Outcome } from './tokens';
 import { ConnectionState, InstanceEventStream } from './eventStream';
 
@@ -223,7 +223,7 @@ export class CodeLabModel implements ICodeLabModel {
 
   /** Open with the form's values; an invalid notebook URL is reported and nothing is sent. */
   async open(): Promise<void> {
-    const body: api.IOpenRequest = {};
+    const body: IOpenRequest = {};
     if (this.selectedImageId) {
       body.image_id = this.selectedImageId;
     }

@@ -6,13 +6,13 @@
 import { Translate, untranslated } from './gettext';
 import { stateSentence, vanishedSentence } from './generated/states';
 import { InstancePhase, notebookPhase } from './phase';
-import { INotebook } from './contracts';
+import { INotebook, INotebookImage } from './contracts';
 
 export type Notice =
   { kind: 'vanished' } | { kind: 'deleted' } | { kind: 'switched'; from: string; to: string } | { kind: 'loaded' };
 
 /** An image as a person reads it: "name:tag", else its id. */
-export function imageLabel(image: INotebook['image'] | undefined): string {
+export function imageLabel(image: Pick<INotebookImage, 'id' | 'name' | 'tag'> | null | undefined): string {
   if (!image) {
     return '';
   }

@@ -77,7 +77,7 @@ export class InstanceView extends ModelView {
       { class: 'jp-CodeLab-state', 'data-testid': 'codelab-state' },
       state.words,
       ' ',
-      h('span', { class: 'jp-CodeLab-name' }, notebook.name)
+      h('span', { class: 'jp-CodeLab-name' }, notebook.name ?? notebook.id)
     );
   }
 

@@ -10,8 +10,11 @@ import { h, setChildren } from '../dom';
 import { stepName, stepStatusWords } from '../generated/states';
 import { ICodeLabModel } from '../tokens';
 import { isRestart } from '../phase';
-import { IStep, StepStatus } from '../contracts';
+import { IStep } from '../contracts';
 import { ModelView } from './view';
+
+/** The step statuses this view words (ModelArts' JobProgress); another is shown as it is. */
+type StepStatus = 'WAITING' | 'PROCESSING' | 'COMPLETED' | 'FAILED';
 
 export class ProgressView extends ModelView {
   constructor(model: ICodeLabModel, trans: TranslationBundle) {
@@ -95,7 +98,12 @@ export class ProgressView extends ModelView {
     setChildren(this._steps, ...steps.map(step => this.stepItem(step)));
     const current = steps.find(step => step.status !== 'COMPLETED');
     this._summary.textContent = current
-      ? this.trans.__('%1: %2 (%3 percent)', this.stepName(current), this.statusWord(current.status), progress)
+      ? this.trans.__(
+          '%1: %2 (%3 percent)',
+          this.stepName(current),
+          this.statusWord(current.status as StepStatus),
+          progress
+        )
       : this.trans.__('All steps completed.');
     this.renderNotes();
   }

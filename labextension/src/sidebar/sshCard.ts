@@ -27,7 +27,7 @@ export class SshCard {
       this._config = config;
       this._copy.revert();
     }
-    const keys = sshKeyNames(ssh); // key_pair_names (EndpointsRes), or ssh_keys from an older server
+    const keys = sshKeyNames(ssh);
     return [
       h(
         'div',
@@ -36,7 +36,7 @@ export class SshCard {
         h(
           'code',
           { class: 'jp-CodeLab-sshUri', title: keys.length ? trans.__('Key pairs: %1', keys.join(', ')) : null },
-          ssh.uri
+          ssh.uri ?? ''
         ),
         this._copy.node
       )
