@@ -11,7 +11,7 @@ import type { IDisposable } from '@lumino/disposable';
 import type { ISignal } from '@lumino/signaling';
 
 import type { Action, IActionError } from './actionError';
-import type { IConfig, IImage, INotebook } from './contracts';
+import type { IConfig, IImage, IImagesReply, INotebook, IOpenRequest } from './contracts';
 import type { Notice } from './notice';
 import type { OpenIntent } from './openIntent';
 import type { IStateView, Phase, StopNotice } from './phase';
@@ -47,13 +47,88 @@ export type Outcome =
   | { kind: 'notice'; notice: Notice };
 
 /**
- * The one state of "my CodeLab instance" in this browser tab. Views read it
- * and call its methods; they cannot assign its state (every field is readonly).
+ * What moved in the instance model: `config` (the server's config, loaded or
+ * not), `notebook` (the instance, its lease and how it stopped), `action` (the
+ * action under way, its error, the notice), `connection` (the event stream,
+ * ModelArts' transient trouble).
+ */
+export type InstanceChange = 'config' | 'notebook' | 'action' | 'connection';
+
+/** What moved in the open form: the images offered, or the draft (image picked, notebook URL). */
+export type FormChange = 'images' | 'draft';
+
+/** Whatever a view may show: the two models' changes, or the user's settings. */
+export type CodeLabChange = InstanceChange | FormChange | 'settings';
+
+/** "My CodeLab instance" as this tab knows it, and the actions on it. */
+export interface IInstanceModel extends IDisposable {
+  readonly changed: ISignal<IInstanceModel, InstanceChange>;
+  /** Extended, failed, stopped by its lease, switched or loaded: for notifications. */
+  readonly outcome: ISignal<IInstanceModel, Outcome>;
+  /** The server's config; null until loaded (or when it could not be). */
+  readonly config: IConfig | null;
+  /** The current instance; null when there is none. */
+  readonly notebook: INotebook | null;
+  /** The action under way, if any (one at a time). */
+  readonly busy: Action | null;
+  readonly error: IActionError | null;
+  /** The event stream's state while the instance is watched. */
+  readonly connection: ConnectionState | 'idle';
+  /** Transient trouble between the server and ModelArts (the server keeps trying). */
+  readonly upstreamMessage: string | null;
+  readonly stopNotice: StopNotice;
+  /** What the server did that the state alone does not say (vanished, switched image...). */
+  readonly notice: Notice | null;
+  /** When this tab first saw the instance starting (for "taking longer than usual"). */
+  readonly startingSince: number | null;
+  /** This tab watched the instance start (so the finished steps stay in view). */
+  readonly sawStart: boolean;
+  /** Local time at which the lease stops the instance. */
+  readonly deadline: number | null;
+  readonly phase: Phase;
+  /** The instance's status in words, with its sentence and its actions (the first is the primary one). */
+  readonly state: IStateView;
+  /** Milliseconds until the auto-stop, while running with a lease. */
+  readonly remainingMs: number | null;
+  /** Load the config (and `alongside`, say the images) and the current instance. */
+  load(alongside?: () => Promise<unknown>): Promise<void>;
+  /** Find the current instance (a reload or another tab) and resume watching it. */
+  refreshCurrent(): Promise<void>;
+  open(body: IOpenRequest): Promise<void>;
+  /** Renew the lease: the instance then stops `durationMs` from now. */
+  extend(durationMs: number): Promise<void>;
+  stop(): Promise<void>;
+  start(): Promise<void>;
+  reportClientError(action: Action, message: string): void;
+  clearError(): void;
+}
+
+/** The open form's draft, kept in the shared model so that the palette's Open uses it too. */
+export interface IOpenFormModel {
+  readonly changed: ISignal<IOpenFormModel, FormChange>;
+  readonly images: readonly IImage[];
+  readonly selectedImageId: string;
+  /** The notebook URL as pasted. */
+  readonly shareText: string;
+  readonly selectedImage: IImage | null;
+  /** The `defaultImage` setting's image, else the server's default. */
+  readonly defaultImageId: string;
+  setDraft(draft: { imageId?: string; shareText?: string }): void;
+  setImages(reply: IImagesReply): void;
+}
+
+/**
+ * The one state of "my CodeLab instance" in this browser tab: the instance
+ * model and the open form's, with the settings and a clock. Views read it and
+ * call its methods; they cannot assign its state (every field is readonly).
+ * The fields below `settings` are the two models' own, for views that show both.
  */
 export interface ICodeLabModel extends IDisposable {
-  /** Any state change (not the clock: see `tick`). */
-  readonly changed: ISignal<ICodeLabModel, void>;
-  /** Once a second while an instance is starting or running. */
+  readonly instance: IInstanceModel;
+  readonly form: IOpenFormModel;
+  /** Either model's change, or the settings' (not the clock: see `tick`). */
+  readonly changed: ISignal<ICodeLabModel, CodeLabChange>;
+  /** Once a second while an instance can change by itself, and the page is in view. */
   readonly tick: ISignal<ICodeLabModel, void>;
   /** Extended, failed, stopped by its lease, switched or loaded: for notifications. */
   readonly outcome: ISignal<ICodeLabModel, Outcome>;

@@ -9,11 +9,10 @@ import { ServerConnection } from '@jupyterlab/services';
 import { TranslationBundle } from '@jupyterlab/translation';
 
 import { CommandIDs, ICodeLabModel } from '../tokens';
-import { getJob, ISendJob, previewSend, publish, startSend } from './api';
+import { ISendJob, previewSend, publish, startSend } from './api';
 import { confirmPublish, confirmSend, showBadge } from './dialogs';
+import { followJob } from './job';
 import { progressText } from './words';
-
-const POLL_MS = 300;
 
 async function follow(
   settings: ServerConnection.ISettings,
@@ -23,11 +22,7 @@ async function follow(
   const __ = trans.__.bind(trans);
   const id = Notification.emit(progressText(job, __), 'in-progress', { autoClose: false });
   try {
-    while (job.state !== 'done' && job.state !== 'failed') {
-      await new Promise(resolve => setTimeout(resolve, POLL_MS));
-      job = await getJob(settings, job.id);
-      Notification.update({ id, message: progressText(job, __) });
-    }
+    job = await followJob(settings, job, next => Notification.update({ id, message: progressText(next, __) }));
   } catch (error) {
     // The job could not be read any more (server restart, network): no spinner left behind.
     Notification.update({ id, message: (error as Error).message, type: 'error', autoClose: 5000 });

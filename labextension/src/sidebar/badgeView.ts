@@ -9,7 +9,7 @@ import { ModelView } from './view';
 
 export class BadgeView extends ModelView {
   constructor(model: ICodeLabModel, trans: TranslationBundle) {
-    super(model, trans);
+    super(model, trans, ['draft']);
     this.addClass('jp-CodeLab-badge');
     this.node.dataset.testid = 'codelab-badge';
     this._link = h(

@@ -18,7 +18,7 @@ import { ModelView } from './view';
 
 export class InstanceView extends ModelView {
   constructor(model: ICodeLabModel, trans: TranslationBundle) {
-    super(model, trans);
+    super(model, trans, ['notebook', 'action', 'config', 'settings']);
     this.addClass('jp-CodeLab-instance');
     this._countdown = h('span', { class: 'jp-CodeLab-countdown', 'data-testid': 'codelab-countdown', role: 'timer' });
     this._body = h('div', { class: 'jp-CodeLab-instanceBody' });

@@ -29,7 +29,7 @@ const FOLDED = ['starting', 'running', 'busy', 'stopping', 'stopped', 'frozen', 
 
 export class OpenFormView extends ModelView {
   constructor(model: ICodeLabModel, trans: TranslationBundle) {
-    super(model, trans);
+    super(model, trans, ['images', 'draft', 'config', 'notebook', 'action']);
     this.addClass('jp-CodeLab-form');
     this._select = h('select', {
       id: 'jp-CodeLab-image',

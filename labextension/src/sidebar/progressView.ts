@@ -18,7 +18,7 @@ type StepStatus = 'WAITING' | 'PROCESSING' | 'COMPLETED' | 'FAILED';
 
 export class ProgressView extends ModelView {
   constructor(model: ICodeLabModel, trans: TranslationBundle) {
-    super(model, trans);
+    super(model, trans, ['notebook', 'connection', 'config', 'settings']);
     this.addClass('jp-CodeLab-progress');
     this.node.dataset.testid = 'codelab-progress';
     this._bar = h('div', { class: 'jp-CodeLab-barFill' });
