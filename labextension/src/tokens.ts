@@ -32,12 +32,19 @@ export const PANEL_ID = 'jp-CodeLab-panel';
 /** The translation domain of every user-visible string. */
 export const TRANSLATION_DOMAIN = 'jupyter_codelab';
 
+/** Every command of the extension (schema/plugin.json names codelab:send-current for Notebook 7's toolbar). */
 export namespace CommandIDs {
   export const open = 'codelab:open';
   export const extend = 'codelab:extend';
   export const stop = 'codelab:stop';
   export const showPanel = 'codelab:show-panel';
+  export const sendFile = 'codelab:send-file';
+  export const sendCurrent = 'codelab:send-current';
+  export const publishFile = 'codelab:publish-file';
 }
+
+/** `describedBy` of a command that takes no arguments (all of ours). */
+export const NO_ARGS = { args: { type: 'object', properties: {} } };
 
 /** What happened that deserves a notification (the sidebar may be closed). */
 export type Outcome =
