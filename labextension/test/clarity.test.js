@@ -94,6 +94,14 @@ test('the stop time reads 15:42 today, with the day otherwise', () => {
   assert.match(clockTime(new Date(2024, 4, 8, 1, 2).getTime(), now), /^[A-Z][a-z]{2} 01:02$/);
 });
 
+test("the stop time's day is in the user's language, the clock 24 h in every language", () => {
+  const now = new Date(2024, 4, 7, 14, 0).getTime(); // a Tuesday
+  const tomorrow = new Date(2024, 4, 8, 15, 42).getTime();
+  assert.equal(clockTime(tomorrow, now, 'en-US'), 'Wed 15:42');
+  assert.equal(clockTime(tomorrow, now, 'zh-CN'), '周三 15:42');
+  assert.equal(clockTime(new Date(2024, 4, 7, 0, 5).getTime(), now, 'en-US'), '00:05');
+});
+
 test('hosts ModelArts cannot reach are warned about; public ones are not', () => {
   for (const url of [
     'http://localhost:8888/a.ipynb',

@@ -1,11 +1,12 @@
 /** Sentences of the send flow (pure: tested with node). */
+import { userLocale } from '../countdown';
 import { Translate, untranslated } from '../gettext';
 import { ISendJob, ISendPreview } from './api';
 
 const MB = 1024 * 1024;
 
 export function sizeText(bytes: number, __: Translate = untranslated): string {
-  return bytes >= MB / 10 ? __('%1 MB', (bytes / MB).toFixed(2)) : __('%1 bytes', bytes.toLocaleString('en'));
+  return bytes >= MB / 10 ? __('%1 MB', (bytes / MB).toFixed(2)) : __('%1 bytes', bytes.toLocaleString(userLocale()));
 }
 
 /** The lines of the confirmation: name, size, bucket, private or public, expiry. */
