@@ -30,11 +30,17 @@ export function getNotebook(settings: ServerConnection.ISettings, id: string): P
   return requestAPI<INotebook>(`notebooks/${encodeURIComponent(id)}`, settings);
 }
 
-/** Renew the lease: the instance then stops `durationMs` from now (the API counts from now). */
-export function renewLease(settings: ServerConnection.ISettings, id: string, durationMs: number): Promise<ILease> {
+/**
+ * Move the automatic stop `hours` later than it is now. The server plans it with the
+ * one rule of every face (what is left plus N hours, within what ModelArts allows) and
+ * says in `note` why the stop is not where asked; the stop times in its sentences are
+ * on this browser's clock.
+ */
+export function extendLease(settings: ServerConnection.ISettings, id: string, hours: number): Promise<ILease> {
+  const body: ILeaseRequest = { extend_hours: hours, utc_offset_minutes: -new Date().getTimezoneOffset() };
   return requestAPI<ILease>(`notebooks/${encodeURIComponent(id)}/lease`, settings, {
     method: 'PATCH',
-    body: JSON.stringify({ duration_ms: durationMs } satisfies ILeaseRequest)
+    body: JSON.stringify(body)
   });
 }
 

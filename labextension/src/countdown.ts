@@ -30,21 +30,6 @@ export function formatRemaining(ms: number): string {
   return [hours, minutes, seconds].map(n => String(n).padStart(2, '0')).join(':');
 }
 
-const HOUR_MS = 3_600_000;
-/** What the server accepts for a lease (validation.py: 1 h to 72 h, counted from now). */
-export const LEASE_MIN_MS = HOUR_MS;
-export const LEASE_MAX_MS = 72 * HOUR_MS;
-
-/**
- * The lease to ask for so that Extend means "+N h from the current auto-stop":
- * ModelArts counts the requested duration from now, so ask for what is left
- * plus N hours (within 1 h to 72 h). No auto-stop (null): N hours from now.
- */
-export function extendedDurationMs(remainingMs: number | null, extendHours: number): number {
-  const wanted = Math.max(0, remainingMs ?? 0) + extendHours * HOUR_MS;
-  return Math.round(Math.min(LEASE_MAX_MS, Math.max(LEASE_MIN_MS, wanted)));
-}
-
 /**
  * The user's language for dates and numbers: the one JupyterLab's translator
  * puts on the page (as JupyterLab's own Time.format reads it), else the browser's.

@@ -63,17 +63,17 @@ export class InstanceModel extends InstanceState implements IInstanceModel {
     });
   }
 
-  /** Renew the lease: the instance then stops `durationMs` from now (the API counts from now). */
-  async extend(durationMs: number): Promise<void> {
+  /** Move the automatic stop `hours` later (the server plans it: see api.extendLease). */
+  async extend(hours: number): Promise<void> {
     const notebook = this._notebook;
     if (!notebook) {
       return;
     }
     await this.run('extend', async () => {
-      const lease = await api.renewLease(this.serverSettings, notebook.id, durationMs);
+      const { note, ...lease } = await api.extendLease(this.serverSettings, notebook.id, hours);
       if (this._notebook?.id === notebook.id) {
         this.setNotebook({ ...this._notebook, lease });
-        this._outcome.emit({ kind: 'extended', deadline: this._deadline });
+        this._outcome.emit({ kind: 'extended', deadline: this._deadline, note: note ?? null });
       }
     });
   }

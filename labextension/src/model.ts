@@ -14,7 +14,6 @@ import { ISignal, Signal } from '@lumino/signaling';
 
 import * as api from './api';
 import { Action, IActionError } from './actionError';
-import { extendedDurationMs } from './countdown';
 import { IConfig, IImage, INotebook, IOpenRequest } from './contracts';
 import { ConnectionState } from './eventStream';
 import { Translate, untranslated } from './gettext';
@@ -25,6 +24,8 @@ import { OpenIntent, openIntent } from './openIntent';
 import { isWatched, IStateView, Phase, StopNotice } from './phase';
 import { checkShareUrl } from './shareUrl';
 import { CodeLabChange, DEFAULT_SETTINGS, ICodeLabModel, ICodeLabSettings, InstanceChange, Outcome } from './tokens';
+
+const HOUR_MS = 3_600_000;
 
 /** The fields' documentation is on ICodeLabModel (tokens.ts). */
 export class CodeLabModel implements ICodeLabModel {
@@ -139,12 +140,8 @@ export class CodeLabModel implements ICodeLabModel {
     });
   }
 
-  get extendDurationMs(): number {
-    return extendedDurationMs(this.remainingMs, this._settings.extendHours);
-  }
-
   get extendedDeadline(): number {
-    return Date.now() + this.extendDurationMs;
+    return (this.deadline ?? Date.now()) + this._settings.extendHours * HOUR_MS;
   }
 
   setDraft(draft: { imageId?: string; shareText?: string }): void {
@@ -193,7 +190,7 @@ export class CodeLabModel implements ICodeLabModel {
   }
 
   extend(): Promise<void> {
-    return this.instance.extend(this.extendDurationMs);
+    return this.instance.extend(this._settings.extendHours);
   }
 
   stop(): Promise<void> {

@@ -48,7 +48,7 @@ export const NO_ARGS = { args: { type: 'object', properties: {} } };
 
 /** What happened that deserves a notification (the sidebar may be closed). */
 export type Outcome =
-  | { kind: 'extended'; deadline: number | null }
+  | { kind: 'extended'; deadline: number | null; note: string | null }
   | { kind: 'failed'; notebook: INotebook }
   | { kind: 'auto-stopped'; notebook: INotebook }
   | { kind: 'notice'; notice: Notice };
@@ -102,8 +102,8 @@ export interface IInstanceModel extends IDisposable {
   /** Find the current instance (a reload or another tab) and resume watching it. */
   refreshCurrent(): Promise<void>;
   open(body: IOpenRequest): Promise<void>;
-  /** Renew the lease: the instance then stops `durationMs` from now. */
-  extend(durationMs: number): Promise<void>;
+  /** Move the automatic stop `hours` later than it is now (the server plans it within ModelArts' limits). */
+  extend(hours: number): Promise<void>;
   stop(): Promise<void>;
   start(): Promise<void>;
   reportClientError(action: Action, message: string): void;
@@ -178,9 +178,11 @@ export interface ICodeLabModel extends IDisposable {
   readonly remainingMs: number | null;
   /** What Open will do with the form's values (label, sentence, enabled state, confirmation). */
   readonly openIntent: OpenIntent;
-  /** The lease Extend asks for: what is left plus `extendHours` (the API counts from now). */
-  readonly extendDurationMs: number;
-  /** When the instance will stop after Extend (for "Keep until 15:42"). */
+  /**
+   * Where Extend asks the stop to move: `extendHours` after the current one (no auto-stop:
+   * from now), for "Keep until 15:42". The server decides within ModelArts' limits and says
+   * so when it differs (the `extended` outcome's note).
+   */
   readonly extendedDeadline: number;
 
   /** Change the form's values (the image and the pasted notebook URL). */

@@ -4,7 +4,7 @@ const assert = require('node:assert/strict');
 const { test } = require('node:test');
 
 const { openIntent, openLabel, isOpenEnabled, openSentence, openCommandLabel } = require('../lib/node/openIntent.js');
-const { extendedDurationMs, clockTime } = require('../lib/node/countdown.js');
+const { clockTime } = require('../lib/node/countdown.js');
 const { hostWarning, unreachableHost } = require('../lib/node/hostWarning.js');
 const { checkShareUrl } = require('../lib/node/shareUrl.js');
 const { isRestart } = require('../lib/node/phase.js');
@@ -77,14 +77,6 @@ test('"hello world" is not a link', () => {
     'Notebook URL is not a link: paste the https link to an .ipynb file.'
   );
   assert.match(checkShareUrl('https://example.org/a b.ipynb').message, /space/);
-});
-
-test('Extend asks for what is left plus N hours, within 1 h and 72 h', () => {
-  const hour = 3_600_000;
-  assert.equal(extendedDurationMs(59 * 60_000, 1), 119 * 60_000); // not 1 h from now: +39 s was the bug
-  assert.equal(extendedDurationMs(null, 2), 2 * hour);
-  assert.equal(extendedDurationMs(-5000, 1), hour);
-  assert.equal(extendedDurationMs(71.5 * hour, 1), 72 * hour);
 });
 
 test('the stop time reads 15:42 today, with the day otherwise', () => {

@@ -170,8 +170,10 @@ class FakeServer {
       return missing;
     }
     if (action === 'lease') {
-      this.current = { ...this.current, lease: lease(body.duration_ms) };
-      return [200, this.current.lease];
+      // The plan is the server's (tests/server/test_extend_route.py): here, N hours more, said plainly.
+      const left = this.current.lease?.remaining_ms ?? 0;
+      this.current = { ...this.current, lease: lease(left + body.extend_hours * HOUR) };
+      return [200, { ...this.current.lease, note: null }];
     }
     if (action === 'stop' || action === 'start') {
       this.current = { ...this.current, status: action === 'stop' ? 'STOPPING' : 'STARTING' };

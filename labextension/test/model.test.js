@@ -106,16 +106,27 @@ test('a vanished instance is dropped with a notice, back to the open form', asyn
   model.dispose();
 });
 
-test('extend asks for what is left plus the extend setting', async () => {
+test("extend asks the server for the extend setting's hours more, on this browser's clock", async () => {
   const { server, model } = await loaded(s => {
     s.current = notebookJson({ status: 'RUNNING', lease: lease(30 * 60_000) });
   });
   model.updateSettings({ ...model.settings, extendHours: 2 });
-  const outcome = next(model.outcome);
+  assert.ok(Math.abs(model.extendedDeadline - (model.deadline + 2 * HOUR)) < 5, 'the label: 2 h after the stop');
+  let outcome = next(model.outcome);
   await model.extend();
-  const asked = server.calls('PATCH', `notebooks/${server.current.id}/lease`)[0].body.duration_ms;
-  assert.ok(Math.abs(asked - (30 * 60_000 + 2 * HOUR)) < 5000, String(asked));
-  assert.equal((await outcome).kind, 'extended');
+  const route = `notebooks/${server.current.id}/lease`;
+  const offset = -new Date().getTimezoneOffset() || 0; // east of UTC, as the server reads it
+  assert.deepEqual(server.calls('PATCH', route)[0].body, { extend_hours: 2, utc_offset_minutes: offset });
+  assert.deepEqual(await outcome, { kind: 'extended', deadline: model.deadline, note: null });
+  assert.ok(!('note' in model.notebook.lease), 'the note is news, not part of the lease');
+  const capped = 'ModelArts allows at most 72 h from now, so not Fri 10:00.';
+  server.once.set(`PATCH ${route}`, [200, { ...lease(72 * HOUR), note: capped }]);
+  outcome = next(model.outcome);
+  await model.extend();
+  assert.equal((await outcome).note, capped);
+  server.once.set(`PATCH ${route}`, [400, { message: 'It already stops at Fri 09:00.', field: 'extend_hours' }]);
+  await model.extend();
+  assert.deepEqual([model.error.action, model.error.message], ['extend', 'It already stops at Fri 09:00.']);
   model.dispose();
 });
 

@@ -79,6 +79,7 @@ async def test_a_whole_session_answers_as_documented(answer, jp_http_port, jp_ba
     await answer("GET", "/notebooks/{notebook_id}", "notebooks", nid)
     await answer("GET", "/notebooks/{notebook_id}/lease", "notebooks", nid, "lease")
     await answer("PATCH", "/notebooks/{notebook_id}/lease", "notebooks", nid, "lease", body={"duration_ms": 7_200_000})
+    await answer("PATCH", "/notebooks/{notebook_id}/lease", "notebooks", nid, "lease", body={"extend_hours": 1})
     await answer("PATCH", "/notebooks/{notebook_id}/lease", "notebooks", nid, "lease", body={"duration_ms": 1}, expect=400)
     await answer("POST", "/notebooks/{notebook_id}/stop", "notebooks", nid, "stop")
 

@@ -156,7 +156,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Keep the instance running for this long from now. */
+        /** Renew the lease: for hours or duration_ms from now, or extend_hours after the current automatic stop. */
         patch: operations["renewLease"];
         trace?: never;
     };
@@ -387,6 +387,8 @@ export interface components {
             remaining_ms: number | null;
             /** @description False when auto-stop is off (enable false, or duration -1): then expires_at and remaining_ms are null */
             auto_stop: boolean;
+            /** @description Only in the answer to PATCH with extend_hours: why the stop is not where asked (the 72 h cap), or null. */
+            note?: string | null;
         };
         Notebook: {
             id: string;
@@ -441,11 +443,16 @@ export interface components {
             /** @description With share_url (a notebook in a repository on c.CodeLab.repository_hosts: GitHub, GitLab, Gitee by default): the server fetches the notebook (same-host redirects only, public addresses only unless c.CodeLab.repository_private_addresses), checks it as a local notebook, adds a first cell that downloads and unpacks the repository's archive at that ref and changes into the notebook's folder, and sends that copy through OBS (an account's, or the simulated OBS in simulated mode). The answer is the Notebook with a repository object. */
             with_repository?: boolean;
         };
+        /** @description One of: hours or duration_ms (the lease counts from now), or extend_hours (N hours after the current automatic stop, planned by the server: what is left plus N hours, capped at 72 h from now). */
         LeaseRequest: {
             hours?: number;
             duration_ms?: number;
             /** @enum {string} */
             type?: "TIMING" | "IDLE";
+            /** @description Move the automatic stop N hours later than it is now (no auto-stop: N hours from now). Capped at 72 h from now (the answer's note says so); 400 (field extend_hours) when it already stops as late as ModelArts allows. */
+            extend_hours?: number;
+            /** @description With extend_hours: the requester's clock, in minutes east of UTC, for the stop times in the sentences (default: the server's). */
+            utc_offset_minutes?: number;
         };
         StartRequest: {
             hours?: number;
