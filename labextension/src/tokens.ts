@@ -67,11 +67,8 @@ export type FormChange = 'images' | 'draft';
 /** Whatever a view may show: the two models' changes, or the user's settings. */
 export type CodeLabChange = InstanceChange | FormChange | 'settings';
 
-/** "My CodeLab instance" as this tab knows it, and the actions on it. */
-export interface IInstanceModel extends IDisposable {
-  readonly changed: ISignal<IInstanceModel, InstanceChange>;
-  /** Extended, failed, stopped by its lease, switched or loaded: for notifications. */
-  readonly outcome: ISignal<IInstanceModel, Outcome>;
+/** "My CodeLab instance" as this tab knows it: read-only. */
+export interface IInstanceState {
   /** The server's config; null until loaded (or when it could not be). */
   readonly config: IConfig | null;
   /** The current instance; null when there is none. */
@@ -97,6 +94,13 @@ export interface IInstanceModel extends IDisposable {
   readonly state: IStateView;
   /** Milliseconds until the auto-stop, while running with a lease. */
   readonly remainingMs: number | null;
+}
+
+/** The instance model: its state, what moved in it, and the calls on it (one at a time). */
+export interface IInstanceModel extends IInstanceState, IDisposable {
+  readonly changed: ISignal<IInstanceModel, InstanceChange>;
+  /** Extended, failed, stopped by its lease, switched or loaded: for notifications. */
+  readonly outcome: ISignal<IInstanceModel, Outcome>;
   /** Load the config (and `alongside`, say the images) and the current instance. */
   load(alongside?: () => Promise<unknown>): Promise<void>;
   /** Find the current instance (a reload or another tab) and resume watching it. */
@@ -106,13 +110,13 @@ export interface IInstanceModel extends IDisposable {
   extend(hours: number): Promise<void>;
   stop(): Promise<void>;
   start(): Promise<void>;
+  /** Show a problem found before calling the server (say, a bad URL). */
   reportClientError(action: Action, message: string): void;
   clearError(): void;
 }
 
 /** The open form's draft, kept in the shared model so that the palette's Open uses it too. */
-export interface IOpenFormModel {
-  readonly changed: ISignal<IOpenFormModel, FormChange>;
+export interface IOpenFormDraft {
   readonly images: readonly IImage[];
   readonly selectedImageId: string;
   /** The notebook URL as pasted. */
@@ -120,17 +124,21 @@ export interface IOpenFormModel {
   readonly selectedImage: IImage | null;
   /** The `defaultImage` setting's image, else the server's default. */
   readonly defaultImageId: string;
+}
+
+export interface IOpenFormModel extends IOpenFormDraft {
+  readonly changed: ISignal<IOpenFormModel, FormChange>;
   setDraft(draft: { imageId?: string; shareText?: string }): void;
   setImages(reply: IImagesReply): void;
 }
 
 /**
  * The one state of "my CodeLab instance" in this browser tab: the instance
- * model and the open form's, with the settings and a clock. Views read it and
- * call its methods; they cannot assign its state (every field is readonly).
- * The fields below `settings` are the two models' own, for views that show both.
+ * model and the open form's (their fields are here too, for views that show
+ * both), with the settings and a clock. Views read it and call its methods;
+ * they cannot assign its state (every field is readonly).
  */
-export interface ICodeLabModel extends IDisposable {
+export interface ICodeLabModel extends IInstanceState, IOpenFormDraft, IDisposable {
   readonly instance: IInstanceModel;
   readonly form: IOpenFormModel;
   /** Either model's change, or the settings' (not the clock: see `tick`). */
@@ -141,41 +149,7 @@ export interface ICodeLabModel extends IDisposable {
   readonly outcome: ISignal<ICodeLabModel, Outcome>;
   /** The app's server settings (app.serviceManager.serverSettings): every call to the server uses them. */
   readonly serverSettings: ServerConnection.ISettings;
-
   readonly settings: Readonly<ICodeLabSettings>;
-  /** The server's config; null until loaded (or when it could not be). */
-  readonly config: IConfig | null;
-  readonly images: readonly IImage[];
-  /** The current instance; null when there is none. */
-  readonly notebook: INotebook | null;
-  /** The action under way, if any (one at a time). */
-  readonly busy: Action | null;
-  readonly error: IActionError | null;
-  /** The event stream's state while the instance is watched. */
-  readonly connection: ConnectionState | 'idle';
-  /** Transient trouble between the server and ModelArts (the server keeps trying). */
-  readonly upstreamMessage: string | null;
-  readonly stopNotice: StopNotice;
-  /** What the server did that the state alone does not say (vanished, switched image...). */
-  readonly notice: Notice | null;
-  /** When this tab first saw the instance starting (for "taking longer than usual"). */
-  readonly startingSince: number | null;
-  /** This tab watched the instance start (so the finished steps stay in view). */
-  readonly sawStart: boolean;
-  /** Local time at which the lease stops the instance. */
-  readonly deadline: number | null;
-
-  /** The open form's values, kept here so that the palette's Open uses them too. */
-  readonly selectedImageId: string;
-  readonly shareText: string;
-  readonly selectedImage: IImage | null;
-  readonly defaultImageId: string;
-
-  readonly phase: Phase;
-  /** The instance's status in words, with its sentence and its actions (the first is the primary one). */
-  readonly state: IStateView;
-  /** Milliseconds until the auto-stop, while running with a lease. */
-  readonly remainingMs: number | null;
   /** What Open will do with the form's values (label, sentence, enabled state, confirmation). */
   readonly openIntent: OpenIntent;
   /**
@@ -196,11 +170,10 @@ export interface ICodeLabModel extends IDisposable {
   refreshCurrent(): Promise<void>;
   /** Open with the form's values; an invalid notebook URL is reported and nothing is sent. */
   open(): Promise<void>;
-  /** "+N h from the current auto-stop". */
+  /** Move the automatic stop `extendHours` later. */
   extend(): Promise<void>;
   stop(): Promise<void>;
   start(): Promise<void>;
-  /** Show a problem found before calling the server (say, a bad URL). */
   reportClientError(action: Action, message: string): void;
   clearError(): void;
 }
