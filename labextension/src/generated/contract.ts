@@ -545,6 +545,8 @@ export interface components {
             /** @description Every file sent with the notebook (folders expanded), sorted, with its size. */
             files: components["schemas"]["FileRow"][];
             files_size: number;
+            /** @description The confirmation's rows, label then value, in the request's language: what every face shows. */
+            lines: string[][];
         };
         /** @description A send in progress or finished: poll GET send/jobs/{job_id}. Never carries the signed link. */
         SendJob: {
@@ -575,6 +577,8 @@ export interface components {
             expires_in_s: number;
             open: boolean;
             elapsed_s: number;
+            /** @description Where the send is, in a sentence in the request's language (a failed one: its error's sentence): what every face shows. */
+            message: string;
         };
         PublishResult: {
             name: string;

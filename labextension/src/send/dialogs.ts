@@ -5,7 +5,7 @@ import { Widget } from '@lumino/widgets';
 
 import { IPublished, ISendPreview } from './api';
 import { FileChoice } from './files';
-import { previewLines, sizeText } from './words';
+import { sizeText } from './words';
 
 /** What the person chose in a preview: strip the outputs, and the files sent with the notebook. */
 export interface IChoice {
@@ -18,7 +18,8 @@ class PreviewBody extends Widget implements Dialog.IBodyWidget<IChoice> {
     super();
     this.addClass('jp-codelab-send-preview');
     const table = document.createElement('table');
-    for (const [label, value] of previewLines(preview, trans.__.bind(trans))) {
+    for (const [label, value] of preview.lines) {
+      // The server's rows, in the language of the request (obs/send_words.py): every face shows them.
       const row = table.insertRow();
       row.insertCell().textContent = label;
       row.insertCell().textContent = value;
