@@ -13,9 +13,6 @@ import { isRestart } from '../phase';
 import { IStep } from '../contracts';
 import { ModelView } from './view';
 
-/** The step statuses this view words (ModelArts' JobProgress); another is shown as it is. */
-type StepStatus = 'WAITING' | 'PROCESSING' | 'COMPLETED' | 'FAILED';
-
 export class ProgressView extends ModelView {
   constructor(model: ICodeLabModel, trans: TranslationBundle) {
     super(model, trans, ['notebook', 'connection', 'config', 'settings']);
@@ -98,18 +95,13 @@ export class ProgressView extends ModelView {
     setChildren(this._steps, ...steps.map(step => this.stepItem(step)));
     const current = steps.find(step => step.status !== 'COMPLETED');
     this._summary.textContent = current
-      ? this.trans.__(
-          '%1: %2 (%3 percent)',
-          this.stepName(current),
-          this.statusWord(current.status as StepStatus),
-          progress
-        )
+      ? this.trans.__('%1: %2 (%3 percent)', this.stepName(current), this.statusWord(current.status), progress)
       : this.trans.__('All steps completed.');
     this.renderNotes();
   }
 
   private stepItem(step: IStep): HTMLLIElement {
-    const status = (step.status ?? 'WAITING').toUpperCase() as StepStatus;
+    const status = (step.status ?? 'WAITING').toUpperCase();
     return h(
       'li',
       {
@@ -129,7 +121,7 @@ export class ProgressView extends ModelView {
     return stepName(step.step, __) ?? step.description ?? __('Step %1', step.step);
   }
 
-  private statusWord(status: StepStatus): string {
+  private statusWord(status: string): string {
     return stepStatusWords(status, this.trans.__.bind(this.trans)) ?? String(status);
   }
 
