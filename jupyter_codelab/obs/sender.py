@@ -26,7 +26,6 @@ from .jobs import JobRegistry, SendJob
 from .naming import check_bucket, default_bucket, object_key, public_url
 from .notebook_file import MB, NotebookFile, SendInputError, changed_while_sending, read_notebook, too_large
 from .send_files import choose, files_json, files_sentence, preview_files, public_link, upload_files, with_files_copy
-from .send_words import preview_lines
 
 log = logging.getLogger("jupyter_codelab.obs")
 
@@ -157,7 +156,7 @@ class Sender:
         uploaded = bucket_status != "to_create" and await self._obs((await self.gateway()).object_exists, bucket, key)
         problem = self.size_problem(notebook)
         link = self.settings.link_seconds
-        preview = {
+        return {
             "path": notebook.path, "name": notebook.name, "size": notebook.size, "original_size": notebook.original_size,
             "stripped": notebook.stripped, "size_limit": self.settings.size_limit_bytes,
             "too_large": str(problem) if problem else None,
@@ -167,7 +166,6 @@ class Sender:
             "expires_in_s": None if publish else link, "expires_at": None if publish else int((time.time() + link) * 1000),
             **await preview_files(self, contents_manager, notebook, chosen),
         }  # fmt: skip
-        return {**preview, "lines": preview_lines(preview)}  # in the language of the request
 
     async def start(self, contents_manager, body: dict, image_id: str | None = None) -> SendJob:
         """Check everything, then upload and open in the background; the job tells how it goes."""
