@@ -17,7 +17,8 @@ from jupyter_codelab.client.backend import Backend
 from jupyter_codelab.client.errors import CodeLabError
 from jupyter_codelab.client.inputs import InputError, check_hours
 from jupyter_codelab.i18n import N_, _
-from jupyter_codelab.modelarts.limits import HOUR_MS, LEASE_MAX_MS, LEASE_MIN_MS, MAX_HOURS, MIN_HOURS
+from jupyter_codelab.modelarts.lease_plan import LeasePlan, PlanRefused, plan_more_hours
+from jupyter_codelab.modelarts.limits import HOUR_MS, LEASE_MIN_MS, MIN_HOURS
 from jupyter_codelab.modelarts.states import OPEN, VANISHED_SENTENCE
 
 STOPPING_SETTLE_SECONDS = 120.0
@@ -170,21 +171,12 @@ def parse_clock(text: str, field: str = "--until") -> tuple[int, int]:
     raise InputError(_("{field} must be a local time HH:MM (24 h), e.g. 18:30, got '{value}'.").format(field=field, value=text))
 
 
-@dataclass
-class LeasePlan:
-    """What to ask ModelArts for (it counts the duration from now) and when the instance will then stop."""
-
-    duration_ms: int
-    stops_at_ms: int  # epoch ms, on this machine's clock
-    note: str = ""  # why it is not what was asked (the 72 h cap)
-
-
 def plan_extension(remaining_ms: float | None, hours: int | None = None, until: tuple[int, int] | None = None,
                    for_hours: int | None = None, now_ms: float | None = None) -> LeasePlan:  # fmt: skip
     """The one rule of every face's Extend.
 
-    - ``hours``: "+N h from the current auto-stop": what is left plus N hours (no auto-stop: N hours from now),
-      capped at the 72 h ModelArts allows (``note`` says so);
+    - ``hours``: "+N h from the current auto-stop" (``modelarts.lease_plan``, the rule the server applies for
+      the sidebar too): what is left plus N hours, capped at the 72 h ModelArts allows (``note`` says so);
     - ``until``: the next local HH:MM (today, else tomorrow), 1 h to 72 h from now;
     - ``for_hours``: N hours from now.
     """
@@ -194,19 +186,10 @@ def plan_extension(remaining_ms: float | None, hours: int | None = None, until: 
     elif for_hours is not None:
         duration = for_hours * HOUR_MS
     else:
-        wanted = max(0, remaining_ms or 0) + (hours or 1) * HOUR_MS
-        duration = min(LEASE_MAX_MS, wanted)
-        if duration < wanted:
-            if remaining_ms is not None and duration - remaining_ms < 60_000:
-                raise InputError(
-                    _("It already stops at {clock}, {max} h from now: the latest ModelArts allows. Nothing was changed.").format(
-                        clock=describe.format_clock(now_ms + remaining_ms), max=MAX_HOURS
-                    )
-                )
-            note = _("ModelArts allows at most {max} h from now, so not {wanted}.").format(
-                max=MAX_HOURS, wanted=describe.format_clock(now_ms + wanted)
-            )
-            return LeasePlan(int(duration), int(now_ms + duration), note)
+        try:
+            return plan_more_hours(remaining_ms, hours or 1, now_ms)
+        except PlanRefused as refused:
+            raise InputError(str(refused)) from None
     return LeasePlan(int(duration), int(now_ms + duration))
 
 

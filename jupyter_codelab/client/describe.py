@@ -16,6 +16,7 @@ from jupyter_codelab.client.inputs import image_label
 from jupyter_codelab.client.steps import current_step, shows_steps, step_line, steps  # noqa: F401 - current_step: read here by the CLI
 from jupyter_codelab.i18n import N_, _, lab_format
 from jupyter_codelab.modelarts import states
+from jupyter_codelab.modelarts.lease_plan import local_clock
 from jupyter_codelab.modelarts.states import NO_INSTANCE, VANISHED_SENTENCE, State, state_of
 
 # Phases in which the instance moves by itself: followers look often, a wait goes on.
@@ -68,11 +69,7 @@ def format_remaining(seconds: float | None) -> str:
 
 def format_clock(epoch_ms: float | None) -> str:
     """A stop time as a person reads it: ``15:42`` today, ``Tue 15:42`` on another day (as the sidebar says it)."""
-    if not epoch_ms:
-        return "-"
-    when = time.localtime(epoch_ms / 1000)
-    same_day = time.localtime()[:3] == when[:3]
-    return time.strftime("%H:%M" if same_day else "%a %H:%M", when)
+    return local_clock(epoch_ms) if epoch_ms else "-"
 
 
 def countdown_words(seconds: float | None) -> str:

@@ -132,12 +132,9 @@ def check_preview(p: dict, create_bucket: bool) -> None:
 
 
 def preview_text(p: dict) -> str:
-    size = f"{p['size'] / MB:.2f} MB" if p["size"] >= MB / 10 else f"{p['size']:,} bytes"
-    stripped = " (outputs stripped)" if p["stripped"] else ""
-    bucket = p["bucket"] + (" (new private bucket, created on your say-so)" if p["create_bucket_needed"] else "")
-    life = f"a signed link that works for {p['expires_in_s'] // 60} min" if p["expires_in_s"] else "a permanent public link"
-    again = "; already uploaded, nothing to send again" if p["already_uploaded"] else ""
-    return f"Sending {p['name']}: {size}{stripped} to OBS bucket {bucket}, {p['visibility']}, {life}{again}."
+    """The server's preview rows (obs/send_words.py, in this process's language) on one line."""
+    rows = "; ".join(f"{label}: {value}" for label, value in p["lines"][1:])
+    return _("Sending {name}: {rows}.").format(name=p["name"], rows=rows)
 
 
 def send(backend, path: str, strip_outputs=False, create_bucket=False, image_id=None, open_instance=True,
@@ -169,19 +166,5 @@ def send(backend, path: str, strip_outputs=False, create_bucket=False, image_id=
 
 
 def progress_text(job: dict) -> str:
-    state = job["state"]
-    if state == "uploading":
-        return f"Uploading {job['name']}: {job['progress']}% ({job['sent_bytes'] / MB:.1f} of {job['total_bytes'] / MB:.1f} MB)"
-    words = {
-        "checking": "Checking OBS for",
-        "signing": "Signing a link to",
-        "opening": "Opening CodeLab with",
-        "failed": "Could not send",
-    }
-    if state == "done":
-        how = "uploaded" if job["uploaded"] else "already in OBS, nothing uploaded"
-        files = job.get("files") or []
-        with_files = _(" with {count} files ({uploaded} uploaded, the others already in OBS)").format(
-            count=len(files), uploaded=job.get("files_uploaded") or 0) if files else ""  # fmt: skip
-        return f"Sent {job['name']} ({how}){with_files}; the link works for {job['expires_in_s'] // 60} min."
-    return f"{words.get(state, state)} {job['name']}..."
+    """Where the send is: the server's sentence (obs/send_words.py), as every face shows it."""
+    return job["message"]

@@ -15,8 +15,9 @@ from .errors import ModelArtsError, NotFoundError, ThrottledError, UpstreamUnava
 from .models import Notebook, NotebookStatus
 from .states import FAILED, FROZEN, GONE, STOPPED, state_of
 
-# Nothing changes in these phases without an action (ours wakes the loop at once).
-IDLE_PHASES = frozenset({STOPPED, FAILED, FROZEN, GONE})
+# Nothing changes in these phases without an action (ours wakes the loop at once); one made
+# elsewhere (a start, a deletion in the console) still shows after ``idle`` seconds.
+IDLE_PHASES = frozenset({STOPPED, FAILED, GONE})
 
 
 @dataclass(frozen=True)
@@ -25,7 +26,8 @@ class PollPolicy:
 
     fast: float = 1.0  # while the steps move
     slow: float = 10.0  # once running: lease changes made elsewhere, the auto-stop
-    idle: float = 1.0  # stopped, failed, frozen: a start made elsewhere shows after this long
+    idle: float = 10.0  # stopped, failed: a start or a deletion made elsewhere shows after this long
+    frozen: float = 10.0  # frozen (arrears): only a top-up in the console thaws it; the thaw shows after this long
     max_backoff: float = 60.0  # the longest wait after failures (a longer Retry-After is still honoured)
     # Through every upstream failure (True), or only through throttling and unavailability (False:
     # anything else, a 401 or a 403, ends the following with that error).
@@ -34,7 +36,10 @@ class PollPolicy:
     def interval(self, notebook: Notebook) -> float:
         """Seconds until the next read after a good one."""
         if notebook.status != NotebookStatus.RUNNING:
-            return self.idle if state_of(notebook.status.value).phase in IDLE_PHASES else self.fast
+            phase = state_of(notebook.status.value).phase
+            if phase == FROZEN:
+                return self.frozen
+            return self.idle if phase in IDLE_PHASES else self.fast
         remaining = notebook.lease.remaining_ms() if notebook.lease else None
         if remaining is not None:
             # Look again just after the lease ends, so the auto-stop shows promptly.

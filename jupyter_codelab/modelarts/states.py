@@ -21,12 +21,14 @@ STARTING, RUNNING, BUSY, STOPPING, STOPPED, FAILED, FROZEN, DELETING, GONE = (
 # Actions a face may offer: open the form (a new or replacing open), start, stop, extend the lease.
 OPEN, START, STOP, EXTEND = "open", "start", "stop", "extend"
 
-# Event types of the progress stream. After a terminal one nothing happens without a new action.
+# Event types of the progress stream. After a terminal one nothing happens without a new action
+# (a wait ends there); the server's stream goes on until ``deleted``, as a start, a thaw or a
+# deletion made elsewhere can still follow. FROZEN is no end: it makes a plain status event.
 EVENT_READY, EVENT_FAILED, EVENT_STOPPED, EVENT_DELETED = "ready", "failed", "stopped", "deleted"
 EVENT_STATUS, EVENT_PROGRESS, EVENT_LEASE = "status", "progress", "lease"
 TERMINAL_EVENTS = frozenset({EVENT_FAILED, EVENT_STOPPED, EVENT_DELETED})
 
-EVENT_BY_PHASE = {RUNNING: EVENT_READY, FAILED: EVENT_FAILED, FROZEN: EVENT_FAILED, STOPPED: EVENT_STOPPED, GONE: EVENT_DELETED}
+EVENT_BY_PHASE = {RUNNING: EVENT_READY, FAILED: EVENT_FAILED, STOPPED: EVENT_STOPPED, GONE: EVENT_DELETED}
 
 
 @dataclass(frozen=True)

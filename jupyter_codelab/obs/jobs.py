@@ -7,6 +7,8 @@ import secrets
 import time
 from dataclasses import dataclass, field
 
+from .send_words import job_message
+
 STATES = ("checking", "uploading", "signing", "opening", "done", "failed")
 KEEP_JOBS = 50  # finished jobs kept for late pollers...
 JOB_TTL_S = 3600.0  # ...for an hour after they ended, also across an account switch (the server keeps the registry)
@@ -50,7 +52,7 @@ class SendJob:
 
     def to_json(self) -> dict:
         total = self.total_bytes
-        return {
+        answer = {
             "id": self.id, "state": self.state, "name": self.name, "path": self.path, "bucket": self.bucket, "key": self.key,
             "size": self.size, "stripped": self.stripped, "sent_bytes": self.sent_bytes, "total_bytes": total,
             "progress": 100 if self.uploaded is False or self.state in ("signing", "opening", "done") else (
@@ -60,6 +62,7 @@ class SendJob:
             "files": self.files, "files_uploaded": self.files_uploaded,
             "elapsed_s": round((self.ended_at or time.time()) - self.started_at, 3),
         }  # fmt: skip
+        return {**answer, "message": job_message(answer)}  # in the language of the request that reads it
 
 
 class JobRegistry:

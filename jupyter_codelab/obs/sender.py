@@ -85,11 +85,14 @@ class Sender:
     async def _obs(self, function, *args):
         return await asyncio.to_thread(function, *args)
 
-    async def bucket_plan(self) -> tuple[str, str]:
-        """(bucket, "configured" | "ready" | "to_create")."""
+    async def bucket_plan(self, fresh: bool = False) -> tuple[str, str]:
+        """(bucket, "configured" | "ready" | "to_create"); ``fresh`` asks OBS again (a preview, which a person
+        reads, must not promise a bucket that was deleted elsewhere since)."""
         if self.settings.bucket:
             return check_bucket(self.settings.bucket), "configured"
         name = self.settings.default_bucket
+        if fresh:
+            self._ready_buckets.discard(name)
         if name in self._ready_buckets:
             return name, "ready"
         status = await self._obs((await self.gateway()).bucket_status, name)
@@ -148,7 +151,7 @@ class Sender:
         notebook = await self.read(contents_manager, body)
         chosen = await choose(self, contents_manager, body)
         publish = flag(body, "publish")
-        bucket, bucket_status = await self.bucket_plan()
+        bucket, bucket_status = await self.bucket_plan(fresh=True)
         key = object_key(notebook.prepared.digest, notebook.path)
         uploaded = bucket_status != "to_create" and await self._obs((await self.gateway()).object_exists, bucket, key)
         problem = self.size_problem(notebook)

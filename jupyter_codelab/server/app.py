@@ -21,7 +21,7 @@ from .context import CodeLabContext
 from .handlers import ROUTES
 from .repository_open import RepositorySource
 from .send_setup import make_sender
-from .watcher import PollTiming, WatcherRegistry
+from .watcher import WatcherRegistry, watcher_policy
 
 API_PREFIX = "codelab/api"
 
@@ -70,7 +70,9 @@ class CodeLab(ExtensionApp):
         "(a company's TLS-inspecting proxy, a private CA); else CODELAB_CA_BUNDLE.",
     )  # fmt: skip
     poll_fast_seconds = Float(1.0, config=True, help="Poll interval while an instance starts.")
-    poll_slow_seconds = Float(10.0, config=True, help="Poll interval while an instance runs.")
+    poll_slow_seconds = Float(
+        10.0, config=True, help="Poll interval while an instance runs, and while it is stopped, failed or frozen."
+    )
     watcher_linger_seconds = Float(5.0, config=True, help="Keep polling this long after the last watcher leaves.")
     keepalive_seconds = Float(10.0, config=True, help="Seconds between SSE keepalive comments (at most 15).")
     kernel_token = Unicode(config=True, help="Token kernels use to reach this API (random per start).")
@@ -146,11 +148,11 @@ class CodeLab(ExtensionApp):
             self.log.error("CodeLab: %s", config_error)
         settings, simulated = self.account.first_settings(configured)
         client = self.account.new_client(settings)
-        timing = PollTiming(fast=self.poll_fast_seconds, slow=self.poll_slow_seconds, linger=self.watcher_linger_seconds)
+        policy = watcher_policy(self.poll_fast_seconds, self.poll_slow_seconds)
         self.context = CodeLabContext(
             client=client,
             settings=settings,
-            registry=WatcherRegistry(client, simulated, timing),
+            registry=WatcherRegistry(client, simulated, policy, self.watcher_linger_seconds),
             simulated=simulated,
             kernel_token=self.kernel_token,
             keepalive_seconds=min(self.keepalive_seconds, 15.0),

@@ -62,7 +62,7 @@ class CodeLabContext:
         """
         old_client, old_registry = self.client, self.registry
         self.client, self.settings, self.simulated = client, settings, simulated
-        self.registry = WatcherRegistry(client, simulated, old_registry.timing)
+        self.registry = WatcherRegistry(client, simulated, old_registry.policy, old_registry.linger)
         self.simulator_endpoint = simulator_endpoint
         self._images = None
         await old_registry.stop_all()

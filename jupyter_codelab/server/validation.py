@@ -15,6 +15,7 @@ from ..modelarts.share_url import ShareUrlError, encode_share_url
 
 MAX_BODY_BYTES = 16 * 1024
 LEASE_TYPES = ("TIMING", "IDLE")
+UTC_OFFSETS_MINUTES = (-12 * 60, 14 * 60)  # the widest time zones: UTC-12 to UTC+14
 
 
 class BadInput(ValueError):
@@ -126,3 +127,31 @@ def duration_ms(body: dict, required: bool, allow_no_auto_stop: bool = False) ->
     if required:
         raise BadInput("hours", _("Say how long to keep the instance: hours between 1 and 72."))
     return None
+
+
+def extend_hours(body: dict) -> int | None:
+    """``extend_hours``: N whole hours after the current automatic stop (1-72), sent alone."""
+    value = body.get("extend_hours")
+    if value is None:
+        return None
+    if body.get("hours") is not None or body.get("duration_ms") is not None:
+        raise BadInput("extend_hours", _("Send extend_hours alone, without hours or duration_ms."))
+    if isinstance(value, bool) or not isinstance(value, int) or not MIN_HOURS <= value <= MAX_HOURS:
+        raise BadInput(
+            "extend_hours",
+            _("extend_hours must be a whole number of hours from {min} to {max}.").format(min=MIN_HOURS, max=MAX_HOURS),
+        )
+    return value
+
+
+def utc_offset_minutes(value) -> int | None:
+    """The requester's clock, in minutes east of UTC (a browser's ``-Date.getTimezoneOffset()``)."""
+    if value is None:
+        return None
+    low, high = UTC_OFFSETS_MINUTES
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise BadInput(
+            "utc_offset_minutes",
+            _("utc_offset_minutes must be whole minutes east of UTC, from {low} to {high}.").format(low=low, high=high),
+        )
+    return value

@@ -21,22 +21,22 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from ..i18n import _
-from ..modelarts.errors import ModelArtsError, NotFoundError, ThrottledError
+from ..modelarts.errors import ModelArtsError
 from ..modelarts.events import EVENT_UPSTREAM_ERROR, classify, event_message, gone
-from ..modelarts.models import Lease, Notebook, NotebookStatus
-from ..modelarts.states import EVENT_DELETED, TERMINAL_EVENTS
+from ..modelarts.models import Lease, Notebook
+from ..modelarts.poll_policy import Poller, PollPolicy, Verdict
+from ..modelarts.states import EVENT_DELETED, EVENT_STATUS
 
 log = logging.getLogger("jupyter_codelab.server")
 
 HISTORY = 256
+LINGER = 5.0  # keep polling this long after the last watcher leaves, so a reconnect resumes
 
 
-@dataclass(frozen=True)
-class PollTiming:
-    fast: float = 1.0  # while the steps move
-    slow: float = 10.0  # once running: lease changes made elsewhere, auto-stop
-    max_backoff: float = 60.0
-    linger: float = 5.0  # keep polling this long after the last watcher leaves, so a reconnect resumes
+def watcher_policy(fast: float, slow: float) -> PollPolicy:
+    """Stopped, failed and frozen instances at the running pace: a start, a thaw or a deletion made
+    elsewhere reaches the streams within one slow interval. Every failure is retried."""
+    return PollPolicy(fast=fast, slow=slow, idle=slow, frozen=slow)
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,8 @@ class Event:
 
     @property
     def terminal(self) -> bool:
-        return self.type in TERMINAL_EVENTS
+        """The stream's last event: only a deletion ends it (a settled or frozen instance can still change)."""
+        return self.type == EVENT_DELETED
 
     @cached_property
     def chunk(self) -> bytes:
@@ -57,11 +58,12 @@ class Event:
 
 
 class InstanceWatcher:
-    def __init__(self, notebook_id: str, client, simulated: bool, timing: PollTiming, on_idle):
+    def __init__(self, notebook_id: str, client, simulated: bool, policy: PollPolicy, linger: float, on_idle):
         self.notebook_id = notebook_id
         self.client = client
         self.simulated = simulated
-        self.timing = timing
+        self.poller = Poller(policy)
+        self.linger = linger
         self.epoch = secrets.token_hex(4)
         self.history: deque[Event] = deque(maxlen=HISTORY)
         self.latest: Notebook | None = None
@@ -135,44 +137,39 @@ class InstanceWatcher:
 
     # --- the poll loop ------------------------------------------------------------
     async def _run(self) -> None:
-        backoff = 0.0
         idle_since: float | None = None
         try:
             while not self.finished:
                 try:
                     self.polls += 1
                     notebook = await self.client.get_notebook(self.notebook_id)
-                except NotFoundError as error:
-                    if not self._first.done():
-                        self._first.set_exception(error)
-                        return
-                    # Gone upstream: the event carries the instance as DELETED, never its last live state.
-                    if self.latest is not None:
-                        self.latest = gone(self.latest)
-                    self._publish(EVENT_DELETED, ["status"], message=error.sentence, vanished=True)
-                    return
                 except ModelArtsError as error:
                     if not self._first.done():
                         self._first.set_exception(error)
                         return
-                    backoff = min(self.timing.max_backoff, max(backoff * 2, self.timing.fast * 2))
-                    if isinstance(error, ThrottledError) and error.retry_after:
-                        backoff = max(backoff, error.retry_after)
+                    if self.poller.failed(error) is Verdict.VANISHED:
+                        # Gone upstream: the event carries the instance as DELETED, never its last live state.
+                        if self.latest is not None:
+                            self.latest = gone(self.latest)
+                        self._publish(EVENT_DELETED, ["status"], message=error.sentence, vanished=True)
+                        return
                     self._publish(EVENT_UPSTREAM_ERROR, [], message=error.sentence, error_code=error.error_code)
+                    delay = self.poller.backoff
                 else:
-                    backoff = 0.0
-                    self._apply(notebook)
+                    recovered = self.poller.backoff > 0
+                    delay = self.poller.read(notebook)
+                    self._apply(notebook, recovered)
                     if not self._first.done():
                         self._first.set_result(notebook)
                 if self.finished:
                     return
                 if self.subscribers <= 0:
                     idle_since = idle_since or time.monotonic()
-                    if time.monotonic() - idle_since >= self.timing.linger:
+                    if time.monotonic() - idle_since >= self.linger:
                         return
                 else:
                     idle_since = None
-                await self._sleep(backoff or self._interval())
+                await self._sleep(delay)
         except asyncio.CancelledError:
             pass
         except Exception:  # a bug here must not leave watchers hanging forever
@@ -183,16 +180,6 @@ class InstanceWatcher:
             if not self._first.done():
                 self._first.set_exception(ModelArtsError(503, advice="the watcher stopped before reading the instance"))
             self._on_idle(self)
-
-    def _interval(self) -> float:
-        latest = self.latest
-        if latest is None or latest.status != NotebookStatus.RUNNING:
-            return self.timing.fast
-        remaining = latest.lease.remaining_ms() if latest.lease else None
-        if remaining is not None:
-            # Look again just after the lease ends, so the auto-stop shows promptly.
-            return max(self.timing.fast, min(self.timing.slow, remaining / 1000 + 0.5))
-        return self.timing.slow
 
     async def _sleep(self, seconds: float) -> None:
         self._wake.clear()
@@ -209,9 +196,11 @@ class InstanceWatcher:
         self.sinks.clear()
 
     # --- publishing -----------------------------------------------------------------
-    def _apply(self, notebook: Notebook) -> None:
+    def _apply(self, notebook: Notebook, recovered: bool = False) -> None:
         kind, changed = classify(self.latest, notebook)
         self.latest = notebook
+        if kind is None and recovered:  # a good read after upstream errors: the faces drop their error line
+            kind = EVENT_STATUS
         if kind is not None:
             self._publish(kind, changed, message=event_message(kind, notebook))
 
@@ -249,16 +238,17 @@ class InstanceWatcher:
 class WatcherRegistry:
     """The shared watchers, by instance id."""
 
-    def __init__(self, client, simulated: bool, timing: PollTiming | None = None):
+    def __init__(self, client, simulated: bool, policy: PollPolicy | None = None, linger: float = LINGER):
         self.client = client
         self.simulated = simulated
-        self.timing = timing or PollTiming()
+        self.policy = policy or PollPolicy()
+        self.linger = linger
         self.watchers: dict[str, InstanceWatcher] = {}
 
     def get(self, notebook_id: str) -> InstanceWatcher:
         watcher = self.watchers.get(notebook_id)
         if watcher is None or watcher.finished:
-            watcher = InstanceWatcher(notebook_id, self.client, self.simulated, self.timing, self._forget)
+            watcher = InstanceWatcher(notebook_id, self.client, self.simulated, self.policy, self.linger, self._forget)
             self.watchers[notebook_id] = watcher
         return watcher
 

@@ -6,10 +6,12 @@ const fs = require('fs');
 const path = require('path');
 
 const root = path.resolve(__dirname, '..');
-// The builder, and eslint for `npm run lint:check` (a node_modules from before the linters lacks it).
+// The builder, eslint for `npm run lint:check` and openapi-typescript for the contract (a
+// node_modules from before them lacks them).
 const markers = [
   path.join(root, 'node_modules', '@jupyter', 'builder', 'package.json'),
-  path.join(root, 'node_modules', 'eslint', 'package.json')
+  path.join(root, 'node_modules', 'eslint', 'package.json'),
+  path.join(root, 'node_modules', 'openapi-typescript', 'package.json')
 ];
 if (!markers.every(marker => fs.existsSync(marker))) {
   const cmd = fs.existsSync(path.join(root, 'package-lock.json')) ? 'npm ci' : 'npm install';

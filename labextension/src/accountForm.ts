@@ -4,6 +4,7 @@
  * JupyterLab, no network, so node tests check them. The secret key passes
  * through `connectBody` on its way to the request and is kept nowhere.
  */
+import type { IConnectRequest } from './contracts';
 import { Translate, untranslated } from './gettext';
 import { REGIONS } from './generated/regions';
 
@@ -35,15 +36,9 @@ export interface ICredentialDraft {
   remember: boolean;
 }
 
-/** The POST credentials body: blank optional strings are left out. */
-export interface IConnectBody {
-  access_key: string;
-  secret_key: string;
-  security_token?: string;
-  region?: string;
-  project_id?: string;
-  remember?: boolean;
-}
+/** The POST credentials body with access keys: blank optional strings are left out. */
+export type IConnectBody = Required<Pick<IConnectRequest, 'access_key' | 'secret_key'>> &
+  Pick<IConnectRequest, 'security_token' | 'region' | 'project_id' | 'remember'>;
 
 export function connectBody(draft: ICredentialDraft): IConnectBody {
   const body: IConnectBody = { access_key: draft.accessKey.trim(), secret_key: draft.secretKey.trim() };

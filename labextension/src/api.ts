@@ -1,11 +1,11 @@
 /**
- * Typed calls of the server extension's REST API (docs/contracts.md, section 2),
+ * Typed calls of the server extension's REST API (shapes: generated from the server's openapi.json),
  * each with the app's server settings first.
  */
 import { ServerConnection } from '@jupyterlab/services';
 
 import { requestAPI } from './request';
-import { IConfig, IImagesReply, ILease, INotebook } from './contracts';
+import { IConfig, IImagesReply, ILease, ILeaseRequest, INotebook, IOpenRequest } from './contracts';
 
 export function getConfig(settings: ServerConnection.ISettings): Promise<IConfig> {
   return requestAPI<IConfig>('config', settings);
@@ -13,12 +13,6 @@ export function getConfig(settings: ServerConnection.ISettings): Promise<IConfig
 
 export function getImages(settings: ServerConnection.ISettings): Promise<IImagesReply> {
   return requestAPI<IImagesReply>('images', settings);
-}
-
-export interface IOpenRequest {
-  image_id?: string;
-  /** The text as pasted: the server normalises and encodes it. */
-  share_url?: string;
 }
 
 export function openNotebook(settings: ServerConnection.ISettings, body: IOpenRequest): Promise<INotebook> {
@@ -36,11 +30,17 @@ export function getNotebook(settings: ServerConnection.ISettings, id: string): P
   return requestAPI<INotebook>(`notebooks/${encodeURIComponent(id)}`, settings);
 }
 
-/** Renew the lease: the instance then stops `durationMs` from now (the API counts from now). */
-export function renewLease(settings: ServerConnection.ISettings, id: string, durationMs: number): Promise<ILease> {
+/**
+ * Move the automatic stop `hours` later than it is now. The server plans it with the
+ * one rule of every face (what is left plus N hours, within what ModelArts allows) and
+ * says in `note` why the stop is not where asked; the stop times in its sentences are
+ * on this browser's clock.
+ */
+export function extendLease(settings: ServerConnection.ISettings, id: string, hours: number): Promise<ILease> {
+  const body: ILeaseRequest = { extend_hours: hours, utc_offset_minutes: -new Date().getTimezoneOffset() };
   return requestAPI<ILease>(`notebooks/${encodeURIComponent(id)}/lease`, settings, {
     method: 'PATCH',
-    body: JSON.stringify({ duration_ms: durationMs })
+    body: JSON.stringify(body)
   });
 }
 
@@ -51,9 +51,7 @@ export function stopNotebook(settings: ServerConnection.ISettings, id: string): 
   });
 }
 
-export function startNotebook(settings: ServerConnection.ISettings, id: string, hours?: number): Promise<INotebook> {
-  return requestAPI<INotebook>(`notebooks/${encodeURIComponent(id)}/start`, settings, {
-    method: 'POST',
-    body: JSON.stringify(hours === undefined ? {} : { hours })
-  });
+/** Start a stopped instance with ModelArts' default lease. */
+export function startNotebook(settings: ServerConnection.ISettings, id: string): Promise<INotebook> {
+  return requestAPI<INotebook>(`notebooks/${encodeURIComponent(id)}/start`, settings, { method: 'POST', body: '{}' });
 }

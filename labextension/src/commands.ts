@@ -6,7 +6,7 @@ import { TranslationBundle } from '@jupyterlab/translation';
 import { codelabIcon } from './icons';
 import { clockTime } from './countdown';
 import { isOpenEnabled, openCommandLabel, openSentence } from './openIntent';
-import { CommandIDs, ICodeLabModel, PANEL_ID } from './tokens';
+import { CommandIDs, ICodeLabModel, NO_ARGS, PANEL_ID } from './tokens';
 import { openConfirmed, stopConfirmed } from './userActions';
 
 export function addCommands(
@@ -17,18 +17,16 @@ export function addCommands(
 ): void {
   const { commands, shell } = app;
   const idle = () => model.busy === null;
-  /** The commands take no arguments. */
-  const noArgs = { args: { type: 'object', properties: {} } };
 
   commands.addCommand(CommandIDs.showPanel, {
-    describedBy: noArgs,
+    describedBy: NO_ARGS,
     label: trans.__('Show the CodeLab Panel'),
     icon: codelabIcon,
     execute: () => shell.activateById(PANEL_ID)
   });
   // The same rule as the sidebar's button: the label says what it will do; a switch is confirmed.
   commands.addCommand(CommandIDs.open, {
-    describedBy: noArgs,
+    describedBy: NO_ARGS,
     label: () => openCommandLabel(model.openIntent, trans.__.bind(trans)),
     caption: () =>
       openSentence(model.openIntent, model.notebook?.name ?? '', trans.__.bind(trans)) ??
@@ -40,7 +38,7 @@ export function addCommands(
     }
   });
   commands.addCommand(CommandIDs.extend, {
-    describedBy: noArgs,
+    describedBy: NO_ARGS,
     label: () =>
       model.phase === 'running'
         ? trans.__('Keep the CodeLab Instance until %1', clockTime(model.extendedDeadline))
@@ -50,7 +48,7 @@ export function addCommands(
     execute: () => model.extend()
   });
   commands.addCommand(CommandIDs.stop, {
-    describedBy: noArgs,
+    describedBy: NO_ARGS,
     label: trans.__('Stop the CodeLab Instance'),
     caption: trans.__('Asks first, naming the instance'),
     isEnabled: () => idle() && model.phase === 'running',

@@ -30,27 +30,30 @@ export function formatRemaining(ms: number): string {
   return [hours, minutes, seconds].map(n => String(n).padStart(2, '0')).join(':');
 }
 
-const HOUR_MS = 3_600_000;
-/** What the server accepts for a lease (validation.py: 1 h to 72 h, counted from now). */
-export const LEASE_MIN_MS = HOUR_MS;
-export const LEASE_MAX_MS = 72 * HOUR_MS;
-
 /**
- * The lease to ask for so that Extend means "+N h from the current auto-stop":
- * ModelArts counts the requested duration from now, so ask for what is left
- * plus N hours (within 1 h to 72 h). No auto-stop (null): N hours from now.
+ * The user's language for dates and numbers: the one JupyterLab's translator
+ * puts on the page (as JupyterLab's own Time.format reads it), else the browser's.
  */
-export function extendedDurationMs(remainingMs: number | null, extendHours: number): number {
-  const wanted = Math.max(0, remainingMs ?? 0) + extendHours * HOUR_MS;
-  return Math.round(Math.min(LEASE_MAX_MS, Math.max(LEASE_MIN_MS, wanted)));
+export function userLocale(): string | undefined {
+  if (typeof document !== 'undefined' && document.documentElement.lang) {
+    return document.documentElement.lang;
+  }
+  return typeof navigator === 'undefined' ? undefined : navigator.language;
 }
 
-/** A stop time as a person reads it: "15:42" today, "Tue 15:42" on another day. */
-export function clockTime(at: number, now: number = Date.now()): string {
+/** Hours and minutes, 00:00 to 23:59 (`hourCycle` is ES2020's, beyond this build's lib). */
+const CLOCK: Intl.DateTimeFormatOptions & { hourCycle: 'h23' } = {
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23'
+};
+
+/** A stop time as a person reads it, 24 h as every face says it: "15:42" today, "Tue 15:42" on another day. */
+export function clockTime(at: number, now: number = Date.now(), locale: string | undefined = userLocale()): string {
   const when = new Date(at);
-  const hhmm = `${String(when.getHours()).padStart(2, '0')}:${String(when.getMinutes()).padStart(2, '0')}`;
+  const hhmm = when.toLocaleTimeString(locale, CLOCK);
   if (when.toDateString() === new Date(now).toDateString()) {
     return hhmm;
   }
-  return `${when.toLocaleDateString('en-GB', { weekday: 'short' })} ${hhmm}`;
+  return `${when.toLocaleDateString(locale, { weekday: 'short' })} ${hhmm}`;
 }

@@ -79,8 +79,8 @@ export class InstanceEventStream implements IDisposable {
     const full = { ...data, type: data.type ?? type };
     this.callbacks.onEvent(full);
     if (FINAL_EVENT_TYPES.has(type) && !this._disposed && !this.callbacks.keepOpen?.(full)) {
-      // The server ends the stream after these; closing first stops the
-      // browser from reconnecting to a finished stream.
+      // The tab stops following here; closing stops the browser from
+      // reconnecting (the server ends the stream only after `deleted`).
       this.closeSource();
       this.setState('closed');
     }

@@ -132,7 +132,7 @@ const statusPlugin: JupyterFrontEndPlugin<void> = {
       align: 'left',
       rank: 500,
       isActive: () => item.isActive,
-      activeStateChanged: model.changed
+      activeStateChanged: item.activeStateChanged
     });
   }
 };

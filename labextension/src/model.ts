@@ -1,43 +1,33 @@
 /**
  * CodeLabModel: the one state of "my CodeLab instance" in this browser tab,
  * shared by the sidebar, the status bar, the commands and the lease warning.
- * It loads the server's config and images, finds the current instance (so a
- * reload or a second tab resumes), runs the actions, and keeps an
- * InstanceEventStream on the instance while it can still change by itself. An
- * instance that vanished (the stream's `deleted`, or a 404 about it) is
- * dropped at once, with a notice, back to the open form. An action's error
- * shows while the state it was raised in lasts (banner.ts). Views see it as
- * ICodeLabModel (tokens.ts): every field is readonly, changes go through methods.
+ * It joins two models with their own typed signals: the instance
+ * (instanceModel.ts: config, instance, actions, event stream) and the open
+ * form's draft (openFormModel.ts), plus the settings and a 1 Hz clock (a
+ * Poll that stands by while the page is hidden) while the instance can change
+ * by itself. `changed` carries which part moved, so each view re-renders on
+ * what it shows only. Views see it as ICodeLabModel (tokens.ts).
  */
 import { ServerConnection } from '@jupyterlab/services';
+import { Poll } from '@lumino/polling';
 import { ISignal, Signal } from '@lumino/signaling';
 
 import * as api from './api';
-import { extendedDurationMs, leaseDeadline } from './countdown';
-import { shownError, stateKey } from './banner';
-import { draftAfter } from './loadedNotebook';
-import { modeSwitchNotice, Notice, openNotice } from './notice';
-import { instanceNotebookUrl, OpenIntent, openIntent } from './openIntent';
-import {
-  asStatusEvent,
-  isFollowed,
-  isWatched,
-  IStateView,
-  notebookPhase,
-  Phase,
-  stateOf,
-  StopNotice,
-  stopNoticeFor
-} from './phase';
+import { Action, IActionError } from './actionError';
+import { IConfig, IImage, INotebook, IOpenRequest } from './contracts';
+import { ConnectionState } from './eventStream';
 import { Translate, untranslated } from './gettext';
-import { Action, IActionError, toActionError } from './actionError';
-import { CodeLabRequestError } from './request';
+import { InstanceModel } from './instanceModel';
+import { Notice } from './notice';
+import { OpenFormModel } from './openFormModel';
+import { OpenIntent, openIntent } from './openIntent';
+import { isWatched, IStateView, Phase, StopNotice } from './phase';
 import { checkShareUrl } from './shareUrl';
-import { IConfig, IImage, INotebook, INotebookEvent } from './contracts';
-import { DEFAULT_SETTINGS, ICodeLabModel, ICodeLabSettings, Outcome } from './tokens';
-import { ConnectionState, InstanceEventStream } from './eventStream';
+import { CodeLabChange, DEFAULT_SETTINGS, ICodeLabModel, ICodeLabSettings, InstanceChange, Outcome } from './tokens';
 
-/** The fields' documentation is on ICodeLabModel. */
+const HOUR_MS = 3_600_000;
+
+/** The fields' documentation is on ICodeLabModel (tokens.ts). */
 export class CodeLabModel implements ICodeLabModel {
   /**
    * `serverSettings` are the app's (app.serviceManager.serverSettings);
@@ -46,9 +36,25 @@ export class CodeLabModel implements ICodeLabModel {
   constructor(
     readonly serverSettings: ServerConnection.ISettings,
     private readonly translate: Translate = untranslated
-  ) {}
+  ) {
+    this.instance = new InstanceModel(serverSettings, translate);
+    this.form = new OpenFormModel();
+    this.instance.changed.connect(this.onInstanceChanged, this);
+    this.instance.outcome.connect((_, outcome) => this._outcome.emit(outcome), this);
+    this.form.changed.connect((_, change) => this._changed.emit(change), this);
+    this._clock = new Poll({
+      auto: false,
+      factory: async () => this._tick.emit(),
+      frequency: { interval: 1000, backoff: false },
+      name: 'jupyter-codelab:clock',
+      standby: 'when-hidden'
+    });
+  }
 
-  get changed(): ISignal<ICodeLabModel, void> {
+  readonly instance: InstanceModel;
+  readonly form: OpenFormModel;
+
+  get changed(): ISignal<ICodeLabModel, CodeLabChange> {
     return this._changed;
   }
   get tick(): ISignal<ICodeLabModel, void> {
@@ -57,197 +63,119 @@ export class CodeLabModel implements ICodeLabModel {
   get outcome(): ISignal<ICodeLabModel, Outcome> {
     return this._outcome;
   }
-
   get settings(): Readonly<ICodeLabSettings> {
     return this._settings;
   }
-  get config(): IConfig | null {
-    return this._config;
+  get isDisposed(): boolean {
+    return this.instance.isDisposed;
   }
-  get images(): readonly IImage[] {
-    return this._images;
+
+  // The instance's state (instanceModel.ts).
+  get config(): IConfig | null {
+    return this.instance.config;
   }
   get notebook(): INotebook | null {
-    return this._notebook;
+    return this.instance.notebook;
   }
   get busy(): Action | null {
-    return this._busy;
+    return this.instance.busy;
   }
   get error(): IActionError | null {
-    return shownError(this._error, this._errorAt, this._notebook);
+    return this.instance.error;
   }
   get connection(): ConnectionState | 'idle' {
-    return this._connection;
+    return this.instance.connection;
   }
   get upstreamMessage(): string | null {
-    return this._upstreamMessage;
+    return this.instance.upstreamMessage;
   }
   get stopNotice(): StopNotice {
-    return this._stopNotice;
+    return this.instance.stopNotice;
   }
   get notice(): Notice | null {
-    return this._notice;
+    return this.instance.notice;
   }
   get startingSince(): number | null {
-    return this._startingSince;
+    return this.instance.startingSince;
   }
   get sawStart(): boolean {
-    return this._sawStart;
+    return this.instance.sawStart;
   }
   get deadline(): number | null {
-    return this._deadline;
+    return this.instance.deadline;
+  }
+  get phase(): Phase {
+    return this.instance.phase;
+  }
+  get state(): IStateView {
+    return this.instance.state;
+  }
+  get remainingMs(): number | null {
+    return this.instance.remainingMs;
+  }
+
+  // The open form's draft (openFormModel.ts).
+  get images(): readonly IImage[] {
+    return this.form.images;
   }
   get selectedImageId(): string {
-    return this._imageId;
+    return this.form.selectedImageId;
   }
   get shareText(): string {
-    return this._shareText;
+    return this.form.shareText;
   }
-
-  get isDisposed(): boolean {
-    return this._disposed;
-  }
-
-  get phase(): Phase {
-    if (!this._loaded) {
-      return 'loading';
-    }
-    if (this._error?.action === 'load' && this._config === null) {
-      return 'unavailable';
-    }
-    return notebookPhase(this._notebook);
-  }
-
-  /** The instance's status in words, with its sentence and its actions (the first is the primary one). */
-  get state(): IStateView {
-    return stateOf(this._notebook, this.translate);
-  }
-
-  /** Milliseconds until the auto-stop, while running with a lease. */
-  get remainingMs(): number | null {
-    return this.phase === 'running' && this._deadline !== null ? this._deadline - Date.now() : null;
-  }
-
-  /** The image picked in the form. */
   get selectedImage(): IImage | null {
-    return this._images.find(image => image.id === this._imageId) ?? null;
+    return this.form.selectedImage;
+  }
+  get defaultImageId(): string {
+    return this.form.defaultImageId;
   }
 
-  /** What Open will do with the form's values (label, sentence, enabled state, confirmation). */
   get openIntent(): OpenIntent {
     return openIntent({
-      notebook: this._notebook,
+      notebook: this.notebook,
       phase: this.phase,
       image: this.selectedImage,
-      shareText: this._shareText
+      shareText: this.shareText
     });
   }
 
-  /** The lease Extend asks for: what is left plus `extendHours` (the API counts from now). */
-  get extendDurationMs(): number {
-    return extendedDurationMs(this.remainingMs, this._settings.extendHours);
-  }
-
-  /** When the instance will stop after Extend (for "Keep until 15:42"). */
   get extendedDeadline(): number {
-    return Date.now() + this.extendDurationMs;
+    return (this.deadline ?? Date.now()) + this._settings.extendHours * HOUR_MS;
   }
 
-  get defaultImageId(): string {
-    const wanted = this._settings.defaultImage.trim();
-    const byName = this._images.find(
-      image => wanted && [image.id, image.name, `${image.name}:${image.tag}`].includes(wanted)
-    );
-    const fallback = this._images.find(image => image.id === this._serverDefault);
-    return (byName ?? fallback ?? this._images.find(i => i.default) ?? this._images[0])?.id ?? '';
-  }
-
-  /** Change the form's values (the image and the pasted notebook URL). */
   setDraft(draft: { imageId?: string; shareText?: string }): void {
-    this._imageId = draft.imageId ?? this._imageId;
-    this._shareText = draft.shareText ?? this._shareText;
-    if (this._error?.kind === 'client' || this._error?.action === 'open') {
-      this._error = null;
+    const error = this.error;
+    if (error?.kind === 'client' || error?.action === 'open') {
+      this.instance.clearError(); // the person is fixing what the last Open said
     }
-    this.emit();
+    this.form.setDraft(draft);
   }
 
   updateSettings(settings: ICodeLabSettings): void {
-    const hadChoice = this.selectedImageId && this.selectedImageId !== this.defaultImageId;
     this._settings = settings;
-    if (!hadChoice) {
-      this._imageId = this.defaultImageId;
-    }
-    this.emit();
+    this.form.setDefaultImage(settings.defaultImage);
+    this._changed.emit('settings');
   }
 
-  /** Load config, images and the current instance (called once, and on "Retry"). */
-  async load(): Promise<void> {
-    this._error = null;
-    try {
-      const [config, images] = await Promise.all([
-        api.getConfig(this.serverSettings),
-        api.getImages(this.serverSettings)
-      ]);
-      this._config = config;
-      this._images = images.images;
-      this._serverDefault = images.default_image_id;
-      if (!this._images.some(image => image.id === this._imageId)) {
-        this._imageId = this.defaultImageId;
-      }
-      await this.refreshCurrent();
-    } catch (reason) {
-      this._error = toActionError('load', reason);
-    }
-    this._loaded = true;
-    this.emit();
+  load(): Promise<void> {
+    return this.instance.load(async () => this.form.setImages(await api.getImages(this.serverSettings)));
   }
 
-  /**
-   * After connecting or signing out (the server's new `config`): the old
-   * instance and its stream belong to the other mode, so forget them and
-   * load config, images and the current instance again.
-   */
   async reloadAfterModeSwitch(config: IConfig): Promise<void> {
-    const before = { mode: this._config?.mode, notebook: this._notebook };
-    this._config = config;
-    this._stopNotice = null;
-    this._upstreamMessage = null;
-    this._notice = null;
-    this._stopRequested = false;
-    this._sawStart = false;
-    if (this._notebook && this._shareText === instanceNotebookUrl(this._notebook)) {
-      this._shareText = ''; // the old account's notebook: never sent to the new one unasked
-    }
-    this.setNotebook(null);
+    const before = { mode: this.config?.mode, notebook: this.notebook };
+    this.form.forgetInstance(); // the old account's notebook: never sent to the new one unasked
+    this.instance.forgetForModeSwitch(config);
     await this.load();
-    // Say what became of the simulated instance (out of view while connected, back after).
-    this._notice = modeSwitchNotice(before, { mode: this._config?.mode, notebook: this._notebook });
-    if (this._notice) {
-      this._outcome.emit({ kind: 'notice', notice: this._notice });
-    }
-    this.emit();
+    this.instance.sayModeSwitch(before); // what became of the simulated instance
   }
 
-  /** Find the current instance (a reload or another tab) and resume watching it. */
-  async refreshCurrent(): Promise<void> {
-    try {
-      this.setNotebook(await api.getCurrentNotebook(this.serverSettings));
-    } catch (reason) {
-      if (!isNotFound(reason)) {
-        throw reason;
-      }
-      if (this._notebook) {
-        this.vanish(); // the instance this tab showed is gone: said, not silently dropped
-      } else {
-        this.setNotebook(null);
-      }
-    }
+  refreshCurrent(): Promise<void> {
+    return this.instance.refreshCurrent();
   }
 
-  /** Open with the form's values; an invalid notebook URL is reported and nothing is sent. */
   async open(): Promise<void> {
-    const body: api.IOpenRequest = {};
+    const body: IOpenRequest = {};
     if (this.selectedImageId) {
       body.image_id = this.selectedImageId;
     }
@@ -260,268 +188,51 @@ export class CodeLabModel implements ICodeLabModel {
       }
       body.share_url = text;
     }
-    this._stopNotice = null;
-    const before = this._notebook;
-    await this.run('open', async () => {
-      const after = await api.openNotebook(this.serverSettings, body);
-      this.setNotebook(after);
-      this._notice = openNotice(before, after, body.share_url !== undefined);
-      if (this._notice) {
-        this._outcome.emit({ kind: 'notice', notice: this._notice });
-      }
-    });
+    await this.instance.open(body);
   }
 
-  /** "+N h from the current auto-stop": ask for what is left plus N hours. */
-  async extend(): Promise<void> {
-    const notebook = this._notebook;
-    if (!notebook) {
-      return;
-    }
-    const duration = this.extendDurationMs;
-    await this.run('extend', async () => {
-      const lease = await api.renewLease(this.serverSettings, notebook.id, duration);
-      if (this._notebook?.id === notebook.id) {
-        this.setNotebook({ ...this._notebook, lease });
-        this._outcome.emit({ kind: 'extended', deadline: this._deadline });
-      }
-    });
+  extend(): Promise<void> {
+    return this.instance.extend(this._settings.extendHours);
   }
 
-  async stop(): Promise<void> {
-    const notebook = this._notebook;
-    if (!notebook) {
-      return;
-    }
-    this._stopRequested = true;
-    await this.run('stop', async () => this.setNotebook(await api.stopNotebook(this.serverSettings, notebook.id)));
+  stop(): Promise<void> {
+    return this.instance.stop();
   }
 
-  async start(): Promise<void> {
-    const notebook = this._notebook;
-    if (!notebook) {
-      return;
-    }
-    this._stopNotice = null;
-    await this.run('start', async () => this.setNotebook(await api.startNotebook(this.serverSettings, notebook.id)));
+  start(): Promise<void> {
+    return this.instance.start();
   }
 
-  /** Show a problem found before calling the server (say, a bad URL). */
   reportClientError(action: Action, message: string): void {
-    this._error = { action, message, kind: 'client', errorCode: null, errorMsg: null };
-    this._errorAt = stateKey(this._notebook);
-    this.emit();
+    this.instance.reportClientError(action, message);
   }
 
   clearError(): void {
-    if (this._error) {
-      this._error = null;
-      this.emit();
-    }
+    this.instance.clearError();
   }
 
   dispose(): void {
-    this._disposed = true;
-    this.unwatch();
-    window.clearInterval(this._ticker);
+    if (this.isDisposed) {
+      return;
+    }
+    this._clock.dispose();
+    this.instance.dispose();
+    this.form.dispose();
     Signal.clearData(this);
   }
 
-  private async run(action: Action, work: () => Promise<void>): Promise<void> {
-    if (this._busy) {
-      return;
+  private onInstanceChanged(_: InstanceModel, change: InstanceChange): void {
+    if (change === 'notebook') {
+      this.form.followInstance(this.notebook);
+      // The clock runs while the instance can change by itself (a countdown, "taking longer").
+      void (isWatched(this.phase) ? this._clock.start() : this._clock.stop());
     }
-    this._busy = action;
-    this._error = null;
-    this._notice = null;
-    this.emit();
-    try {
-      await work();
-    } catch (reason) {
-      if (action !== 'open' && isNotFound(reason)) {
-        this.vanish(); // the instance this action was about no longer exists
-      } else {
-        this._error = toActionError(action, reason);
-        this._errorAt = stateKey(this._notebook);
-        await this.reread(this._error);
-      }
-      if (action === 'stop') {
-        this._stopRequested = false;
-      }
-    } finally {
-      this._busy = null;
-      this.emit();
-    }
+    this._changed.emit(change);
   }
 
-  /**
-   * After a refused action, read the instance again: the refusal may come from a state this
-   * tab had not seen yet (frozen while stopped, deleted elsewhere); then the state moves on,
-   * and the banner goes with it.
-   */
-  private async reread(error: IActionError): Promise<void> {
-    if (error.kind !== 'server') {
-      return; // nothing to read from a server that is not there
-    }
-    try {
-      await this.refreshCurrent();
-    } catch {
-      // The banner already says what went wrong.
-    }
-  }
-
-  /** The instance is gone: say so, and show the open form. */
-  private vanish(deleted = false): void {
-    this._notice = { kind: deleted ? 'deleted' : 'vanished' };
-    this._stopNotice = null;
-    this._stopRequested = false;
-    this.setNotebook(null);
-  }
-
-  private setNotebook(notebook: INotebook | null): void {
-    const previous = this._notebook;
-    if (
-      notebook &&
-      previous?.id === notebook.id &&
-      !notebook.endpoints?.length &&
-      previous.endpoints?.length &&
-      notebook.image?.id === previous.image?.id
-    ) {
-      // The open answer carries no endpoints (view "open"): keep the last known SSH endpoint.
-      notebook = { ...notebook, endpoints: previous.endpoints };
-    }
-    // A resumed instance, or another notebook loaded into it: the form shows its notebook.
-    this._shareText = draftAfter(previous, notebook, this._shareText);
-    const imageId = notebook?.image?.id;
-    if (imageId && imageId !== this._notebook?.image?.id && this._images.some(image => image.id === imageId)) {
-      // A new or switched instance: the form shows the image it runs (picking another stays possible).
-      this._imageId = imageId;
-    }
-    this._notebook = notebook;
-    this._deadline = leaseDeadline(notebook?.lease, Date.now());
-    const phase = notebookPhase(notebook);
-    if (phase === 'starting') {
-      this._startingSince = this._startingSince ?? Date.now();
-      this._sawStart = true;
-    } else {
-      this._startingSince = null;
-      this._sawStart = this._sawStart && (phase === 'running' || phase === 'failed');
-    }
-    if (notebook && isFollowed(phase)) {
-      if (previous?.id === notebook.id && !isWatched(notebookPhase(previous)) && isWatched(phase)) {
-        this.unwatch(); // it was stopped or frozen, a stream the server may have ended: follow this on a fresh one
-      }
-      this.watch(notebook.id);
-    } else {
-      this.unwatch();
-    }
-    this.updateTicker();
-    this.emit();
-  }
-
-  private onEvent(received: INotebookEvent): void {
-    const event = asStatusEvent(received, this._notebook);
-    if (event.type === 'upstream_error') {
-      this._upstreamMessage = event.message ?? null;
-      this.emit();
-      return;
-    }
-    this._upstreamMessage = null;
-    if (event.type === 'deleted') {
-      // `vanished`: ModelArts no longer knows it (6309), rather than showing it DELETED.
-      this.vanish(!event.vanished && event.notebook?.status === 'DELETED');
-      return;
-    }
-    if (event.type === 'stopped') {
-      this._stopNotice = stopNoticeFor(this._stopRequested, this._deadline, Date.now());
-      this._stopRequested = false;
-    }
-    if (event.notebook) {
-      this.setNotebook(event.notebook);
-      if (event.type === 'failed') {
-        this._outcome.emit({ kind: 'failed', notebook: event.notebook });
-      } else if (event.type === 'stopped' && this._stopNotice === 'lease-ended') {
-        this._outcome.emit({ kind: 'auto-stopped', notebook: event.notebook });
-      }
-    }
-  }
-
-  private watch(id: string): void {
-    if (this._stream?.notebookId === id && !this._stream.isDisposed) {
-      return;
-    }
-    this.unwatch();
-    this._connection = 'connecting';
-    this._stream = new InstanceEventStream(this.serverSettings, id, {
-      onEvent: event => this.onEvent(event),
-      onState: state => {
-        this._connection = state;
-        this.emit();
-      },
-      keepOpen: event => isFollowed(notebookPhase(event.notebook ?? null)),
-      beforeReconnect: async () => {
-        try {
-          this.setNotebook(await api.getNotebook(this.serverSettings, id));
-        } catch (reason) {
-          if (isNotFound(reason)) {
-            this.vanish();
-            return false;
-          }
-          throw reason;
-        }
-        return this._stream?.notebookId === id;
-      }
-    });
-  }
-
-  private unwatch(): void {
-    this._stream?.dispose();
-    this._stream = null;
-    this._connection = 'idle';
-  }
-
-  private updateTicker(): void {
-    const active = isWatched(notebookPhase(this._notebook));
-    if (active && !this._ticker) {
-      this._ticker = window.setInterval(() => this._tick.emit(), 1000);
-    } else if (!active && this._ticker) {
-      window.clearInterval(this._ticker);
-      this._ticker = 0;
-    }
-  }
-
-  private emit(): void {
-    this._changed.emit();
-  }
-
-  private _changed = new Signal<ICodeLabModel, void>(this);
+  private _changed = new Signal<ICodeLabModel, CodeLabChange>(this);
   private _tick = new Signal<ICodeLabModel, void>(this);
   private _outcome = new Signal<ICodeLabModel, Outcome>(this);
+  private _clock: Poll;
   private _settings: ICodeLabSettings = { ...DEFAULT_SETTINGS };
-  private _config: IConfig | null = null;
-  private _images: IImage[] = [];
-  private _notebook: INotebook | null = null;
-  private _busy: Action | null = null;
-  private _error: IActionError | null = null;
-  private _errorAt = '';
-  private _connection: ConnectionState | 'idle' = 'idle';
-  private _upstreamMessage: string | null = null;
-  private _stopNotice: StopNotice = null;
-  private _notice: Notice | null = null;
-  private _startingSince: number | null = null;
-  private _sawStart = false;
-  private _deadline: number | null = null;
-  private _stream: InstanceEventStream | null = null;
-  private _ticker = 0;
-  private _loaded = false;
-  private _disposed = false;
-  private _stopRequested = false;
-  private _serverDefault: string | null = null;
-  private _imageId = '';
-  private _shareText = '';
-}
-
-/** The server's 404 about an instance (ModelArts' 6309 and friends); not Jupyter's "no such route". */
-function isNotFound(reason: unknown): boolean {
-  return reason instanceof CodeLabRequestError && reason.status === 404 && reason.kind === 'server';
 }

@@ -7,7 +7,7 @@
 import { Translate, untranslated } from './gettext';
 import { stateSentence, vanishedSentence } from './generated/states';
 import { InstancePhase, notebookPhase } from './phase';
-import { INotebook } from './contracts';
+import { INotebook, INotebookImage } from './contracts';
 
 export type Notice =
   | { kind: 'vanished' }
@@ -20,7 +20,7 @@ export type Notice =
   | { kind: 'signed-out'; simulated: string | null };
 
 /** An image as a person reads it: "name:tag", else its id. */
-export function imageLabel(image: INotebook['image'] | undefined): string {
+export function imageLabel(image: Pick<INotebookImage, 'id' | 'name' | 'tag'> | null | undefined): string {
   if (!image) {
     return '';
   }

@@ -38,10 +38,15 @@ export class OutcomeNotifications implements IDisposable {
     switch (outcome.kind) {
       case 'extended':
         Notification.success(
-          outcome.deadline === null
-            ? __('Extended: your CodeLab instance has no auto-stop.')
-            : __('Extended: your CodeLab instance now stops at %1.', clockTime(outcome.deadline)),
-          { autoClose: 5000 }
+          [
+            outcome.deadline === null
+              ? __('Extended: your CodeLab instance has no auto-stop.')
+              : __('Extended: your CodeLab instance now stops at %1.', clockTime(outcome.deadline)),
+            outcome.note ?? '' // the server's word when the stop is not where asked (ModelArts' 72 h cap)
+          ]
+            .join(' ')
+            .trim(),
+          { autoClose: outcome.note ? 10000 : 5000 }
         );
         return;
       case 'failed': {

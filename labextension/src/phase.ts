@@ -86,13 +86,13 @@ export function isWatched(phase: Phase): boolean {
 }
 
 /**
- * Phases the tab follows through the server's event stream: those it watches, and a frozen or
- * stopped instance, which changes when the arrears are settled, or when it is started or deleted
- * elsewhere. The stream stays open after their events; when the server ends it all the same, the
- * browser reconnects by itself.
+ * Phases the tab follows through the server's event stream: those it watches, and a frozen,
+ * stopped or failed instance, which changes when the arrears are settled, or when it is started
+ * or deleted elsewhere. The server keeps their streams open (it ends one only after `deleted`);
+ * if it ends one all the same, the browser reconnects by itself.
  */
 export function isFollowed(phase: Phase): boolean {
-  return isWatched(phase) || phase === 'frozen' || phase === 'stopped';
+  return isWatched(phase) || phase === 'frozen' || phase === 'stopped' || phase === 'failed';
 }
 
 /** Phases that show a spinner: something is happening, nothing to click. */

@@ -85,7 +85,7 @@ function parseJSON(text: string): unknown {
 }
 
 function errorFromResponse(status: number, body: unknown): CodeLabRequestError {
-  const data: IErrorBody = body && typeof body === 'object' ? (body as IErrorBody) : {};
+  const data: Partial<IErrorBody> = body && typeof body === 'object' ? (body as IErrorBody) : {};
   const message = typeof data.message === 'string' ? data.message.trim() : '';
   // Jupyter answers an unknown route with an HTML page or a bare "Not Found":
   // then the 404 is about our routes missing, not about an instance.

@@ -10,13 +10,13 @@ export function sshEndpoint(endpoints: IEndpoint[] | null | undefined): IEndpoin
   return (endpoints ?? []).find(e => isSsh(e) && e.uri) ?? null;
 }
 
-/** The key pairs that open the endpoint: `key_pair_names`, or `ssh_keys` from an older server. */
+/** The key pairs that open the endpoint (the server reads an older answer's `ssh_keys` into `key_pair_names`). */
 export function sshKeyNames(endpoint: IEndpoint): string[] {
-  return endpoint.key_pair_names ?? endpoint.ssh_keys ?? [];
+  return endpoint.key_pair_names ?? [];
 }
 
 export function sshConfig(endpoint: IEndpoint, alias: string): string {
-  const rest = endpoint.uri
+  const rest = (endpoint.uri ?? '')
     .trim()
     .replace(/^ssh:\/\//i, '')
     .replace(/\/.*$/, '');

@@ -1,11 +1,15 @@
 /** The status bar item: the lease countdown (or the start progress); a click shows the panel. */
 import { TranslationBundle } from '@jupyterlab/translation';
+import { ISignal, Signal } from '@lumino/signaling';
 import { Widget } from '@lumino/widgets';
 
 import { formatRemaining, hasAutoStop } from './countdown';
 import { isRestart } from './phase';
 import { h } from './dom';
-import { ICodeLabModel } from './tokens';
+import { CodeLabChange, ICodeLabModel } from './tokens';
+
+/** What the item shows: the instance's phase, progress and lease, and the warning setting. */
+const SHOWN: readonly CodeLabChange[] = ['config', 'notebook', 'settings'];
 
 export class CountdownStatus extends Widget {
   constructor(
@@ -15,9 +19,14 @@ export class CountdownStatus extends Widget {
   ) {
     super({ node: h('button', { type: 'button', class: 'jp-CodeLab-status', 'data-testid': 'codelab-status' }) });
     this.node.addEventListener('click', onClick);
-    model.changed.connect(this.render, this);
+    model.changed.connect(this.onChange, this);
     model.tick.connect(this.render, this);
     this.render();
+  }
+
+  /** Emitted when `isActive` flips (the status bar shows the item only while active). */
+  get activeStateChanged(): ISignal<this, void> {
+    return this._activeStateChanged;
   }
 
   /** Shown only while an instance starts or runs. */
@@ -27,7 +36,7 @@ export class CountdownStatus extends Widget {
   }
 
   dispose(): void {
-    this.model.changed.disconnect(this.render, this);
+    this.model.changed.disconnect(this.onChange, this);
     this.model.tick.disconnect(this.render, this);
     super.dispose();
   }
@@ -57,5 +66,18 @@ export class CountdownStatus extends Widget {
       );
     }
     this.setHidden(!text);
+    if (this.isActive !== this._wasActive) {
+      this._wasActive = this.isActive;
+      this._activeStateChanged.emit();
+    }
   }
+
+  private onChange(_: ICodeLabModel, change: CodeLabChange): void {
+    if (SHOWN.includes(change)) {
+      this.render();
+    }
+  }
+
+  private _activeStateChanged = new Signal<this, void>(this);
+  private _wasActive = false;
 }

@@ -48,7 +48,14 @@ export async function stopConfirmed(model: ICodeLabModel, trans: TranslationBund
     return;
   }
   const __ = trans.__.bind(trans);
-  if (await confirm(stopTitle(__), stopQuestion(notebook.name, imageLabel(notebook.image), __), __('Stop'), trans)) {
+  if (
+    await confirm(
+      stopTitle(__),
+      stopQuestion(notebook.name ?? notebook.id, imageLabel(notebook.image), __),
+      __('Stop'),
+      trans
+    )
+  ) {
     await model.stop();
   }
 }

@@ -4,7 +4,7 @@ const assert = require('node:assert/strict');
 const { test } = require('node:test');
 
 const { openIntent, openLabel, isOpenEnabled, openSentence, openCommandLabel } = require('../lib/node/openIntent.js');
-const { extendedDurationMs, clockTime } = require('../lib/node/countdown.js');
+const { clockTime } = require('../lib/node/countdown.js');
 const { hostWarning, unreachableHost } = require('../lib/node/hostWarning.js');
 const { checkShareUrl } = require('../lib/node/shareUrl.js');
 const { isRestart } = require('../lib/node/phase.js');
@@ -79,19 +79,19 @@ test('"hello world" is not a link', () => {
   assert.match(checkShareUrl('https://example.org/a b.ipynb').message, /space/);
 });
 
-test('Extend asks for what is left plus N hours, within 1 h and 72 h', () => {
-  const hour = 3_600_000;
-  assert.equal(extendedDurationMs(59 * 60_000, 1), 119 * 60_000); // not 1 h from now: +39 s was the bug
-  assert.equal(extendedDurationMs(null, 2), 2 * hour);
-  assert.equal(extendedDurationMs(-5000, 1), hour);
-  assert.equal(extendedDurationMs(71.5 * hour, 1), 72 * hour);
-});
-
 test('the stop time reads 15:42 today, with the day otherwise', () => {
   const now = new Date(2024, 4, 7, 14, 0).getTime();
   assert.equal(clockTime(new Date(2024, 4, 7, 15, 42).getTime(), now), '15:42');
   assert.equal(clockTime(new Date(2024, 4, 7, 9, 5).getTime(), now), '09:05');
   assert.match(clockTime(new Date(2024, 4, 8, 1, 2).getTime(), now), /^[A-Z][a-z]{2} 01:02$/);
+});
+
+test("the stop time's day is in the user's language, the clock 24 h in every language", () => {
+  const now = new Date(2024, 4, 7, 14, 0).getTime(); // a Tuesday
+  const tomorrow = new Date(2024, 4, 8, 15, 42).getTime();
+  assert.equal(clockTime(tomorrow, now, 'en-US'), 'Wed 15:42');
+  assert.equal(clockTime(tomorrow, now, 'zh-CN'), '周三 15:42');
+  assert.equal(clockTime(new Date(2024, 4, 7, 0, 5).getTime(), now, 'en-US'), '00:05');
 });
 
 test('hosts ModelArts cannot reach are warned about; public ones are not', () => {

@@ -55,7 +55,7 @@ test('countdown formats hh:mm:ss and counts from the server remaining_ms', () =>
 
 test('ssh config line from the endpoint', () => {
   const text = sshConfig(
-    { dev_service: 'SSH', uri: 'ssh://dev.example.com:31205', ssh_keys: ['KeyPair-1'] },
+    { dev_service: 'SSH', uri: 'ssh://dev.example.com:31205', key_pair_names: ['KeyPair-1'] },
     'codelab-nb 1'
   );
   assert.equal(

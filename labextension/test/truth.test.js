@@ -87,7 +87,8 @@ test('connecting and signing out say what became of the simulated instance', () 
 test('frozen is followed and says what to do; a snapshot with a new status is that status', () => {
   assert.equal(isFollowed('frozen'), true);
   assert.equal(isFollowed('stopped'), true);
-  assert.equal(isFollowed('failed'), false);
+  assert.equal(isFollowed('failed'), true);
+  assert.equal(isFollowed('none'), false);
   const intent = openIntent({ notebook: nb('FROZEN'), phase: 'frozen', image: null, shareText: '' });
   assert.equal(intent.kind, 'frozen');
   assert.match(openSentence(intent, 'notebook_1'), /Billing Center/);

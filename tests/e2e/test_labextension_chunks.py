@@ -60,6 +60,7 @@ ON_FIRST_USE = {
     "lib/send/dialogs.js",
     "lib/send/words.js",
     "lib/send/api.js",
+    "lib/send/job.js",
 }
 # The import() that fetches the views (sidebar/panel.ts), as the chunk list names it.
 VIEWS_IMPORT = "lib/sidebar/panel.js ./views"

@@ -97,9 +97,8 @@ def test_publish_in_simulated_mode_says_so_and_copies_in_place(share_lab):
 
     dialog = lab.page.locator(".jp-Dialog")
     expect(dialog).to_contain_text("Publish pubme.ipynb in the simulator?")
-    expect(dialog).to_contain_text("Public in the simulated OBS on this server only")
+    expect(dialog).to_contain_text("simulated OBS on this server")
     expect(dialog).to_contain_text("nothing is published on Huawei Cloud")
-    expect(dialog).not_to_contain_text("for good")
     dialog.locator("button", has_text="Publish").click()
 
     expect(dialog).to_contain_text("Demo badge for pubme.ipynb (simulated)", timeout=UI_TIMEOUT_MS)

@@ -42,10 +42,10 @@ async def test_cli_with_and_with_detected(jp_serverapp, http_server, jp_root_dir
     code, out, err = await codelab(cwd, "open", "./lab.ipynb", "--with", "data/", "--create-bucket", "--no-wait",
                                    env=terminal_env())  # fmt: skip
     assert code == 0, err
-    assert "With 2 files (0.00 MB): work/data/test.csv, work/data/train.csv." in out and "with 2 files (2 uploaded" in out
+    assert "With 2 files (0.00 MB): work/data/test.csv, work/data/train.csv." in out and "With 2 files: 2 uploaded" in out
     assert fetched_paths(await sent_copy(simulator)) == ["data/test.csv", "data/train.csv"]
     code, out, err = await codelab(cwd, "open", "lab.ipynb", "--with-detected", "--no-wait", env=terminal_env())
-    assert code == 0 and "with 2 files (1 uploaded" in out, out  # train.csv was in OBS already
+    assert code == 0 and "With 2 files: 1 uploaded" in out, out  # train.csv was in OBS already
     assert fetched_paths(await sent_copy(simulator)) == ["data/train.csv", "utils.py"]
     code, out, err = await codelab(cwd, "open", "./lab.ipynb", "--with", "../../outside.csv", env=terminal_env())
     assert code == 2 and "outside the Jupyter server's root" in err
@@ -75,7 +75,7 @@ async def test_magics_with_with_detected_and_with_repo(session_kernel, jp_root_d
             "%codelab send plain.ipynb --with-detected --no-wait",
             f"%codelab open --share-url {page(host, 'week1/lab.ipynb')} --with-repo --no-wait",
         )
-    assert "With 2 files" in text_of(cells[1]) and "with 2 files (2 uploaded" in text_of(cells[1]), text_of(cells[1])
+    assert "With 2 files" in text_of(cells[1]) and "With 2 files: 2 uploaded" in text_of(cells[1]), text_of(cells[1])
     first, plain, repository = (json.loads(d.body) for d in simulator.obs.downloads[-3:])
     assert fetched_paths(first) == ["data/train.csv", "utils.py"]
     assert plain == json.loads(notebook_bytes("print(1)"))  # reads nothing: nothing added

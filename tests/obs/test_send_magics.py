@@ -48,7 +48,7 @@ async def test_bare_send_sends_the_kernels_own_notebook_and_follows_it_to_runnin
     async with session_kernel("work/mine.ipynb") as km:
         cells = await run(km, "%load_ext jupyter_codelab", "%codelab send")
     output = text_of(cells[1])
-    assert "to OBS bucket codelab-" in output and "private" in output, output
+    assert "OBS bucket: codelab-" in output and "private" in output, output  # the server's preview rows
     assert "does not exist yet: run again with --create-bucket" in output  # nothing created without consent
     assert simulator.obs.store.buckets == {}
     async with session_kernel("work/mine.ipynb") as km:
@@ -72,7 +72,7 @@ async def test_open_local_resends_nothing_and_a_bad_path_is_a_usage_error(sessio
             "%codelab open --local ../../etc/x.ipynb",
         )
     assert "Sent a.ipynb (uploaded)" in text_of(cells[1])
-    assert "already uploaded, nothing to send again" in text_of(cells[2]), text_of(cells[2])
+    assert "Already in OBS: nothing is uploaded again" in text_of(cells[2]), text_of(cells[2])
     assert simulator.obs.store.puts == 1
     assert "UsageError" in text_of(cells[3]) and "not a notebook" in text_of(cells[3])
     assert "UsageError" in text_of(cells[4]) and "outside the Jupyter server's root" in text_of(cells[4])

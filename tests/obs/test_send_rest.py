@@ -140,3 +140,22 @@ async def test_a_bucket_obs_refuses_names_both_causes_and_their_fixes(jp_fetch, 
     assert status == 409 and error["field"] == "obs_bucket", error
     for words in ("another account", "no OBS permissions", "OBS Administrator", "c.CodeLab.obs_bucket"):
         assert words in error["message"]
+
+
+async def test_a_bucket_deleted_elsewhere_is_asked_for_again_at_the_next_preview(jp_fetch, simulator, write_notebook):
+    write_notebook("a.ipynb")
+    status, _ = await call(jp_fetch, "send", "preview", method="POST", body={"path": "a.ipynb"})
+    status, notebook = await call(jp_fetch, "notebooks", "open", method="POST", body={"path": "a.ipynb", "create_bucket": True})
+    assert status == 200, notebook
+    simulator.obs.store.buckets.clear()  # the bucket is deleted in the console, behind this server's back
+    status, preview = await call(jp_fetch, "send", "preview", method="POST", body={"path": "a.ipynb"})
+    assert status == 200 and preview["create_bucket_needed"] is True
+    status, job = await call(jp_fetch, "send", method="POST", body={"path": "a.ipynb", "create_bucket": True, "open": False})
+    assert status == 202, job
+
+    async def finished():
+        _, body = await call(jp_fetch, "send", "jobs", job["id"])
+        return body if body["state"] in ("done", "failed") else None
+
+    assert (await until(finished))["state"] == "done"
+    assert list(simulator.obs.store.buckets) == [preview["bucket"]]

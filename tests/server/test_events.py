@@ -61,7 +61,7 @@ async def test_fifty_watchers_share_one_upstream_poll(jp_fetch, simulator, watch
     await asyncio.sleep(1.5)
     polls = simulator.calls["get"] - polls_before
     elapsed = time.monotonic() - started
-    interval = codelab.registry.timing.fast
+    interval = codelab.registry.policy.fast
     assert 1 <= polls <= elapsed / interval + 2, f"{polls} polls in {elapsed:.2f} s for 50 watchers"
     for reader in watchers:
         assert (await reader.until("ready"))[-1]["data"]["notebook"]["status"] == "RUNNING"
@@ -90,14 +90,15 @@ async def test_a_renewal_from_anywhere_reaches_the_stream(jp_fetch, watch):
     assert "lease" in lease_event["changed"]
 
 
-async def test_a_stop_from_elsewhere_ends_the_stream(jp_fetch, simulator, watch):
+async def test_a_stop_from_elsewhere_reaches_the_stream_which_goes_on(jp_fetch, simulator, watch):
     notebook = await open_running(jp_fetch)
     reader = watch(notebook["id"])
     await reader.next()
     await call(jp_fetch, "notebooks", notebook["id"], "stop", method="POST")
     stopped = (await reader.until("stopped"))[-1]
     assert stopped["data"]["notebook"]["status"] == "STOPPED"
-    assert await reader.ended() == 200
+    await until(lambda: reader.keepalives >= 1, timeout=5)  # still open: a start or a deletion may follow
+    assert not reader.done.done()
 
 
 async def test_auto_stop_at_lease_end_is_streamed(jp_fetch, simulator, watch):
@@ -109,14 +110,13 @@ async def test_auto_stop_at_lease_end_is_streamed(jp_fetch, simulator, watch):
     assert stopped["data"]["notebook"]["status"] == "STOPPED"
 
 
-async def test_a_failed_creation_streams_its_reason_and_ends(jp_fetch, simulator, watch):
+async def test_a_failed_creation_streams_its_reason(jp_fetch, simulator, watch):
     simulator.faults.add(kind="create_failed", fail_reason="Insufficient GPU resources in the pool", at_step=2)
     _, notebook = await call(jp_fetch, "notebooks", "open", method="POST")
     reader = watch(notebook["id"])
     failed = (await reader.until("failed"))[-1]["data"]["notebook"]
     assert failed["status"] == "CREATE_FAILED" and failed["fail_reason"] == "Insufficient GPU resources in the pool"
     assert [s["status"] for s in failed["action_progress"]][:2] == ["COMPLETED", "FAILED"]
-    await reader.ended()
 
 
 async def test_keepalive_comments_while_nothing_changes(jp_fetch, watch):

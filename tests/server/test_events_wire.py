@@ -29,32 +29,37 @@ async def renew_and_stop(jp_fetch, notebook_id):
     await call(jp_fetch, "notebooks", notebook_id, "stop", method="POST")
 
 
-async def read_to_the_end(reader):
-    """The event types after the snapshot: the renewal, maybe the stopping status, the stop; then the stream ends."""
-    kinds = [e["event"] for e in await reader.until("stopped")]
-    assert await reader.ended() == 200
-    assert kinds[0] == "lease" and kinds[-1] == "stopped", kinds
+async def read_to_the_end(simulator, notebook_id, *readers):
+    """The event types of each stream after its snapshot: the renewal, maybe the stopping status, the stop,
+    then (once the instance is deleted elsewhere) the deletion; then the stream ends."""
+    kinds = [[e["event"] for e in await reader.until("stopped")] for reader in readers]
+    simulator.force_status("DELETED", notebook_id=notebook_id)
+    for reader, seen in zip(readers, kinds, strict=True):
+        seen += [e["event"] for e in await reader.until("deleted")]
+        assert await reader.ended() == 200
+        assert seen[0] == "lease" and seen[-2:] == ["stopped", "deleted"], seen
     return kinds
 
 
-async def test_http_1_0_and_1_1_streams_read_the_same_events(jp_fetch, watch):
+async def test_http_1_0_and_1_1_streams_read_the_same_events(jp_fetch, simulator, watch):
     notebook = await open_running(jp_fetch)
     chunked, plain = watch(notebook["id"]), watch(notebook["id"], version="HTTP/1.0")
     assert (await chunked.next())["event"] == (await plain.next())["event"] == "snapshot"
     await renew_and_stop(jp_fetch, notebook["id"])
-    assert await read_to_the_end(chunked) == await read_to_the_end(plain)
+    chunked_kinds, plain_kinds = await read_to_the_end(simulator, notebook["id"], chunked, plain)
+    assert chunked_kinds == plain_kinds
     assert chunked.response_headers.get("transfer-encoding") == "chunked"
     assert "transfer-encoding" not in plain.response_headers
     assert chunked.stray_lines == plain.stray_lines == []
 
 
 @pytest.mark.parametrize("compress", [True], indirect=True)
-async def test_a_compressing_server_streams_events_a_gzip_client_can_read(jp_fetch, watch):
+async def test_a_compressing_server_streams_events_a_gzip_client_can_read(jp_fetch, simulator, watch):
     notebook = await open_running(jp_fetch)
     reader = watch(notebook["id"], headers={"Accept-Encoding": "gzip"})
     assert (await reader.next())["event"] == "snapshot"
     await renew_and_stop(jp_fetch, notebook["id"])
-    await read_to_the_end(reader)
+    await read_to_the_end(simulator, notebook["id"], reader)
     assert reader.response_headers.get("content-encoding") == "gzip"
 
 

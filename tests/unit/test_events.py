@@ -60,8 +60,9 @@ def test_every_status_makes_the_event_of_the_states_table(status):
     assert classify(before, notebook(status))[0] == STATES[status].event
 
 
-def test_frozen_and_failures_end_the_stream_running_does_not():
-    assert classify(notebook(), notebook("FROZEN"))[0] in TERMINAL_EVENTS
+def test_failures_are_terminal_frozen_and_running_are_not():
+    assert classify(notebook(), notebook("FROZEN"))[0] not in TERMINAL_EVENTS
+    assert classify(notebook("FROZEN"), notebook("RUNNING"))[0] == "ready"  # the thaw
     assert classify(notebook(), notebook("ERROR"))[0] in TERMINAL_EVENTS
     assert classify(notebook(), notebook("RUNNING"))[0] not in TERMINAL_EVENTS
 

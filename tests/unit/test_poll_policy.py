@@ -11,7 +11,8 @@ from jupyter_codelab.modelarts.errors import AuthError, ModelArtsError, NotFound
 from jupyter_codelab.modelarts.models import Notebook
 from jupyter_codelab.modelarts.poll_policy import Poller, PollPolicy, Verdict
 from jupyter_codelab.modelarts.states import STATES
-from jupyter_codelab.server.watcher import PollTiming
+from jupyter_codelab.server.app import CodeLab
+from jupyter_codelab.server.watcher import WatcherRegistry, watcher_policy
 
 POLICY = PollPolicy()
 
@@ -23,9 +24,9 @@ def notebook(status: str, lease_left_s: float | None = 3600.0, auto_stop: bool =
 
 
 def test_the_defaults_are_the_watchers_timing():
-    timing = PollTiming()
-    assert (POLICY.fast, POLICY.slow, POLICY.max_backoff) == (timing.fast, timing.slow, timing.max_backoff)
-    assert POLICY.idle == timing.fast and POLICY.keep_trying  # the watcher polls every state but RUNNING fast
+    shipped = watcher_policy(CodeLab.poll_fast_seconds.default_value, CodeLab.poll_slow_seconds.default_value)
+    assert POLICY == shipped == WatcherRegistry(client=None, simulated=True).policy
+    assert POLICY.keep_trying  # the watcher retries every failure; only a 404 ends it
 
 
 @pytest.mark.parametrize("status", ["INIT", "CREATING", "STARTING", "SNAPSHOTTING", "STOPPING", "DELETING"])
@@ -33,10 +34,15 @@ def test_a_moving_instance_is_read_fast(status):
     assert POLICY.interval(notebook(status)) == 1.0
 
 
-@pytest.mark.parametrize("status", ["STOPPED", "CREATE_FAILED", "START_FAILED", "ERROR", "FROZEN", "DELETED"])
+@pytest.mark.parametrize("status", ["STOPPED", "CREATE_FAILED", "START_FAILED", "ERROR", "DELETED"])
 def test_an_idle_instance_is_read_at_the_idle_pace(status):
-    assert PollPolicy(idle=10.0).interval(notebook(status)) == 10.0
-    assert POLICY.interval(notebook(status)) == 1.0
+    assert PollPolicy(idle=3.0).interval(notebook(status)) == 3.0
+    assert POLICY.interval(notebook(status)) == 10.0
+
+
+def test_a_frozen_instance_is_read_at_its_own_pace_for_the_thaw():
+    assert PollPolicy(frozen=30.0).interval(notebook("FROZEN")) == 30.0
+    assert PollPolicy(idle=3.0).interval(notebook("FROZEN")) == POLICY.frozen
 
 
 def test_a_running_instance_is_read_slowly_and_just_after_its_lease_ends():

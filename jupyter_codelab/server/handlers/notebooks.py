@@ -5,6 +5,7 @@ from __future__ import annotations
 from tornado import web
 
 from ...i18n import _
+from ...modelarts.lease_plan import PlanRefused, clock_at_offset, local_clock, plan_more_hours
 from .. import validation
 from ..repository_open import link_of, repository_answer, repository_copy
 from .base import CodeLabHandler, codelab_api
@@ -72,12 +73,30 @@ class LeaseHandler(CodeLabHandler):
     @codelab_api
     async def patch(self, notebook_id):
         notebook_id = validation.notebook_id(notebook_id)
-        body = self.read_body({"hours", "duration_ms", "type"})
-        duration = validation.duration_ms(body, required=True)
+        body = self.read_body({"hours", "duration_ms", "type", "extend_hours", "utc_offset_minutes"})
         lease_type = validation.lease_type(body.get("type"))
+        hours = validation.extend_hours(body)
+        note = None
+        if hours is None:
+            duration = validation.duration_ms(body, required=True)
+        else:
+            offset = validation.utc_offset_minutes(body.get("utc_offset_minutes"))
+            duration, note = await self.plan(notebook_id, hours, local_clock if offset is None else clock_at_offset(offset))
         lease = await self.codelab.client.renew_lease(notebook_id, duration, lease_type)
         self.codelab.observe_lease(notebook_id, lease)
-        self.write_json(lease.to_client_json())
+        answer = lease.to_client_json()
+        if hours is not None:
+            answer["note"] = note
+        self.write_json(answer)
+
+    async def plan(self, notebook_id: str, hours: int, clock) -> tuple[int, str | None]:
+        """``extend_hours``: the one "+N h" rule (modelarts.lease_plan) on the lease ModelArts has now."""
+        current = await self.codelab.client.get_lease(notebook_id)
+        try:
+            plan = plan_more_hours(current.remaining_ms(), hours, clock=clock)
+        except PlanRefused as refused:
+            raise validation.BadInput("extend_hours", str(refused)) from None
+        return plan.duration_ms, plan.note or None
 
 
 class StopHandler(CodeLabHandler):

@@ -17,6 +17,7 @@ from ...modelarts.errors import ModelArtsError
 from ...obs.gateway import ObsRequestError
 from ...obs.naming import NamingError
 from ...obs.notebook_file import SendInputError
+from ...obs.send_words import preview_lines
 from ...obs.sender import PublishError, obs_sentence
 from ...ready.limits import FilesError
 from .. import validation
@@ -65,7 +66,8 @@ class PreviewHandler(SendHandler):
     @send_errors
     async def post(self):
         body = self.read_body({"path", "strip_outputs", "publish", "files"})
-        self.write_json(await self.sender.preview(self.contents, body))
+        preview = await self.sender.preview(self.contents, body)
+        self.write_json({**preview, "lines": preview_lines(preview)})  # the faces' words, in the request's language
 
 
 class StartSendHandler(SendHandler):

@@ -31,7 +31,7 @@ export const STATE_TABLE: { readonly [status: string]: IStateEntry } = {
   START_FAILED: { status: 'START_FAILED', phase: 'failed', actions: ['start', 'open'], event: 'failed' },
   DELETE_FAILED: { status: 'DELETE_FAILED', phase: 'failed', actions: ['open'], event: 'failed' },
   ERROR: { status: 'ERROR', phase: 'failed', actions: ['open'], event: 'failed' },
-  FROZEN: { status: 'FROZEN', phase: 'frozen', actions: [], event: 'failed' },
+  FROZEN: { status: 'FROZEN', phase: 'frozen', actions: [], event: 'status' },
 };
 
 /** No instance yet (the open form). */

@@ -10,17 +10,9 @@ import { TranslationBundle } from '@jupyterlab/translation';
 import { Widget } from '@lumino/widgets';
 
 import { codelabIcon } from '../icons';
-import { ICodeLabModel } from '../tokens';
-
-export namespace SendCommandIDs {
-  export const sendFile = 'codelab:send-file';
-  export const sendCurrent = 'codelab:send-current';
-  export const publishFile = 'codelab:publish-file';
-}
+import { CommandIDs, ICodeLabModel, NO_ARGS } from '../tokens';
 
 const NOTEBOOK_ITEM = '.jp-DirListing-item[data-file-type="notebook"]';
-/** The commands take no arguments. */
-const NO_ARGS = { args: { type: 'object', properties: {} } };
 /** The flows and their dialogs: a chunk of their own, fetched on the first send or publish. */
 const flow = () => import('./flow');
 
@@ -65,7 +57,7 @@ function currentNotebook(app: JupyterFrontEnd): DocumentLike | null {
 
 export function addSendCommands(app: JupyterFrontEnd, model: ICodeLabModel, trans: TranslationBundle): void {
   const { commands } = app;
-  commands.addCommand(SendCommandIDs.sendFile, {
+  commands.addCommand(CommandIDs.sendFile, {
     label: trans.__('Open in CodeLab'),
     caption: trans.__('Upload this notebook to your OBS bucket (private) and open it in a ModelArts CodeLab instance'),
     describedBy: NO_ARGS,
@@ -78,7 +70,7 @@ export function addSendCommands(app: JupyterFrontEnd, model: ICodeLabModel, tran
       }
     }
   });
-  commands.addCommand(SendCommandIDs.sendCurrent, {
+  commands.addCommand(CommandIDs.sendCurrent, {
     label: trans.__('Open This Notebook in CodeLab'),
     caption: trans.__('Save, upload to your OBS bucket (private) and open in a ModelArts CodeLab instance'),
     describedBy: NO_ARGS,
@@ -92,7 +84,7 @@ export function addSendCommands(app: JupyterFrontEnd, model: ICodeLabModel, tran
       }
     }
   });
-  commands.addCommand(SendCommandIDs.publishFile, {
+  commands.addCommand(CommandIDs.publishFile, {
     label: trans.__('Publish with a "Run in ModelArts" Badge…'),
     caption: trans.__('Make this notebook public in your OBS bucket and get a badge for a README'),
     describedBy: NO_ARGS,
@@ -104,7 +96,7 @@ export function addSendCommands(app: JupyterFrontEnd, model: ICodeLabModel, tran
       }
     }
   });
-  app.contextMenu.addItem({ command: SendCommandIDs.sendFile, selector: NOTEBOOK_ITEM, rank: 3 });
-  app.contextMenu.addItem({ command: SendCommandIDs.publishFile, selector: NOTEBOOK_ITEM, rank: 3.1 });
-  app.shell.currentChanged?.connect(() => commands.notifyCommandChanged(SendCommandIDs.sendCurrent));
+  app.contextMenu.addItem({ command: CommandIDs.sendFile, selector: NOTEBOOK_ITEM, rank: 3 });
+  app.contextMenu.addItem({ command: CommandIDs.publishFile, selector: NOTEBOOK_ITEM, rank: 3.1 });
+  app.shell.currentChanged?.connect(() => commands.notifyCommandChanged(CommandIDs.sendCurrent));
 }

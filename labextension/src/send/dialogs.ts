@@ -12,7 +12,7 @@ import { h } from '../dom';
 import { demoBadgeMarkdown } from '../shareUrl';
 import { IPublished, ISendPreview } from './api';
 import { FileChoice } from './files';
-import { previewLines, sizeText } from './words';
+import { sizeText } from './words';
 
 /** What the person chose in a preview: strip the outputs, and the files sent with the notebook. */
 export interface IChoice {
@@ -21,11 +21,12 @@ export interface IChoice {
 }
 
 class PreviewBody extends Widget implements Dialog.IBodyWidget<IChoice> {
-  constructor(preview: ISendPreview, note: string, allowStrip: boolean, trans: TranslationBundle, simulated = false) {
+  constructor(preview: ISendPreview, note: string, allowStrip: boolean, trans: TranslationBundle) {
     super();
     this.addClass('jp-codelab-send-preview');
     const table = document.createElement('table');
-    for (const [label, value] of previewLines(preview, trans.__.bind(trans), simulated)) {
+    for (const [label, value] of preview.lines) {
+      // The server's rows, in the language of the request (obs/send_words.py): every face shows them.
       const row = table.insertRow();
       row.insertCell().textContent = label;
       row.insertCell().textContent = value;
@@ -97,7 +98,7 @@ export async function confirmPublish(
     title: simulated
       ? trans.__('Publish %1 in the simulator?', preview.name)
       : trans.__('Make %1 public?', preview.name),
-    body: new PreviewBody(preview, note, false, trans, simulated),
+    body: new PreviewBody(preview, note, false, trans),
     buttons: [Dialog.cancelButton({ label: trans.__('Cancel') }), Dialog.warnButton({ label: trans.__('Publish') })]
   });
   return result.button.accept ? (result.value?.files ?? []) : null;

@@ -9,25 +9,15 @@ import { ServerConnection } from '@jupyterlab/services';
 import { TranslationBundle } from '@jupyterlab/translation';
 
 import { CommandIDs, ICodeLabModel } from '../tokens';
-import { getJob, ISendJob, previewSend, publish, startSend } from './api';
+import { ISendJob, previewSend, publish, startSend } from './api';
 import { confirmPublish, confirmSend, showBadge } from './dialogs';
-import { progressText } from './words';
+import { followJob } from './job';
 
-const POLL_MS = 300;
-
-async function follow(
-  settings: ServerConnection.ISettings,
-  job: ISendJob,
-  trans: TranslationBundle
-): Promise<ISendJob> {
-  const __ = trans.__.bind(trans);
-  const id = Notification.emit(progressText(job, __), 'in-progress', { autoClose: false });
+/** The job's progress in a notification, in the server's words (its `message`). */
+async function follow(settings: ServerConnection.ISettings, job: ISendJob): Promise<ISendJob> {
+  const id = Notification.emit(job.message, 'in-progress', { autoClose: false });
   try {
-    while (job.state !== 'done' && job.state !== 'failed') {
-      await new Promise(resolve => setTimeout(resolve, POLL_MS));
-      job = await getJob(settings, job.id);
-      Notification.update({ id, message: progressText(job, __) });
-    }
+    job = await followJob(settings, job, next => Notification.update({ id, message: next.message }));
   } catch (error) {
     // The job could not be read any more (server restart, network): no spinner left behind.
     Notification.update({ id, message: (error as Error).message, type: 'error', autoClose: 5000 });
@@ -35,7 +25,7 @@ async function follow(
   }
   Notification.update({
     id,
-    message: progressText(job, __),
+    message: job.message,
     type: job.state === 'done' ? 'success' : 'error',
     autoClose: job.state === 'done' ? 5000 : false
   });
@@ -66,8 +56,7 @@ export async function sendPath(
     }
     const job = await follow(
       settings,
-      await startSend(settings, path, choice.strip, preview.create_bucket_needed, choice.files),
-      trans
+      await startSend(settings, path, choice.strip, preview.create_bucket_needed, choice.files)
     );
     if (job.state !== 'done') {
       return;

@@ -20,7 +20,7 @@ const FORM_ID = 'jp-CodeLab-account-form';
 
 export class AccountView extends ModelView {
   constructor(model: ICodeLabModel, trans: TranslationBundle) {
-    super(model, trans);
+    super(model, trans, ['config']);
     const __ = trans.__.bind(trans);
     this.account = new AccountModel(model, __);
     this.account.changed.connect(this.render, this);

@@ -18,7 +18,7 @@ const HOLDS_NOTEBOOK = ['starting', 'running', 'busy', 'stopping', 'stopped', 'f
 
 export class BadgeView extends ModelView {
   constructor(model: ICodeLabModel, trans: TranslationBundle) {
-    super(model, trans);
+    super(model, trans, ['draft', 'notebook', 'config']);
     this.addClass('jp-CodeLab-badge');
     this.node.dataset.testid = 'codelab-badge';
     this._link = h(

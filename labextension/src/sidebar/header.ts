@@ -12,7 +12,7 @@ import { ModelView } from './view';
 
 export class HeaderView extends ModelView {
   constructor(model: ICodeLabModel, trans: TranslationBundle, openConnect: (() => void) | null = null) {
-    super(model, trans);
+    super(model, trans, ['config', 'notebook']);
     const __ = trans.__.bind(trans);
     this.addClass('jp-CodeLab-header');
     this._badge = h(

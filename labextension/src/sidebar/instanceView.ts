@@ -37,7 +37,7 @@ export class InstanceView extends ModelView {
     private readonly handoff: FocusHandoff,
     private readonly stopLater: StopWhenRunning
   ) {
-    super(model, trans);
+    super(model, trans, ['notebook', 'action', 'config', 'settings']);
     this.addClass('jp-CodeLab-instance');
     this._actions = new InstanceActions(model, trans, stopLater);
     this._frozen = new FrozenHelp(model, trans);
@@ -154,7 +154,7 @@ export class InstanceView extends ModelView {
   }
 
   private stateLine(notebook: INotebook, state: IStateView): HTMLElement {
-    setChildren(this._state, state.words, ' ', h('span', { class: 'jp-CodeLab-name' }, notebook.name));
+    setChildren(this._state, state.words, ' ', h('span', { class: 'jp-CodeLab-name' }, notebook.name ?? notebook.id));
     return this._state;
   }
 

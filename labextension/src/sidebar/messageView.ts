@@ -15,7 +15,7 @@ import { ModelView } from './view';
 
 export class MessageView extends ModelView {
   constructor(model: ICodeLabModel, trans: TranslationBundle) {
-    super(model, trans);
+    super(model, trans, ['action', 'config', 'notebook']);
     this.addClass('jp-CodeLab-message');
     this.node.dataset.testid = 'codelab-message';
     this.node.setAttribute('role', 'alert');

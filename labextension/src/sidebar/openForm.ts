@@ -34,7 +34,7 @@ export class OpenFormView extends ModelView {
     trans: TranslationBundle,
     private readonly handoff: FocusHandoff | null = null
   ) {
-    super(model, trans);
+    super(model, trans, ['images', 'draft', 'config', 'notebook', 'action']);
     this.addClass('jp-CodeLab-form');
     this._select = h('select', {
       id: 'jp-CodeLab-image',

@@ -12,13 +12,13 @@ import { h, setChildren } from '../dom';
 import { stepName, stepStatusWords } from '../generated/states';
 import { ICodeLabModel } from '../tokens';
 import { isRestart } from '../phase';
-import { IStep, StepStatus } from '../contracts';
+import { IStep } from '../contracts';
 import { formatElapsed, StepClock } from '../stepTimes';
 import { ModelView } from './view';
 
 export class ProgressView extends ModelView {
   constructor(model: ICodeLabModel, trans: TranslationBundle) {
-    super(model, trans);
+    super(model, trans, ['notebook', 'connection', 'config', 'settings']);
     this.addClass('jp-CodeLab-progress');
     this.node.dataset.testid = 'codelab-progress';
     this._bar = h('div', { class: 'jp-CodeLab-barFill' });
@@ -107,7 +107,7 @@ export class ProgressView extends ModelView {
   }
 
   private stepItem(step: IStep): HTMLLIElement {
-    const status = (step.status ?? 'WAITING').toUpperCase() as StepStatus;
+    const status = (step.status ?? 'WAITING').toUpperCase();
     return h(
       'li',
       {
@@ -154,7 +154,7 @@ export class ProgressView extends ModelView {
     return stepName(step.step, __) ?? step.description ?? __('Step %1', step.step);
   }
 
-  private statusWord(status: StepStatus): string {
+  private statusWord(status: string): string {
     return stepStatusWords(status, this.trans.__.bind(this.trans)) ?? String(status);
   }
 

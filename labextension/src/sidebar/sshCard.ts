@@ -37,10 +37,11 @@ export class SshCard {
       this._config = config;
       this._copy.revert();
     }
-    if (this._uri.textContent !== ssh.uri) {
-      setChildren(this._uri, ...breakable(ssh.uri));
+    const uri = ssh.uri ?? '';
+    if (this._uri.textContent !== uri) {
+      setChildren(this._uri, ...breakable(uri));
     }
-    const keys = sshKeyNames(ssh); // key_pair_names (EndpointsRes), or ssh_keys from an older server
+    const keys = sshKeyNames(ssh);
     this._uri.title = keys.length ? trans.__('Key pairs: %1', keys.join(', ')) : '';
     return [this._node];
   }

@@ -1,16 +1,18 @@
-/** The base of the sidebar's small views: re-render on model changes. */
+/** The base of the sidebar's small views: re-render on the model's changes they show. */
 import { TranslationBundle } from '@jupyterlab/translation';
 import { Widget } from '@lumino/widgets';
 
-import { ICodeLabModel } from '../tokens';
+import { CodeLabChange, ICodeLabModel } from '../tokens';
 
 export abstract class ModelView extends Widget {
+  /** `shows`: the changes that can alter this view (null: every one). */
   constructor(
     protected readonly model: ICodeLabModel,
-    protected readonly trans: TranslationBundle
+    protected readonly trans: TranslationBundle,
+    private readonly shows: readonly CodeLabChange[] | null = null
   ) {
     super();
-    model.changed.connect(this.render, this);
+    model.changed.connect(this.onChange, this);
   }
 
   /** Bring the DOM in line with the model; cheap and idempotent. */
@@ -18,8 +20,14 @@ export abstract class ModelView extends Widget {
 
   dispose(): void {
     if (!this.isDisposed) {
-      this.model.changed.disconnect(this.render, this);
+      this.model.changed.disconnect(this.onChange, this);
       super.dispose();
+    }
+  }
+
+  private onChange(_: ICodeLabModel, change: CodeLabChange): void {
+    if (this.shows === null || this.shows.includes(change)) {
+      this.render();
     }
   }
 }

@@ -38,6 +38,10 @@ export function addViews(panel: Panel, model: ICodeLabModel, trans: TranslationB
     const phase = model.phase;
     panel.node.dataset.layout = ['loading', 'unavailable', 'none'].includes(phase) ? 'form-first' : 'instance-first';
   };
-  model.changed.connect(layoutFor, panel);
+  model.changed.connect((_, change) => {
+    if (change === 'config' || change === 'notebook') {
+      layoutFor();
+    }
+  }, panel);
   layoutFor();
 }

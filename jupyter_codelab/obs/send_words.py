@@ -1,0 +1,74 @@
+"""The send flow's sentences, written once: the server puts them in its answers (a preview's
+``lines``, a job's ``message``) in the request's language, and every face shows them as they are
+(the sidebar's dialog and notification, the CLI's and the magics' lines)."""
+
+from __future__ import annotations
+
+from ..i18n import _
+from .notebook_file import MB
+
+
+def size_text(size: int) -> str:
+    return _("{mb} MB").format(mb=f"{size / MB:.2f}") if size >= MB / 10 else _("{count} bytes").format(count=f"{size:,}")
+
+
+def preview_lines(preview: dict) -> list[list[str]]:
+    """The confirmation's rows, label then value: name, size, bucket, private or public, upload."""
+    bucket = preview["bucket"]
+    if preview["create_bucket_needed"]:
+        bucket = _("{bucket} (does not exist yet: it will be created, private, in {region})").format(
+            bucket=bucket, region=preview["region"]
+        )
+    if preview["visibility"] == "public":
+        access = _("Public: anyone with the link can read it, for good")
+    else:
+        minutes = round((preview["expires_in_s"] or 0) / 60)
+        access = _("Private: CodeLab gets a signed link that works for {minutes} min").format(minutes=minutes)
+    size = size_text(preview["size"])
+    if preview["stripped"]:
+        size = _("{size} (outputs stripped)").format(size=size)
+    upload = _("Already in OBS: nothing is uploaded again") if preview["already_uploaded"] else _("Uploaded when you confirm")
+    return [
+        [_("Notebook"), preview["name"]],
+        [_("Size"), size],
+        [_("OBS bucket"), bucket],
+        [_("Access"), access],
+        [_("Upload"), upload],
+    ]
+
+
+def job_message(job: dict) -> str:
+    """Where a send is, in a sentence (a failed one: its error's sentence)."""
+    name, state = job["name"], job["state"]
+    if state == "uploading":
+        return _("Uploading {name}: {percent}% ({sent} of {total})").format(
+            name=name, percent=job["progress"], sent=size_text(job["sent_bytes"]), total=size_text(job["total_bytes"])
+        )
+    if state == "done":
+        minutes = job["expires_in_s"] // 60
+        if job["open"]:
+            sentence = (
+                _("Sent {name} (uploaded): CodeLab is starting.")
+                if job["uploaded"]
+                else _("Sent {name} (already in OBS, nothing uploaded): CodeLab is starting.")
+            )
+        else:
+            sentence = (
+                _("Sent {name} (uploaded): the link works for {minutes} min.")
+                if job["uploaded"]
+                else _("Sent {name} (already in OBS, nothing uploaded): the link works for {minutes} min.")
+            )
+        sentence = sentence.format(name=name, minutes=minutes)
+        if job.get("files"):
+            sentence += " " + _("With {count} files: {uploaded} uploaded, the others already in OBS.").format(
+                count=len(job["files"]), uploaded=job.get("files_uploaded") or 0
+            )
+        return sentence
+    if state == "failed":
+        return (job["error"] or {}).get("message") or _("Could not send {name}.").format(name=name)
+    words = {
+        "checking": _("Checking OBS for {name}…"),
+        "signing": _("Signing a link to {name}…"),
+        "opening": _("Opening CodeLab with {name}…"),
+    }
+    return words.get(state, "{name}").format(name=name)
