@@ -5,10 +5,10 @@ Billing Center, Check again), not "Start it again"; a stopped instance deleted e
 back to the open form; an action's banner goes when the state moves on or the person retries,
 and one banner shows at a time.
 
-How soon: today the server ends the event stream after a FROZEN or STOPPED event, and the
-browser's EventSource reconnects by itself (after about 3 s in Chromium) to a fresh snapshot;
-once the server's watcher keeps following those states, a change shows within one poll
-interval (0.5 s in these tests). FOLLOW_TIMEOUT_MS bounds both."""
+How soon: the server's watcher keeps following frozen, stopped and failed instances and keeps
+their streams open, so a change shows within one poll interval (0.5 s in these tests); a server
+that ends such a stream all the same is reconnected to by the browser (about 3 s in Chromium).
+FOLLOW_TIMEOUT_MS bounds both, with room for a busy machine."""
 
 from __future__ import annotations
 
