@@ -7,6 +7,7 @@ photographed the sidebar before issue 13 (docs/screenshots/before/)."""
 from __future__ import annotations
 
 import contextlib
+import re
 
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
@@ -76,3 +77,40 @@ def test_screenshot_dark(lab):
         lab.screenshot("dark.png")
     finally:
         set_theme(lab.server, None)
+
+
+def test_screenshots_of_what_is_true_now(lab):
+    """The findings of the "what every face shows is true now" work, photographed by clicks only, so
+    the same walk photographs an older build too (docs/screenshots/before/): a frozen instance, a
+    banner after the state moved on, and the focus ring on Stop after Extend, from the keyboard."""
+    server = lab.server
+    lab.load().show_sidebar().settle_focus()
+    lab.click_open()
+    lab.wait_running()
+    current = server.api("GET", "codelab/api/notebooks/current").json()
+
+    # Extend from the keyboard, then Tab: where does the focus go, and can one see it?
+    lab.by_testid("codelab-extend").focus()
+    lab.page.keyboard.press("Enter")
+    lab.page.keyboard.press("Tab")
+    lab.screenshot("keyboard-after-extend.png")
+
+    # An extend refused, then a stop made elsewhere: does the refusal stay above the stopped instance?
+    server.sim(
+        "POST", "faults",
+        {"kind": "error", "route": "renew", "status": 400, "error_code": "ModelArts.6349", "error_msg": "Invalid duration."},
+    )  # fmt: skip
+    lab.by_testid("codelab-extend").click()
+    expect(lab.by_testid("codelab-message")).to_contain_text("ModelArts.6349", timeout=START_TIMEOUT_MS)
+    server.api("POST", f"codelab/api/notebooks/{current['id']}/stop", json={}).raise_for_status()
+    expect(lab.by_testid("codelab-state")).to_have_text(re.compile("^Stopped"), timeout=START_TIMEOUT_MS)
+    lab.page.mouse.move(0, 0)
+    lab.screenshot("banner-after-stop-elsewhere.png")
+
+    # Frozen while stopped: what does the panel say to do, and what does the open form say?
+    server.sim("POST", "faults", {"kind": "status", "status": "FROZEN"})
+    with contextlib.suppress(AssertionError):  # an older build did not follow a stopped instance
+        expect(lab.by_testid("codelab-state")).to_have_text(re.compile("^Frozen"), timeout=15_000)
+    lab.unfold_form()
+    lab.screenshot("frozen-while-stopped.png")
+    server.sim("DELETE", "faults")
