@@ -3,8 +3,8 @@
  * server's config, the current instance and how it stopped, the last action's
  * error and notice, and an InstanceEventStream on the instance while it can
  * still change by itself. An instance that vanished (the stream's `deleted`,
- * or a 404 about it) is dropped at once, with a notice. A frozen or stopped
- * instance stays followed too (a thaw, a start or a delete elsewhere shows).
+ * or a 404 about it) is dropped at once, with a notice. A frozen, stopped or
+ * failed instance stays followed too (a thaw, a start or a delete elsewhere).
  * An action's error shows while the state it was raised in lasts (banner.ts).
  * `changed` says which part moved, so a view re-renders only for what it
  * shows. The calls that change it are InstanceModel's (instanceModel.ts).
@@ -23,7 +23,6 @@ import { Notice } from './notice';
 import {
   asStatusEvent,
   isFollowed,
-  isWatched,
   IStateView,
   notebookPhase,
   Phase,
@@ -143,9 +142,6 @@ export class InstanceState {
       this._sawStart = this._sawStart && (phase === 'running' || phase === 'failed');
     }
     if (notebook && isFollowed(phase)) {
-      if (previous?.id === notebook.id && !isWatched(notebookPhase(previous)) && isWatched(phase)) {
-        this.unwatch(); // it was stopped or frozen, a stream the server may have ended: follow this on a fresh one
-      }
       this.watch(notebook.id);
     } else {
       this.unwatch();

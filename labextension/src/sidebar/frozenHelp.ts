@@ -54,6 +54,11 @@ export class FrozenHelp {
 
   readonly node: HTMLDivElement;
 
+  /** The instance is no longer frozen: what the last check found is old news. */
+  clear(): void {
+    this._result.textContent = '';
+  }
+
   /** Read the instance again now; the state (or a sentence) shows what was found. */
   async check(): Promise<void> {
     if (this._checking) {

@@ -115,6 +115,8 @@ export class InstanceView extends ModelView {
     }
     if (state.phase === 'frozen') {
       rows.push(this._frozen.node);
+    } else {
+      this._frozen.clear();
     }
     if (state.phase === 'running') {
       rows.push(...this.running(notebook));
