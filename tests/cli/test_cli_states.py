@@ -102,9 +102,7 @@ def test_quota_0113_on_open(codelab, simulator):
     assert done.returncode == 1
     error = json.loads(done.stdout)["error"]
     assert error["error_code"] == "ModelArts.0113" and error["request_id"]
-    assert (
-        f"{ADVICE_BY_CODE['ModelArts.0113']} [ModelArts.0113, request id {error['request_id']}]" in done.stderr
-    )
+    assert f"{ADVICE_BY_CODE['ModelArts.0113']} [ModelArts.0113, request id {error['request_id']}]" in done.stderr
     status = codelab("status")
     assert status.returncode == 1 and status.stdout.splitlines()[-1] == "Next: jupyter codelab open"
 

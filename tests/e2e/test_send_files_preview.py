@@ -9,7 +9,7 @@ import pytest
 import requests
 from playwright.sync_api import expect
 
-from .lab_page import UI_TIMEOUT_MS
+from .lab_page import SCREENSHOTS, UI_TIMEOUT_MS
 from .test_send_context_menu import open_in_codelab
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -38,6 +38,8 @@ def test_the_preview_ticks_every_file_and_sends_those_left_ticked(lab):
     for index in range(2):
         expect(rows.nth(index).locator("input[type=checkbox]")).to_be_checked()
     expect(files.locator(".jp-codelab-send-files-total")).to_have_text("Sent with it: 3 files, 5,012 bytes")
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)  # the README's picture of the preview (scripts/screenshots)
+    lab.page.locator(".jp-Dialog-content").screenshot(path=str(SCREENSHOTS / "send-files-preview.png"))
     rows.nth(1).locator("input[type=checkbox]").uncheck()
     expect(files.locator(".jp-codelab-send-files-total")).to_have_text("Sent with it: 2 files, 5,000 bytes")
     # "Create the Bucket and Open", or "Open in CodeLab" where an earlier test of this session made the bucket.

@@ -144,7 +144,9 @@ def test_an_unreachable_cloud_is_said_on_the_form_with_the_host_and_why(cloud_pa
         lab.by_testid("codelab-account-submit").click()
         problem = lab.by_testid("codelab-account-problem")
         host = cloud.endpoint.removeprefix("http://")
-        expect(problem).to_contain_text(f"Could not reach IAM at {host}: nothing answers there (connection refused)", timeout=30_000)
+        expect(problem).to_contain_text(
+            f"Could not reach IAM at {host}: nothing answers there (connection refused)", timeout=30_000
+        )
         for field in ("access_key", "secret_key", "region", "project_id"):
             expect(lab.by_testid(f"codelab-account-{field}-problem")).to_be_hidden()
         expect(lab.by_testid("codelab-account-sk-cleared")).to_be_visible()
