@@ -12,14 +12,17 @@ def size_text(size: int) -> str:
     return _("{mb} MB").format(mb=f"{size / MB:.2f}") if size >= MB / 10 else _("{count} bytes").format(count=f"{size:,}")
 
 
-def preview_lines(preview: dict) -> list[list[str]]:
-    """The confirmation's rows, label then value: name, size, bucket, private or public, upload."""
+def preview_lines(preview: dict, simulated: bool = False) -> list[list[str]]:
+    """The confirmation's rows, label then value: name, size, bucket, private or public, upload.
+    ``simulated``: the bucket is the simulator's, on this machine, so "public" reaches nobody else."""
     bucket = preview["bucket"]
     if preview["create_bucket_needed"]:
         bucket = _("{bucket} (does not exist yet: it will be created, private, in {region})").format(
             bucket=bucket, region=preview["region"]
         )
-    if preview["visibility"] == "public":
+    if preview["visibility"] == "public" and simulated:
+        access = _("Public in the simulated OBS only: nothing leaves this machine (a demo)")
+    elif preview["visibility"] == "public":
         access = _("Public: anyone with the link can read it, for good")
     else:
         minutes = round((preview["expires_in_s"] or 0) / 60)

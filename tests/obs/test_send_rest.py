@@ -110,6 +110,10 @@ async def test_publish_needs_confirmation_and_its_badge_links_to_the_public_obje
         and "pub.ipynb" in error["message"]
     )
     assert simulator.obs.store.puts == 0
+    status, preview = await call(jp_fetch, "send", "preview", method="POST", body={"path": "pub.ipynb", "publish": True})
+    assert status == 200 and preview["visibility"] == "public"
+    access = dict(preview["lines"])["Access"]
+    assert "simulated" in access and "for good" not in access  # the simulator's bucket reaches nobody else
     status, published = await call(
         jp_fetch, "send", "publish", method="POST", body={"path": "pub.ipynb", "create_bucket": True, "confirm": True}
     )

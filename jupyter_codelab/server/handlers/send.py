@@ -67,7 +67,9 @@ class PreviewHandler(SendHandler):
     async def post(self):
         body = self.read_body({"path", "strip_outputs", "publish", "files"})
         preview = await self.sender.preview(self.contents, body)
-        self.write_json({**preview, "lines": preview_lines(preview)})  # the faces' words, in the request's language
+        self.write_json(
+            {**preview, "lines": preview_lines(preview, self.codelab.simulated)}
+        )  # the faces' words, in the request's language
 
 
 class StartSendHandler(SendHandler):
