@@ -1,4 +1,4 @@
-"""The layout shows the design (DESIGN.md): modelarts/, obs/ and ready/ at the bottom, client/ on them,
+"""The layout shows the design: modelarts/, obs/ and ready/ at the bottom, client/ on them,
 server/, kernel/ and cli/ on top, the simulator apart; and no import cycle between modules.
 
 Every module's imports are read with ``ast`` (nothing is imported). Layer rules count every import,
