@@ -67,7 +67,10 @@ def status_html(status: str, connection: str = "", elapsed: float | None = None,
         text += " " + _esc(_("for {elapsed}").format(elapsed=describe.format_remaining(elapsed)))
     notes = []
     if starting and elapsed is not None and elapsed > SLOW_AFTER_SECONDS:
-        notes.append(_("This is taking longer than usual. It is still going: you can keep this panel open or come back later."))
+        slow = _(
+            "This is taking longer than usual (over %1). It is still going: keep this panel open or come back later; Stop below ends it."
+        )
+        notes.append(lab_format(slow, describe.format_remaining(SLOW_AFTER_SECONDS)))
     if connection == "reconnecting":
         notes.append(_("Connection lost: reconnecting…"))
     if upstream:

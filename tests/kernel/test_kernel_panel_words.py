@@ -26,7 +26,7 @@ SIDEBAR_WORDS = (
     "SSH",
     "Starting the instance again: its storage and files are kept.",
     "Connection lost: reconnecting…",
-    "This is taking longer than usual. It is still going: you can keep this panel open or come back later.",
+    "This is taking longer than usual (over %1). It is still going: keep this panel open or come back later; Stop below ends it.",
     "Access key (AK)",
     "Secret key (SK)",
     "Security token (temporary keys only)",
@@ -127,3 +127,10 @@ def test_the_simulated_badge_is_the_sidebars():
     badge = panel_view.badge_html("simulated")
     assert ">Simulated</span>" in badge and "instances run in a simulator on this server" in badge
     assert ">Huawei Cloud · cn-north-4</span>" in panel_view.badge_html("modelarts", "cn-north-4")
+
+
+def test_the_slow_note_is_the_sidebars_sentence_filled_with_the_threshold():
+    assert "taking longer" not in panel_view.status_html("STARTING", elapsed=panel_view.SLOW_AFTER_SECONDS - 1)
+    note = panel_view.status_html("STARTING", elapsed=panel_view.SLOW_AFTER_SECONDS + 1)
+    assert "This is taking longer than usual (over 00:01:00). It is still going" in note
+    assert "%1" not in note

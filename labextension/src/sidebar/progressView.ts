@@ -187,7 +187,7 @@ export class ProgressView extends ModelView {
             'p',
             { class: 'jp-CodeLab-note jp-mod-slow', 'data-testid': 'codelab-slow' },
             trans.__(
-              'This is taking longer than usual (over %1; the times are above). It is still going: keep this panel open or come back later; Stop below ends it.',
+              'This is taking longer than usual (over %1). It is still going: keep this panel open or come back later; Stop below ends it.',
               formatElapsed(model.settings.slowAfterSeconds * 1000)
             )
           )
