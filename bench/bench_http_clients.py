@@ -7,7 +7,7 @@ signing: the upstream work is the same for all); rounds alternate the clients. P
 p50 latency, the bench process's CPU per call (the client's own cost: what the jupyter
 server would spend), and the connections the simulator accepted per 100 calls.
 
-  tornado-simple   tornado's AsyncHTTPClient (what the server used before issue 15)
+  tornado-simple   tornado's AsyncHTTPClient (what the server used before the kept-alive pool)
   keepalive-pool   jupyter_codelab.modelarts.keepalive (tornado IOStream + HTTP1Connection)
   tornado-curl     tornado's CurlAsyncHTTPClient (pycurl), if installed
   aiohttp          aiohttp.ClientSession (jupyter-server-proxy's client), if installed
@@ -23,7 +23,6 @@ import argparse
 import asyncio
 import ssl
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -32,16 +31,6 @@ from pathlib import Path
 import harness
 
 from jupyter_codelab.modelarts.keepalive import KeepAlivePool
-
-
-def make_cert(directory: Path) -> tuple[str, str]:
-    cert, key = directory / "cert.pem", directory / "key.pem"
-    subprocess.run(
-        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1",
-         "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", str(key), "-out", str(cert)],
-        check=True, capture_output=True,
-    )  # fmt: skip
-    return str(cert), str(key)
 
 
 def contenders(cafile: str) -> dict:
@@ -136,7 +125,7 @@ async def run(name, factory, url: str, calls: int, sim: harness.SimulatorProcess
 
 async def main_async(calls: int, rounds: int) -> None:
     directory = Path(tempfile.mkdtemp(prefix="codelab-bench-tls-"))
-    cert, key = make_cert(directory)
+    cert, key = harness.self_signed_cert(directory)
     found = contenders(cert)
     with harness.SimulatorProcess(0.0) as plain, harness.SimulatorProcess(0.0, certfile=cert, keyfile=key) as tls:
         results: dict = {}

@@ -17,12 +17,11 @@ One standalone simulator process (step_seconds 0, one instance) is the upstream 
   before   with ``--before REV``: our extension as it was at commit REV (``git archive``), in a
            second jupyter server on the same simulator: before/after in one run
 
-Each call reaches the simulator once. The load generator keeps its connections
-alive and replays prepared bytes; ours keeps its upstream connections alive (issue 15),
-jsp and ``before`` open one per call (tornado's simple client). Rounds rotate the order
-of the targets for each cell so drift hits all of them. Besides latency the
-jupyter server's CPU time per call (psutil) is printed: steadier than latency on
-a shared machine.
+Each call reaches the simulator once. The load generator keeps its connections alive and
+replays prepared bytes; ours keeps its upstream connections alive, jsp and ``before`` open one
+per call (tornado's simple client). Rounds rotate the order of the targets for each cell so
+drift hits all of them. Besides latency the jupyter server's CPU time per call (psutil) is
+printed: steadier than latency on a shared machine.
 
 Then, over HTTPS (a second simulator with a self-signed certificate that ours trusts
 through ``c.CodeLab.ca_bundle`` and ``before`` through ``SSL_CERT_FILE``): GET at
@@ -39,12 +38,11 @@ import json
 import statistics
 import subprocess
 import tempfile
-import time
 from pathlib import Path
 
 import harness
 import psutil
-from keepalive_client import connection_for, prepare
+from keepalive_client import prepare, run_cell
 
 from jupyter_codelab.modelarts.calls import RequestBuilder
 from jupyter_codelab.modelarts.credentials import AkSkCredentials, ClientSettings
@@ -92,35 +90,6 @@ class Targets:
         as_seen_upstream = f"http://127.0.0.1:{self.server.port}{tail}{query}"
         headers = self.signer.sign(method, as_seen_upstream, dict(CLIENT_HEADERS), body)
         return prepare(method, f"{self.server.url}proxy/127.0.0.1:{self.sim.port}{tail}{query}", headers, body)
-
-
-async def run_cell(url: str, raw: bytes, concurrency: int, total: int, cafile: str | None = None) -> dict:
-    """``total`` calls by ``concurrency`` workers on kept-alive connections: latencies and wall time."""
-    connections = [connection_for(url, cafile) for _ in range(concurrency)]
-    for conn in connections:  # connect and warm up, not counted
-        status, body = await conn.send(raw)
-        if status != 200:
-            raise RuntimeError(f"{url} answered {status}: {body[:300]!r}")
-    latencies: list[float] = []
-    remaining = total
-
-    async def worker(conn) -> None:
-        nonlocal remaining
-        while remaining > 0:
-            remaining -= 1
-            started = time.perf_counter()
-            status, body = await conn.send(raw)
-            latencies.append(time.perf_counter() - started)
-            if status != 200:
-                raise RuntimeError(f"{url} answered {status}: {body[:300]!r}")
-
-    cpu, started = time.process_time(), time.perf_counter()
-    await asyncio.gather(*(worker(conn) for conn in connections))
-    wall = time.perf_counter() - started
-    generator_cpu = (time.process_time() - cpu) / wall
-    for conn in connections:
-        conn.close()
-    return {"latencies": latencies, "wall": wall, "generator_cpu": generator_cpu}
 
 
 def cpu_seconds(process: psutil.Process) -> float:
@@ -194,7 +163,7 @@ def p50_of(results, key) -> float:
 
 def verdict(results: dict, counts: dict[int, int], https: dict | None) -> None:
     mark = lambda ok: "met" if ok else "MISSED"  # noqa: E731
-    print("\nGoals (issue 15), as ratios in this run")
+    print("\nGoals, as ratios in this run")
     if https:
         conns = https["conns"]
         print(
@@ -262,16 +231,6 @@ async def measure_https(
     return {"conns": {t: statistics.median(c["conns_per_100"] for c in cells[t]) for t in servers}}
 
 
-def make_cert(directory: Path) -> tuple[str, str]:
-    cert, key = directory / "cert.pem", directory / "key.pem"
-    subprocess.run(
-        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1",
-         "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", str(key), "-out", str(cert)],
-        check=True, capture_output=True,
-    )  # fmt: skip
-    return str(cert), str(key)
-
-
 def old_code(rev: str) -> str:
     """The repository at ``rev`` in a temp directory (the installed jupyter_codelab stays this worktree's)."""
     directory = tempfile.mkdtemp(prefix="codelab-bench-before-")
@@ -301,7 +260,7 @@ def main() -> None:
     print(f"Proxy overhead: direct vs our extension vs jupyter-server-proxy; {harness.machine()}")
     print(f"{rounds} rounds, {counts[1]} calls per cell at concurrency 1, {counts[32]} at 32; targets rotated each round")
     code = old_code(args.before) if args.before else None
-    cert, key = make_cert(Path(tempfile.mkdtemp(prefix="codelab-bench-tls-")))
+    cert, key = harness.self_signed_cert(Path(tempfile.mkdtemp(prefix="codelab-bench-tls-")))
 
     servers: list[harness.JupyterServer] = []
     try:

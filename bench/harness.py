@@ -257,6 +257,17 @@ class SimulatorProcess:
         self.stop()
 
 
+def self_signed_cert(directory: Path) -> tuple[str, str]:
+    """(cert, key) for 127.0.0.1, made as a person would with the openssl command line."""
+    cert, key = directory / "cert.pem", directory / "key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1",
+         "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", str(key), "-out", str(cert)],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    return str(cert), str(key)
+
+
 def percentile(values, q: float) -> float:
     """Linear interpolation between closest ranks (q in 0..100); NaN for no values."""
     ordered = sorted(values)

@@ -8,6 +8,7 @@ what a benchmark measures.
 from __future__ import annotations
 
 import asyncio
+import time
 from urllib.parse import urlsplit
 
 
@@ -78,3 +79,32 @@ def connection_for(url: str, cafile: str | None = None) -> Connection:
     parts = urlsplit(url)
     context = ssl.create_default_context(cafile=cafile) if parts.scheme == "https" else None
     return Connection(parts.hostname, parts.port, context)
+
+
+async def run_cell(url: str, raw: bytes, concurrency: int, total: int, cafile: str | None = None) -> dict:
+    """``total`` calls by ``concurrency`` workers on kept-alive connections: latencies and wall time."""
+    connections = [connection_for(url, cafile) for _ in range(concurrency)]
+    for conn in connections:  # connect and warm up, not counted
+        status, body = await conn.send(raw)
+        if status != 200:
+            raise RuntimeError(f"{url} answered {status}: {body[:300]!r}")
+    latencies: list[float] = []
+    remaining = total
+
+    async def worker(conn) -> None:
+        nonlocal remaining
+        while remaining > 0:
+            remaining -= 1
+            started = time.perf_counter()
+            status, body = await conn.send(raw)
+            latencies.append(time.perf_counter() - started)
+            if status != 200:
+                raise RuntimeError(f"{url} answered {status}: {body[:300]!r}")
+
+    cpu, started = time.process_time(), time.perf_counter()
+    await asyncio.gather(*(worker(conn) for conn in connections))
+    wall = time.perf_counter() - started
+    generator_cpu = (time.process_time() - cpu) / wall
+    for conn in connections:
+        conn.close()
+    return {"latencies": latencies, "wall": wall, "generator_cpu": generator_cpu}

@@ -55,7 +55,7 @@ const corePlugin: JupyterFrontEndPlugin<ICodeLabModel> = {
     const trans = (translator ?? nullTranslator).load(TRANSLATION_DOMAIN);
     const model = new CodeLabModel(app.serviceManager.serverSettings, trans.__.bind(trans));
     addCommands(app, model, trans, palette);
-    addSendCommands(app, model, trans); // issue 12: send a notebook of the file browser through OBS
+    addSendCommands(app, model, trans); // send a notebook of the file browser through OBS
     new LeaseWarning(model, trans);
     new OutcomeNotifications(
       model,

@@ -1,4 +1,4 @@
-// Issue 13's rules in the pure modules: what Open will do, Extend from the current
+// The clarity rules in the pure modules: what Open will do, Extend from the current
 // auto-stop, the stop time in words, hosts ModelArts cannot reach, "not a link", restarts.
 const assert = require('node:assert/strict');
 const { test } = require('node:test');

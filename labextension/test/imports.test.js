@@ -1,5 +1,5 @@
 // The frontend's modules form no import cycle (type-only imports included): tokens.ts sits
-// above the pure modules and contracts.ts, and nothing it imports imports it back (issue 15).
+// above the pure modules and contracts.ts,, and nothing it imports imports it back.
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');

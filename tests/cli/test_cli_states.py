@@ -1,4 +1,4 @@
-"""Every status issue 10 lists, a vanished instance, 6360 on start and 0113 on open, as
+"""Every ModelArts status, a vanished instance, 6360 on start and 0113 on open, as
 `jupyter codelab status|start|open` show them (a child process, DirectBackend, the real
 simulator driven through its control API)."""
 

@@ -1,8 +1,8 @@
 """The screenshots of docs/screenshots/: the sidebar's first view, starting, running, an open
-while it runs (finding 1 of issue 13), stopped, failed, and the running view in the dark theme.
+while it runs (it asks first), stopped, failed, and the running view in the dark theme.
 They go to a temp dir (lab_page.SCREENSHOTS); `scripts/screenshots` runs this file and copies
 them into docs/screenshots/. The steps use only what a person clicks, so the same walk also
-photographed the sidebar before issue 13 (docs/screenshots/before/)."""
+photographed the older sidebar (docs/screenshots/before/)."""
 
 from __future__ import annotations
 
@@ -51,7 +51,7 @@ def test_screenshots_of_each_state(lab):
     lab.type_url("")
 
     lab.by_testid("codelab-stop").click()
-    confirm_if_asked(lab)  # (the sidebar before issue 13 did not ask)
+    confirm_if_asked(lab)  # (the older sidebar did not ask)
     expect(lab.by_testid("codelab-start")).to_be_visible(timeout=START_TIMEOUT_MS)
     lab.screenshot("stopped.png")
 

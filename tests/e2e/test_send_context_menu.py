@@ -1,4 +1,4 @@
-"""Issue 12 in a real browser: right-click a notebook in the file browser, "Open in CodeLab",
+"""Sending a local notebook, in a real browser: right-click a notebook in the file browser, "Open in CodeLab",
 confirm the preview (name, size, bucket, private, expiry), and the sidebar follows the
 instance to Running; the simulated CodeLab fetched exactly the file's bytes."""
 

@@ -1,4 +1,4 @@
-"""Issue 13 in a real browser, in JupyterLab Light and Dark: every part of the sidebar says
+"""Clarity in a real browser, in JupyterLab Light and Dark: every part of the sidebar says
 what state it is in and what a click will do. The first view says what CodeLab is; the image
 picker is JupyterLab's own; Open says what it will do while an instance exists (and a switch
 of image asks first, naming both images); Extend says the new stop time and notifies; Stop asks

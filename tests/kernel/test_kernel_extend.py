@@ -1,5 +1,5 @@
-"""Extend means "+N h from the current auto-stop" in the panel and %codelab extend (issue 13 #2),
-and %codelab panel follows the running instance with its image selected (#3). Real simulator."""
+"""Extend means "+N h from the current auto-stop" in the panel and %codelab extend,
+and %codelab panel follows the running instance with its image selected. Real simulator."""
 
 from __future__ import annotations
 

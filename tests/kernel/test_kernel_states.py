@@ -1,4 +1,4 @@
-"""Every status issue 10 lists, a vanished instance and an image switch, as the panel and
+"""Every ModelArts status, a vanished instance and an image switch, as the panel and
 `%codelab status` show them: in-process IPython, DirectBackend, the real simulator driven
 through its control API."""
 

@@ -1,4 +1,4 @@
-"""The statuses issue 10 asks every face to show, and how tests reach them in the simulator.
+"""The statuses every face must show, and how tests reach them in the simulator.
 
 Each case: the control API call(s) that put the running instance there (``faults``),
 and what every face must then say, read from the one table (modelarts/states.py),

@@ -56,7 +56,7 @@ def query(call: Call, b: RequestBuilder) -> dict:
     return dict(parse_qsl(urlsplit(b.render(call).url).query))
 
 
-# --- RetryPolicy (issue 15) ------------------------------------------------------------
+# --- RetryPolicy ----------------------------------------------------------------------
 
 GET = Call("get", "GET", "/x")
 POST = Call("open", "POST", "/x")

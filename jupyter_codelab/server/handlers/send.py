@@ -1,4 +1,4 @@
-"""Send a notebook from the Jupyter contents tree to CodeLab through OBS (issue 12).
+"""Send a notebook from the Jupyter contents tree to CodeLab through OBS.
 
 ``POST send/preview`` (nothing uploaded), ``POST send`` (202: a job to poll), ``GET send/jobs/{id}``,
 ``POST send/publish`` (public-read, only with ``confirm: true``). ``POST notebooks/open {"path"}``
