@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import time
 
-import ipywidgets as widgets
+import ipywidgets as widgets  # type: ignore[import-untyped]  # ships no type information
 
 from jupyter_codelab.client import actions, describe, remembered
 from jupyter_codelab.client.backend import Backend

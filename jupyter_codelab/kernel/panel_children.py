@@ -6,7 +6,7 @@ changes the state, so the panel's behaviour (``panel.py``) stays apart from its 
 
 from __future__ import annotations
 
-import ipywidgets as widgets
+import ipywidgets as widgets  # type: ignore[import-untyped]  # ships no type information
 
 from jupyter_codelab.client import describe, steps
 from jupyter_codelab.client.inputs import image_label
