@@ -28,7 +28,7 @@ class PanelSend:
         self._backend = backend  # the panel's backend now (connecting an account replaces it)
         self._follow = follow  # the panel follows the instance a "Send and open" opened
         self.state.path = _own_notebook()
-        ui.path.observe(lambda change: setattr(self.state, "path", change["new"].strip()), "value")
+        ui.path.observe(lambda change: setattr(self.state, "path", change["new"]), "value")  # as typed: a name may hold spaces
         ui.strip.observe(lambda change: setattr(self.state, "strip_outputs", change["new"]), "value")
         ui.preview_button.on_click(lambda _button: self.preview())
         ui.send_button.on_click(lambda _button: self.send(open_instance=False))
@@ -40,7 +40,7 @@ class PanelSend:
     def preview(self, path: str | None = None, raise_errors: bool = False) -> dict | None:
         """What would be sent (``POST send/preview``): the server's rows and the files the notebook reads, all ticked."""
         if path is not None:
-            self.state.path = path.strip()
+            self.state.path = path
 
         def work() -> dict:
             found = send_flow.preview(self._backend(), self._required_path(), self.state.strip_outputs)
@@ -88,9 +88,9 @@ class PanelSend:
         self.render()
 
     def _required_path(self) -> str:
-        if not self.state.path:
+        if not self.state.path.strip():
             raise InputError(_("Give the notebook's path as the Jupyter file browser shows it, such as work/analysis.ipynb."))
-        return self.state.path
+        return self.state.path.strip()
 
     def _act(self, action: str, work, raise_errors: bool):
         """Run one step: the section's buttons wait, and its problem is shown under them in the server's words."""

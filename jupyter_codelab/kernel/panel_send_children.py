@@ -57,6 +57,8 @@ class SendChildren:
             self.boxes[row["path"]] = box
             rows.append(widgets.HBox([box, widgets.HTML(view.row_html(row))]))
         for old in self.files.children:
+            for child in old.children:
+                child.close()
             old.close()
         self.files.children = rows
         self._shown_preview = preview

@@ -175,9 +175,9 @@ class SendState(HasTraits):
     message = Unicode("", help="Where the send is, in the server's sentence (the job's ``message``).")
     error = Unicode("", help="The last problem, in the server's sentence (a bad path names the field).")
 
-    @observe("path")
+    @observe("path", "strip_outputs")
     def _forget_preview(self, _change) -> None:
-        """Another path: the preview and the files shown were the former one's."""
+        """Another path or choice: the preview and the files shown were the former one's."""
         self.preview, self.chosen, self.progress, self.message = {}, [], 0, ""
 
     def show_preview(self, preview: dict) -> None:

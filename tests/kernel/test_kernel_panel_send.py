@@ -111,6 +111,10 @@ async def test_a_notebook_that_reads_nothing_shows_no_list(codelab_server, jp_ro
         assert panel.state.send.preview["name"] == "plain.ipynb" and panel.state.send.chosen == []
         assert ui.boxes == {} and ui.files.children == () and ui.files_heading.value == "" and ui.total.value == ""
         assert not ui.send_button.disabled and not ui.open_button.disabled
+        ui.strip.value = True  # the preview was of the notebook with its outputs: Preview again
+        assert panel.state.send.preview == {} and ui.send_button.disabled
+        await run(ui.preview_button.click)
+        assert panel.state.send.preview["stripped"] is True and not ui.send_button.disabled
 
 
 @pytest.mark.parametrize(
