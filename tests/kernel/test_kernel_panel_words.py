@@ -162,3 +162,10 @@ def test_the_send_section_reads_as_the_sidebars_send_dialog():
     assert panel_send_view.files_heading({"detected_files": [], "skipped_files": []}) == ""
     shown = panel_send_view.preview_html({"lines": [["Notebook", "<b>.ipynb"]], "too_large": "Too big: strip it."})
     assert "&lt;b&gt;.ipynb" in shown and "Too big: strip it." in shown  # the server's values, escaped
+
+
+def test_in_chinese_the_send_section_reads_as_the_sidebars_chinese(monkeypatch):
+    monkeypatch.setenv("CODELAB_LANGUAGE", "zh_CN")
+    row = {"path": "work/data", "size": 1234, "kind": "folder", "reason": "", "files": 2}
+    assert panel_send_view.total_html({"detected_files": [row]}, [row]) == "<b>随之发送：2 个文件，1,234 字节</b>"
+    assert panel_send_view.files_heading({"detected_files": [row]}) == "它读取的文件，将随之发送（会出现在 Notebook 旁边）："
