@@ -1,18 +1,18 @@
 """``CodeLabPanel``: an ipywidgets panel that opens a CodeLab instance and follows it.
 
-Three parts: ``panel.state`` (a ``PanelState``, plain traits code can read and
-observe), the widgets that show it (``PanelChildren``), and this class, which
-sends every button through ``client.actions`` and listens to the driver's
-threads (the event stream, the countdown), so the panel moves while the cell is
-idle. Where no widget frontend exists, ``_repr_mimebundle_`` carries a readable
-text/plain and text/html summary next to the widget view.
+Three parts: ``panel.state`` (a ``PanelState``, plain traits code can read and observe),
+the widgets that show it (``PanelChildren``), and this class, which sends every button
+through ``client.actions`` and listens to the driver's threads (the event stream, the
+countdown), so the panel moves while the cell is idle. ``panel.sending`` (``PanelSend``)
+sends a local notebook with the files it reads. Where no widget frontend exists,
+``_repr_mimebundle_`` carries a readable text/plain and text/html summary next to the widget view.
 """
 
 from __future__ import annotations
 
 import time
 
-import ipywidgets as widgets
+import ipywidgets as widgets  # type: ignore[import-untyped]  # ships no type information
 
 from jupyter_codelab.client import actions, describe, remembered
 from jupyter_codelab.client.backend import Backend
@@ -22,6 +22,7 @@ from jupyter_codelab.client.inputs import InputError, check_hours, check_share_u
 from jupyter_codelab.i18n import N_, _
 from jupyter_codelab.kernel.panel_children import PanelChildren
 from jupyter_codelab.kernel.panel_driver import PanelDriver
+from jupyter_codelab.kernel.panel_send import PanelSend
 from jupyter_codelab.kernel.panel_state import LINK_FIELD, PanelState
 from jupyter_codelab.modelarts.states import EVENT_DELETED, NO_INSTANCE, STOP, VANISHED_SENTENCE
 
@@ -36,6 +37,7 @@ class CodeLabPanel(widgets.VBox):
         super().__init__(children=self._ui.rows, **kwargs)
         self._driver = PanelDriver(lambda notebook_id: self._backend.events(notebook_id), self)
         self._wire()
+        self.sending = PanelSend(self.state, self._ui.send, lambda: self._backend, self.follow)
         self._render()
         if load_images:
             self.refresh()

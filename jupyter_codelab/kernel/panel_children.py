@@ -6,13 +6,14 @@ changes the state, so the panel's behaviour (``panel.py``) stays apart from its 
 
 from __future__ import annotations
 
-import ipywidgets as widgets
+import ipywidgets as widgets  # type: ignore[import-untyped]  # ships no type information
 
 from jupyter_codelab.client import describe, steps
 from jupyter_codelab.client.inputs import image_label
 from jupyter_codelab.i18n import _, lab_format
 from jupyter_codelab.kernel import panel_view
 from jupyter_codelab.kernel.panel_connect import ConnectForm
+from jupyter_codelab.kernel.panel_send_children import SendChildren
 from jupyter_codelab.kernel.panel_state import PanelState
 from jupyter_codelab.modelarts import states
 from jupyter_codelab.modelarts.limits import MAX_HOURS, MIN_HOURS
@@ -57,6 +58,7 @@ class PanelChildren:
         self.ssh = widgets.HTML()
         self.notice = widgets.HTML()
         self.error = widgets.HTML()
+        self.send = SendChildren()
         self.rows = [
             widgets.HBox([self.title, self.badge, self.connect_button]),
             self.account.box,
@@ -75,6 +77,7 @@ class PanelChildren:
             self.ssh,
             self.notice,
             self.error,
+            self.send.box,
         ]
         # Which widgets each action of the states table brings (shown only when the state offers it).
         self.by_action = {

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 
-import ipywidgets as widgets
+import ipywidgets as widgets  # type: ignore[import-untyped]  # ships no type information
 
 from jupyter_codelab.i18n import _
 from jupyter_codelab.modelarts.credential_input import AKSK_FIELDS, COMMON_FIELDS

@@ -54,6 +54,7 @@ class PanelState(HasTraits):
         super().__init__(**kwargs)
         self.changed = threading.Condition(threading.RLock())
         self.opened_at: float | None = None
+        self.send = SendState()  # the "Send a local notebook" section
 
     def show_config(self, config: dict) -> None:
         """Take GET config's answer: the mode, the region, and a broken configuration in words."""
@@ -157,3 +158,36 @@ class PanelState(HasTraits):
         if not self.notebook and self.vanished:
             return describe.no_instance_lines(vanished=True)
         return describe.summary_lines(self.notebook or None, self.remaining_seconds, self.error or None)
+
+
+class SendState(HasTraits):
+    """What the "Send a local notebook" section knows: the path, its preview, the files ticked, the send's progress.
+
+    Holds the server's answers only (a preview, a job's sentence): they never carry the signed link.
+    """
+
+    path = Unicode("", help="The notebook's path as the Jupyter file browser shows it (root-relative .ipynb).")
+    strip_outputs = Bool(False, help="Send the notebook without its outputs.")
+    preview = Dict(help="POST send/preview's answer for ``path`` ({} before a preview, or after the path changed).")
+    chosen = List(Unicode(), help="The detected files and folders ticked: they go with the notebook (``files``).")
+    acting = Unicode("", help="'preview', 'send' or 'open' while it runs; '' when none.")
+    progress = Int(0, help="0-100: how far the upload is.")
+    message = Unicode("", help="Where the send is, in the server's sentence (the job's ``message``).")
+    error = Unicode("", help="The last problem, in the server's sentence (a bad path names the field).")
+
+    @observe("path", "strip_outputs")
+    def _forget_preview(self, _change) -> None:
+        """Another path or choice: the preview and the files shown were the former one's."""
+        self.preview, self.chosen, self.progress, self.message = {}, [], 0, ""
+
+    def show_preview(self, preview: dict) -> None:
+        """A new preview: every file it reads is ticked (what the sidebar's dialog does)."""
+        self.chosen = [row["path"] for row in preview.get("detected_files") or []]
+        self.preview = preview  # last: the checkboxes are built from it, with ``chosen`` already set
+
+    def begin(self, action: str) -> None:
+        self.acting, self.error, self.progress, self.message = action, "", 0, ""
+
+    def ticked(self) -> list[dict]:
+        """The detected rows ticked, in the preview's order."""
+        return [row for row in self.preview.get("detected_files") or [] if row["path"] in self.chosen]

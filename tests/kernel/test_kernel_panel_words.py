@@ -11,7 +11,7 @@ import pytest
 
 from jupyter_codelab.client import describe, steps
 from jupyter_codelab.i18n import lab_format
-from jupyter_codelab.kernel import panel_view
+from jupyter_codelab.kernel import panel_send_view, panel_view
 from jupyter_codelab.modelarts import states
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -38,6 +38,18 @@ SIDEBAR_WORDS = (
     "Connecting…",
     "Start again",
     "Starting…",
+    # the send section: the sidebar's send dialog's words
+    "Files it reads, sent with it (they arrive beside the notebook):",
+    "It reads no file here that can be sent.",
+    "%1 files, %2",
+    "%1 MB",
+    "%1 bytes",
+    "Not sent: %1 (%2)",
+    "Sent with it: %1 files, %2",
+    "Nothing is uploaded until you confirm.",
+    "Strip outputs first (smaller upload)",
+    "Create the Bucket and Open",
+    "Upload this notebook to your OBS bucket (private) and open it in a ModelArts CodeLab instance",
 )
 
 
@@ -134,3 +146,26 @@ def test_the_slow_note_is_the_sidebars_sentence_filled_with_the_threshold():
     note = panel_view.status_html("STARTING", elapsed=panel_view.SLOW_AFTER_SECONDS + 1)
     assert "This is taking longer than usual (over 00:01:00). It is still going" in note
     assert "%1" not in note
+
+
+def test_the_send_section_reads_as_the_sidebars_send_dialog():
+    folder = {"path": "work/data", "size": 3 * 1024 * 1024, "kind": "folder", "reason": "read in cell 2", "files": 3}
+    small = {"path": "work/utils.py", "size": 1234, "kind": "file", "reason": "imported in cell 1", "files": 1}
+    preview = {"detected_files": [folder, small], "skipped_files": [{"path": "/etc/x", "reason": "outside the root"}]}
+    assert panel_send_view.row_label(folder) == "work/data/" and panel_send_view.row_size(folder) == "3 files, 3.00 MB"
+    assert panel_send_view.row_size(small) == "1,234 bytes" and "imported in cell 1" in panel_send_view.row_html(small)
+    assert panel_send_view.total_html(preview, [small]) == "<b>Sent with it: 1 files, 1,234 bytes</b>"
+    assert panel_send_view.skipped_html(preview).endswith(">Not sent: /etc/x (outside the root)</div>")
+    assert panel_send_view.files_heading({"detected_files": [], "skipped_files": preview["skipped_files"]}) == (
+        "It reads no file here that can be sent."
+    )
+    assert panel_send_view.files_heading({"detected_files": [], "skipped_files": []}) == ""
+    shown = panel_send_view.preview_html({"lines": [["Notebook", "<b>.ipynb"]], "too_large": "Too big: strip it."})
+    assert "&lt;b&gt;.ipynb" in shown and "Too big: strip it." in shown  # the server's values, escaped
+
+
+def test_in_chinese_the_send_section_reads_as_the_sidebars_chinese(monkeypatch):
+    monkeypatch.setenv("CODELAB_LANGUAGE", "zh_CN")
+    row = {"path": "work/data", "size": 1234, "kind": "folder", "reason": "", "files": 2}
+    assert panel_send_view.total_html({"detected_files": [row]}, [row]) == "<b>随之发送：2 个文件，1,234 字节</b>"
+    assert panel_send_view.files_heading({"detected_files": [row]}) == "它读取的文件，将随之发送（会出现在 Notebook 旁边）："
