@@ -5,14 +5,11 @@ from __future__ import annotations
 import asyncio
 import json
 import uuid
-from typing import TYPE_CHECKING
 
 from tornado import httputil, web
 
 from .errors import ApiError, api_not_found, invalid_parameter, localized_msg, throttled
-
-if TYPE_CHECKING:
-    from .service import Simulator
+from .host import Host
 
 # What a "malformed" fault answers: a 200 whose JSON body was cut short.
 MALFORMED_BODY = '{"action_progress": [{"step": 1, "status": "PROCESS'
@@ -21,7 +18,7 @@ MALFORMED_BODY = '{"action_progress": [{"step": 1, "status": "PROCESS'
 class SimulatorHandler(web.RequestHandler):
     """JSON in and out; every error is ``{"error_code", "error_msg"}``."""
 
-    def initialize(self, sim: Simulator) -> None:
+    def initialize(self, sim: Host) -> None:
         self.sim = sim
         self.set_default_headers()  # tornado set them once before initialize, without the gateway's clock
 

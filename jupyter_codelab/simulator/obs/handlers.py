@@ -6,22 +6,19 @@ import asyncio
 import json
 import secrets
 import xml.etree.ElementTree as ET
-from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
 from tornado import httputil, web
 
 from .auth import authenticate
 from .errors import ObsError, access_denied
-
-if TYPE_CHECKING:
-    from . import ObsSimulator
+from .host import ObsHost
 
 ACL_HEADERS = ("x-obs-acl", "x-amz-acl")
 
 
 class ObsHandler(web.RequestHandler):
-    def initialize(self, obs: ObsSimulator) -> None:
+    def initialize(self, obs: ObsHost) -> None:
         self.obs = obs
         self.set_default_headers()  # tornado set them once before initialize, without the cloud's clock
 
@@ -186,7 +183,7 @@ def acl_from(header: str, body: bytes | None, resource: str) -> str:
 class ControlHandler(web.RequestHandler):
     """``/_simulator/obs/{state,faults,downloads}``: tests only; not OBS."""
 
-    def initialize(self, obs: ObsSimulator) -> None:
+    def initialize(self, obs: ObsHost) -> None:
         self.obs = obs
         self.set_default_headers()  # tornado set them once before initialize, without the cloud's clock
 
@@ -214,7 +211,7 @@ class ControlHandler(web.RequestHandler):
         self.finish({"faults": []})
 
 
-def obs_routes(obs: ObsSimulator) -> list:
+def obs_routes(obs: ObsHost) -> list:
     args = {"obs": obs}
     return [
         (r"/_simulator/obs/(state|faults|downloads)", ControlHandler, args),
