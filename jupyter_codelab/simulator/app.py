@@ -54,6 +54,7 @@ class LeaseHandler(ModelArtsHandler):
         # SDK renew_lease_request.py: a ?duration= query wins over the body and means TIMING;
         # lease_req.py: body {duration (default 3600000), type (default TIMING)}.
         query, body = self.query(), self.json_body()
+        lease_type: str | None
         if "duration" in query:
             duration, lease_type = query["duration"], "TIMING"
         else:

@@ -7,6 +7,7 @@ import json
 import uuid
 
 from tornado import httputil, web
+from tornado.http1connection import HTTP1Connection
 
 from .errors import ApiError, api_not_found, invalid_parameter, localized_msg, throttled
 from .host import Host
@@ -29,6 +30,13 @@ class SimulatorHandler(web.RequestHandler):
         self.request_id = uuid.uuid4().hex
         self.set_header("X-Request-Id", self.request_id)
 
+    def drop_connection(self) -> None:
+        """A "reset" fault: close the TCP connection without an answer; nothing may be written on it after."""
+        connection = self.request.connection
+        assert isinstance(connection, HTTP1Connection), connection  # tornado's HTTPServer speaks HTTP/1.x only
+        connection.detach().close()
+        self._finished = True
+
     def query(self) -> dict[str, str]:
         return {name: values[-1].decode("utf-8", "replace") for name, values in self.request.query_arguments.items()}
 
@@ -48,8 +56,7 @@ class SimulatorHandler(web.RequestHandler):
         lost = self.sim.faults.take_after(route) if route else None
         if lost is not None:  # the operation ran; its answer is lost or garbled on the way back
             if lost.kind == "reset":
-                self.request.connection.detach().close()
-                self._finished = True
+                self.drop_connection()
                 return
             if lost.kind == "malformed":
                 self.finish(MALFORMED_BODY)
@@ -125,8 +132,7 @@ class ModelArtsHandler(SimulatorHandler):
             elif fault.kind == "throttle":
                 raise throttled(params["limit"], params["retry_after"])
             elif fault.kind == "reset":
-                self.request.connection.detach().close()
-                self._finished = True  # nothing may be written on the dropped connection
+                self.drop_connection()
                 return False
             elif fault.kind == "malformed":
                 self.finish(MALFORMED_BODY)
