@@ -83,6 +83,10 @@ class InstanceWatcher:
         """The poll loop has returned: this watcher reads ModelArts no more."""
         return self._task.done()
 
+    async def wait_polling_ended(self) -> None:
+        """Return once the poll loop has (after ``stop``: cancelled, its cleanup run), however it ended."""
+        await asyncio.gather(self._task, return_exceptions=True)
+
     # --- subscribers ------------------------------------------------------------
     async def first_state(self) -> Notebook:
         """The instance as first seen; raises the upstream error if it could not be read."""
@@ -265,4 +269,4 @@ class WatcherRegistry:
         for watcher in watchers:
             watcher.stop()
         self.watchers.clear()
-        await asyncio.gather(*(w._task for w in watchers), return_exceptions=True)
+        await asyncio.gather(*(w.wait_polling_ended() for w in watchers))
