@@ -23,7 +23,8 @@ from functools import cached_property
 from ..i18n import _
 from ..modelarts.errors import ModelArtsError
 from ..modelarts.events import EVENT_UPSTREAM_ERROR, classify, event_message, gone
-from ..modelarts.models import Lease, Notebook
+from ..modelarts.lease import Lease
+from ..modelarts.models import Notebook
 from ..modelarts.poll_policy import Poller, PollPolicy, Verdict
 from ..modelarts.states import EVENT_DELETED, EVENT_STATUS
 
