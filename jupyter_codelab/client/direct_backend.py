@@ -118,7 +118,7 @@ class DirectBackend(Backend):
         }
 
     def images(self) -> dict:
-        from jupyter_codelab.modelarts.models import default_image_id
+        from jupyter_codelab.modelarts.images import default_image_id
 
         found = self._call(self.client.list_images)
         default_id = default_image_id(found)

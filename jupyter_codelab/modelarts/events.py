@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .models import Lease, Notebook, NotebookStatus
+from .lease import Lease
+from .models import Notebook, NotebookStatus
 from .share_url import shown_link
 from .states import EVENT_DELETED, EVENT_FAILED, EVENT_LEASE, EVENT_PROGRESS, EVENT_STATUS, VANISHED_SENTENCE, state_of
 

@@ -15,7 +15,9 @@ from typing import TypeVar
 
 from .calls import IMAGE_PAGE_SIZE, Call, RequestBuilder, Response
 from .errors import AuthError, ModelArtsError, ThrottledError, UpstreamUnavailable
-from .models import Image, Lease, Notebook, NotebookStatus, Page
+from .images import Image
+from .lease import Lease
+from .models import Notebook, NotebookStatus, Page
 
 T = TypeVar("T")
 Flow = Generator[Call, Response, T]  # a flow that ends with a T (bare ``Flow``: any result)

@@ -192,6 +192,8 @@ class CodeLab(ExtensionApp):
     def _publish_kernel_env(self):
         """Kernels and terminals this server starts inherit the API URL and the scoped token."""
         server = self.serverapp
+        if server is None:
+            raise RuntimeError("The CodeLab extension runs inside a Jupyter server: load it as a server extension.")
         ip = server.ip if server.ip and server.ip not in ("0.0.0.0", "::", "*") else "127.0.0.1"
         host = f"[{ip}]" if ":" in ip else ip
         scheme = "https" if server.certfile else "http"

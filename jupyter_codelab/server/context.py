@@ -8,7 +8,9 @@ from typing import TYPE_CHECKING
 
 from .._version import __version__
 from ..modelarts.credentials import ClientSettings, Configured
-from ..modelarts.models import Image, Lease, Notebook, default_image_id
+from ..modelarts.images import Image, default_image_id
+from ..modelarts.lease import Lease
+from ..modelarts.models import Notebook
 from ..modelarts.regions import REGIONS
 from ..modelarts.transport_async import AsyncModelArtsClient
 from .watcher import WatcherRegistry

@@ -23,7 +23,8 @@ from functools import cached_property
 from ..i18n import _
 from ..modelarts.errors import ModelArtsError
 from ..modelarts.events import EVENT_UPSTREAM_ERROR, classify, event_message, gone
-from ..modelarts.models import Lease, Notebook
+from ..modelarts.lease import Lease
+from ..modelarts.models import Notebook
 from ..modelarts.poll_policy import Poller, PollPolicy, Verdict
 from ..modelarts.states import EVENT_DELETED, EVENT_STATUS
 
@@ -82,6 +83,10 @@ class InstanceWatcher:
     def polling_ended(self) -> bool:
         """The poll loop has returned: this watcher reads ModelArts no more."""
         return self._task.done()
+
+    async def wait_polling_ended(self) -> None:
+        """Return once the poll loop has (after ``stop``: cancelled, its cleanup run), however it ended."""
+        await asyncio.gather(self._task, return_exceptions=True)
 
     # --- subscribers ------------------------------------------------------------
     async def first_state(self) -> Notebook:
@@ -265,4 +270,4 @@ class WatcherRegistry:
         for watcher in watchers:
             watcher.stop()
         self.watchers.clear()
-        await asyncio.gather(*(w._task for w in watchers), return_exceptions=True)
+        await asyncio.gather(*(w.wait_polling_ended() for w in watchers))

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from tornado import web
 
 from . import images
@@ -11,12 +9,10 @@ from .auth import IamError
 from .control import control_routes
 from .errors import ApiError, image_not_found
 from .handler_base import ModelArtsHandler, UnknownPathHandler
-from .iam_projects import ProjectsHandler
+from .host import Host
+from .iam_projects import list_projects
 from .lab_page import lab_page_routes
 from .paging import paginate
-
-if TYPE_CHECKING:
-    from .service import Simulator
 
 
 class OpenHandler(ModelArtsHandler):
@@ -58,6 +54,7 @@ class LeaseHandler(ModelArtsHandler):
         # SDK renew_lease_request.py: a ?duration= query wins over the body and means TIMING;
         # lease_req.py: body {duration (default 3600000), type (default TIMING)}.
         query, body = self.query(), self.json_body()
+        lease_type: str | None
         if "duration" in query:
             duration, lease_type = query["duration"], "TIMING"
         else:
@@ -102,6 +99,17 @@ class ImageHandler(ModelArtsHandler):
         self.reply(image)
 
 
+class ProjectsHandler(ModelArtsHandler):
+    """IAM's ``GET /v3/projects``, on the same port for convenience."""
+
+    routes, template = {"GET": "projects"}, "/v3/projects"
+
+    def get(self) -> None:
+        base = f"{self.request.protocol}://{self.request.host}/v3/projects"
+        self_link = base + (f"?{self.request.query}" if self.request.query else "")
+        self.reply(list_projects(self.user, self.sim.config.region, base, self.query(), self_link))
+
+
 class TokensHandler(ModelArtsHandler):
     """IAM's ``POST /v3/auth/tokens`` (password method), on the same port for convenience."""
 
@@ -123,7 +131,7 @@ _PROJECT = r"/v1/(?P<project_id>[^/]+)"
 _NOTEBOOK = _PROJECT + r"/notebooks/(?P<notebook_id>[^/]+)"
 
 
-def modelarts_routes(sim: Simulator) -> list:
+def modelarts_routes(sim: Host) -> list:
     args = {"sim": sim}
     return [
         (r"/v3/projects/?", ProjectsHandler, args),
@@ -139,9 +147,9 @@ def modelarts_routes(sim: Simulator) -> list:
     ]
 
 
-def make_app(sim: Simulator) -> web.Application:
+def make_app(sim: Host) -> web.Application:
     return web.Application(
-        modelarts_routes(sim) + control_routes(sim) + lab_page_routes(sim),
+        modelarts_routes(sim) + control_routes(sim) + lab_page_routes(sim.store),
         default_handler_class=UnknownPathHandler,
         default_handler_args={"sim": sim},
     )

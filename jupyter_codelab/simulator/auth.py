@@ -130,7 +130,7 @@ class AuthRegistry:
             raise _signature_error(f"the access key {parsed.access_key} does not exist.")
         if user.security_token and lowered.get("x-security-token") != user.security_token:
             raise _signature_error("temporary credentials need their X-Security-Token.")
-        if not signing.verify(user.secret_key, method, uri, headers, body, parsed):
+        if user.secret_key is None or not signing.verify(user.secret_key, method, uri, headers, body, parsed):
             raise _signature_error("verify aksk signature fail.")
         return user
 
@@ -171,7 +171,7 @@ class AuthRegistry:
             ),
             None,
         )
-        if user is None or not hmac.compare_digest(password.encode(), user.password.encode()):
+        if user is None or user.password is None or not hmac.compare_digest(password.encode(), user.password.encode()):
             raise _iam_error(401, "The username or password is wrong.")
         scoped = next((p for p in projects_of(user, self.config.region) if p["id"] == project.get("id") or p["name"] == project.get("name")),
                       None)  # fmt: skip

@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from .errors import ApiError
 from .handler_base import SimulatorHandler
-
-if TYPE_CHECKING:
-    from .service import Simulator
+from .host import Host
 
 
 def _bad_input(message: str) -> ApiError:
@@ -97,7 +93,7 @@ class ResetHandler(ControlHandler):
         self.reply(self.sim.state())
 
 
-def control_routes(sim: Simulator) -> list:
+def control_routes(sim: Host) -> list:
     args = {"sim": sim}
     return [
         (r"/_simulator/state/?", StateHandler, args),

@@ -121,12 +121,12 @@ class FaultQueue:
         self._ids = itertools.count(1)
         self._apply_status = apply_status  # Simulator.force_status: how a route-"*" status fault acts now
 
-    def add(self, kind: str, route: str | None = None, times: int = 1, **params) -> Fault:
-        """Queue a fault; bad input raises ValueError with a sentence naming the field."""
-        if kind not in KINDS:
+    def add(self, kind: object, route: object = None, times: int = 1, **params) -> Fault:
+        """Queue a fault; bad input (any JSON the control API was sent) raises ValueError with a sentence naming the field."""
+        if not isinstance(kind, str) or kind not in KINDS:
             raise ValueError(f"Unknown fault kind {kind!r}: use one of {', '.join(KINDS)}.")
         route = route or ("open" if kind in CREATION_KINDS else "*")
-        if route not in ROUTES:
+        if not isinstance(route, str) or route not in ROUTES:
             raise ValueError(f"Unknown fault route {route!r}: use one of {', '.join(ROUTES)}.")
         if kind in CREATION_KINDS and route not in ("open", "*"):
             raise ValueError(f"Fault {kind} shapes newly opened instances: use route 'open', not {route!r}.")

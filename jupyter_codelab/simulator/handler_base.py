@@ -5,14 +5,12 @@ from __future__ import annotations
 import asyncio
 import json
 import uuid
-from typing import TYPE_CHECKING
 
 from tornado import httputil, web
+from tornado.http1connection import HTTP1Connection
 
 from .errors import ApiError, api_not_found, invalid_parameter, localized_msg, throttled
-
-if TYPE_CHECKING:
-    from .service import Simulator
+from .host import Host
 
 # What a "malformed" fault answers: a 200 whose JSON body was cut short.
 MALFORMED_BODY = '{"action_progress": [{"step": 1, "status": "PROCESS'
@@ -21,7 +19,7 @@ MALFORMED_BODY = '{"action_progress": [{"step": 1, "status": "PROCESS'
 class SimulatorHandler(web.RequestHandler):
     """JSON in and out; every error is ``{"error_code", "error_msg"}``."""
 
-    def initialize(self, sim: Simulator) -> None:
+    def initialize(self, sim: Host) -> None:
         self.sim = sim
         self.set_default_headers()  # tornado set them once before initialize, without the gateway's clock
 
@@ -31,6 +29,13 @@ class SimulatorHandler(web.RequestHandler):
         self.set_header("Content-Type", "application/json;charset=UTF-8")
         self.request_id = uuid.uuid4().hex
         self.set_header("X-Request-Id", self.request_id)
+
+    def drop_connection(self) -> None:
+        """A "reset" fault: close the TCP connection without an answer; nothing may be written on it after."""
+        connection = self.request.connection
+        assert isinstance(connection, HTTP1Connection), connection  # tornado's HTTPServer speaks HTTP/1.x only
+        connection.detach().close()
+        self._finished = True
 
     def query(self) -> dict[str, str]:
         return {name: values[-1].decode("utf-8", "replace") for name, values in self.request.query_arguments.items()}
@@ -51,8 +56,7 @@ class SimulatorHandler(web.RequestHandler):
         lost = self.sim.faults.take_after(route) if route else None
         if lost is not None:  # the operation ran; its answer is lost or garbled on the way back
             if lost.kind == "reset":
-                self.request.connection.detach().close()
-                self._finished = True
+                self.drop_connection()
                 return
             if lost.kind == "malformed":
                 self.finish(MALFORMED_BODY)
@@ -128,8 +132,7 @@ class ModelArtsHandler(SimulatorHandler):
             elif fault.kind == "throttle":
                 raise throttled(params["limit"], params["retry_after"])
             elif fault.kind == "reset":
-                self.request.connection.detach().close()
-                self._finished = True  # nothing may be written on the dropped connection
+                self.drop_connection()
                 return False
             elif fault.kind == "malformed":
                 self.finish(MALFORMED_BODY)

@@ -14,8 +14,6 @@ from __future__ import annotations
 
 import hashlib
 
-from .handler_base import ModelArtsHandler
-
 OTHER_REGIONS = ("cn-north-4", "ap-southeast-1", "cn-east-3", "la-south-2")
 SUB_PROJECT = "{region}_codelab"
 
@@ -33,19 +31,13 @@ def projects_of(user, region: str) -> list[dict]:
     return projects + [{"id": derived(sub), "name": sub, "parent_id": user.project_id}]
 
 
-class ProjectsHandler(ModelArtsHandler):
-    routes, template = {"GET": "projects"}, "/v3/projects"
-
-    def get(self) -> None:
-        query = self.query()
-        base = f"{self.request.protocol}://{self.request.host}/v3/projects"
-        user = self.user
-        rows = [
-            {"domain_id": user.domain_id, "is_domain": False, "parent_id": p["parent_id"], "name": p["name"], "description": "",
-             "links": {"self": f"{base}/{p['id']}"}, "id": p["id"], "enabled": True}
-            for p in projects_of(user, self.sim.config.region)
-        ]  # fmt: skip
-        wanted = [r for r in rows if all(query.get(k) in (None, str(r[k]).lower() if k == "enabled" else r[k])
-                                         for k in ("name", "domain_id", "parent_id", "enabled"))]  # fmt: skip
-        self_link = base + (f"?{self.request.query}" if self.request.query else "")
-        self.reply({"projects": wanted, "links": {"self": self_link, "previous": None, "next": None}})
+def list_projects(user, region: str, base: str, query: dict[str, str], self_link: str) -> dict:
+    """KeystoneListProjects' answer: the user's projects linked under ``base``, filtered by ``query``."""
+    rows = [
+        {"domain_id": user.domain_id, "is_domain": False, "parent_id": p["parent_id"], "name": p["name"], "description": "",
+         "links": {"self": f"{base}/{p['id']}"}, "id": p["id"], "enabled": True}
+        for p in projects_of(user, region)
+    ]  # fmt: skip
+    wanted = [r for r in rows if all(query.get(k) in (None, str(r[k]).lower() if k == "enabled" else r[k])
+                                     for k in ("name", "domain_id", "parent_id", "enabled"))]  # fmt: skip
+    return {"projects": wanted, "links": {"self": self_link, "previous": None, "next": None}}

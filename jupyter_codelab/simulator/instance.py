@@ -62,7 +62,8 @@ class Instance:
     awaiting_download: bool = False  # share_url on the simulated OBS still downloading (simulator/obs/download.py)
     history: list = field(default_factory=list)  # (ms, status) transitions, for the control API
 
-    def _enter(self, phase: str, moment: int, phase_ms: int = 0) -> None:
+    def enter(self, phase: str, moment: int, phase_ms: int = 0) -> None:
+        """Move to ``phase`` at ``moment`` (for ``phase_ms`` when the phase is timed), in the history too."""
         self.phase, self.phase_since, self.phase_ms, self.update_at = phase, moment, phase_ms, moment
         self.history.append((moment, phase))
 
@@ -97,7 +98,7 @@ class Instance:
                 if now < failed_at:
                     return False
                 self.fail_reason = plan.fail_reason
-                self._enter(CREATE_FAILED, failed_at)
+                self.enter(CREATE_FAILED, failed_at)
                 return False
             ready_at = self.phase_since + plan.init_ms + len(STEP_DESCRIPTIONS) * plan.step_ms
             if now < ready_at or self.awaiting_download:
@@ -109,7 +110,7 @@ class Instance:
             if stop_at is None or now < stop_at:
                 return False
             # Auto-stop goes through STOPPING like a stop asked for (the lease ran out).
-            self._enter(STOPPING, max(stop_at, self.phase_since), stop_ms)
+            self.enter(STOPPING, max(stop_at, self.phase_since), stop_ms)
             return True
         if phase in (STARTING, STOPPING, SNAPSHOTTING, DELETING):
             end = self.phase_ends_at
@@ -117,19 +118,19 @@ class Instance:
                 return False
             if phase == STARTING and self.start_fails_with:
                 self.fail_reason, self.start_fails_with = self.start_fails_with, None
-                self._enter(START_FAILED, end)
+                self.enter(START_FAILED, end)
             elif phase in (STARTING, SNAPSHOTTING):
                 self._run(end)
             elif phase == STOPPING and self.restart_ms is not None:  # a switch: start again with the new image
                 restart_ms, self.restart_ms = self.restart_ms, None
-                self._enter(STARTING, end, restart_ms)
+                self.enter(STARTING, end, restart_ms)
             else:
-                self._enter(STOPPED if phase == STOPPING else DELETED, end)
+                self.enter(STOPPED if phase == STOPPING else DELETED, end)
             return True
         return False
 
     def _run(self, moment: int) -> None:
-        self._enter(RUNNING, moment)
+        self.enter(RUNNING, moment)
         self.touch(moment)
 
     def status_and_steps(self, now: int, fresh: bool = False) -> tuple[str, list[str]]:

@@ -4,14 +4,11 @@ here (a small page saying which instance and notebook), not on the real ModelArt
 from __future__ import annotations
 
 import html
-from typing import TYPE_CHECKING
 
 from tornado import web
 
-if TYPE_CHECKING:
-    from .embedding import Simulator
-
-LAB_PATH = "/_simulator/lab/{id}"
+from .store import NotebookStore
+from .wire import LAB_PATH
 
 _PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Simulated CodeLab instance {id}</title></head>
@@ -27,18 +24,18 @@ on the ModelArts instance. Connect a Huawei Cloud account in the CodeLab panel t
 class LabPageHandler(web.RequestHandler):
     """``GET /_simulator/lab/<id>``: no credentials (a browser tab), any user's instance."""
 
-    def initialize(self, sim: Simulator) -> None:
-        self.sim = sim
+    def initialize(self, store: NotebookStore) -> None:
+        self.store = store
 
     def get(self, notebook_id: str) -> None:
-        instance = self.sim.store.instances.get(notebook_id)
+        instance = self.store.instances.get(notebook_id)
         if instance is None:
             raise web.HTTPError(404, reason="No such simulated instance")
-        status = self.sim.store.status(self.sim.store.settle(instance))
+        status = self.store.status(self.store.settle(instance))
         notebook = html.escape(instance.description) if instance.description else "none (an empty instance)"
         self.set_header("Content-Type", "text/html; charset=UTF-8")
         self.finish(_PAGE.format(id=html.escape(instance.id), status=html.escape(status), notebook=notebook))
 
 
-def lab_page_routes(sim: Simulator) -> list:
-    return [(r"/_simulator/lab/(?P<notebook_id>[^/]+)/?", LabPageHandler, {"sim": sim})]
+def lab_page_routes(store: NotebookStore) -> list:
+    return [(LAB_PATH.format(id=r"(?P<notebook_id>[^/]+)") + "/?", LabPageHandler, {"store": store})]

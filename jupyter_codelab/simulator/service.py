@@ -178,6 +178,11 @@ class Simulator:
         except RuntimeError:  # no running loop: nothing is being served any more anyway
             pass
 
+    async def close_connections(self) -> None:
+        """Close the open connections and keep listening, as a load balancer drops idle kept-alive ones."""
+        if self._server is not None:
+            await self._server.close_all_connections()
+
     async def close(self) -> None:
         """Like ``stop()``, waiting until open connections are closed."""
         server, self._server = self._server, None

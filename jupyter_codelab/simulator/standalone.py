@@ -38,9 +38,12 @@ def describe(sim: Simulator, access_key: str, project_id: str, demo: bool) -> st
 
     The secret key is printed only when it is the public demo one.
     """
+    endpoint = sim.endpoint
+    if endpoint is None:
+        raise RuntimeError("Only a listening simulator can be described: call listen() first.")
     secret = DEMO_SECRET_KEY if demo else "<the --sk you gave>"
     lines = [
-        f"ModelArts simulator listening at {sim.endpoint}",
+        f"ModelArts simulator listening at {endpoint}",
         f"  project id : {project_id}",
         f"  access key : {access_key}" + ("  (public demo value)" if demo else ""),
     ]
@@ -51,14 +54,14 @@ def describe(sim: Simulator, access_key: str, project_id: str, demo: bool) -> st
         ]
     lines += [
         "Point clients (the Jupyter extension, %codelab, `jupyter codelab`) at it:",
-        f"  export CODELAB_ENDPOINT={sim.endpoint} CODELAB_IAM_ENDPOINT={sim.endpoint}",
+        f"  export CODELAB_ENDPOINT={endpoint} CODELAB_IAM_ENDPOINT={endpoint}",
         *(
             ["  export CODELAB_CA_BUNDLE=<the certificate file, or the CA that signed it>"]
-            if sim.endpoint.startswith("https")
+            if endpoint.startswith("https")
             else []
         ),
         f"  export HUAWEICLOUD_SDK_AK={access_key} HUAWEICLOUD_SDK_SK={secret} HUAWEICLOUD_SDK_PROJECT_ID={project_id}",
-        f"Control API (faults, timing, reset; see docs/contracts.md section 3): {sim.endpoint}/_simulator/state",
+        f"Control API (faults, timing, reset; see docs/contracts.md section 3): {endpoint}/_simulator/state",
         "Stop with Ctrl+C.",
     ]
     return "\n".join(lines)

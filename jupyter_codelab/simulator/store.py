@@ -175,7 +175,7 @@ class NotebookStore(Operations):
             plan=plan_factory(),
             description=description,
         )
-        instance._enter(instance.phase, now)
+        instance.enter(instance.phase, now)
         self.instances[instance.id] = instance
         self.current[owner_id] = instance.id
         return instance, True
@@ -201,6 +201,6 @@ class NotebookStore(Operations):
         if status == RUNNING:
             instance.lease = Lease(create_at=now, duration=self.config.default_lease_ms, update_at=now)
             instance.restart_ms = self.ms(self.config.effective_start_seconds)
-            instance._enter(STOPPING, now, self.ms(self.config.stop_seconds))
+            instance.enter(STOPPING, now, self.ms(self.config.stop_seconds))
         else:
             instance.update_at = now

@@ -24,8 +24,8 @@ import re
 
 from . import images
 from .instance import DELETED, DELETING, FAILED, FROZEN, RUNNING, STEP_DESCRIPTIONS, Instance
-from .lab_page import LAB_PATH
 
+LAB_PATH = "/_simulator/lab/{id}"  # where a listening simulator's `url` leads (lab_page.py serves it)
 JUPYTER_VERSION = "3.2.9"
 VIEWS = ("open", "detail", "list", "delete")
 _NO_URL = FAILED + (FROZEN, DELETING, DELETED)

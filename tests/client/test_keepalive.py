@@ -136,7 +136,7 @@ async def test_open_never_goes_out_on_a_connection_the_server_closed(make_client
     client = make_client()
     start = accepted(https)
     await ask(client.list_images())
-    https.call(lambda: asyncio.ensure_future(https.simulator._server.close_all_connections()))
+    https.call(lambda: asyncio.ensure_future(https.simulator.close_connections()))
     time.sleep(0.2)  # the FIN reaches the idle connection
     notebook = await ask(client.open())
     assert notebook.id and https.simulator.calls["open"] == 1 and accepted(https) - start == 2

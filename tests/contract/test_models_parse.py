@@ -8,7 +8,8 @@ import json
 import pytest
 
 from examples import example
-from jupyter_codelab.modelarts import errors, flows, models
+from jupyter_codelab.modelarts import errors, flows, images, models
+from jupyter_codelab.modelarts.lease import Lease
 
 # Documented spellings our models map to another attribute name.
 ALIASES = {
@@ -79,7 +80,7 @@ def test_notebook_with_every_documented_field():
 @pytest.mark.parametrize("name", ["list_notebooks", "list_image"])
 def test_list_examples(name):
     body = example(name)["body"]
-    model = models.Notebook if name == "list_notebooks" else models.Image
+    model = models.Notebook if name == "list_notebooks" else images.Image
     page = flows._page(_Answer(body), model)
     assert len(page.items) == len(body["data"])
     assert not lost_keys(page, body)
@@ -88,14 +89,14 @@ def test_list_examples(name):
 @pytest.mark.parametrize("name", ["show_lease", "renew_lease"])
 def test_lease_examples(name):
     body = example(name)["body"]
-    lease = models.Lease.from_json(body)
+    lease = Lease.from_json(body)
     assert lease.expires_at_ms == body["create_at"] + body["duration"]
     assert not lost_keys(lease, body)
 
 
 def test_image_example():
     body = example("show_image")["body"]
-    assert not lost_keys(models.Image.from_json(body), body)
+    assert not lost_keys(images.Image.from_json(body), body)
 
 
 @pytest.mark.parametrize("name", ["error_modelarts", "error_apig", "error_iam_401", "error_iam_400"])

@@ -3,7 +3,7 @@ for HTTP/1.0, the handler's own path when the server compresses responses, and n
 collection in the middle of a publish."""
 
 import gc
-import sys
+import inspect
 
 import pytest
 
@@ -71,7 +71,7 @@ async def test_no_collection_runs_while_an_event_is_handed_to_the_streams(jp_fet
     inside = []
 
     def spy(phase, info):
-        frame = sys._getframe(1)
+        frame = inspect.currentframe()
         while phase == "start" and frame is not None:
             if frame.f_code is _Sink.deliver.__code__:
                 inside.append(info["generation"])

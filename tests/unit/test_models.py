@@ -3,7 +3,9 @@
 import json
 from pathlib import Path
 
-from jupyter_codelab.modelarts.models import EndpointsRes, Image, JobProgress, Lease, Notebook, NotebookStatus, StepStatus
+from jupyter_codelab.modelarts.images import Image
+from jupyter_codelab.modelarts.lease import Lease
+from jupyter_codelab.modelarts.models import EndpointsRes, JobProgress, Notebook, NotebookStatus, StepStatus
 from jupyter_codelab.modelarts.states import BUSY, FAILED, state_of
 
 EXAMPLE = json.loads((Path(__file__).parents[1] / "fixtures" / "open-response-example.json").read_text())

@@ -89,10 +89,12 @@ class CodeLabHandler(APIHandler):
     def codelab(self):
         return self.settings["codelab"]
 
-    def prepare(self):
+    # APIHandler.prepare, which this extends, already takes no _redirect_to_login (JupyterHandler's): jupyter_server
+    # silences the same mismatch there.
+    async def prepare(self) -> None:  # type: ignore[override]
         # This request's language: JupyterLab's chosen locale for a browser, the kernel's own for a kernel.
         use_language(server_language(self.request.headers.get("Accept-Language"), self.kernel_authenticated))
-        return super().prepare()
+        await super().prepare()
 
     @functools.cached_property
     def kernel_authenticated(self) -> bool:

@@ -18,19 +18,20 @@ class _Sink:
     per-stream copy, chunk framing or future of the handler's ``flush``; the handler's coroutine
     only sends keepalives. Writes to one stream keep their order whichever path they take."""
 
-    __slots__ = ("handler", "stream", "chunked", "ended", "writes")
+    __slots__ = ("handler", "gone", "stream", "chunked", "ended", "writes")
 
-    def __init__(self, handler: EventsHandler):
+    def __init__(self, handler: EventsHandler, gone: asyncio.Future[None]):
         self.handler = handler
+        self.gone = gone  # the client closed the connection
         # A transform (``compress_response``) re-encodes each write: then the handler's own path.
-        self.stream = None if handler._transforms else getattr(handler.request.connection, "stream", None)
+        self.stream = None if handler.application.transforms else getattr(handler.request.connection, "stream", None)
         # Tornado sends a response without Content-Length in chunks to HTTP/1.1, as is to HTTP/1.0.
         self.chunked = handler.request.version == "HTTP/1.1"
-        self.ended = asyncio.get_running_loop().create_future()  # a terminal event went out
+        self.ended: asyncio.Future[None] = asyncio.get_running_loop().create_future()  # a terminal event went out
         self.writes = 0
 
     def deliver(self, event) -> None:
-        if self.ended.done() or self.handler._gone.done():
+        if self.ended.done() or self.gone.done():
             return
         if self.stream is None:
             self.handler.write(event.wire)
@@ -82,7 +83,7 @@ class EventsHandler(CodeLabHandler):
         else:
             ended = any(event.terminal for event in replay)
         ended = ended or watcher.finished  # stopped meanwhile (the account changed): end; a reconnect finds the new mode
-        sink = _Sink(self)
+        sink = _Sink(self, self._gone)
         if not ended:
             watcher.attach(sink)  # in the same step as the replay above: no event is missed or sent twice
         keepalive = self.codelab.keepalive_seconds

@@ -11,18 +11,16 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections import Counter
-from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from tornado import httpserver, netutil, web
 
+from ..auth import User
 from .download import Download, fetch, points_at
 from .faults import ObsFaults
 from .handlers import obs_routes
+from .host import Cloud
 from .store import ObsStore
-
-if TYPE_CHECKING:
-    from ..service import Simulator
 
 MAX_BODY_BYTES = 1024**3
 access_log = logging.getLogger("tornado.access")
@@ -35,17 +33,17 @@ def _log_request(handler: web.RequestHandler) -> None:
 
 
 class ObsSimulator:
-    def __init__(self, sim: Simulator):
+    def __init__(self, sim: Cloud):
         self.sim = sim
         self.store = ObsStore()
         self.faults = ObsFaults()
-        self.calls: Counter = Counter()
+        self.calls: Counter[str] = Counter()
         self.downloads: list[Download] = []
         self.endpoint: str | None = None
         self._server: httpserver.HTTPServer | None = None
         self._tasks: set[asyncio.Task] = set()
 
-    def users(self):
+    def users(self) -> list[User]:
         return self.sim.auth.users
 
     # -- the simulated CodeLab's download -------------------------------------------------------

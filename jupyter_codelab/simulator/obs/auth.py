@@ -24,7 +24,7 @@ def authenticate(users, method: str, headers: dict[str, str], query: dict[str, s
         if scheme not in signature.PREFIXES or not access_key or not given:
             raise access_denied(resource, "The Authorization header is not 'OBS AccessKeyID:Signature'.")
         prefix = signature.PREFIXES[scheme]
-        date = headers.get(prefix + "date") or headers.get("date")
+        date = headers.get(prefix + "date") or headers.get("date") or ""
         try:
             skew = abs(now - parsedate_to_datetime(date).timestamp())
         except (TypeError, ValueError):

@@ -11,7 +11,7 @@ import itertools
 from dataclasses import dataclass, field
 
 ROUTES = ("create_bucket", "head_bucket", "put", "head", "get", "acl", "*")
-KINDS = {
+KINDS: dict[str, dict[str, object]] = {
     "latency": {"seconds": 1.0},
     "error": {"status": 503, "code": "ServiceUnavailable", "message": "Please reduce your request rate."},
     "reset": {},

@@ -6,22 +6,20 @@ import asyncio
 import json
 import secrets
 import xml.etree.ElementTree as ET
-from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
 from tornado import httputil, web
+from tornado.http1connection import HTTP1Connection
 
 from .auth import authenticate
 from .errors import ObsError, access_denied
-
-if TYPE_CHECKING:
-    from . import ObsSimulator
+from .host import ObsHost
 
 ACL_HEADERS = ("x-obs-acl", "x-amz-acl")
 
 
 class ObsHandler(web.RequestHandler):
-    def initialize(self, obs: ObsSimulator) -> None:
+    def initialize(self, obs: ObsHost) -> None:
         self.obs = obs
         self.set_default_headers()  # tornado set them once before initialize, without the cloud's clock
 
@@ -56,8 +54,10 @@ class ObsHandler(web.RequestHandler):
                 await asyncio.sleep(fault.params["seconds"])
             elif fault.kind == "error":
                 raise ObsError(fault.params["status"], fault.params["code"], fault.params["message"], self.request.path)
-            else:  # reset
-                self.request.connection.detach().close()
+            else:  # reset: close the TCP connection without an answer; nothing may be written on it after
+                connection = self.request.connection
+                assert isinstance(connection, HTTP1Connection), connection  # tornado's HTTPServer speaks HTTP/1.x only
+                connection.detach().close()
                 self._finished = True
                 return
         bucket, raw_key = self.target()
@@ -102,7 +102,8 @@ class BucketHandler(ObsHandler):
         owner = self.owner_id()
         if self.route() == "acl":
             self.obs.store.owned(self.bucket_name, owner).acl = acl_from(self.acl_header(), self.request.body, self.request.path)
-            return self.finish()
+            self.finish()
+            return
         location = bucket_location(self.request.body, self.request.path)
         self.obs.store.create_bucket(self.bucket_name, owner, self.acl_header(), location, self.obs.sim.config.region)
         self.set_header("Location", "/" + self.bucket_name)
@@ -137,7 +138,8 @@ class ObjectHandler(ObsHandler):
         bucket = self.obs.store.owned(self.bucket_name, self.owner_id())
         if self.route() == "acl":
             self.obs.store.get(bucket, self.key).acl = acl_from(self.acl_header(), self.request.body, self.request.path)
-            return self.finish()
+            self.finish()
+            return
         item = self.obs.store.put(bucket, self.key, self.request.body, self.request.headers.get("Content-Type", ""),
                                   self.acl_header(), self.request.headers.get("Content-MD5"))  # fmt: skip
         self.set_header("ETag", f'"{item.etag}"')
@@ -186,15 +188,17 @@ def acl_from(header: str, body: bytes | None, resource: str) -> str:
 class ControlHandler(web.RequestHandler):
     """``/_simulator/obs/{state,faults,downloads}``: tests only; not OBS."""
 
-    def initialize(self, obs: ObsSimulator) -> None:
+    def initialize(self, obs: ObsHost) -> None:
         self.obs = obs
         self.set_default_headers()  # tornado set them once before initialize, without the cloud's clock
 
     def get(self, what: str) -> None:
         if what == "faults":
-            return self.finish({"faults": self.obs.faults.to_json()})
+            self.finish({"faults": self.obs.faults.to_json()})
+            return
         if what == "downloads":
-            return self.finish({"downloads": [d.to_json() for d in self.obs.downloads]})
+            self.finish({"downloads": [d.to_json() for d in self.obs.downloads]})
+            return
         self.finish(self.obs.state())
 
     def post(self, what: str) -> None:
@@ -205,7 +209,8 @@ class ControlHandler(web.RequestHandler):
             fault = self.obs.faults.add(**body)
         except (ValueError, TypeError) as error:
             self.set_status(400)
-            return self.finish({"error_code": "SIMULATOR.0400", "error_msg": str(error)})
+            self.finish({"error_code": "SIMULATOR.0400", "error_msg": str(error)})
+            return
         self.set_status(201)
         self.finish(fault.to_json())
 
@@ -214,7 +219,7 @@ class ControlHandler(web.RequestHandler):
         self.finish({"faults": []})
 
 
-def obs_routes(obs: ObsSimulator) -> list:
+def obs_routes(obs: ObsHost) -> list:
     args = {"obs": obs}
     return [
         (r"/_simulator/obs/(state|faults|downloads)", ControlHandler, args),
