@@ -46,7 +46,6 @@ NO_CREDENTIALS = (
 def settings_from_env(env: Mapping[str, str] | None = None) -> ClientSettings:
     """This process's settings (``find_configuration``); what the configuration leaves out comes from IAM, once per
     process. NoCredentials when nothing is configured, CodeLabError with the sentence when it cannot be used."""
-    from jupyter_codelab.modelarts.iam_projects import ConnectBuilder, locate
     from jupyter_codelab.modelarts.transport_sync import SyncModelArtsClient
 
     try:
@@ -58,9 +57,8 @@ def settings_from_env(env: Mapping[str, str] | None = None) -> ClientSettings:
     if configured.complete:
         return configured.settings()
     client = SyncModelArtsClient(configured.provisional())
-    client.builder = ConnectBuilder(client.builder.settings)
     try:
-        return client._run(locate(client.builder, configured))
+        return client.locate(configured)
     except ModelArtsError as exc:
         raise CodeLabError.from_modelarts(exc) from None
     finally:
@@ -104,7 +102,8 @@ class DirectBackend(Backend):
         except ModelArtsError as exc:
             raise CodeLabError.from_modelarts(exc) from None
 
-    def _notebook_json(self, notebook) -> dict:
+    def notebook_json(self, notebook: Notebook) -> dict:
+        """The contract's Notebook for one read from ModelArts (what the server would answer)."""
         return notebook.to_client_json(simulated=self.simulated)
 
     def config(self) -> dict:
@@ -136,14 +135,14 @@ class DirectBackend(Backend):
                 encoded = encode_share_url(share_url)
             except ShareUrlError as exc:
                 raise CodeLabError(str(exc), 400) from None
-        return self._notebook_json(self._call(self.client.open, image_id=image_id or None, share_url=encoded))
+        return self.notebook_json(self._call(self.client.open, image_id=image_id or None, share_url=encoded))
 
     def current(self) -> dict | None:
         notebook = self._call(self.client.current_notebook)
-        return None if notebook is None else self._notebook_json(notebook)
+        return None if notebook is None else self.notebook_json(notebook)
 
     def notebook(self, notebook_id: str) -> dict:
-        return self._notebook_json(self._call(self.client.get_notebook, notebook_id))
+        return self.notebook_json(self._call(self.client.get_notebook, notebook_id))
 
     def lease(self, notebook_id: str) -> dict:
         return self._call(self.client.get_lease, notebook_id).to_client_json()
@@ -154,13 +153,13 @@ class DirectBackend(Backend):
         return lease
 
     def stop(self, notebook_id: str) -> dict:
-        notebook = self._notebook_json(self._call(self.client.stop, notebook_id))
+        notebook = self.notebook_json(self._call(self.client.stop, notebook_id))
         self._changed(notebook_id)
         return notebook
 
     def start(self, notebook_id: str, hours=None, no_auto_stop: bool = False) -> dict:
         duration = NO_AUTO_STOP_MS if no_auto_stop else int(hours) * HOUR_MS if hours else None
-        notebook = self._notebook_json(self._call(self.client.start, notebook_id, duration))
+        notebook = self.notebook_json(self._call(self.client.start, notebook_id, duration))
         self._changed(notebook_id)
         return notebook
 
@@ -207,11 +206,11 @@ class PollingEventStream(EventStream):
             except ModelArtsError as exc:
                 verdict = poller.failed(exc)
                 if verdict is Verdict.VANISHED:
-                    yield vanished_event(None if last is None else self.backend._notebook_json(gone(last)))
+                    yield vanished_event(None if last is None else self.backend.notebook_json(gone(last)))
                     return
                 if verdict is Verdict.GIVE_UP:
                     raise CodeLabError.from_modelarts(exc) from None
-                last_json = None if last is None else self.backend._notebook_json(last)
+                last_json = None if last is None else self.backend.notebook_json(last)
                 yield event_json(EVENT_UPSTREAM_ERROR, last_json, [], exc.sentence, error_code=exc.error_code)
                 self._sleep(poller.backoff)
                 continue
@@ -220,7 +219,7 @@ class PollingEventStream(EventStream):
             last = notebook
             if kind is not None:
                 message = "" if kind == EVENT_SNAPSHOT else event_message(kind, notebook)
-                yield event_json(kind, self.backend._notebook_json(notebook), changed, message)
+                yield event_json(kind, self.backend.notebook_json(notebook), changed, message)
                 if kind in TERMINAL_EVENTS:
                     return
             self._sleep(delay)

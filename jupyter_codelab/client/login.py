@@ -102,7 +102,7 @@ def logout(forget: bool, server=None) -> tuple[dict | None, str]:
 def _direct_login(given) -> dict:
     from jupyter_codelab.modelarts.connect_advice import explain
     from jupyter_codelab.modelarts.errors import ModelArtsError
-    from jupyter_codelab.modelarts.iam_projects import ConnectBuilder, connect, settings_for
+    from jupyter_codelab.modelarts.iam_projects import settings_for
     from jupyter_codelab.modelarts.transport_sync import SyncModelArtsClient
 
     if not given.is_aksk:
@@ -121,9 +121,8 @@ def _direct_login(given) -> dict:
     except ConfigError as exc:
         raise InputError(str(exc)) from None
     client = SyncModelArtsClient(pending.provisional())
-    client.builder = ConnectBuilder(client.builder.settings)
     try:
-        settings = client._run(connect(client.builder, pending))
+        settings = client.connect(pending)
     except ModelArtsError as exc:
         r = explain(exc, True, from_region)
         raise LoginRefused(r.message, r.status, r.error_code, r.error_msg, r.field) from None

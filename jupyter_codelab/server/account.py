@@ -26,7 +26,7 @@ from ..modelarts.connect_advice import Refusal, explain
 from ..modelarts.credential_input import CredentialInput
 from ..modelarts.credentials import DEFAULT_REGION, AkSkCredentials, ClientSettings, ConfigError, Configured, find_configuration
 from ..modelarts.errors import ModelArtsError
-from ..modelarts.iam_projects import ConnectBuilder, connect, locate, settings_for
+from ..modelarts.iam_projects import settings_for
 from ..modelarts.provenance import Provenance
 from ..modelarts.transport_async import AsyncModelArtsClient
 
@@ -116,9 +116,8 @@ class Account:
             if failed is not None and failed[0] is configured and time.monotonic() - failed[1] < ASK_IAM_AGAIN_AFTER_S:
                 raise failed[2]  # IAM said no a moment ago: every request does not ask again
             probe = self.new_client(configured.provisional())
-            probe.builder = ConnectBuilder(probe.builder.settings)
             try:
-                settings = await probe._run(locate(probe.builder, configured, fresh=True))  # once per start (or sign-out)
+                settings = await probe.locate(configured, fresh=True)  # once per start (or sign-out)
             except ModelArtsError as error:
                 self._not_located = (configured, time.monotonic(), error)
                 context.config_error = _not_located(configured, error)
@@ -157,9 +156,8 @@ class Account:
             current_region = None if context.simulated else context.settings.region or None
             pending, from_region = settings_for(given, self.options.configured, os.environ, current_region)
             probe = self.new_client(pending.provisional())
-            probe.builder = ConnectBuilder(probe.builder.settings)
             try:
-                settings = await probe._run(connect(probe.builder, pending))
+                settings = await probe.connect(pending)
             except ModelArtsError as error:
                 raise ConnectRefused(explain(error, given.is_aksk, from_region)) from None
             finally:
