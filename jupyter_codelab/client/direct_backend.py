@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 from jupyter_codelab.client.backend import Backend, EventStream
 from jupyter_codelab.client.errors import CodeLabError, NoCredentials
+from jupyter_codelab.i18n import _
 from jupyter_codelab.modelarts.credentials import ClientSettings, ConfigError, find_configuration
 from jupyter_codelab.modelarts.errors import ModelArtsError
 from jupyter_codelab.modelarts.events import (
@@ -72,8 +73,6 @@ def is_simulated_endpoint(endpoint: str) -> bool:
 
 
 class DirectBackend(Backend):
-    kind = "direct"
-
     def __init__(self, settings: ClientSettings, client=None):
         from jupyter_codelab.modelarts.transport_sync import SyncModelArtsClient
 
@@ -173,8 +172,25 @@ class DirectBackend(Backend):
 
         return report_for(self.settings, self.simulated).to_json()
 
+    def preview_send(self, path, strip_outputs=False, files=None) -> dict:
+        raise _server_only()
+
+    def start_send(self, path, strip_outputs=False, create_bucket=False, open_instance=True, image_id=None, files=None) -> dict:
+        raise _server_only()
+
+    def send_job(self, job_id: str) -> dict:
+        raise _server_only()
+
+    def open_repository(self, share_url, image_id=None, create_bucket=False) -> dict:
+        raise _server_only()
+
     def close(self) -> None:
         self.client.close()
+
+
+def _server_only() -> CodeLabError:
+    return CodeLabError(_("Sending a local notebook goes through the Jupyter server with jupyter-codelab (it holds the OBS credentials): run "
+                          "this in a kernel or terminal that server started, or pass --server-url."))  # fmt: skip
 
 
 class PollingEventStream(EventStream):

@@ -28,8 +28,6 @@ RECONNECT_DELAYS = (0.5, 1, 2, 4, 8)
 
 
 class ServerBackend(Backend):
-    kind = "server"
-
     def __init__(self, api_url: str, token: str):
         self.api_url = api_url if api_url.endswith("/") else api_url + "/"
         self.session = requests.Session()
@@ -102,6 +100,30 @@ class ServerBackend(Backend):
 
     def doctor(self) -> dict:
         return self._call("GET", "doctor")
+
+    def preview_send(self, path: str, strip_outputs: bool = False, files: list[str] | None = None) -> dict:
+        body: dict = {"path": path, "strip_outputs": strip_outputs}
+        if files:
+            body["files"] = files
+        return self._call("POST", "send/preview", body)
+
+    def start_send(self, path: str, strip_outputs: bool = False, create_bucket: bool = False, open_instance: bool = True,
+                   image_id: str | None = None, files: list[str] | None = None) -> dict:  # fmt: skip
+        body: dict = {"path": path, "strip_outputs": strip_outputs, "create_bucket": create_bucket, "open": open_instance}
+        if files:
+            body["files"] = files
+        if image_id:
+            body["image_id"] = image_id
+        return self._call("POST", "send", body)
+
+    def send_job(self, job_id: str) -> dict:
+        return self._call("GET", f"send/jobs/{_segment(job_id)}")
+
+    def open_repository(self, share_url: str, image_id: str | None = None, create_bucket: bool = False) -> dict:
+        body: dict = {"share_url": share_url, "with_repository": True, "create_bucket": create_bucket}
+        if image_id:
+            body["image_id"] = image_id
+        return self._call("POST", "notebooks/open", body)
 
     def login(self, body: dict) -> dict:
         """``POST credentials``: the server checks the keys and switches at once; returns its config."""
