@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from jupyter_codelab.api_env import ENV_CONTENTS_ROOT
 from jupyter_codelab.client.backend import Backend
@@ -36,10 +36,9 @@ def current_notebook_path(user_ns: dict | None = None) -> str | None:
     return value if isinstance(value, str) and value.lower().endswith(".ipynb") else None
 
 
-def contents_path(local: str, env: dict | None = None) -> str:
+def contents_path(local: str, env: Mapping[str, str] | None = None) -> str:
     """The path in the Jupyter contents tree of a local file (relative to the server's root)."""
-    env = os.environ if env is None else env
-    root = env.get(ENV_CONTENTS_ROOT)
+    root = (os.environ if env is None else env).get(ENV_CONTENTS_ROOT)
     absolute = os.path.realpath(os.path.abspath(os.path.expanduser(local)))
     if not root:
         if os.path.isabs(local) or local.startswith("~"):

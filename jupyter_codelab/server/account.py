@@ -49,12 +49,14 @@ def start_embedded_simulator(step_seconds: float, address: str = "127.0.0.1"):
     project_id = secrets.token_hex(16)
     simulator.add_user(access_key=access_key, secret_key=secret_key, project_id=project_id, user_name="you", domain="you")
     simulator.listen(port=0, address=address)
+    endpoint = simulator.endpoint
+    assert endpoint is not None  # listen() set it
     settings = ClientSettings(
-        endpoint=simulator.endpoint,
+        endpoint=endpoint,
         project_id=project_id,
         region=DEFAULT_REGION,
         credentials=AkSkCredentials(access_key, secret_key),
-        iam_endpoint=simulator.endpoint,
+        iam_endpoint=endpoint,
         source="simulator",
         provenance=Provenance("simulator", None, ("ak", "sk", "project_id"), "simulator", "simulator"),
     )
