@@ -43,7 +43,11 @@ class EventStream(ABC):
 class Backend(ABC):
     @abstractmethod
     def where(self) -> str:
-        """Where calls go, for messages: 'the Jupyter server at ...' or 'ModelArts in cn-north-4'."""
+        """Where calls go, in English whatever the language: the key the instance seen there is remembered under."""
+
+    @abstractmethod
+    def where_text(self) -> str:
+        """Where calls go, for sentences in this process's language: 'the Jupyter server at ...'."""
 
     @abstractmethod
     def config(self) -> dict:

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 from jupyter_codelab.client.backend import Backend, EventStream
 from jupyter_codelab.client.errors import CodeLabError, NoCredentials
-from jupyter_codelab.i18n import _
+from jupyter_codelab.i18n import N_, _
 from jupyter_codelab.modelarts.credentials import ClientSettings, ConfigError, find_configuration
 from jupyter_codelab.modelarts.errors import ModelArtsError
 from jupyter_codelab.modelarts.events import (
@@ -37,7 +37,7 @@ from jupyter_codelab.modelarts.states import TERMINAL_EVENTS
 DIRECT_POLL = PollPolicy(idle=10.0, keep_trying=False)
 _CLOUD_DOMAINS = (".myhuaweicloud.com", ".myhuaweicloud.cn", ".huaweicloud.com", ".t-systems.com")
 
-NO_CREDENTIALS = (
+NO_CREDENTIALS = N_(
     "No ModelArts credentials found: set HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK and HUAWEICLOUD_SDK_PROJECT_ID "
     "(or write ~/.huaweicloud/credentials), run this inside a Jupyter server that has the jupyter-codelab "
     "extension, or start a simulator with `jupyter codelab simulate` and set CODELAB_ENDPOINT to it."
@@ -54,7 +54,7 @@ def settings_from_env(env: Mapping[str, str] | None = None) -> ClientSettings:
     except ConfigError as exc:
         raise CodeLabError(str(exc)) from None
     if configured is None:
-        raise NoCredentials(NO_CREDENTIALS)
+        raise NoCredentials(_(NO_CREDENTIALS))
     if configured.complete:
         return configured.settings()
     client = SyncModelArtsClient(configured.provisional())
@@ -94,6 +94,11 @@ class DirectBackend(Backend):
     def where(self) -> str:
         label = "the ModelArts simulator" if self.simulated else f"ModelArts in {self.settings.region}"
         return f"{label} at {self.settings.endpoint}"
+
+    def where_text(self) -> str:
+        if self.simulated:
+            return _("the ModelArts simulator at {endpoint}").format(endpoint=self.settings.endpoint)
+        return _("ModelArts in {region} at {endpoint}").format(region=self.settings.region, endpoint=self.settings.endpoint)
 
     def _call(self, operation, *args, **kwargs):
         try:

@@ -41,15 +41,15 @@ def ask_credentials(iam: bool, security_token: bool, ask=None, ask_secret=None) 
 
     ask, ask_secret = _answered(ask or builtins.input), _answered(ask_secret or getpass.getpass)
     if iam:
-        user = ask("IAM user name: ").strip()
-        body = {"iam_user": user, "iam_password": ask_secret("IAM password: ")}
-        domain = ask(f"Account (domain) name [{user}]: ").strip()
+        user = ask(_("IAM user name: ")).strip()
+        body = {"iam_user": user, "iam_password": ask_secret(_("IAM password: "))}
+        domain = ask(_("Account (domain) name [{user}]: ").format(user=user)).strip()
         if domain:
             body["iam_domain"] = domain
         return body
-    body = {"access_key": ask("Access key id (AK): ").strip(), "secret_key": ask_secret("Secret access key (SK): ")}
+    body = {"access_key": ask(_("Access key id (AK): ")).strip(), "secret_key": ask_secret(_("Secret access key (SK): "))}
     if security_token:
-        body["security_token"] = ask_secret("Security token: ")
+        body["security_token"] = ask_secret(_("Security token: "))
     return body
 
 

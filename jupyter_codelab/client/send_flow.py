@@ -144,7 +144,7 @@ def send(backend: Backend, path: str, strip_outputs=False, create_bucket=False, 
         progress(job)
     if job["state"] == "failed":
         error = job["error"] or {}
-        raise CodeLabError(error.get("message") or "Sending failed.", None, error.get("error_code"), error.get("error_msg"))
+        raise CodeLabError(error.get("message") or _("Sending failed."), None, error.get("error_code"), error.get("error_msg"))
     return job
 
 

@@ -98,7 +98,9 @@ class Account:
         try:
             return find_configuration(self.options.configured), None
         except ConfigError as error:
-            return None, f"{str(error).rstrip('.')}. Until then CodeLab is simulated (or connect an account)."
+            return None, _("{problem}. Until then CodeLab is simulated (or connect an account).").format(
+                problem=str(error).rstrip(".")
+            )
 
     def first_settings(self, configured: Configured | None) -> tuple[ClientSettings, bool]:
         """(the settings to start with, simulated); IAM is asked later (``ready``) for what is missing."""
