@@ -8,7 +8,7 @@ import sys
 from jupyter_codelab._version import __version__
 from jupyter_codelab.cli import commands
 from jupyter_codelab.cli.output import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_USAGE, Output
-from jupyter_codelab.client.commands.spec import CLI
+from jupyter_codelab.client.commands.spec import CLI, OPTIONS, POSITIONALS, HelpFormatter, add_help_option
 from jupyter_codelab.client.commands.table import for_face
 from jupyter_codelab.client.errors import CodeLabError
 from jupyter_codelab.client.inputs import InputError
@@ -24,12 +24,23 @@ def build_parser() -> argparse.ArgumentParser:
             "a simulator at CODELAB_ENDPOINT."
         ),
         epilog=_("Exit codes: 0 done, 1 failed (reason on stderr), 2 usage error, 3 timeout, 130 interrupted."),
+        formatter_class=HelpFormatter,
+        add_help=False,  # its -h is added with its help translated
     )
-    parser.add_argument("--version", action="version", version=f"jupyter-codelab {__version__}")
-    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    # Titled groups of our own: argparse's own titles are English.
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True, title=_(POSITIONALS))
+    options = parser.add_argument_group(_(OPTIONS))
+    add_help_option(options)
+    options.add_argument(
+        "--version", action="version", version=f"jupyter-codelab {__version__}", help=_("show program's version number and exit")
+    )
     for name, command in for_face(CLI).items():
         subparser = subparsers.add_parser(
-            name, help=command.summary(CLI).replace("%", "%%"), description=command.description(CLI)
+            name,
+            help=command.summary(CLI).replace("%", "%%"),
+            description=command.description(CLI),
+            formatter_class=HelpFormatter,
+            add_help=False,
         )
         command.add_options(subparser, CLI)
         subparser.set_defaults(subcommand=command)

@@ -41,11 +41,13 @@ class EventStream(ABC):
 
 
 class Backend(ABC):
-    kind: str = ""
-
     @abstractmethod
     def where(self) -> str:
-        """Where calls go, for messages: 'the Jupyter server at ...' or 'ModelArts in cn-north-4'."""
+        """Where calls go, in English whatever the language: the key the instance seen there is remembered under."""
+
+    @abstractmethod
+    def where_text(self) -> str:
+        """Where calls go, for sentences in this process's language: 'the Jupyter server at ...'."""
 
     @abstractmethod
     def config(self) -> dict:
@@ -88,6 +90,24 @@ class Backend(ABC):
     @abstractmethod
     def doctor(self) -> dict:
         """The connection checks (``Report`` JSON, contracts.md ``GET doctor``), run where the credentials are."""
+
+    # Sending a local notebook (or a repository's files) goes through OBS, whose credentials only the server holds.
+    @abstractmethod
+    def preview_send(self, path: str, strip_outputs: bool = False, files: list[str] | None = None) -> dict:
+        """What sending the notebook at contents path ``path`` would do (``SendPreview``); nothing is sent."""
+
+    @abstractmethod
+    def start_send(self, path: str, strip_outputs: bool = False, create_bucket: bool = False, open_instance: bool = True,
+                   image_id: str | None = None, files: list[str] | None = None) -> dict:  # fmt: skip
+        """Start sending the notebook at contents path ``path`` (with ``files``); returns the ``SendJob``."""
+
+    @abstractmethod
+    def send_job(self, job_id: str) -> dict:
+        """The ``SendJob`` as it is now."""
+
+    @abstractmethod
+    def open_repository(self, share_url: str, image_id: str | None = None, create_bucket: bool = False) -> dict:
+        """Open the notebook at ``share_url`` with its repository's files (a copy sent through OBS); returns the Notebook."""
 
     def close(self) -> None:  # noqa: B027 - an optional hook: nothing to release by default
         """Release connections."""

@@ -165,8 +165,10 @@ def open_note(before: dict | None, after: dict, share_url: str | None = None) ->
 
 
 def is_switch(before: dict | None, after: dict) -> bool:
-    old, new = (before or {}).get("image") or {}, (after or {}).get("image") or {}
-    return bool(before) and before.get("id") == after.get("id") and bool(old.get("id")) and old.get("id") != new.get("id")
+    if not before:
+        return False
+    old, new = before.get("image") or {}, after.get("image") or {}
+    return before.get("id") == after.get("id") and bool(old.get("id")) and old.get("id") != new.get("id")
 
 
 def _image_name(image: dict) -> str:
@@ -263,7 +265,7 @@ def lines_html(lines: list[str], url: str | None = None) -> str:
     items = []
     for line in body:
         text = html.escape(line.strip())
-        if line == open_line:
+        if url and line == open_line:
             safe = html.escape(url, quote=True)
             text = html.escape(_("Open: {url}")).format(url=f'<a href="{safe}" target="_blank" rel="noopener">{safe}</a>')
         items.append(f"<li>{text}</li>")
@@ -277,5 +279,5 @@ def lines_html(lines: list[str], url: str | None = None) -> str:
 
 
 def summary_html(notebook: dict | None, remaining: float | None = None, error: str | None = None, face: str | None = None) -> str:
-    running = bool(notebook) and notebook.get("status") == "RUNNING"
-    return lines_html(summary_lines(notebook, remaining, error, face), notebook.get("url") if running else None)
+    url = notebook.get("url") if notebook and notebook.get("status") == "RUNNING" else None
+    return lines_html(summary_lines(notebook, remaining, error, face), url)

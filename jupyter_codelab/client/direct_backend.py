@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 from jupyter_codelab.client.backend import Backend, EventStream
 from jupyter_codelab.client.errors import CodeLabError, NoCredentials
+from jupyter_codelab.i18n import N_, _
 from jupyter_codelab.modelarts.credentials import ClientSettings, ConfigError, find_configuration
 from jupyter_codelab.modelarts.errors import ModelArtsError
 from jupyter_codelab.modelarts.events import (
@@ -36,7 +37,7 @@ from jupyter_codelab.modelarts.states import TERMINAL_EVENTS
 DIRECT_POLL = PollPolicy(idle=10.0, keep_trying=False)
 _CLOUD_DOMAINS = (".myhuaweicloud.com", ".myhuaweicloud.cn", ".huaweicloud.com", ".t-systems.com")
 
-NO_CREDENTIALS = (
+NO_CREDENTIALS = N_(
     "No ModelArts credentials found: set HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK and HUAWEICLOUD_SDK_PROJECT_ID "
     "(or write ~/.huaweicloud/credentials), run this inside a Jupyter server that has the jupyter-codelab "
     "extension, or start a simulator with `jupyter codelab simulate` and set CODELAB_ENDPOINT to it."
@@ -46,7 +47,6 @@ NO_CREDENTIALS = (
 def settings_from_env(env: Mapping[str, str] | None = None) -> ClientSettings:
     """This process's settings (``find_configuration``); what the configuration leaves out comes from IAM, once per
     process. NoCredentials when nothing is configured, CodeLabError with the sentence when it cannot be used."""
-    from jupyter_codelab.modelarts.iam_projects import ConnectBuilder, locate
     from jupyter_codelab.modelarts.transport_sync import SyncModelArtsClient
 
     try:
@@ -54,13 +54,12 @@ def settings_from_env(env: Mapping[str, str] | None = None) -> ClientSettings:
     except ConfigError as exc:
         raise CodeLabError(str(exc)) from None
     if configured is None:
-        raise NoCredentials(NO_CREDENTIALS)
+        raise NoCredentials(_(NO_CREDENTIALS))
     if configured.complete:
         return configured.settings()
     client = SyncModelArtsClient(configured.provisional())
-    client.builder = ConnectBuilder(client.builder.settings)
     try:
-        return client._run(locate(client.builder, configured))
+        return client.locate(configured)
     except ModelArtsError as exc:
         raise CodeLabError.from_modelarts(exc) from None
     finally:
@@ -74,8 +73,6 @@ def is_simulated_endpoint(endpoint: str) -> bool:
 
 
 class DirectBackend(Backend):
-    kind = "direct"
-
     def __init__(self, settings: ClientSettings, client=None):
         from jupyter_codelab.modelarts.transport_sync import SyncModelArtsClient
 
@@ -98,13 +95,19 @@ class DirectBackend(Backend):
         label = "the ModelArts simulator" if self.simulated else f"ModelArts in {self.settings.region}"
         return f"{label} at {self.settings.endpoint}"
 
+    def where_text(self) -> str:
+        if self.simulated:
+            return _("the ModelArts simulator at {endpoint}").format(endpoint=self.settings.endpoint)
+        return _("ModelArts in {region} at {endpoint}").format(region=self.settings.region, endpoint=self.settings.endpoint)
+
     def _call(self, operation, *args, **kwargs):
         try:
             return operation(*args, **kwargs)
         except ModelArtsError as exc:
             raise CodeLabError.from_modelarts(exc) from None
 
-    def _notebook_json(self, notebook) -> dict:
+    def notebook_json(self, notebook: Notebook) -> dict:
+        """The contract's Notebook for one read from ModelArts (what the server would answer)."""
         return notebook.to_client_json(simulated=self.simulated)
 
     def config(self) -> dict:
@@ -136,14 +139,14 @@ class DirectBackend(Backend):
                 encoded = encode_share_url(share_url)
             except ShareUrlError as exc:
                 raise CodeLabError(str(exc), 400) from None
-        return self._notebook_json(self._call(self.client.open, image_id=image_id or None, share_url=encoded))
+        return self.notebook_json(self._call(self.client.open, image_id=image_id or None, share_url=encoded))
 
     def current(self) -> dict | None:
         notebook = self._call(self.client.current_notebook)
-        return None if notebook is None else self._notebook_json(notebook)
+        return None if notebook is None else self.notebook_json(notebook)
 
     def notebook(self, notebook_id: str) -> dict:
-        return self._notebook_json(self._call(self.client.get_notebook, notebook_id))
+        return self.notebook_json(self._call(self.client.get_notebook, notebook_id))
 
     def lease(self, notebook_id: str) -> dict:
         return self._call(self.client.get_lease, notebook_id).to_client_json()
@@ -154,13 +157,13 @@ class DirectBackend(Backend):
         return lease
 
     def stop(self, notebook_id: str) -> dict:
-        notebook = self._notebook_json(self._call(self.client.stop, notebook_id))
+        notebook = self.notebook_json(self._call(self.client.stop, notebook_id))
         self._changed(notebook_id)
         return notebook
 
     def start(self, notebook_id: str, hours=None, no_auto_stop: bool = False) -> dict:
         duration = NO_AUTO_STOP_MS if no_auto_stop else int(hours) * HOUR_MS if hours else None
-        notebook = self._notebook_json(self._call(self.client.start, notebook_id, duration))
+        notebook = self.notebook_json(self._call(self.client.start, notebook_id, duration))
         self._changed(notebook_id)
         return notebook
 
@@ -174,8 +177,25 @@ class DirectBackend(Backend):
 
         return report_for(self.settings, self.simulated).to_json()
 
+    def preview_send(self, path, strip_outputs=False, files=None) -> dict:
+        raise _server_only()
+
+    def start_send(self, path, strip_outputs=False, create_bucket=False, open_instance=True, image_id=None, files=None) -> dict:
+        raise _server_only()
+
+    def send_job(self, job_id: str) -> dict:
+        raise _server_only()
+
+    def open_repository(self, share_url, image_id=None, create_bucket=False) -> dict:
+        raise _server_only()
+
     def close(self) -> None:
         self.client.close()
+
+
+def _server_only() -> CodeLabError:
+    return CodeLabError(_("Sending a local notebook goes through the Jupyter server with jupyter-codelab (it holds the OBS credentials): run "
+                          "this in a kernel or terminal that server started, or pass --server-url."))  # fmt: skip
 
 
 class PollingEventStream(EventStream):
@@ -207,11 +227,11 @@ class PollingEventStream(EventStream):
             except ModelArtsError as exc:
                 verdict = poller.failed(exc)
                 if verdict is Verdict.VANISHED:
-                    yield vanished_event(None if last is None else self.backend._notebook_json(gone(last)))
+                    yield vanished_event(None if last is None else self.backend.notebook_json(gone(last)))
                     return
                 if verdict is Verdict.GIVE_UP:
                     raise CodeLabError.from_modelarts(exc) from None
-                last_json = None if last is None else self.backend._notebook_json(last)
+                last_json = None if last is None else self.backend.notebook_json(last)
                 yield event_json(EVENT_UPSTREAM_ERROR, last_json, [], exc.sentence, error_code=exc.error_code)
                 self._sleep(poller.backoff)
                 continue
@@ -220,7 +240,7 @@ class PollingEventStream(EventStream):
             last = notebook
             if kind is not None:
                 message = "" if kind == EVENT_SNAPSHOT else event_message(kind, notebook)
-                yield event_json(kind, self.backend._notebook_json(notebook), changed, message)
+                yield event_json(kind, self.backend.notebook_json(notebook), changed, message)
                 if kind in TERMINAL_EVENTS:
                     return
             self._sleep(delay)

@@ -41,4 +41,4 @@ def diagnose(backend: Backend | None) -> tuple[dict, str]:
             _("Start the Jupyter server again; meanwhile the checks ran from here."),
         )
         return direct_report().with_checks(gone).to_json(), _("this process")
-    return data, backend.where() if data.get("checked_by") == "server" else _("this process")
+    return data, backend.where_text() if data.get("checked_by") == "server" else _("this process")

@@ -11,7 +11,7 @@ COLUMNS = ("name:tag", "processor", "arch", "id")
 
 
 def image_rows(catalogue: dict) -> list[tuple[str, ...]]:
-    rows = []
+    rows: list[tuple[str, ...]] = []
     for image in catalogue.get("images") or []:
         label = image_label(image) + (" " + _("(default)") if image.get("id") == catalogue.get("default_image_id") else "")
         rows.append((label, image.get("processor") or "", image.get("arch") or "", image.get("id") or ""))

@@ -41,15 +41,15 @@ def ask_credentials(iam: bool, security_token: bool, ask=None, ask_secret=None) 
 
     ask, ask_secret = _answered(ask or builtins.input), _answered(ask_secret or getpass.getpass)
     if iam:
-        user = ask("IAM user name: ").strip()
-        body = {"iam_user": user, "iam_password": ask_secret("IAM password: ")}
-        domain = ask(f"Account (domain) name [{user}]: ").strip()
+        user = ask(_("IAM user name: ")).strip()
+        body = {"iam_user": user, "iam_password": ask_secret(_("IAM password: "))}
+        domain = ask(_("Account (domain) name [{user}]: ").format(user=user)).strip()
         if domain:
             body["iam_domain"] = domain
         return body
-    body = {"access_key": ask("Access key id (AK): ").strip(), "secret_key": ask_secret("Secret access key (SK): ")}
+    body = {"access_key": ask(_("Access key id (AK): ")).strip(), "secret_key": ask_secret(_("Secret access key (SK): "))}
     if security_token:
-        body["security_token"] = ask_secret("Security token: ")
+        body["security_token"] = ask_secret(_("Security token: "))
     return body
 
 
@@ -102,7 +102,7 @@ def logout(forget: bool, server=None) -> tuple[dict | None, str]:
 def _direct_login(given) -> dict:
     from jupyter_codelab.modelarts.connect_advice import explain
     from jupyter_codelab.modelarts.errors import ModelArtsError
-    from jupyter_codelab.modelarts.iam_projects import ConnectBuilder, connect, settings_for
+    from jupyter_codelab.modelarts.iam_projects import settings_for
     from jupyter_codelab.modelarts.transport_sync import SyncModelArtsClient
 
     if not given.is_aksk:
@@ -121,9 +121,8 @@ def _direct_login(given) -> dict:
     except ConfigError as exc:
         raise InputError(str(exc)) from None
     client = SyncModelArtsClient(pending.provisional())
-    client.builder = ConnectBuilder(client.builder.settings)
     try:
-        settings = client._run(connect(client.builder, pending))
+        settings = client.connect(pending)
     except ModelArtsError as exc:
         r = explain(exc, True, from_region)
         raise LoginRefused(r.message, r.status, r.error_code, r.error_msg, r.field) from None

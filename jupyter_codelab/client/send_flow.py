@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from jupyter_codelab.api_env import ENV_CONTENTS_ROOT
+from jupyter_codelab.client.backend import Backend
 from jupyter_codelab.client.errors import CodeLabError
 from jupyter_codelab.client.inputs import InputError
 from jupyter_codelab.i18n import _
@@ -35,10 +36,9 @@ def current_notebook_path(user_ns: dict | None = None) -> str | None:
     return value if isinstance(value, str) and value.lower().endswith(".ipynb") else None
 
 
-def contents_path(local: str, env: dict | None = None) -> str:
+def contents_path(local: str, env: Mapping[str, str] | None = None) -> str:
     """The path in the Jupyter contents tree of a local file (relative to the server's root)."""
-    env = os.environ if env is None else env
-    root = env.get(ENV_CONTENTS_ROOT)
+    root = (os.environ if env is None else env).get(ENV_CONTENTS_ROOT)
     absolute = os.path.realpath(os.path.abspath(os.path.expanduser(local)))
     if not root:
         if os.path.isabs(local) or local.startswith("~"):
@@ -55,13 +55,6 @@ def contents_path(local: str, env: dict | None = None) -> str:
     return relative.replace(os.sep, "/")
 
 
-def _server(backend):
-    if getattr(backend, "kind", "") != "server":
-        raise CodeLabError(_("Sending a local notebook goes through the Jupyter server with jupyter-codelab (it holds the OBS credentials): run this "
-                             "in a kernel or terminal that server started, or pass --server-url."))  # fmt: skip
-    return backend
-
-
 def _input_errors(call):
     """The server's 400/409/413 answers name a field: they are the user's to fix."""
     try:
@@ -72,14 +65,13 @@ def _input_errors(call):
         raise
 
 
-def preview(backend, path: str, strip_outputs: bool = False, files: list[str] | None = None) -> dict:
-    body: dict = {"path": path, "strip_outputs": strip_outputs}
-    if files:
-        body["files"] = files
-    return _input_errors(lambda: _server(backend)._call("POST", "send/preview", body))
+def preview(backend: Backend, path: str, strip_outputs: bool = False, files: list[str] | None = None) -> dict:
+    return _input_errors(lambda: backend.preview_send(path, strip_outputs, files))
 
 
-def chosen_preview(backend, path: str, strip_outputs=False, with_files=None, with_detected=False) -> tuple[dict, list[str]]:
+def chosen_preview(
+    backend: Backend, path: str, strip_outputs=False, with_files=None, with_detected=False
+) -> tuple[dict, list[str]]:
     """The preview of what goes: the ``--with`` paths (local, from here) and, with ``--with-detected``, every
     file the notebook reads; and those files as contents paths."""
     files = [contents_path(local) for local in with_files or ()]
@@ -114,12 +106,9 @@ def check_with_options(local: str | None, share_url: str | None, args) -> None:
         raise InputError(_("--with-repo goes with --share-url: a link to a notebook in a GitHub, GitLab or Gitee repository."))
 
 
-def open_repository(backend, share_url: str, image_id: str | None = None, create_bucket: bool = False) -> dict:
+def open_repository(backend: Backend, share_url: str, image_id: str | None = None, create_bucket: bool = False) -> dict:
     """Open a repository's notebook with its repository's files (the server fetches it and sends a copy through OBS)."""
-    body: dict = {"share_url": share_url, "with_repository": True, "create_bucket": create_bucket}
-    if image_id:
-        body["image_id"] = image_id
-    return _input_errors(lambda: _server(backend)._call("POST", "notebooks/open", body))
+    return _input_errors(lambda: backend.open_repository(share_url, image_id, create_bucket))
 
 
 def check_preview(p: dict, create_bucket: bool) -> None:
@@ -137,16 +126,10 @@ def preview_text(p: dict) -> str:
     return _("Sending {name}: {rows}.").format(name=p["name"], rows=rows)
 
 
-def send(backend, path: str, strip_outputs=False, create_bucket=False, image_id=None, open_instance=True,
+def send(backend: Backend, path: str, strip_outputs=False, create_bucket=False, image_id=None, open_instance=True,
          progress: Callable[[dict], None] | None = None, timeout: float = 3600.0, files: list[str] | None = None) -> dict:  # fmt: skip
     """Start the send and follow it to the end; returns the finished job (``notebook`` when opened)."""
-    body = {"path": path, "strip_outputs": strip_outputs, "create_bucket": create_bucket, "open": open_instance}
-    if files:
-        body["files"] = files
-    if image_id:
-        body["image_id"] = image_id
-    server = _server(backend)
-    job = _input_errors(lambda: server._call("POST", "send", body))
+    job = _input_errors(lambda: backend.start_send(path, strip_outputs, create_bucket, open_instance, image_id, files))
     deadline = time.monotonic() + timeout
     while job["state"] not in ("done", "failed"):
         if progress:
@@ -156,12 +139,12 @@ def send(backend, path: str, strip_outputs=False, create_bucket=False, image_id=
                 _("Sending {name} took over {timeout:g} s; it goes on in the server.").format(name=job["name"], timeout=timeout)
             )
         time.sleep(POLL_SECONDS)
-        job = server._call("GET", f"send/jobs/{job['id']}")
+        job = backend.send_job(job["id"])
     if progress:
         progress(job)
     if job["state"] == "failed":
         error = job["error"] or {}
-        raise CodeLabError(error.get("message") or "Sending failed.", None, error.get("error_code"), error.get("error_msg"))
+        raise CodeLabError(error.get("message") or _("Sending failed."), None, error.get("error_code"), error.get("error_msg"))
     return job
 
 

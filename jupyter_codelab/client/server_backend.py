@@ -28,8 +28,6 @@ RECONNECT_DELAYS = (0.5, 1, 2, 4, 8)
 
 
 class ServerBackend(Backend):
-    kind = "server"
-
     def __init__(self, api_url: str, token: str):
         self.api_url = api_url if api_url.endswith("/") else api_url + "/"
         self.session = requests.Session()
@@ -48,7 +46,13 @@ class ServerBackend(Backend):
         return cls(base + "codelab/api/", token)
 
     def where(self) -> str:
-        return f"the Jupyter server at {self.api_url.rsplit('codelab/api/', 1)[0]}"
+        return f"the Jupyter server at {self._server_url()}"
+
+    def where_text(self) -> str:
+        return _("the Jupyter server at {url}").format(url=self._server_url())
+
+    def _server_url(self) -> str:
+        return self.api_url.rsplit("codelab/api/", 1)[0]
 
     def _call(self, method: str, path: str, body: dict | None = None, allow_404: bool = False):
         try:
@@ -56,13 +60,13 @@ class ServerBackend(Backend):
         except requests.RequestException as exc:
             raise ConnectionLost(
                 _("Cannot reach {server} ({reason}): check that it is still running.").format(
-                    server=self.where(), reason=type(exc).__name__
+                    server=self.where_text(), reason=type(exc).__name__
                 )
             ) from None
         if allow_404 and response.status_code == 404 and _json(response) is not None:
             return None
         if response.status_code >= 400:
-            raise CodeLabError.from_server_answer(response.status_code, _json(response), self.where())
+            raise CodeLabError.from_server_answer(response.status_code, _json(response), self.where_text())
         data = _json(response)
         if data is None:
             raise self._not_json(response)
@@ -103,6 +107,30 @@ class ServerBackend(Backend):
     def doctor(self) -> dict:
         return self._call("GET", "doctor")
 
+    def preview_send(self, path: str, strip_outputs: bool = False, files: list[str] | None = None) -> dict:
+        body: dict = {"path": path, "strip_outputs": strip_outputs}
+        if files:
+            body["files"] = files
+        return self._call("POST", "send/preview", body)
+
+    def start_send(self, path: str, strip_outputs: bool = False, create_bucket: bool = False, open_instance: bool = True,
+                   image_id: str | None = None, files: list[str] | None = None) -> dict:  # fmt: skip
+        body: dict = {"path": path, "strip_outputs": strip_outputs, "create_bucket": create_bucket, "open": open_instance}
+        if files:
+            body["files"] = files
+        if image_id:
+            body["image_id"] = image_id
+        return self._call("POST", "send", body)
+
+    def send_job(self, job_id: str) -> dict:
+        return self._call("GET", f"send/jobs/{_segment(job_id)}")
+
+    def open_repository(self, share_url: str, image_id: str | None = None, create_bucket: bool = False) -> dict:
+        body: dict = {"share_url": share_url, "with_repository": True, "create_bucket": create_bucket}
+        if image_id:
+            body["image_id"] = image_id
+        return self._call("POST", "notebooks/open", body)
+
     def login(self, body: dict) -> dict:
         """``POST credentials``: the server checks the keys and switches at once; returns its config."""
         return self._credentials("POST", "credentials", body)
@@ -116,12 +144,12 @@ class ServerBackend(Backend):
         except requests.RequestException as exc:
             raise ConnectionLost(
                 _("Cannot reach {server} ({reason}): check that it is still running.").format(
-                    server=self.where(), reason=type(exc).__name__
+                    server=self.where_text(), reason=type(exc).__name__
                 )
             ) from None
         data = _json(response)
         if response.status_code >= 400:
-            error = CodeLabError.from_server_answer(response.status_code, data, self.where())
+            error = CodeLabError.from_server_answer(response.status_code, data, self.where_text())
             field = data.get("field") if isinstance(data, dict) else None
             raise LoginRefused(error.message, error.status, error.error_code, error.error_msg, field)
         if data is None:
@@ -131,7 +159,7 @@ class ServerBackend(Backend):
     def _not_json(self, response) -> CodeLabError:
         return CodeLabError(
             _("{server} sent an answer that is not JSON (HTTP {status_code}).").format(
-                server=self.where(), status_code=response.status_code
+                server=self.where_text(), status_code=response.status_code
             )
         )
 
@@ -176,7 +204,10 @@ class ServerEventStream(EventStream):
     def _pause(self, failures: int, exc: Exception) -> Iterator[dict]:
         delay = RECONNECT_DELAYS[min(failures, len(RECONNECT_DELAYS) - 1)]
         yield event_json(
-            EVENT_RECONNECTING, None, [], f"Lost the event stream ({type(exc).__name__}); reconnecting in {delay:g} s."
+            EVENT_RECONNECTING,
+            None,
+            [],
+            _("Lost the event stream ({reason}); reconnecting in {delay:g} s.").format(reason=type(exc).__name__, delay=delay),
         )
         self.closed.wait(delay)
 
@@ -192,12 +223,12 @@ class ServerEventStream(EventStream):
             if response.status_code >= 500:
                 raise ConnectionLost(
                     _("{server} answered HTTP {status_code} to the event stream.").format(
-                        server=self.backend.where(), status_code=response.status_code
+                        server=self.backend.where_text(), status_code=response.status_code
                     ),
                     response.status_code,
                 )
             if response.status_code >= 400:
-                raise CodeLabError.from_server_answer(response.status_code, _json(response), self.backend.where())
+                raise CodeLabError.from_server_answer(response.status_code, _json(response), self.backend.where_text())
             for message in parse_sse(response.iter_content(chunk_size=None)):
                 if message.id:
                     self.last_event_id = message.id

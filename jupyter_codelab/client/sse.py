@@ -25,7 +25,8 @@ class SseMessage:
 def parse_sse(chunks: Iterable[bytes]) -> Iterator[SseMessage]:
     decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
     buffer = ""
-    event, data, last_id = "", [], None
+    event, last_id = "", None
+    data: list[str] = []
     for chunk in chunks:
         buffer += decoder.decode(chunk)
         while True:

@@ -6,8 +6,9 @@ result, the async client returns an awaitable of it.
 
 from __future__ import annotations
 
-from . import flows
+from . import flows, iam_projects
 from .calls import IMAGE_PAGE_SIZE, RequestBuilder
+from .credentials import Configured
 
 
 class ClientOperations:
@@ -22,6 +23,22 @@ class ClientOperations:
     @property
     def settings(self):
         return self.builder.settings
+
+    def locate(self, configured: Configured, fresh: bool = False):
+        """The complete settings of ``configured`` (this client made with ``configured.provisional()``): IAM names the
+        region or project id it leaves out, once per process unless ``fresh``; the client signs with them after."""
+        return self._run(iam_projects.locate(self._connecting(), configured, fresh))
+
+    def connect(self, configured: Configured):
+        """Prove new credentials (this client made with ``configured.provisional()``): what they leave out is asked of
+        IAM afresh, then one image listed; returns the final settings, or raises the ModelArtsError with its ``phase``."""
+        return self._run(iam_projects.connect(self._connecting(), configured))
+
+    def _connecting(self) -> iam_projects.ConnectBuilder:
+        # Settings that may still lack a region or project id, and IAM's project list to sign.
+        if not isinstance(self.builder, iam_projects.ConnectBuilder):
+            self.builder = iam_projects.ConnectBuilder(self.builder.settings)
+        return self.builder
 
     def open(self, image_id: str | None = None, share_url: str | None = None):
         """Open (or return) the CodeLab instance; ``share_url`` is already Base64."""

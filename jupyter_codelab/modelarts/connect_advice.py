@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..i18n import _
+from ..i18n import N_, _
 from .errors import ModelArtsError, ThrottledError, UpstreamUnavailable
 from .iam_projects import ProjectNotFound
 
-KEYS_PAGE = "My Credentials > Access Keys in the Huawei Cloud console"
+KEYS_PAGE = N_("My Credentials > Access Keys in the Huawei Cloud console")
 
 
 @dataclass(frozen=True)
@@ -44,30 +44,36 @@ def explain(error: ModelArtsError, aksk: bool, endpoint_from_region: bool = True
         sentence = error.sentence
     elif error.status == 401 and not aksk:
         field = "iam_password"
-        sentence = (
+        sentence = _(
             "IAM did not accept this user name and password: check iam_user, iam_password and iam_domain (the account name)."
         )
     elif error.status == 401:
         if "security" in lowered or "x-security-token" in lowered:
             field = "security_token"
-            sentence = "These temporary keys need their security token (or it has expired): paste the current security_token."
+            sentence = _("These temporary keys need their security token (or it has expired): paste the current security_token.")
         elif "access key" in lowered and ("not exist" in lowered or "does not" in lowered):
             field = "access_key"
-            sentence = f"Huawei Cloud does not know this access key: check the access key id (AK) under {KEYS_PAGE}."
+            sentence = _("Huawei Cloud does not know this access key: check the access key id (AK) under {page}.").format(
+                page=_(KEYS_PAGE)
+            )
         else:
             field = "secret_key"
-            sentence = f"Huawei Cloud did not accept these keys: check the secret key (SK) that belongs to this access key ({KEYS_PAGE})."
+            sentence = _(
+                "Huawei Cloud did not accept these keys: check the secret key (SK) that belongs to this access key ({page})."
+            ).format(page=_(KEYS_PAGE))
     elif error.status == 403 and phase == "project":
         field = "project_id"
-        sentence = (
+        sentence = _(
             "These credentials may not list the account's projects in IAM: give the project id (My Credentials > Projects)."
         )
     elif code == "ModelArts.0210" or (error.status == 403 and "project" in lowered):
         field = "project_id"
-        sentence = "The project id does not belong to these credentials: check it, or leave it out to look it up from the region."
+        sentence = _(
+            "The project id does not belong to these credentials: check it, or leave it out to look it up from the region."
+        )
     elif error.status == 400 and phase == "project":
         field = "region"
-        sentence = f"IAM refused the project of this region: check the region. {error.sentence}"
+        sentence = _("IAM refused the project of this region: check the region. {reason}").format(reason=error.sentence)
     elif isinstance(error, ThrottledError):
         sentence = error.sentence
     elif isinstance(error, UpstreamUnavailable):

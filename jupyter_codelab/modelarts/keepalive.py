@@ -110,7 +110,6 @@ class KeepAlivePool:
         self.max_idle_per_host = max_idle_per_host
         self.idle_seconds = idle_seconds  # below the usual 60 s of load balancers, above the 10 s slow poll
         self.tcp = TCPClient()
-        self.opened = 0  # connections made so far (the benchmark and tests count them)
         self.closed = False
 
     def ssl_context(self) -> ssl.SSLContext:
@@ -174,7 +173,6 @@ class KeepAlivePool:
         except OSError as exc:
             raise ConnectionFailed(exc.strerror or type(exc).__name__) from None
         stream.set_nodelay(True)
-        self.opened += 1
         return stream
 
     def _checkout(self, key: tuple) -> IOStream | None:

@@ -37,10 +37,6 @@ class AsyncModelArtsClient(ClientOperations):
         # The TLS context is made at the first HTTPS call, so an unreadable ca_bundle is a 503 sentence, not a crash.
         self.http = KeepAlivePool(partial(tls.client_context, self.ca_bundle), max_connections=max_clients)
 
-    @property
-    def connections_opened(self) -> int:
-        return self.http.opened
-
     def close(self) -> None:
         self.http.close()
 

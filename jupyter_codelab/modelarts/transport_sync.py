@@ -103,7 +103,7 @@ class SyncModelArtsClient(ClientOperations):
             tls.check_bundle(self.ca_bundle)  # requests' own error for a missing file is an OSError without the setting's name
         try:
             session = self.session_for(req.url)
-            # verify per request: a session-level verify loses to REQUESTS_CA_BUNDLE in the environment (requests #3829)
+            # verify per request: requests lets REQUESTS_CA_BUNDLE in the environment override a session-level verify
             answer = session.request(
                 req.method, req.url, headers=req.headers, data=req.body, timeout=self.timeouts, verify=session.verify
             )

@@ -26,7 +26,7 @@ from ..modelarts.connect_advice import Refusal, explain
 from ..modelarts.credential_input import CredentialInput
 from ..modelarts.credentials import DEFAULT_REGION, AkSkCredentials, ClientSettings, ConfigError, Configured, find_configuration
 from ..modelarts.errors import ModelArtsError
-from ..modelarts.iam_projects import ConnectBuilder, connect, locate, settings_for
+from ..modelarts.iam_projects import settings_for
 from ..modelarts.provenance import Provenance
 from ..modelarts.transport_async import AsyncModelArtsClient
 
@@ -49,12 +49,14 @@ def start_embedded_simulator(step_seconds: float, address: str = "127.0.0.1"):
     project_id = secrets.token_hex(16)
     simulator.add_user(access_key=access_key, secret_key=secret_key, project_id=project_id, user_name="you", domain="you")
     simulator.listen(port=0, address=address)
+    endpoint = simulator.endpoint
+    assert endpoint is not None  # listen() set it
     settings = ClientSettings(
-        endpoint=simulator.endpoint,
+        endpoint=endpoint,
         project_id=project_id,
         region=DEFAULT_REGION,
         credentials=AkSkCredentials(access_key, secret_key),
-        iam_endpoint=simulator.endpoint,
+        iam_endpoint=endpoint,
         source="simulator",
         provenance=Provenance("simulator", None, ("ak", "sk", "project_id"), "simulator", "simulator"),
     )
@@ -96,7 +98,9 @@ class Account:
         try:
             return find_configuration(self.options.configured), None
         except ConfigError as error:
-            return None, f"{str(error).rstrip('.')}. Until then CodeLab is simulated (or connect an account)."
+            return None, _("{problem}. Until then CodeLab is simulated (or connect an account).").format(
+                problem=str(error).rstrip(".")
+            )
 
     def first_settings(self, configured: Configured | None) -> tuple[ClientSettings, bool]:
         """(the settings to start with, simulated); IAM is asked later (``ready``) for what is missing."""
@@ -116,9 +120,8 @@ class Account:
             if failed is not None and failed[0] is configured and time.monotonic() - failed[1] < ASK_IAM_AGAIN_AFTER_S:
                 raise failed[2]  # IAM said no a moment ago: every request does not ask again
             probe = self.new_client(configured.provisional())
-            probe.builder = ConnectBuilder(probe.builder.settings)
             try:
-                settings = await probe._run(locate(probe.builder, configured, fresh=True))  # once per start (or sign-out)
+                settings = await probe.locate(configured, fresh=True)  # once per start (or sign-out)
             except ModelArtsError as error:
                 self._not_located = (configured, time.monotonic(), error)
                 context.config_error = _not_located(configured, error)
@@ -157,9 +160,8 @@ class Account:
             current_region = None if context.simulated else context.settings.region or None
             pending, from_region = settings_for(given, self.options.configured, os.environ, current_region)
             probe = self.new_client(pending.provisional())
-            probe.builder = ConnectBuilder(probe.builder.settings)
             try:
-                settings = await probe._run(connect(probe.builder, pending))
+                settings = await probe.connect(pending)
             except ModelArtsError as error:
                 raise ConnectRefused(explain(error, given.is_aksk, from_region)) from None
             finally:

@@ -11,7 +11,7 @@ from jupyter_server.utils import url_path_join
 from traitlets import Bool, Dict, Float, Int, TraitError, Unicode, default, validate
 
 from ..api_env import ENV_API_TOKEN, ENV_API_URL, ENV_CONTENTS_ROOT
-from ..i18n import install_schema_translations
+from ..i18n import _, install_schema_translations
 from ..modelarts import credentials_file
 from ..modelarts.repository_url import REPOSITORY_HOSTS
 from ..ready.limits import SEND_FILES_LIMIT_MB, SEND_FILES_MAX_COUNT
@@ -193,7 +193,7 @@ class CodeLab(ExtensionApp):
         """Kernels and terminals this server starts inherit the API URL and the scoped token."""
         server = self.serverapp
         if server is None:
-            raise RuntimeError("The CodeLab extension runs inside a Jupyter server: load it as a server extension.")
+            raise RuntimeError(_("The CodeLab extension runs inside a Jupyter server: load it as a server extension."))
         ip = server.ip if server.ip and server.ip not in ("0.0.0.0", "::", "*") else "127.0.0.1"
         host = f"[{ip}]" if ":" in ip else ip
         scheme = "https" if server.certfile else "http"

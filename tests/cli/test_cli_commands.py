@@ -132,6 +132,16 @@ def test_no_credentials_is_explained(codelab, tmp_path):
     assert "No ModelArts credentials found" in done.stderr and "jupyter codelab simulate" in done.stderr
 
 
+@pytest.mark.parametrize("args", [("open", "demo.ipynb"), ("open", "--share-url", LINK, "--with-repo")])
+def test_sending_without_a_server_says_it_needs_one(codelab, simulator, tmp_path, args):
+    (tmp_path / "demo.ipynb").write_text('{"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}')
+    done = codelab(*args)
+    assert done.returncode == 1, done.stderr
+    assert "goes through the Jupyter server" in done.stderr and "--server-url" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert simulator.control("GET", "state")["instances"] == []
+
+
 def test_progress_rewrites_one_line_on_a_terminal(simulator, tmp_path):
     main, child = pty.openpty()
     process = subprocess.Popen(

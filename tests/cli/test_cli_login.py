@@ -65,6 +65,16 @@ def test_a_wrong_secret_key_is_refused_and_nothing_is_saved(tmp_path, endpoint_o
     assert not (tmp_path / "home" / ".huaweicloud" / "credentials").exists()
 
 
+def test_the_prompts_and_the_advice_speak_the_process_language(tmp_path, endpoint_only):
+    env = {**endpoint_only, "CODELAB_LANGUAGE": "zh_CN"}
+    done = run_cli(tmp_path, env, "login", "--project-id", DEMO_PROJECT_ID, stdin=f"{DEMO_ACCESS_KEY}\nnot-the-secret-123\n")
+    assert done.returncode == 1
+    said = done.stdout + done.stderr
+    assert "访问密钥ID（AK）：" in said and "秘密访问密钥（SK）：" in said
+    assert "华为云未接受这组密钥" in done.stderr and "我的凭证 > 访问密钥" in done.stderr
+    assert "not-the-secret-123" not in said
+
+
 def test_bad_input_is_a_usage_error(tmp_path, endpoint_only):
     done = run_cli(tmp_path, endpoint_only, "login", "--project-id", "nope", stdin=f"{DEMO_ACCESS_KEY}\n{DEMO_SECRET_KEY}\n")
     assert done.returncode == 2 and "project_id" in done.stderr, done.stderr

@@ -41,6 +41,8 @@ def test_cli_help_is_chinese_with_lang_zh_cn(tmp_path):
     assert "在终端中打开和管理华为云 ModelArts CodeLab 实例" in done.stdout
     assert "打开您的 CodeLab 实例（或找到已打开的实例），并等待其运行" in done.stdout
     assert "退出码：0 完成" in done.stdout
+    assert done.stdout.startswith("用法：jupyter codelab") and "显示此帮助信息并退出" in done.stdout
+    assert "位置参数:" in done.stdout and "选项:" in done.stdout and "options:" not in done.stdout
     english = run_cli(tmp_path, {}, "--help", lang="C.UTF-8")
     assert "Open and manage a Huawei Cloud ModelArts CodeLab instance" in english.stdout and "退出码" not in english.stdout
 

@@ -53,7 +53,7 @@ def run_login(args, out: Output) -> int:
                 raise
             out.note(
                 _("{server} does not answer: saving the keys in ~/.huaweicloud/credentials instead.").format(
-                    server=server.where()
+                    server=server.where_text()
                 )
             )
             config, where = account.login(body, None)

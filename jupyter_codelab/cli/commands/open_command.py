@@ -24,7 +24,7 @@ def run_open(args, out: Output) -> int:
         before = backend.current()
         notebook = send_local(backend, local, args, out, image_id)
         opened = actions.Opened(notebook, describe.open_note(before, notebook, local))
-    elif args.with_repo:
+    elif args.with_repo and share_url is not None:  # check_with_options: --with-repo comes with a link
         before = backend.current()
         notebook = send_flow.open_repository(backend, share_url, image_id, args.create_bucket)
         repository = notebook.pop("repository", None) or {}

@@ -16,9 +16,12 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from jupyter_codelab.client.describe import COMMAND_PREFIX
-from jupyter_codelab.i18n import _
+from jupyter_codelab.i18n import N_, _
 
 CLI, MAGIC = "cli", "magic"  # the faces, spelled as client.describe spells them
+# argparse's section titles and its help option's words, which it leaves in English.
+POSITIONALS, OPTIONS = N_("positional arguments"), N_("options")
+HELP_OPTION = N_("show this help message and exit")
 BOTH = frozenset({CLI, MAGIC})
 WIDTH = 88  # the magics print their description as it is: wrap it here
 
@@ -92,16 +95,35 @@ class Command:
         return "\n\n".join(textwrap.fill(paragraph, WIDTH) for paragraph in paragraphs)
 
     def add_options(self, parser: argparse.ArgumentParser, face: str) -> None:
+        """The options in argument groups of our own, titled in this process's language (argparse's own titles are
+        English): positional arguments, options, then the named groups. The CLI's parser is made without ``-h``:
+        it is added here, with its help translated (the magics answer ``-h`` without listing it)."""
+        chosen = self.options_for(face)
         groups: dict[str, Any] = {}
-        for option in self.options_for(face):
-            target = parser
-            if option.group:
-                if option.group not in groups:
-                    groups[option.group] = parser.add_argument_group(_(option.group))
-                target = groups[option.group]
-            option.add_to(target, face)
+        if any(not option.flags[0].startswith("-") for option in chosen):
+            groups[POSITIONALS] = parser.add_argument_group(_(POSITIONALS))
+        groups[OPTIONS] = parser.add_argument_group(_(OPTIONS))
+        if face == CLI:
+            add_help_option(groups[OPTIONS])
+        for option in chosen:
+            title = option.group or (OPTIONS if option.flags[0].startswith("-") else POSITIONALS)
+            if title not in groups:
+                groups[title] = parser.add_argument_group(_(title))
+            option.add_to(groups[title], face)
 
     def handler(self, package: str) -> Callable:
         """The face's function for this subcommand, imported only when it runs."""
         module = importlib.import_module(f"{package}.{self.module or self.name}")
         return getattr(module, f"run_{self.name}")
+
+
+class HelpFormatter(argparse.HelpFormatter):
+    """argparse's layout with its ``usage:`` in this process's language."""
+
+    def add_usage(self, usage, actions, groups, prefix=None) -> None:
+        super().add_usage(usage, actions, groups, _("usage: ") if prefix is None else prefix)
+
+
+def add_help_option(parser) -> None:
+    """``-h``/``--help`` with its help translated (for a parser made with ``add_help=False``)."""
+    parser.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS, help=_(HELP_OPTION))

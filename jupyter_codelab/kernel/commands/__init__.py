@@ -66,4 +66,4 @@ def help_text() -> str:
 
 def plain_help(text: str) -> str:
     """A parser's help as text: IPython writes its usage as an RST literal block (``::`` and an indent)."""
-    return text.strip().replace("::\n\n  %codelab", "Usage: %codelab", 1)
+    return text.strip().replace("::\n\n  %codelab", _("Usage: ") + "%codelab", 1)

@@ -15,7 +15,7 @@ def run_open(args):
         from jupyter_codelab.kernel.commands.send import send_and_follow
 
         image_id = resolve_image(backend().images(), args.image)["id"] if args.image is not None else None
-        if local is None:
+        if local is None and share_url is not None:  # --with-repo: check_with_options made sure of the link
             check_share_url(share_url)
             return send_and_follow(None, args, image_id, share_url=share_url)
         return send_and_follow(local, args, image_id)

@@ -43,7 +43,7 @@ def send_and_follow(local_path: str | None, args, image_id: str | None = None, s
         if text := send_flow.files_text(preview):
             print(text)
         send_flow.check_preview(preview, args.create_bucket)
-        status = display({"text/plain": "Checking OBS..."}, raw=True, display_id=True)
+        status = display({"text/plain": _("Checking OBS...")}, raw=True, display_id=True)
         job = send_flow.send(chosen, path, args.strip_outputs, args.create_bucket, image_id, files=files,
                              progress=lambda j: status.update({"text/plain": send_flow.progress_text(j)}, raw=True))  # fmt: skip
         notebook = job["notebook"]
