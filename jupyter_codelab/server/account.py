@@ -16,6 +16,7 @@ import logging
 import os
 import secrets
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from tornado.ioloop import IOLoop
@@ -86,7 +87,8 @@ class Account:
         self.options = options
         self.simulator = None
         self.simulator_settings: ClientSettings | None = None
-        self.on_switch = None  # (settings, simulated) -> None: what else follows the upstream (the OBS sender)
+        # What else follows the upstream (the OBS sender): called with (settings, simulated).
+        self.on_switch: Callable[[ClientSettings, bool], None] | None = None
         self._lock = asyncio.Lock()
         self._not_located: tuple[Configured, float, ModelArtsError] | None = None  # IAM's last refusal, and when
 
