@@ -25,8 +25,9 @@ MAX_DEPTH = 500  # objects and arrays open across parts (json.loads itself stops
 MAX_CARRY = 64 * 1024  # a key or a literal longer than this across parts is not taken
 BATCH_CHARS = 256 * 1024  # members of a long array or object taken at once by the C scanner
 _DROPPED = object()  # an object or array that is checked but not built
-_scan_once = json.scanner.make_scanner(json.JSONDecoder())
-_scanstring = json.decoder.scanstring
+# The stdlib's own C scanner and string reader (what json.loads uses); typeshed does not declare them.
+_scan_once = json.scanner.make_scanner(json.JSONDecoder())  # type: ignore[arg-type]
+_scanstring = json.decoder.scanstring  # type: ignore[attr-defined]
 
 
 class NotJson(ValueError):
@@ -95,7 +96,7 @@ class JsonParts:
                 if self.in_string:
                     return i
                 continue
-            i = WHITESPACE.match(buf, i).end()
+            i = WHITESPACE.match(buf, i).end()  # type: ignore[union-attr]  # [ \t\n\r]* matches anywhere
             if i >= n:
                 return i
             if self.done:

@@ -16,7 +16,8 @@ import hashlib
 import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import BinaryIO, Protocol
+from types import TracebackType
+from typing import Protocol
 
 from .notebook_json import JsonParts, Keep, NotJson
 from .notebook_strip import KEEP as STRIP_KEEP
@@ -31,9 +32,15 @@ KEEP_ALL = Keep(lambda path: True, depth=0)
 
 
 class Readable(Protocol):
+    """What a notebook's bytes are read from: a file opened "rb", a BytesIO, or the stripped copy written out."""
+
     def read(self, size: int, /) -> bytes: ...
 
     def close(self) -> None: ...
+
+    def __enter__(self) -> Readable: ...
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None, /) -> object: ...
 
 
 class NotebookInvalid(ValueError):
@@ -57,14 +64,14 @@ class Prepared:
     digest: str  # SHA-256 of what is sent, in hex
     crc32: int  # of what is sent: checked while uploading
     stripped: bool
-    _open: Callable[[], Readable] = field(repr=False)  # the same bytes again
+    opener: Callable[[], Readable] = field(repr=False)  # the same bytes again, from the start
     notebook: dict | None = field(default=None, repr=False)  # what ``keep`` built, when reading only
 
     def upload_stream(self, progress: Callable[[int], None] | None = None) -> UploadStream:
         return UploadStream(self, progress)
 
 
-def prepare(open_source: Callable[[], BinaryIO], strip: bool, limit: int, change: Callable[[dict], dict] | None = None,
+def prepare(open_source: Callable[[], Readable], strip: bool, limit: int, change: Callable[[dict], dict] | None = None,
             keep: Keep | None = None) -> Prepared:  # fmt: skip
     """Check the notebook (and strip it if asked), with its size and SHA-256; TooLarge past ``limit`` bytes read.
     ``change``: what is sent is ``change(notebook)`` (a copy with a first cell), held in memory and written out
@@ -106,7 +113,7 @@ def prepare(open_source: Callable[[], BinaryIO], strip: bool, limit: int, change
     return Prepared(copy_size, size, copy.hexdigest(), copy_crc32, strip, lambda: _PartsReader(encoded(notebook, PART_BYTES)))
 
 
-def hash_file(open_source: Callable[[], BinaryIO]) -> Prepared:
+def hash_file(open_source: Callable[[], Readable]) -> Prepared:
     """Any file's size, SHA-256 and CRC-32, read in parts; its upload reads it again and checks it (a file sent
     with a notebook)."""
     sha256, crc32, size = hashlib.sha256(), 0, 0
@@ -141,7 +148,7 @@ class _PartsReader:
     def __enter__(self) -> _PartsReader:  # read again like a file (a stripped copy given files, its detection)
         return self
 
-    def __exit__(self, *_exc) -> None:
+    def __exit__(self, *_exc: object) -> None:
         self.close()
 
 
@@ -156,7 +163,7 @@ class UploadStream:
 
     def read(self, size: int) -> bytes:
         if self._source is None:
-            self._source = self.prepared._open()
+            self._source = self.prepared.opener()
         chunk = self._source.read(size)
         self.sent += len(chunk)
         self._crc32 = zlib.crc32(chunk, self._crc32)

@@ -36,7 +36,7 @@ async def preview_files(sender, contents_manager, notebook: NotebookFile, chosen
     """What the preview adds: the files the notebook reads (``detected_files``, ``skipped_files``) and the
     files chosen with their sizes (the list a publish confirms)."""
     limit = sender.settings.size_limit_bytes
-    code = (await asyncio.to_thread(prepare, notebook.prepared._open, False, limit, None, CODE_KEEP)).notebook  # noqa: SLF001
+    code = (await asyncio.to_thread(prepare, notebook.prepared.opener, False, limit, None, CODE_KEEP)).notebook
     detection = await detect_files(
         code or {}, notebook.path, ContentsTree(contents_manager), sender.settings.file_limits.max_count
     )
@@ -78,8 +78,7 @@ async def upload_files(gateway: ObsGateway, bucket: str, contents_manager, chose
         prepared = await _hashed(contents_manager, file.path)
         key = file_key(prepared.digest, file.path)
         if not await asyncio.to_thread(gateway.object_exists, bucket, key):
-            base = done_bytes
-            stream = prepared.upload_stream((lambda n, base=base: progress(base + n)) if progress else None)
+            stream = prepared.upload_stream(_offset(progress, done_bytes) if progress else None)
             try:
                 await asyncio.to_thread(gateway.upload, bucket, key, stream, prepared.size, FILE_CONTENT_TYPE)
             except ObsRequestError:
@@ -96,6 +95,11 @@ async def upload_files(gateway: ObsGateway, bucket: str, contents_manager, chose
     return sent, uploaded
 
 
+def _offset(progress: Callable[[int], None], base: int) -> Callable[[int], None]:
+    """A file's bytes sent, counted after the files before it."""
+    return lambda sent: progress(base + sent)
+
+
 def public_link(gateway: ObsGateway, endpoint: str, bucket: str) -> Callable[[str], str]:
     """A published file's link: made public-read, its permanent URL (a public notebook carries no signed link)."""
 
@@ -110,10 +114,10 @@ async def with_files_copy(notebook: NotebookFile, sent: Sequence[SentFile], limi
     """The copy to send: the notebook (stripped if it was) with the cell that fetches ``sent`` first."""
     prepared = await asyncio.to_thread(
         prepare,
-        notebook.prepared._open,
+        notebook.prepared.opener,
         False,
         limit,
-        lambda nb: with_files(nb, notebook.path, sent),  # noqa: SLF001
+        lambda nb: with_files(nb, notebook.path, sent),
     )
     if prepared.size > limit:
         raise too_large(notebook.name, prepared.size, limit)

@@ -4,7 +4,8 @@
 
 from __future__ import annotations
 
-from ..i18n import _
+from ..i18n import N_, _
+from .gateway import ObsRequestError
 from .notebook_file import MB
 
 
@@ -75,3 +76,20 @@ def job_message(job: dict) -> str:
         "opening": _("Opening CodeLab with {name}…"),
     }
     return words.get(state, "{name}").format(name=name)
+
+
+def obs_sentence(error: ObsRequestError, bucket: str) -> str:
+    """What to do about an OBS failure, then OBS's own words."""
+    advice = {
+        "NoSuchBucket": N_(
+            "The OBS bucket {bucket} does not exist: create it in the OBS console, or set c.CodeLab.obs_bucket to one that does."
+        ),
+        "AccessDenied": N_("OBS denied access to bucket {bucket} with these credentials: check the IAM user's OBS permissions."),
+        "InvalidAccessKeyId": N_("OBS does not know this access key: check HUAWEICLOUD_SDK_AK (temporary keys expire)."),
+        "SignatureDoesNotMatch": N_("OBS rejected the signature: check HUAWEICLOUD_SDK_SK."),
+        "InvalidSecurity": N_("These temporary credentials need their security token: set HUAWEICLOUD_SDK_SECURITY_TOKEN."),
+    }.get(error.code or "")
+    if error.status is None:
+        advice = N_("Cannot reach OBS at this region's endpoint ({code}): check the network, or try again.")
+    advice = _(advice).format(bucket=bucket, code=error.code) if advice else None
+    return f"{advice} {error.sentence()}" if advice else error.sentence()

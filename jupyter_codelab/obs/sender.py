@@ -16,8 +16,9 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 
 from ..echo import quoted
-from ..i18n import N_, _
+from ..i18n import _
 from ..modelarts.share_url import badge_markdown, run_in_modelarts_url, shown_link
+from ..ready.added_cell import SentFile
 from ..ready.limits import DEFAULT_LIMITS, FileLimits
 from ..ready.selection import ChosenFile
 from .bucket_check import forbidden_sentence
@@ -26,6 +27,7 @@ from .jobs import JobRegistry, SendJob
 from .naming import check_bucket, default_bucket, object_key, public_url
 from .notebook_file import MB, NotebookFile, SendInputError, changed_while_sending, read_notebook, too_large
 from .send_files import choose, files_json, files_sentence, preview_files, public_link, upload_files, with_files_copy
+from .send_words import obs_sentence
 
 log = logging.getLogger("jupyter_codelab.obs")
 
@@ -256,7 +258,7 @@ class Sender:
             raise problem
         bucket = await self.ensure_bucket(flag(body, "create_bucket"))
         gateway = await self.gateway()
-        uploaded, sent = False, []
+        uploaded, sent = False, list[SentFile]()
         try:
             if chosen:  # public too, and the copy links to their permanent URLs
                 link = public_link(gateway, self.settings.endpoint, bucket)
@@ -286,20 +288,3 @@ class PublishError(Exception):
     def __init__(self, sentence: str, cause: ObsRequestError):
         super().__init__(sentence)
         self.sentence, self.cause = sentence, cause
-
-
-def obs_sentence(error: ObsRequestError, bucket: str) -> str:
-    """What to do about an OBS failure, then OBS's own words."""
-    advice = {
-        "NoSuchBucket": N_(
-            "The OBS bucket {bucket} does not exist: create it in the OBS console, or set c.CodeLab.obs_bucket to one that does."
-        ),
-        "AccessDenied": N_("OBS denied access to bucket {bucket} with these credentials: check the IAM user's OBS permissions."),
-        "InvalidAccessKeyId": N_("OBS does not know this access key: check HUAWEICLOUD_SDK_AK (temporary keys expire)."),
-        "SignatureDoesNotMatch": N_("OBS rejected the signature: check HUAWEICLOUD_SDK_SK."),
-        "InvalidSecurity": N_("These temporary credentials need their security token: set HUAWEICLOUD_SDK_SECURITY_TOKEN."),
-    }.get(error.code or "")
-    if error.status is None:
-        advice = N_("Cannot reach OBS at this region's endpoint ({code}): check the network, or try again.")
-    advice = _(advice).format(bucket=bucket, code=error.code) if advice else None
-    return f"{advice} {error.sentence()}" if advice else error.sentence()

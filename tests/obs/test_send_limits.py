@@ -131,7 +131,7 @@ async def test_another_contents_manager_still_sends_what_it_hands_over():
     stream = notebook.prepared.upload_stream()
     assert b"".join(iter(lambda: stream.read(65536), b"")) == data
     stripped = await read_notebook(contents, "db/a.ipynb", True, 100 * MB)
-    assert json.loads(stripped.prepared._open().read(10 * MB))["cells"][0]["outputs"] == []
+    assert json.loads(stripped.prepared.opener().read(10 * MB))["cells"][0]["outputs"] == []
     for path, limit, words in (("db/a.ipynb", MB // 2, "over the 0.5 MB limit"), ("db/junk.ipynb", MB, "not a valid notebook"),
                                ("db/none.ipynb", MB, "no notebook at path")):  # fmt: skip
         try:

@@ -17,8 +17,8 @@ from ...modelarts.errors import ModelArtsError
 from ...obs.gateway import ObsRequestError
 from ...obs.naming import NamingError
 from ...obs.notebook_file import SendInputError
-from ...obs.send_words import preview_lines
-from ...obs.sender import PublishError, obs_sentence
+from ...obs.send_words import obs_sentence, preview_lines
+from ...obs.sender import PublishError
 from ...ready.limits import FilesError
 from .. import validation
 from .base import CodeLabHandler, CodeLabHTTPError, codelab_api
