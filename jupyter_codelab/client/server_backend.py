@@ -54,15 +54,18 @@ class ServerBackend(Backend):
     def _server_url(self) -> str:
         return self.api_url.rsplit("codelab/api/", 1)[0]
 
-    def _call(self, method: str, path: str, body: dict | None = None, allow_404: bool = False):
+    def _request(self, method: str, path: str, body: dict | None) -> requests.Response:
         try:
-            response = self.session.request(method, self.api_url + path, json=body, timeout=(CONNECT_TIMEOUT, READ_TIMEOUT))
+            return self.session.request(method, self.api_url + path, json=body, timeout=(CONNECT_TIMEOUT, READ_TIMEOUT))
         except requests.RequestException as exc:
             raise ConnectionLost(
                 _("Cannot reach {server} ({reason}): check that it is still running.").format(
                     server=self.where_text(), reason=type(exc).__name__
                 )
             ) from None
+
+    def _call(self, method: str, path: str, body: dict | None = None, allow_404: bool = False):
+        response = self._request(method, path, body)
         if allow_404 and response.status_code == 404 and _json(response) is not None:
             return None
         if response.status_code >= 400:
@@ -139,14 +142,7 @@ class ServerBackend(Backend):
         return self._credentials("DELETE", "credentials?forget=true" if forget else "credentials", None)
 
     def _credentials(self, method: str, path: str, body: dict | None) -> dict:
-        try:
-            response = self.session.request(method, self.api_url + path, json=body, timeout=(CONNECT_TIMEOUT, READ_TIMEOUT))
-        except requests.RequestException as exc:
-            raise ConnectionLost(
-                _("Cannot reach {server} ({reason}): check that it is still running.").format(
-                    server=self.where_text(), reason=type(exc).__name__
-                )
-            ) from None
+        response = self._request(method, path, body)
         data = _json(response)
         if response.status_code >= 400:
             error = CodeLabError.from_server_answer(response.status_code, data, self.where_text())
