@@ -193,11 +193,11 @@ def ssh_line(notebook: dict) -> str | None:
     return _("SSH: {uri}").format(uri=endpoint["uri"])
 
 
-def stop_question(notebook: dict) -> str:
-    """What Stop asks first, naming the instance and its image (the sidebar asks in the same words)."""
-    return lab_format(
-        _(states.STOP_QUESTION), notebook.get("name") or notebook.get("id"), image_label(notebook.get("image") or {})
-    )
+def stop_question(notebook: dict, starting: bool = False) -> str:
+    """What Stop asks first, naming the instance and its image (the sidebar asks in the same words); ``starting``:
+    the question of a stop sent once the instance runs."""
+    question = states.STOP_STARTING_QUESTION if starting else states.STOP_QUESTION
+    return lab_format(_(question), notebook.get("name") or notebook.get("id"), image_label(notebook.get("image") or {}))
 
 
 def no_instance_lines(face: str | None = None, vanished: bool = False) -> list[str]:

@@ -1,15 +1,14 @@
 """``CodeLabPanel``: an ipywidgets panel that opens a CodeLab instance and follows it.
 
-Three parts: ``panel.state`` (a ``PanelState``, plain traits code can read and observe),
-the widgets that show it (``PanelChildren``), and this class, which sends every button
-through ``client.actions`` and listens to the driver's threads (the event stream, the
-countdown), so the panel moves while the cell is idle. ``panel.sending`` (``PanelSend``)
-sends a local notebook with the files it reads. Where no widget frontend exists,
-``_repr_mimebundle_`` carries a readable text/plain and text/html summary next to the widget view.
+``panel.state`` (a ``PanelState``: plain traits to read and observe), the widgets that show it (``PanelChildren``),
+and this class: every button through ``client.actions``, the driver's threads (the event stream, the countdown)
+heard so the panel moves while the cell is idle. ``panel.sending`` (``PanelSend``) sends a local notebook with the
+files it reads. Without a widget frontend, ``_repr_mimebundle_`` carries a text/plain and text/html summary.
 """
 
 from __future__ import annotations
 
+import threading
 import time
 
 import ipywidgets as widgets  # type: ignore[import-untyped]  # ships no type information
@@ -47,15 +46,12 @@ class CodeLabPanel(widgets.VBox):
         ui.image.observe(lambda change: setattr(state, "image_id", change["new"]), "value")
         ui.share.observe(lambda change: setattr(state, "share_url", change["new"]), "value")
         ui.hours.observe(lambda _change: self._render_countdown(), "value")
-        ui.open_button.on_click(lambda _button: self.open_instance())
-        ui.extend_button.on_click(lambda _button: self.extend_lease())
-        ui.stop_button.on_click(lambda _button: self.ask_stop())
-        ui.stop_confirm.on_click(lambda _button: self.stop_instance())
-        ui.stop_cancel.on_click(lambda _button: self.cancel_stop())
-        ui.start_button.on_click(lambda _button: self.start_instance())
-        ui.connect_button.on_click(lambda _button: self.show_connect_form(True))
-        ui.account.cancel.on_click(lambda _button: self.show_connect_form(False))
-        ui.account.submit.on_click(lambda _button: self.connect(ui.account.take()))
+        clicks = ((ui.open_button, self.open_instance), (ui.extend_button, self.extend_lease), (ui.stop_button, self.ask_stop),
+                  (ui.stop_confirm, self.stop_instance), (ui.stop_cancel, self.cancel_stop), (ui.start_button, self.start_instance),
+                  (ui.keep_running, lambda: self.cancel_stop(keep_running=True)), (ui.connect_button, self.show_connect_form),
+                  (ui.account.cancel, lambda: self.show_connect_form(False)), (ui.account.submit, lambda: self.connect(ui.account.take())))  # fmt: skip
+        for button, act in clicks:
+            button.on_click(lambda _button, act=act: act())
         state.observe(lambda change: ui.show_images(change["new"], state.image_id), "images")
         state.observe(lambda change: ui.select_image(change["new"], (state.notebook or {}).get("image")), "image_id")
         state.observe(lambda change: setattr(ui.share, "value", change["new"]), "share_url")
@@ -102,16 +98,22 @@ class CodeLabPanel(widgets.VBox):
 
     def ask_stop(self) -> None:
         """What the Stop button does: ask first (the sidebar's question), in place of the button."""
-        if STOP in self.state.actions and not self.state.busy:
+        if (STOP in self.state.actions or self.state.starting) and not self.state.busy:
             self.state.asking = STOP
             self._render()
 
-    def cancel_stop(self) -> None:
+    def cancel_stop(self, keep_running: bool = False) -> None:
+        """No to the question; ``keep_running``: no stop once it runs either."""
         self.state.asking = ""
+        if keep_running:
+            self.state.stop_when_running = None
         self._render()
 
     def stop_instance(self, raise_errors: bool = False) -> dict | None:
-        """Stop the followed instance now (the button asks first; this is its Yes)."""
+        """Stop the followed instance (the button asks first; this is its Yes); one still starting stops once it runs."""
+        if self.state.stop_once_running():  # still starting: ModelArts would refuse it now
+            self._render()
+            return None
         work = lambda: self._moved(actions.stop_notebook(self._backend, self._require_instance("stop")).result)
         return self._act("stop", work, raise_errors)
 
@@ -129,11 +131,10 @@ class CodeLabPanel(widgets.VBox):
             self.state.show_problem(exc)
             self._render()
             return None
-        if found.notebook is None:
-            if found.vanished:
-                self._forget()
-            return None
-        self.follow(found.notebook)
+        if found.notebook is not None:
+            self.follow(found.notebook)
+        elif found.vanished:
+            self._forget()
         return found.notebook
 
     def follow(self, notebook: dict) -> None:
@@ -147,9 +148,7 @@ class CodeLabPanel(widgets.VBox):
 
     def connect(self, body: dict, raise_errors: bool = False) -> dict | None:
         """Connect a Huawei Cloud account with the form's fields (``credential_input``'s names); returns the new config.
-
-        ``body`` is emptied afterwards. The followed instance was the former account's: the panel follows the new one's.
-        """
+        ``body`` is emptied afterwards. The followed instance was the former account's: the panel follows the new one's."""
         was_simulated, followed = self.state.mode == "simulated", self.state.notebook_id
 
         def work() -> dict:
@@ -180,8 +179,7 @@ class CodeLabPanel(widgets.VBox):
             self.state.connection = "connecting"
         self._driver.watch(notebook_id)
 
-    def wait(self, timeout: float | None = None, until=("RUNNING",)) -> str:
-        """Block until the status is in ``until`` or the instance ended; returns the status."""
+    def wait(self, timeout: float | None = None, until=("RUNNING",)) -> str:  # see PanelState.wait
         return self.state.wait(timeout, until)
 
     def close(self) -> None:
@@ -257,6 +255,8 @@ class CodeLabPanel(widgets.VBox):
             self._render()  # before waking waiters: what they then read is on screen too
             self.state.changed.notify_all()
         remembered.remember(self._backend.where(), notebook)
+        if self.state.stop_due():  # asked to stop while it started: it runs now (on its own thread, not the stream's)
+            threading.Thread(target=self.stop_instance, name="codelab-stop-once-running", daemon=True).start()
 
     def _moved(self, notebook: dict) -> dict:
         """An answer to a stop or a start: show it, and follow again if the stream had ended (it ends on STOPPED)."""

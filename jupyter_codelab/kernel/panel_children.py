@@ -54,6 +54,10 @@ class PanelChildren:
         self.stop_confirm = widgets.Button(description=_("Stop"), button_style="danger", icon="stop")
         self.stop_cancel = widgets.Button(description=_("Cancel"))
         self.asking_row = widgets.VBox([self.stop_question, widgets.HBox([self.stop_confirm, self.stop_cancel])])
+        # Stop while it starts is sent once it runs: the note says so, and Keep it running takes it back.
+        words = states.STOP_STARTING_WORDS
+        self.pending_stop = widgets.HTML()
+        self.keep_running = widgets.Button(description=_(words["keep"]), tooltip=_(words["keep_tooltip"]))
         self.link = widgets.HTML()
         self.ssh = widgets.HTML()
         self.notice = widgets.HTML()
@@ -71,7 +75,8 @@ class PanelChildren:
             self.status,
             self.sentence,
             self.start_button,
-            widgets.HBox([self.countdown, self.hours, self.extend_button, self.stop_button]),
+            widgets.HBox([self.countdown, self.hours, self.extend_button, self.stop_button, self.keep_running]),
+            self.pending_stop,
             self.asking_row,
             self.link,
             self.ssh,
@@ -110,12 +115,20 @@ class PanelChildren:
         self.start_button.description = (
             _("Starting…") if state.acting == "start" else _("Start again") if describe.is_failed(status) else _("Start")
         )
-        self.stop_button.tooltip = lab_format(_("Stop %1 (asks first)"), (notebook or {}).get("name") or "")
+        words, starting = states.STOP_STARTING_WORDS, state.starting
+        self.stop_button.tooltip = (
+            _(words["stop_tooltip"]) if starting else lab_format(_("Stop %1 (asks first)"), (notebook or {}).get("name") or "")
+        )
         self.show_actions(state.actions if state.notebook_id else NO_INSTANCE.actions, state.busy)
+        pending = starting and state.stop_when_running == state.notebook_id
+        if starting:  # Stop is offered while it starts too (sent once it runs), or Keep it running once asked
+            self.stop_button.layout.display = "none" if pending else None
+        self.keep_running.layout.display = None if pending else "none"
+        self.pending_stop.value = panel_view.notice_html(_(words["pending"])) if pending else ""
         self.asking_row.layout.display = "" if state.asking == states.STOP and notebook else "none"
         if state.asking == states.STOP and notebook:
             self.stop_button.layout.display = "none"  # the question takes its place
-            self.stop_question.value = panel_view.stop_question_html(notebook)
+            self.stop_question.value = panel_view.stop_question_html(notebook, starting=state.starting)
 
     def render_countdown(self, state: PanelState, remaining_ms: float | None) -> None:
         """The countdown and the Extend button's "Keep until 16:42" (both move with the clock and the Hours field)."""
@@ -130,7 +143,8 @@ class PanelChildren:
             offered = action in actions
             for control in controls:
                 control.layout.display = None if offered else "none"
-        for button in (self.start_button, self.extend_button, self.stop_button, self.stop_confirm, self.stop_cancel):
+        for button in (self.start_button, self.extend_button, self.stop_button, self.stop_confirm, self.stop_cancel,
+                       self.keep_running):  # fmt: skip
             button.disabled = busy
 
     def show_images(self, catalogue: dict, current: str | None) -> None:

@@ -17,7 +17,7 @@ from jupyter_codelab.client import describe, steps
 from jupyter_codelab.client.errors import CodeLabError
 from jupyter_codelab.client.inputs import InputError, check_share_url
 from jupyter_codelab.i18n import N_, _
-from jupyter_codelab.modelarts.states import NO_INSTANCE
+from jupyter_codelab.modelarts.states import NO_INSTANCE, RUNNING, STARTING, STOP
 
 LINK_FIELD = N_("Notebook link")  # how the share_url field is named in its sentences
 
@@ -47,6 +47,9 @@ class PanelState(HasTraits):
     busy = Bool(False, help="True while an action (open, extend, stop, start, connect) is in flight.")
     acting = Unicode("", help="The action in flight ('open', 'stop' ...), '' when none.")
     asking = Unicode("", help="The action waiting for a confirmation ('stop'), '' when none.")
+    stop_when_running = Unicode(
+        None, allow_none=True, help="The starting instance to stop once it runs (ModelArts refuses a stop before)."
+    )
     notebook = Dict(help="The last Notebook JSON seen (what %codelab status --json returns).")
     images = Dict(help="The image list: {images, default_image_id}.")
 
@@ -82,8 +85,11 @@ class PanelState(HasTraits):
             self.url = notebook.get("url") if running else None  # `url` is there from CREATING on
             self.sentence = describe.status_sentence(notebook)
             self.actions = list(describe.state(notebook).actions)
-            if self.asking not in self.actions:
+            if self.asking not in self.actions and not (self.asking == STOP and self.starting):
                 self.asking = ""  # the question no longer fits what is true (stopped elsewhere ...)
+            if self.stop_when_running and (self.stop_when_running != self.notebook_id or
+                                           describe.state(notebook).phase not in (STARTING, RUNNING)):  # fmt: skip
+                self.stop_when_running = None  # it failed, vanished or was stopped elsewhere: nothing left to stop
             self.status = status
             failure = describe.failure_sentence(notebook)
             if failure:
@@ -103,11 +109,34 @@ class PanelState(HasTraits):
             self.sentence = sentence
             self.actions = list(NO_INSTANCE.actions)
             self.asking = ""
+            self.stop_when_running = None
             self.status = ""
             self.vanished = vanished
             self.notice = sentence
             self.connection = "ended"
             self.set_error("")
+
+    @property
+    def starting(self) -> bool:
+        """The followed instance is starting (its steps go on): Stop is sent once it runs."""
+        return bool(self.notebook) and describe.state(self.notebook).phase == STARTING
+
+    def stop_once_running(self) -> bool:
+        """Stop asked while it starts: remembered and sent once it runs (True), or it is no start (False)."""
+        with self.changed:
+            if not (self.starting and self.notebook_id):
+                return False
+            self.stop_when_running, self.asking = self.notebook_id, ""
+            return True
+
+    def stop_due(self) -> bool:
+        """True once, when the instance asked to stop while it started runs now (the panel then stops it)."""
+        with self.changed:
+            due = self.stop_when_running is not None and self.stop_when_running == self.notebook_id
+            due = due and self.status == "RUNNING" and not self.busy
+            if due:
+                self.stop_when_running = None
+            return bool(due)
 
     def begin(self, action: str) -> None:
         """An action starts: the last problem and notice are over."""

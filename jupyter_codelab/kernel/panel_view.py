@@ -132,9 +132,9 @@ def ssh_html(notebook: dict | None) -> str:
     return f'<div class="codelab-ssh">{text}<br><small style="opacity:.75">{_esc(where)}</small></div>'
 
 
-def stop_question_html(notebook: dict) -> str:
-    """Stop asks first, in the sidebar's words."""
-    return f"<b>{_esc(_(states.STOP_TITLE))}</b> {_esc(describe.stop_question(notebook))}"
+def stop_question_html(notebook: dict, starting: bool = False) -> str:
+    """Stop asks first, in the sidebar's words (``starting``: it is sent once the instance runs)."""
+    return f"<b>{_esc(_(states.STOP_TITLE))}</b> {_esc(describe.stop_question(notebook, starting))}"
 
 
 def error_html(message: str) -> str:

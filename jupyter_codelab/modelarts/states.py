@@ -91,6 +91,17 @@ STEP_STATUS_WORDS = {"WAITING": "Waiting", "PROCESSING": "In progress", "COMPLET
 # so the sidebar and the kernel look up one msgid: %1 is the instance's name, %2 its image.
 STOP_TITLE = N_("Stop the CodeLab instance?")
 STOP_QUESTION = N_("Stop your CodeLab instance %1 (image %2)? Its kernels stop; its files are kept and you can start it again.")
+# While it starts, ModelArts refuses a stop (ModelArts.6357): the faces ask this, then stop it once it runs.
+STOP_STARTING_QUESTION = N_(
+    "Stop your CodeLab instance %1 (image %2)? ModelArts cannot stop an instance while it starts: it is stopped as soon "
+    "as it runs. Its files are kept."
+)
+STOP_STARTING_WORDS = {
+    "stop_tooltip": N_("ModelArts cannot stop an instance while it starts: it is stopped as soon as it runs (asks first)."),
+    "pending": N_("It stops as soon as it runs (ModelArts cannot stop an instance while it starts)."),
+    "keep": N_("Keep it running"),
+    "keep_tooltip": N_("Do not stop the instance once it runs."),
+}
 
 
 def state_of(status: str | None) -> State:
@@ -114,4 +125,6 @@ def vocabulary_json() -> dict:
         "step_status_words": dict(STEP_STATUS_WORDS),
         "stop_title": STOP_TITLE,
         "stop_question": STOP_QUESTION,
+        "stop_starting_question": STOP_STARTING_QUESTION,
+        "stop_starting_words": dict(STOP_STARTING_WORDS),
     }

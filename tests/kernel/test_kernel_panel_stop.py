@@ -1,11 +1,14 @@
-"""The panel's Stop asks first (in place, in the sidebar's words), and after a stop the panel
-shows what is true: no steps, no bar, no countdown, Start only. Against the real simulator."""
+"""The panel's Stop asks first (in place, in the sidebar's words; while it starts, it is sent once the instance
+runs), and after a stop the panel shows what is true: no steps, no bar, no countdown, Start only. Against the
+real simulator."""
 
 from __future__ import annotations
 
+import pytest
 from codelab_wait import wait_for
 
 from jupyter_codelab.client import describe
+from jupyter_codelab.modelarts import states
 
 
 def shown(widget) -> bool:
@@ -68,3 +71,45 @@ def test_a_running_instance_shows_its_ssh_card_and_the_sidebars_words(running_pa
     assert "Open in new tab" in ui.link.value and state.url in ui.link.value
     assert ">Simulated</span>" in ui.badge.value
     assert ui.steps.value == "" and not shown(ui.bar)  # running: the steps are done and say nothing more
+
+
+@pytest.fixture
+def starting_panel(direct_backend, simulator):
+    """A panel whose instance takes a few seconds to start (ModelArts refuses a stop until it runs)."""
+    from jupyter_codelab.kernel.panel import CodeLabPanel
+
+    simulator.control("POST", "config", {"step_seconds": 1.0})
+    panel = CodeLabPanel(backend=direct_backend)
+    panel.open_instance()
+    assert panel.state.starting, panel.state.status
+    yield panel
+    panel.close()
+
+
+def test_stop_while_it_starts_asks_then_stops_it_once_it_runs(starting_panel, simulator):
+    ui, state = starting_panel._ui, starting_panel.state
+    assert shown(ui.stop_button) and not shown(ui.keep_running) and ui.pending_stop.value == ""
+    assert ui.stop_button.tooltip == states.STOP_STARTING_WORDS["stop_tooltip"]
+
+    ui.stop_button.click()  # asks, in the sidebar's words for a start
+    assert state.asking == "stop" and describe.stop_question(state.notebook, starting=True) in ui.stop_question.value
+    assert "ModelArts cannot stop an instance while it starts" in ui.stop_question.value
+    ui.stop_confirm.click()  # nothing is sent now: ModelArts would refuse it
+    assert state.stop_when_running == state.notebook_id and state.starting
+    assert shown(ui.keep_running) and not shown(ui.stop_button) and "It stops as soon as it runs" in ui.pending_stop.value
+    assert simulated_status(simulator) != "STOPPED"
+
+    wait_for(lambda: simulated_status(simulator) == "STOPPED", timeout=60, what="the stop sent once it ran")
+    wait_for(lambda: state.status == "STOPPED", what="the panel to show it stopped")
+    assert state.stop_when_running is None and not shown(ui.keep_running) and ui.pending_stop.value == ""
+
+
+def test_keep_it_running_takes_the_stop_back(starting_panel, simulator):
+    ui, state = starting_panel._ui, starting_panel.state
+    ui.stop_button.click()
+    ui.stop_confirm.click()
+    assert state.stop_when_running == state.notebook_id
+    ui.keep_running.click()
+    assert state.stop_when_running is None and shown(ui.stop_button) and not shown(ui.keep_running)
+    assert starting_panel.wait(timeout=60) == "RUNNING"
+    assert simulated_status(simulator) == "RUNNING" and state.actions == ["extend", "stop"]

@@ -7,6 +7,7 @@
 import { TranslationBundle } from '@jupyterlab/translation';
 
 import { clockTime } from '../countdown';
+import { stopStartingWords } from '../generated/states';
 import { h, syncChildren } from '../dom';
 import { StateAction } from '../phase';
 import { ICodeLabModel, IStateView } from '../tokens';
@@ -64,12 +65,12 @@ export class InstanceActions {
         break;
       case 'stop-starting':
         label = __('Stop');
-        title = __('ModelArts cannot stop an instance while it starts: it is stopped as soon as it runs (asks first).');
+        title = stopStartingWords(__).stopTooltip;
         kind = 'jp-mod-warn';
         break;
       case 'keep-running':
-        label = __('Keep it running');
-        title = __('Do not stop the instance once it runs.');
+        label = stopStartingWords(__).keep;
+        title = stopStartingWords(__).keepTooltip;
         kind = '';
         break;
     }

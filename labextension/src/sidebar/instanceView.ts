@@ -11,6 +11,7 @@ import { TranslationBundle } from '@jupyterlab/translation';
 import { formatRemaining, hasAutoStop } from '../countdown';
 import { h, setChildren, syncChildren } from '../dom';
 import { errorCodeInWords, findErrorCode } from '../errorWords';
+import { stopStartingWords } from '../generated/states';
 import { ICodeLabModel, IStateView, Phase, StopNotice } from '../tokens';
 import { isTransient } from '../phase';
 import { INotebook } from '../contracts';
@@ -47,7 +48,7 @@ export class InstanceView extends ModelView {
     this._pendingStop = h(
       'p',
       { class: 'jp-CodeLab-pendingStop', 'data-testid': 'codelab-pending-stop', role: 'status' },
-      trans.__('It stops as soon as it runs (ModelArts cannot stop an instance while it starts).')
+      stopStartingWords(trans.__.bind(trans)).pending
     );
     this._failure = h('div', { class: 'jp-CodeLab-failure', 'data-testid': 'codelab-failure' });
     this._openTab = h(

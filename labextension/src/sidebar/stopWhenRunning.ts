@@ -7,6 +7,7 @@
 import { TranslationBundle } from '@jupyterlab/translation';
 import { ISignal, Signal } from '@lumino/signaling';
 
+import { stopStartingQuestion, stopTitle } from '../generated/states';
 import { imageLabel } from '../notice';
 import { ICodeLabModel } from '../tokens';
 import { confirm } from '../userActions';
@@ -31,12 +32,9 @@ export class StopWhenRunning {
     if (!notebook || this.model.phase !== 'starting') {
       return;
     }
-    const body = trans.__(
-      'Stop your CodeLab instance %1 (image %2)? ModelArts cannot stop an instance while it starts: it is stopped as soon as it runs. Its files are kept.',
-      notebook.name,
-      imageLabel(notebook.image)
-    );
-    if (await confirm(trans.__('Stop the CodeLab instance?'), body, trans.__('Stop'), trans)) {
+    const __ = trans.__.bind(trans);
+    const body = stopStartingQuestion(notebook.name ?? notebook.id, imageLabel(notebook.image), __);
+    if (await confirm(stopTitle(__), body, __('Stop'), trans)) {
       this.request();
     }
   }
