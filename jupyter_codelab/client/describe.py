@@ -238,12 +238,12 @@ def summary_lines(
 
 def _running_lines(notebook: dict, remaining: float | None) -> list[str]:
     lines = []
-    if not auto_stops(notebook):
-        lines.append(_("Lease: no auto-stop; it runs until you stop it."))
+    if not auto_stops(notebook):  # the sidebar's and the panel's words, as a line
+        lines.append(_("No auto-stop: the instance runs until you stop it."))
     else:
         remaining = remaining_seconds(notebook) if remaining is None else remaining
         if remaining is not None:
-            lines.append(_("Auto-stop in {countdown}.").format(countdown=countdown_words(remaining)))
+            lines.append(f"{_('Stops automatically in')} {countdown_words(remaining)}.")
     if notebook.get("url"):
         lines.append(_("Open: {url}").format(url=notebook["url"]))
     lines += _optional(ssh_line(notebook))

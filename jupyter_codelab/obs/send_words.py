@@ -78,6 +78,18 @@ def job_message(job: dict) -> str:
     return words.get(state, "{name}").format(name=name)
 
 
+def confirm_sentence(name: str, bucket: str, key: str, simulated: bool) -> str:
+    """What a publish without ``confirm: true`` answers: what it would do, and how to go ahead."""
+    if simulated:
+        text = _("Publishing makes {name} public in the simulated OBS only: nothing leaves this machine (object "
+                 "{bucket}/{key}). Send confirm: true to go ahead.")  # fmt: skip
+    else:
+        text = _(
+            "Publishing makes {name} readable by anyone, for good (OBS object {bucket}/{key}). Send confirm: true to go ahead."
+        )
+    return text.format(name=name, bucket=bucket, key=key)
+
+
 def obs_sentence(error: ObsRequestError, bucket: str) -> str:
     """What to do about an OBS failure, then OBS's own words."""
     advice = {

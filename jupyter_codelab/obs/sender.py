@@ -27,7 +27,7 @@ from .jobs import JobRegistry, SendJob
 from .naming import check_bucket, default_bucket, object_key, public_url
 from .notebook_file import MB, NotebookFile, SendInputError, changed_while_sending, read_notebook, too_large
 from .send_files import choose, files_json, files_sentence, preview_files, public_link, upload_files, with_files_copy
-from .send_words import obs_sentence
+from .send_words import confirm_sentence, obs_sentence
 
 log = logging.getLogger("jupyter_codelab.obs")
 
@@ -250,9 +250,8 @@ class Sender:
         bucket, _bucket_status = await self.bucket_plan()
         key = object_key(notebook.prepared.digest, notebook.path)
         if body.get("confirm") is not True:
-            raise SendInputError("confirm", _("Publishing makes {name} readable by anyone, for good (OBS object {bucket}/{key}). Send confirm: true to "
-                                              "go ahead.").format(name=quoted(notebook.name), bucket=bucket, key=key)
-                                  + files_sentence(chosen))  # fmt: skip
+            raise SendInputError("confirm", confirm_sentence(quoted(notebook.name), bucket, key, self.settings.simulated)
+                                 + files_sentence(chosen))  # fmt: skip
         problem = self.size_problem(notebook)
         if problem:
             raise problem

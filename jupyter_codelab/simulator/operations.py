@@ -30,7 +30,7 @@ from .instance import (
 )  # fmt: skip
 from .lease import IDLE, NO_AUTO_STOP, TIMING, Lease, parse_duration, parse_lease_type
 
-DEFAULT_ERROR_REASON = "The instance is abnormal. Stop it and start it again, or delete it."
+DEFAULT_ERROR_REASON = "The instance is abnormal. Stop it and start it again."
 
 
 class Store(Protocol):

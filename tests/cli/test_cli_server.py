@@ -74,7 +74,7 @@ async def test_statuses_vanishing_and_no_auto_stop_through_the_server(codelab_se
         code, out, err = await codelab(tmp_path, "status", "--json", *options)
     code, out, err = await codelab(tmp_path, "start", "--no-auto-stop", *options)
     assert code == 0, err
-    assert "Lease: no auto-stop; it runs until you stop it." in out
+    assert "No auto-stop: the instance runs until you stop it." in out
     assert embedded_simulator.state()["instances"][0]["lease"]["enable"] is False
 
     embedded_simulator.reset()

@@ -118,5 +118,5 @@ def test_start_without_auto_stop_and_mistakes(codelab, simulator):
     stopped(codelab, simulator)
     done = codelab("start", "--no-auto-stop")
     assert done.returncode == 0, done.stderr
-    assert "Lease: no auto-stop; it runs until you stop it." in done.stdout and "auto-stop in" not in done.stdout
+    assert "No auto-stop: the instance runs until you stop it." in done.stdout and "Stops automatically in" not in done.stdout
     assert simulator.control("GET", "state")["instances"][0]["lease"]["enable"] is False

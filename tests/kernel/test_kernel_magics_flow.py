@@ -22,7 +22,7 @@ def test_open_waits_until_running_then_status_extend_stop(ipython, simulator, ca
     status = ipython.run_line_magic("codelab", "status --json")
     assert status["id"] == panel.state.notebook_id and status["status"] == "RUNNING"
     ipython.run_line_magic("codelab", "status")
-    assert re.search(r"Auto-stop in 00:\d\d:\d\d, stops at \d\d:\d\d\.", capsys.readouterr().out)
+    assert re.search(r"Stops automatically in 00:\d\d:\d\d, stops at \d\d:\d\d\.", capsys.readouterr().out)
 
     ipython.run_line_magic("codelab", "extend --hours 2")
     assert re.search(

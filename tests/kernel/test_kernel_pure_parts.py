@@ -118,7 +118,7 @@ def test_running_without_auto_stop_and_the_ssh_endpoint():
         "endpoints": [{"service": "SSH", "dev_service": "SSH", "uri": "ssh://10.0.0.1:22", "key_pair_names": ["kp-1"]}],
     }
     text = describe.summary_text(running, face="cli")
-    assert "no auto-stop" in text and "Auto-stop in" not in text
+    assert "No auto-stop" in text and "Stops automatically in" not in text
     assert "SSH: ssh://10.0.0.1:22 (key pairs: kp-1)" in text
     assert describe.status_sentence(running) == describe.NO_AUTO_STOP_SENTENCE
 

@@ -196,6 +196,6 @@ def test_start_without_auto_stop(ipython, simulator, capsys):
         assert started.state.status == "RUNNING" and started.state.remaining_seconds is None
         assert started._ui.countdown.value == "No auto-stop: the instance runs until you stop it."  # the sidebar's words
         out = status_magic(ipython, capsys)
-        assert "Lease: no auto-stop; it runs until you stop it." in out and "Auto-stop in" not in out
+        assert "No auto-stop: the instance runs until you stop it." in out and "Stops automatically in" not in out
     finally:
         started.close()

@@ -6,6 +6,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 from tornado.httpclient import AsyncHTTPClient
 
+from jupyter_codelab.obs.send_words import confirm_sentence
 from tests.server.helpers import call, until
 
 from .conftest import notebook_bytes
@@ -106,9 +107,11 @@ async def test_publish_needs_confirmation_and_its_badge_links_to_the_public_obje
     assert (
         status == 400
         and error["field"] == "confirm"
-        and "readable by anyone" in error["message"]
+        and "public in the simulated OBS only" in error["message"]  # what the preview says too: nothing leaves here
+        and "for good" not in error["message"]
         and "pub.ipynb" in error["message"]
     )
+    assert "readable by anyone, for good" in confirm_sentence("pub.ipynb", "b", "k", simulated=False)  # a real bucket
     assert simulator.obs.store.puts == 0
     status, preview = await call(jp_fetch, "send", "preview", method="POST", body={"path": "pub.ipynb", "publish": True})
     assert status == 200 and preview["visibility"] == "public"
