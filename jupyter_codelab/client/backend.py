@@ -92,6 +92,8 @@ class Backend(ABC):
         """The connection checks (``Report`` JSON, contracts.md ``GET doctor``), run where the credentials are."""
 
     # Sending a local notebook (or a repository's files) goes through OBS, whose credentials only the server holds.
+    sends_notebooks = False  # True where the methods below work (a face offers sending only then)
+
     @abstractmethod
     def preview_send(self, path: str, strip_outputs: bool = False, files: list[str] | None = None) -> dict:
         """What sending the notebook at contents path ``path`` would do (``SendPreview``); nothing is sent."""

@@ -28,6 +28,8 @@ RECONNECT_DELAYS = (0.5, 1, 2, 4, 8)
 
 
 class ServerBackend(Backend):
+    sends_notebooks = True
+
     def __init__(self, api_url: str, token: str):
         self.api_url = api_url if api_url.endswith("/") else api_url + "/"
         self.session = requests.Session()

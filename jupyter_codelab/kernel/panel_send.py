@@ -80,7 +80,7 @@ class PanelSend:
         return self._act("open" if open_instance else "send", work, raise_errors)
 
     def render(self) -> None:
-        self._ui.box.layout.display = "" if getattr(self._backend(), "kind", "") == "server" else "none"
+        self._ui.box.layout.display = "" if self._backend().sends_notebooks else "none"
         self._ui.render(self.state, self.tick, self._panel_state.busy)
 
     def _progress(self, job: dict) -> None:

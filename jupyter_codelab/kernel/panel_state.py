@@ -56,6 +56,7 @@ class PanelState(HasTraits):
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         self.changed = threading.Condition(threading.RLock())
+        self._raised_at: tuple = ()  # the state key the error was raised in
         self.opened_at: float | None = None
         self.send = SendState()  # the "Send a local notebook" section
 
@@ -94,8 +95,8 @@ class PanelState(HasTraits):
             failure = describe.failure_sentence(notebook)
             if failure:
                 self.set_error(failure)
-            elif running and self.error_code is None:
-                self.set_error("")
+            elif self.error and self.error_of != "connect" and self._raised_at != _state_key(notebook):
+                self.set_error("")  # the state it was raised in has moved on (the sidebar's banner rule)
             return True
 
     def forget(self, sentence: str, vanished: bool = True) -> None:
@@ -148,7 +149,9 @@ class PanelState(HasTraits):
         self.busy, self.acting = False, ""
 
     def set_error(self, message: str, code: str | None = None, action: str = "") -> None:
+        """A problem (or none), tied to the state it arose in: it goes once that state moves on."""
         self.error, self.error_code, self.error_of = message, code, action
+        self._raised_at = _state_key(self.notebook)
 
     def show_problem(self, exc: Exception) -> None:
         """The action in flight failed: its problem, in words with ModelArts' code."""
@@ -187,6 +190,11 @@ class PanelState(HasTraits):
         if not self.notebook and self.vanished:
             return describe.no_instance_lines(vanished=True)
         return describe.summary_lines(self.notebook or None, self.remaining_seconds, self.error or None)
+
+
+def _state_key(notebook: dict | None) -> tuple:
+    """What a problem is tied to: the instance, its status and the notebook it loaded (nothing: no instance)."""
+    return (notebook.get("id"), notebook.get("status"), notebook.get("description") or "") if notebook else ()
 
 
 class SendState(HasTraits):

@@ -113,3 +113,14 @@ def test_keep_it_running_takes_the_stop_back(starting_panel, simulator):
     assert state.stop_when_running is None and shown(ui.stop_button) and not shown(ui.keep_running)
     assert starting_panel.wait(timeout=60) == "RUNNING"
     assert simulated_status(simulator) == "RUNNING" and state.actions == ["extend", "stop"]
+
+
+def test_a_problem_goes_once_the_state_it_arose_in_moves_on(running_panel, simulator):
+    state = running_panel.state
+    simulator.control("POST", "faults", {"kind": "error", "route": "renew", "status": 400, "error_code": "ModelArts.6360",
+                                         "error_msg": "Insufficient background resources. Try again later."})  # fmt: skip
+    assert running_panel.extend_lease(1) is None
+    assert state.error_code == "ModelArts.6360" and "request id" in state.error and state.error_of == "extend"
+    simulator.control("POST", f"notebooks/{state.notebook_id}/expire", {"in_seconds": 0})  # the lease stops it
+    wait_for(lambda: state.status != "RUNNING", what="the lease to stop it")
+    assert state.error == "" and state.error_code is None and "Problem" not in running_panel._ui.error.value
