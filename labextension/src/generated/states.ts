@@ -162,18 +162,3 @@ export function stopTitle(__: Translate = untranslated): string {
 export function stopQuestion(name: string, image: string, __: Translate = untranslated): string {
   return __('Stop your CodeLab instance %1 (image %2)? Its kernels stop; its files are kept and you can start it again.', name, image);
 }
-
-/** Stop while it starts asks this (it is stopped once it runs), naming the instance and its image. */
-export function stopStartingQuestion(name: string, image: string, __: Translate = untranslated): string {
-  return __('Stop your CodeLab instance %1 (image %2)? ModelArts cannot stop an instance while it starts: it is stopped as soon as it runs. Its files are kept.', name, image);
-}
-
-/** Stop while it starts: the buttons' and the note's words. */
-export function stopStartingWords(__: Translate = untranslated): { readonly stopTooltip: string; readonly pending: string; readonly keep: string; readonly keepTooltip: string } {
-  return {
-    stopTooltip: __('ModelArts cannot stop an instance while it starts: it is stopped as soon as it runs (asks first).'),
-    pending: __('It stops as soon as it runs (ModelArts cannot stop an instance while it starts).'),
-    keep: __('Keep it running'),
-    keepTooltip: __('Do not stop the instance once it runs.'),
-  };
-}

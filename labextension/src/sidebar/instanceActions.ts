@@ -7,7 +7,7 @@
 import { TranslationBundle } from '@jupyterlab/translation';
 
 import { clockTime } from '../countdown';
-import { stopStartingWords } from '../generated/states';
+import { stopStartingWords } from '../generated/stopStarting';
 import { h, syncChildren } from '../dom';
 import { StateAction } from '../phase';
 import { ICodeLabModel, IStateView } from '../tokens';

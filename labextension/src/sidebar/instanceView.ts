@@ -11,7 +11,7 @@ import { TranslationBundle } from '@jupyterlab/translation';
 import { formatRemaining, hasAutoStop } from '../countdown';
 import { h, setChildren, syncChildren } from '../dom';
 import { errorCodeInWords, findErrorCode } from '../errorWords';
-import { stopStartingWords } from '../generated/states';
+import { stopStartingWords } from '../generated/stopStarting';
 import { ICodeLabModel, IStateView, Phase, StopNotice } from '../tokens';
 import { isTransient } from '../phase';
 import { INotebook } from '../contracts';

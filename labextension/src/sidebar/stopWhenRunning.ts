@@ -7,7 +7,8 @@
 import { TranslationBundle } from '@jupyterlab/translation';
 import { ISignal, Signal } from '@lumino/signaling';
 
-import { stopStartingQuestion, stopTitle } from '../generated/states';
+import { stopTitle } from '../generated/states';
+import { stopStartingQuestion } from '../generated/stopStarting';
 import { imageLabel } from '../notice';
 import { ICodeLabModel } from '../tokens';
 import { confirm } from '../userActions';
