@@ -20,6 +20,8 @@ from tests.support.jupyter_process import free_port
 from tests.support.required_tool import tool_missing
 
 REPO = Path(__file__).resolve().parents[2]
+NETWORK_SETTINGS = {"http_proxy", "https_proxy", "no_proxy", "all_proxy", "node_extra_ca_certs", "ssl_cert_file",
+                    "requests_ca_bundle", "pip_cert", "pip_index_url", "pip_extra_index_url", "pip_find_links"}  # fmt: skip
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(1500)]  # a fresh env and an npm build
 
 
@@ -59,6 +61,9 @@ def binder_image(tmp_path_factory):
             str(Path.home() / ".npm"),
         ),
         "LANG": "C.UTF-8",
+        # This machine's way out (proxies, its CA for node, pip and requests), as Binder's build has its own: without
+        # NODE_EXTRA_CA_CERTS behind a TLS-inspecting proxy, npm retries every package until it gives up (~2.5 min).
+        **{name: value for name, value in os.environ.items() if name.lower() in NETWORK_SETTINGS},
     }
     run(["pip", "install", "--quiet", "-r", "binder/requirements.txt"], repo, env)
     build_log = run(["bash", "binder/postBuild"], repo, env)
